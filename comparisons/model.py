@@ -1,0 +1,209 @@
+"""The ``Comparison`` value: computed once by ``compare()``, rendered by the TUI and every export.
+
+- ``Span``: one piece of a word diff (``equal`` / ``delete`` / ``insert``); deletes come from the first claim's
+  side, inserts from the other's.
+- ``Conflict``: a checkable detail on which a link's sides disagree, with the value each side gives.
+- ``Link``: claims from two or more sides that report the same point, with a score in [0, 1].
+- ``Omission``: a claim no other side reports.
+- ``TopicSummary``: per topic, how many claims each side has and how many links carry it.
+- ``Row``: a link or an omission placed in reading order, what the TUI and the reports show line by line.
+
+Invariants (checked by the tests): every claim is in exactly one link or one omission; link and claim ids are
+stable for the same input and settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+from readouts.model import Claim, Document, Pair
+
+__all__ = [
+    "Comparison",
+    "Conflict",
+    "EngineInfo",
+    "Link",
+    "Omission",
+    "Row",
+    "Span",
+    "TopicSummary",
+]
+
+SCHEMA = "dualread/comparison@1"
+
+Op = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True)
+class Span:
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """``kind`` is one of ``date``, ``number``, ``place``, ``entity``, ``attribution``, ``stance``."""
+
+    kind: str
+    values: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    claims: tuple[str, ...]
+    score: float
+    topics: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    diff: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Omission:
+    claim: str
+    side: str
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    id: str
+    label: str
+    claims: Mapping[str, int]
+    links: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "claims", MappingProxyType(dict(self.claims)))
+
+    def presence(self) -> Literal["both", "one", "none"]:
+        """Whether every side, only some sides, or no side mentions the topic."""
+        present = sum(1 for n in self.claims.values() if n)
+        if present == 0:
+            return "none"
+        return "both" if present == len(self.claims) else "one"
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    version: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the aligned view: ``claims`` maps each side key to the claims it shows (empty: not mentioned)."""
+
+    claims: Mapping[str, tuple[Claim, ...]]
+    topics: tuple[str, ...]
+    link: Link | None = None
+    omission: Omission | None = None
+
+    @property
+    def is_link(self) -> bool:
+        return self.link is not None
+
+    @property
+    def has_conflict(self) -> bool:
+        return bool(self.link and self.link.conflicts)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    pair: Pair
+    documents: tuple[Document, ...]
+    claim_topics: Mapping[str, tuple[str, ...]]
+    links: tuple[Link, ...]
+    omissions: tuple[Omission, ...]
+    topics: tuple[TopicSummary, ...]
+    engine: EngineInfo
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "claim_topics", MappingProxyType(dict(self.claim_topics)))
+
+    @cached_property
+    def _claims(self) -> Mapping[str, Claim]:
+        return {c.id: c for d in self.documents for c in d.claims}
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims[claim_id]
+
+    def topics_of(self, claim_id: str) -> tuple[str, ...]:
+        return self.claim_topics.get(claim_id, ())
+
+    def topic_label(self, topic_id: str) -> str:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t.label
+        return topic_id
+
+    @property
+    def side_keys(self) -> tuple[str, ...]:
+        return tuple(d.key for d in self.documents)
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """Links and omissions in reading order: by the earliest claim of the first side that has one in the row,
+        an omission right after the row that precedes it on its own side."""
+        return _order_rows(self)
+
+    def rows_for(self, topic: str | None) -> tuple[Row, ...]:
+        """The rows that carry ``topic`` (all rows for ``None``)."""
+        if topic is None:
+            return self.rows
+        return tuple(r for r in self.rows if topic in r.topics)
+
+
+def _order_rows(comp: Comparison) -> tuple[Row, ...]:
+    keys = comp.side_keys
+    position = {c.id: (keys.index(c.side), c.index) for d in comp.documents for c in d.claims}
+    rows: list[Row] = []
+    for link in comp.links:
+        by_side: dict[str, list[Claim]] = {k: [] for k in keys}
+        for cid in link.claims:
+            claim = comp.claim(cid)
+            by_side[claim.side].append(claim)
+        rows.append(Row({k: tuple(v) for k, v in by_side.items()}, link.topics, link=link))
+    for om in comp.omissions:
+        claim = comp.claim(om.claim)
+        rows.append(Row({k: ((claim,) if k == claim.side else ()) for k in keys}, om.topics, omission=om))
+
+    # Each row is placed by its claims on the first side it appears in; a row that lacks a side's claims borrows
+    # the place of the nearest earlier row on its own side, so one-sided rows sit next to their neighbours.
+    def anchor(row: Row) -> tuple[int, float]:
+        for k in keys:
+            if row.claims[k]:
+                side_index = keys.index(k)
+                return side_index, min(position[c.id][1] for c in row.claims[k])
+        return len(keys), 0.0
+
+    placed: dict[int, float] = {}
+    first_side_rows = sorted(
+        (i for i, r in enumerate(rows) if r.claims[keys[0]]),
+        key=lambda i: min(c.index for c in rows[i].claims[keys[0]]),
+    )
+    for rank, i in enumerate(first_side_rows):
+        placed[i] = float(rank)
+    for side_index, key in enumerate(keys[1:], start=1):
+        side_rows = sorted(
+            (i for i, r in enumerate(rows) if r.claims[key]),
+            key=lambda i: min(c.index for c in rows[i].claims[key]),
+        )
+        last = -1.0
+        step = 1.0 / (len(side_rows) + 2)
+        for i in side_rows:
+            if i in placed:
+                last = placed[i]
+            else:
+                last = last + step
+                placed[i] = last
+    order = sorted(range(len(rows)), key=lambda i: (placed.get(i, float("inf")), anchor(rows[i])))
+    return tuple(rows[i] for i in order)

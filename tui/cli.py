@@ -1,0 +1,92 @@
+"""The ``dualread`` command line (SPEC §4).
+
+Each subcommand lives in ``tui/commands/<name>.py`` with ``add_parser(subparsers)`` and ``run(args) -> int``.
+Textual is imported only by the commands that open the UI, so ``dualread export`` does not pay for it.
+A ``DualreadError`` becomes one line on stderr and exit code 1; wrong usage is exit code 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+__all__ = ["main", "build_parser"]
+
+COMMANDS = ("open", "list", "add", "show", "export", "topics")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dualread")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dualread",
+        description="Compare official readouts of the same diplomatic event. "
+        "With no command, opens the terminal UI on the library.",
+        epilog="examples:\n  dualread                      open the library in the terminal UI\n"
+        "  dualread list                 the pairs in the library\n"
+        "  dualread show 2021-12-30-biden-putin-call\n"
+        "  dualread export 2021-12-30-biden-putin-call --format html --output call.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dualread {_version()}")
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    """Options every command understands; kept in one place so ``--library`` means the same everywhere.
+
+    The top-level parser sets real defaults; subcommand parsers repeat the options with ``SUPPRESS`` defaults so
+    that ``dualread list --library X`` and ``dualread --library X list`` both work without one undoing the other.
+    """
+    g = parser.add_argument_group("global options")
+    g.add_argument("--library", metavar="DIR", default=default,
+                   help="the library folder (default: $DUALREAD_LIBRARY or the user data folder)")
+    g.add_argument("--topics", metavar="FILE", default=default,
+                   help="a taxonomy YAML file to use instead of the library's topics.yaml")
+    g.add_argument("--similarity", choices=("lexical", "semantic"), default=default,
+                   help="how claims are compared (default: lexical)")
+    g.add_argument("--model", metavar="NAME_OR_PATH", default=default,
+                   help="sentence-embedding model for --similarity semantic")
+
+
+def global_parent() -> argparse.ArgumentParser:
+    """A parent parser for subcommands carrying the global options (see ``add_global_options``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    add_global_options(parent, default=argparse.SUPPRESS)
+    return parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    from readouts.errors import DualreadError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "open"
+    module = importlib.import_module(f"tui.commands.{command}")
+    try:
+        return int(module.run(args) or 0)
+    except DualreadError as error:
+        print(f"dualread: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dualread: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""What several commands share: making a subcommand parser, finding the library, the options of a comparison.
+
+Kept free of Textual so that non-UI commands stay fast to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparisons.model import Comparison
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+
+__all__ = ["add_command", "library_from", "options_from", "comparison_for"]
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, *, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser with the global options and an examples epilog, formatted as written."""
+    from tui.cli import global_parent
+
+    return sub.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog="examples:\n" + examples.rstrip(),
+        parents=[global_parent()],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def library_from(args: argparse.Namespace) -> "Library":
+    """``--library``, else ``$DUALREAD_LIBRARY``, else the user data folder."""
+    from readouts.library import Library, default_library_path
+
+    root = getattr(args, "library", None) or os.environ.get("DUALREAD_LIBRARY") or default_library_path()
+    return Library(Path(root).expanduser())
+
+
+def options_from(args: argparse.Namespace, library: "Library") -> "CompareOptions":
+    """The comparison settings: ``--topics`` over the library's topics.yaml over the default taxonomy."""
+    from comparisons.options import CompareOptions
+    from comparisons.taxonomy import taxonomy_for
+
+    topics = getattr(args, "topics", None)
+    taxonomy = taxonomy_for(Path(topics) if topics else library.topics_file)
+    similarity = getattr(args, "similarity", None) or "lexical"
+    return CompareOptions(similarity=similarity, model=getattr(args, "model", None), taxonomy=taxonomy)
+
+
+def comparison_for(args: argparse.Namespace, pair_id: str) -> "Comparison":
+    """Load one pair and compare it, through the library's cache."""
+    from comparisons.cache import cached_compare
+
+    library = library_from(args)
+    pair = library.load(pair_id)
+    return cached_compare(pair, options_from(args, library), library.cache_dir)
