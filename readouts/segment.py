@@ -1,0 +1,211 @@
+"""Split a readout's text into claim spans: paragraphs first, then sentences.
+
+- ``segment(text) -> list[Segment]``: the claim spans of a readout, in reading order.
+- ``Segment(start, end, paragraph)``: one span; ``text[start:end]`` is the claim's text and ``paragraph``
+  counts the body's paragraphs from 0.
+- ``paragraphs(text) -> list[tuple[int, int]]``: the body's paragraph spans (title excluded), trimmed.
+
+Rules, and why:
+
+* The title line (the first non-blank line, when a blank line follows it) is the headline, not a claim.
+* A paragraph is a run of non-blank lines (hard-wrapped lines belong together), except that a line starting with
+  a bullet or an item number ("- ", "• ", "1. ", "2) ", "(a) ") starts a paragraph of its own: each item of a
+  list is one point.
+* Inside a paragraph a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes or brackets) when
+  whitespace follows and the next word opens a sentence: a capital letter (Latin or Cyrillic), a digit or an
+  opening quote/bracket. Lowercase after the mark means the sentence goes on ("?” he asked", "... and so on").
+* A period after an abbreviation does not end a sentence. Titles and words that always have something after them
+  ("Mr.", "Dr.", "St.", "No.", "e.g.", "им.", "т.е.") never end one. Abbreviations that may close a sentence
+  ("U.S.", "Jr.", "Inc.", "Jan.", initials such as "R.", Russian "г.") end one only when the next word is a
+  common sentence opener ("The", "He", "They", "Он", "Стороны"): "the U.S. The President" splits,
+  "Joseph R. Biden" and "U.S. President" do not.
+* An item number at the start of a sentence ("2. США будут ...") stays with its item.
+
+Every step looks at each character a bounded number of times, so the work is linear in the text's length.
+Whole sentences are the default claim: sentences are not cut at semicolons or commas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "paragraphs", "segment"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A claim span ``[start, end)`` of the text, trimmed of whitespace, in body paragraph ``paragraph``."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+_BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\)|\([a-zа-я]\))\s")
+"""A list item's marker at the start of a line; the marker must be followed by whitespace."""
+
+_BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*(?=\s)")
+"""Candidate sentence ends: a run of end marks and closing quotes/brackets, followed by whitespace."""
+
+_WORD = re.compile(r"\S+")
+_ITEM_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
+_OPENERS = "\"'“‘«„([¿¡"
+_LEADING_PUNCT = "\"'“‘«„([¿¡"
+_CLOSING = "\"'”’»)]"
+
+_NEVER_END = frozenset(
+    """
+    mr mrs ms messrs dr st vs cf e.g i.e viz approx dept gen lt col maj capt adm sgt cmdr brig
+    sen rep gov prof hon rev amb pres sec
+    им ул пр просп пл т.е т.к т.н т.ч напр см ср тов акад проф св рис стр
+    """.split()
+)
+"""Abbreviations that are always followed by more of the same sentence (a name, an example)."""
+
+_BEFORE_NUMBER = frozenset("no nos nr fig art vol vols pp ch para paras p sect №".split())
+"""Abbreviations that introduce a number ("No. 5"); before a capital they are ordinary words ("said no.")."""
+
+_LIST_END = frozenset("etc т.д т.п др".split())
+"""Words that close a list; like the gold segmenter, a capital after them starts a new sentence."""
+
+_MAY_END = frozenset(
+    """
+    u.s u.k u.n u.s.a e.u d.c u.s.s.r p.r.c a.m p.m inc ltd co corp bros jr sr esq ph.d
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    г руб коп млн млрд тыс трлн кв
+    """.split()
+)
+"""Abbreviations that usually sit inside a sentence but can also close one."""
+
+_STARTERS = frozenset(
+    """
+    the a an he she they it its we i this that these those there both each all after before during following
+    in on at as at but however meanwhile moreover also today yesterday earlier later since while when
+    according his her their our
+    он она они оно это эти этот эта в во на по при с со также кроме однако стороны президенты лидеры
+    главы после затем далее кроме того тогда все был была были было
+    """.split()
+)
+"""Words that open sentences far more often than they follow an abbreviation inside one."""
+
+_SINGLE_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", re.UNICODE)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The body's paragraphs as trimmed ``(start, end)`` spans, in order; the title line is left out."""
+    spans: list[tuple[int, int]] = []
+    block_start = block_end = -1
+    skip_title = _title_end(text)
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        newline = text.find("\n", pos)
+        line_end = length if newline < 0 else newline
+        if pos >= skip_title:
+            lo, hi = _trim(text, pos, line_end)
+            if lo == hi:
+                if block_start >= 0:
+                    spans.append((block_start, block_end))
+                    block_start = -1
+            else:
+                if block_start >= 0 and _BULLET.match(text, lo):
+                    spans.append((block_start, block_end))
+                    block_start = -1
+                if block_start < 0:
+                    block_start = lo
+                block_end = hi
+        if newline < 0:
+            break
+        pos = newline + 1
+    if block_start >= 0:
+        spans.append((block_start, block_end))
+    return spans
+
+
+def segment(text: str) -> list[Segment]:
+    """The claim spans of ``text`` in reading order: whole sentences of each body paragraph."""
+    out: list[Segment] = []
+    for index, (start, end) in enumerate(paragraphs(text)):
+        out.extend(Segment(s, e, index) for s, e in _sentences(text, start, end))
+    return out
+
+
+def _title_end(text: str) -> int:
+    """Where the body starts: after the title line when a blank line follows it, else at 0."""
+    pos = 0
+    length = len(text)
+    while pos < length:
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return 0
+        if text[pos:newline].strip():
+            following = text.find("\n", newline + 1)
+            next_line = text[newline + 1 : length if following < 0 else following]
+            return newline + 1 if (following >= 0 or next_line) and not next_line.strip() else 0
+        pos = newline + 1
+    return 0
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one trimmed paragraph ``text[start:end]``."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    scanned = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        mark_end = match.end()
+        word_start = mark_end
+        # Walk back to the start of the token that carries the end mark; tokens do not overlap, so every
+        # character is visited at most once over the paragraph.
+        while word_start > scanned and not text[word_start - 1].isspace():
+            word_start -= 1
+        scanned = mark_end
+        next_start = mark_end
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if next_start >= end:
+            break
+        next_word = _WORD.match(text, next_start, end)
+        if _ends_sentence(text, word_start, match, sentence_start, next_word.group(0) if next_word else ""):
+            spans.append((sentence_start, mark_end))
+            sentence_start = next_start
+    spans.append((sentence_start, end))
+    return spans
+
+
+def _ends_sentence(text: str, word_start: int, mark: re.Match[str], sentence_start: int, next_word: str) -> bool:
+    first = next_word[0]
+    if first.islower() or not (first.isupper() or first.isdigit() or first in _OPENERS or not first.isalpha()):
+        return False
+    marks = mark.group(0).rstrip(_CLOSING)
+    if not marks.endswith("."):
+        return True
+    word = text[word_start : mark.start() + len(marks)]
+    if word_start == sentence_start and _ITEM_NUMBER.fullmatch(word):
+        return False
+    core = word.lstrip(_LEADING_PUNCT)[:-1].lower()
+    if len(marks) > 1 or not core:
+        return True
+    if core in _LIST_END:
+        return True
+    if core in _NEVER_END:
+        return False
+    if core in _BEFORE_NUMBER:
+        return not first.isdigit()
+    if core in _MAY_END or _SINGLE_LETTER.fullmatch(core) or _DOTTED.fullmatch(core):
+        return _opens_sentence(next_word)
+    return True
+
+
+def _opens_sentence(word: str) -> bool:
+    bare = word.lstrip(_LEADING_PUNCT).rstrip(",.;:!?”’»)\"'").lower()
+    return bare in _STARTERS
