@@ -1,0 +1,91 @@
+"""Comparisons cached on disk so that reopening a pair is instant and any edit that matters recomputes it.
+
+- ``cache_key(pair, options) -> str``: sha256 over the engine version, each side's key and text, the participants,
+  the taxonomy's fingerprint and the similarity settings. Side metadata (publisher, title, url) is not in it: it
+  does not change a result, and a cached comparison takes it from the current pair.
+- ``cached_compare(pair, options, cache_dir) -> Comparison``: the cached result when there is a valid one, else
+  ``compare()`` and store it as ``<cache_dir>/comparisons/<pair-id>/<key>.json``.
+
+The cache is a convenience, never a reason to fail: an unreadable or corrupt entry is recomputed, and an
+unwritable cache folder (a read-only library, a full disk) just means the result is not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from comparisons.errors import ComparisonError
+from comparisons.model import Comparison
+from comparisons.options import CompareOptions
+from readouts.model import Pair
+
+__all__ = ["KEEP_PER_PAIR", "cache_key", "cache_path", "cached_compare"]
+
+KEEP_PER_PAIR = 8
+"""Older entries of a pair beyond this many (other settings, earlier texts) are removed when a new one is stored."""
+
+
+def cache_key(pair: Pair, options: CompareOptions) -> str:
+    from comparisons.engine import ENGINE_VERSION, _taxonomy
+
+    material = {
+        "engine": ENGINE_VERSION,
+        "sides": [[side.key, side.text] for side in pair.sides],
+        "participants": [[p.name, list(p.aliases)] for p in pair.participants],
+        "taxonomy": _taxonomy(options).fingerprint(),
+        "similarity": options.similarity,
+        "model": options.model,
+    }
+    blob = json.dumps(material, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def cache_path(pair: Pair, options: CompareOptions, cache_dir: Path) -> Path:
+    return Path(cache_dir) / "comparisons" / pair.id / f"{cache_key(pair, options)}.json"
+
+
+def cached_compare(pair: Pair, options: CompareOptions | None, cache_dir: Path | None) -> Comparison:
+    from comparisons.engine import compare
+    from comparisons.jsonio import dumps
+
+    options = options or CompareOptions()
+    if cache_dir is None:
+        return compare(pair, options)
+    path = cache_path(pair, options, cache_dir)
+    cached = _load(path, pair)
+    if cached is not None:
+        return cached
+    comparison = compare(pair, options)
+    try:
+        _write_atomic(path, dumps(comparison))
+        _prune(path.parent, keep=path)
+    except OSError:
+        pass  # an unwritable cache folder costs speed next time, never this command
+    return comparison
+
+
+def _load(path: Path, pair: Pair) -> Comparison | None:
+    from comparisons.jsonio import from_dict
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return from_dict(data, pair)
+    except (OSError, UnicodeDecodeError, ValueError, ComparisonError):
+        return None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    from readouts.atomic import write_text_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, text)
+
+
+def _prune(folder: Path, *, keep: Path) -> None:
+    entries = sorted(
+        (p for p in folder.glob("*.json") if p != keep), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for stale in entries[KEEP_PER_PAIR - 1 :]:
+        stale.unlink(missing_ok=True)

@@ -1,0 +1,172 @@
+"""Compute the ``Comparison`` of one pair: the only place the engine's stages meet.
+
+- ``compare(pair, options=None) -> Comparison``: claims per side, their topics, links across sides, word diffs
+  and conflicts per link, omissions for the rest, and per-topic coverage.
+- ``ENGINE_VERSION``: bumped whenever a change can alter a result, so cached comparisons are recomputed.
+
+The stages are other modules' jobs (``readouts.documents`` splits claims, ``comparisons.tagging`` tags them,
+``comparisons.align`` links them with a scorer from ``comparisons.similarity``); this module orders their output,
+guarantees the invariants a reader relies on (every claim in exactly one link or omission, ids in reading order)
+and attaches what is computed per link. Identical input and settings give an identical result.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSummary
+from comparisons.options import CompareOptions
+from readouts.model import Claim, Document, Pair
+
+__all__ = ["ENGINE_VERSION", "compare"]
+
+ENGINE_VERSION = "1.0"
+"""Part of every cache key: bump it when a code change can change a comparison."""
+
+_SCORE_DIGITS = 4
+
+
+def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
+    """Compare the sides of ``pair`` under ``options`` (lexical similarity, default taxonomy when ``None``)."""
+    from comparisons.align import align
+    from comparisons.similarity import get_scorer
+    from comparisons.tagging import tag_document
+    from readouts.documents import split_document
+
+    options = options or CompareOptions()
+    taxonomy = _taxonomy(options)
+    documents = tuple(split_document(side, pair.participants) for side in pair.sides)
+    claim_topics: dict[str, tuple[str, ...]] = {}
+    for document in documents:
+        claim_topics.update(tag_document(document, taxonomy))
+
+    claims = {c.id: c for d in documents for c in d.claims}
+    topic_order = {topic_id: i for i, topic_id in enumerate(topic_ids(taxonomy))}
+    claim_topics = {cid: _in_order(claim_topics.get(cid, ()), topic_order) for cid in claims}
+
+    # A pair with claims on only one side has nothing to link: skip loading a scorer for it.
+    if sum(1 for d in documents if d.claims) >= 2:
+        scorer = get_scorer(options.similarity, options.model)
+        alignment = align(documents, claim_topics, scorer)
+        raw_links = [(tuple(ids), float(score)) for ids, score in alignment.links]
+    else:
+        raw_links = []
+
+    side_keys = pair.side_keys
+    groups = _clean_links(raw_links, claims, side_keys)
+    links = tuple(
+        _build_link(f"L{n}", ids, score, claims, claim_topics, topic_order, side_keys, pair)
+        for n, (ids, score) in enumerate(groups, start=1)
+    )
+    linked = {cid for link in links for cid in link.claims}
+    omissions = tuple(
+        Omission(c.id, c.side, claim_topics[c.id]) for d in documents for c in d.claims if c.id not in linked
+    )
+    summaries = _topic_summaries(taxonomy, documents, claim_topics, links)
+    settings = {
+        "similarity": options.similarity,
+        "model": options.model,
+        "taxonomy": taxonomy.fingerprint(),
+    }
+    return Comparison(
+        pair=pair,
+        documents=documents,
+        claim_topics=claim_topics,
+        links=links,
+        omissions=omissions,
+        topics=summaries,
+        engine=EngineInfo(ENGINE_VERSION, settings),
+    )
+
+
+def _taxonomy(options: CompareOptions):
+    if options.taxonomy is not None:
+        return options.taxonomy
+    from comparisons.taxonomy import default_taxonomy
+
+    return default_taxonomy()
+
+
+def topic_ids(taxonomy) -> list[str]:
+    """The taxonomy's topic ids in its own order (the order every list of topics follows)."""
+    return [topic.id for topic in taxonomy.topics]
+
+
+def _in_order(ids: Iterable[str], order: Mapping[str, int]) -> tuple[str, ...]:
+    # A topic the taxonomy does not know (a stand-in tagger, an old cache) sorts last, by name, never vanishes.
+    return tuple(sorted(set(ids), key=lambda t: (order.get(t, len(order)), t)))
+
+
+def _clean_links(
+    raw: Sequence[tuple[tuple[str, ...], float]], claims: Mapping[str, Claim], side_keys: Sequence[str]
+) -> list[tuple[tuple[str, ...], float]]:
+    """Links the invariants hold for, in reading order.
+
+    An aligner promises each claim once; should one repeat a claim or name an unknown one, the first link keeps
+    it, and a link left with a single side is dropped (its claims become omissions) rather than shown as a link.
+    """
+    position = {key: i for i, key in enumerate(side_keys)}
+    seen: set[str] = set()
+    kept = []
+    for ids, score in raw:
+        own = [cid for cid in dict.fromkeys(ids) if cid in claims and cid not in seen]
+        if len({claims[cid].side for cid in own}) < 2:
+            continue
+        seen.update(own)
+        own.sort(key=lambda cid: (position[claims[cid].side], claims[cid].index))
+        kept.append((tuple(own), round(min(max(score, 0.0), 1.0), _SCORE_DIGITS)))
+
+    def reading_order(item: tuple[tuple[str, ...], float]) -> tuple:
+        # By the first side's claims, then the next side's: a link's place is where a reader of side 1 meets it.
+        firsts = {}
+        for cid in item[0]:
+            claim = claims[cid]
+            firsts.setdefault(claim.side, claim.index)
+        return tuple(firsts.get(key, float("inf")) for key in side_keys)
+
+    kept.sort(key=reading_order)
+    return kept
+
+
+def _build_link(
+    link_id: str,
+    ids: tuple[str, ...],
+    score: float,
+    claims: Mapping[str, Claim],
+    claim_topics: Mapping[str, tuple[str, ...]],
+    topic_order: Mapping[str, int],
+    side_keys: Sequence[str],
+    pair: Pair,
+) -> Link:
+    from comparisons.conflicts import find_conflicts
+    from comparisons.worddiff import word_diff
+
+    by_side: dict[str, list[Claim]] = {}
+    for cid in ids:
+        by_side.setdefault(claims[cid].side, []).append(claims[cid])
+    ordered = {key: tuple(by_side[key]) for key in side_keys if key in by_side}
+    first, second = list(ordered)[:2]
+    diff = word_diff(_joined(ordered[first]), _joined(ordered[second]))
+    topics = _in_order((t for cid in ids for t in claim_topics[cid]), topic_order)
+    return Link(link_id, ids, score, topics, find_conflicts(ordered, pair), diff)
+
+
+def _joined(claims: Sequence[Claim]) -> str:
+    return " ".join(c.text for c in claims)
+
+
+def _topic_summaries(
+    taxonomy, documents: Sequence[Document], claim_topics: Mapping[str, tuple[str, ...]], links: Sequence[Link]
+) -> tuple[TopicSummary, ...]:
+    """Coverage of every topic some claim carries, in taxonomy order; topics nobody mentions are left out."""
+    used = {t for topics in claim_topics.values() for t in topics}
+    labels = {topic.id: topic.label for topic in taxonomy.topics}
+    order = topic_ids(taxonomy) + sorted(used - set(labels))
+    summaries = []
+    for topic_id in order:
+        if topic_id not in used:
+            continue
+        per_side = {d.key: sum(1 for c in d.claims if topic_id in claim_topics[c.id]) for d in documents}
+        n_links = sum(1 for link in links if topic_id in link.topics)
+        summaries.append(TopicSummary(topic_id, labels.get(topic_id, topic_id), per_side, n_links))
+    return tuple(summaries)

@@ -1,0 +1,131 @@
+"""The comparison as JSON, schema ``dualread/comparison@1`` (docs/json.md, docs/comparison.schema.json), both ways.
+
+- ``to_dict(comparison) -> dict``: the export: pair, documents with their text and claims, links (with conflicts
+  and word diffs), omissions, topic coverage and the engine's version and settings.
+- ``dumps(comparison) -> str``: that dict as stable text (sorted keys, two-space indent, UTF-8 kept as is), so
+  the same input and settings give byte-identical files.
+- ``from_dict(data, pair) -> Comparison``: back to a value, for the cache. Side metadata (publisher, title, ...)
+  comes from ``pair`` so a cached comparison shows current metadata; a text that no longer matches the one the
+  comparison was computed on is refused with ``ComparisonError``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+from comparisons.errors import ComparisonError
+from comparisons.model import SCHEMA, Comparison, Conflict, EngineInfo, Link, Omission, Span, TopicSummary
+from readouts.model import Claim, Document, Pair
+
+__all__ = ["SCHEMA", "dumps", "from_dict", "to_dict"]
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    pair = comparison.pair
+    return {
+        "schema": SCHEMA,
+        "pair": {
+            "id": pair.id,
+            "event": pair.event,
+            "date": pair.date.isoformat(),
+            "sides": list(pair.side_keys),
+            "participants": [{"name": p.name, "aliases": list(p.aliases)} for p in pair.participants],
+            "sample": pair.sample,
+        },
+        "documents": [_document(d, comparison) for d in comparison.documents],
+        "links": [_link(link) for link in comparison.links],
+        "omissions": [
+            {"claim": o.claim, "side": o.side, "topics": list(o.topics)} for o in comparison.omissions
+        ],
+        "topics": [
+            {"id": t.id, "label": t.label, "claims": dict(t.claims), "links": t.links} for t in comparison.topics
+        ],
+        "engine": {"version": comparison.engine.version, "settings": dict(comparison.engine.settings)},
+    }
+
+
+def _document(document: Document, comparison: Comparison) -> dict[str, Any]:
+    side = document.side
+    return {
+        "side": side.key,
+        "publisher": side.publisher,
+        "title": side.title,
+        "url": side.url,
+        "language": side.language,
+        "text": side.text,
+        "claims": [
+            {
+                "id": c.id,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "topics": list(comparison.topics_of(c.id)),
+                "speaker": c.speaker,
+                "paragraph": c.paragraph,
+            }
+            for c in document.claims
+        ],
+    }
+
+
+def _link(link: Link) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "claims": list(link.claims),
+        "score": link.score,
+        "topics": list(link.topics),
+        "conflicts": [{"kind": c.kind, "values": dict(c.values)} for c in link.conflicts],
+        "diff": [{"op": s.op, "text": s.text} for s in link.diff],
+    }
+
+
+def dumps(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
+    """Rebuild a comparison of ``pair``; ``ComparisonError`` when ``data`` is not one of it (or is malformed)."""
+    try:
+        return _from_dict(data, pair)
+    except ComparisonError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ComparisonError("not a dualread comparison", field="json", value=str(error)) from error
+
+
+def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
+    if data.get("schema") != SCHEMA:
+        raise ComparisonError("unknown comparison schema", field="schema", value=data.get("schema"))
+    if data["pair"]["id"] != pair.id:
+        raise ComparisonError("comparison of another pair", field="pair.id", value=data["pair"]["id"])
+    documents = []
+    claim_topics: dict[str, tuple[str, ...]] = {}
+    for doc in data["documents"]:
+        side = pair.side(doc["side"])
+        if doc["text"] != side.text:
+            raise ComparisonError("comparison of another text", field="documents.text", value=side.key)
+        claims = []
+        for index, c in enumerate(doc["claims"]):
+            start, end = int(c["start"]), int(c["end"])
+            claim = Claim(side.key, index, start, end, side.text[start:end], int(c.get("paragraph", 0)), c["speaker"])
+            if claim.id != c["id"] or claim.text != c["text"]:
+                raise ComparisonError("claim does not match its text", field="claims", value=c["id"])
+            claims.append(claim)
+            claim_topics[claim.id] = tuple(c["topics"])
+        documents.append(Document(side, tuple(claims)))
+    links = tuple(
+        Link(
+            l["id"],
+            tuple(l["claims"]),
+            float(l["score"]),
+            tuple(l["topics"]),
+            tuple(Conflict(c["kind"], dict(c["values"])) for c in l["conflicts"]),
+            tuple(Span(s["op"], s["text"]) for s in l["diff"]),
+        )
+        for l in data["links"]
+    )
+    omissions = tuple(Omission(o["claim"], o["side"], tuple(o["topics"])) for o in data["omissions"])
+    topics = tuple(TopicSummary(t["id"], t["label"], dict(t["claims"]), int(t["links"])) for t in data["topics"])
+    engine = EngineInfo(data["engine"]["version"], dict(data["engine"]["settings"]))
+    return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine)

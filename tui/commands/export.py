@@ -1,0 +1,144 @@
+"""``dualread export PAIR_ID|--all --format json|md|html|csv [--output PATH]``: a comparison as a file.
+
+- One pair: JSON is written by ``comparisons.jsonio`` (schema ``dualread/comparison@1``), the other formats by
+  ``comparisons.reports.render``. Without ``--output`` the export goes to stdout; with it, the file is written
+  atomically (an interrupted export never leaves half a file). ``--output`` naming a folder writes
+  ``<folder>/<pair-id>.<ext>`` there.
+- ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
+  broken pair does not stop the others; it is named at the end and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from readouts.errors import DualreadError
+
+__all__ = ["FORMATS", "add_parser", "run"]
+
+FORMATS = ("json", "md", "html", "csv")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from tui.commands.common import add_command
+
+    parser = add_command(
+        sub,
+        "export",
+        help="write a comparison (or the whole library) as JSON, Markdown, HTML or CSV",
+        description="Write the comparison of one pair, or of every pair with --all, as JSON "
+        "(schema dualread/comparison@1), Markdown, HTML or CSV.",
+        examples="  dualread export 2021-12-30-biden-putin-call --format json\n"
+        "  dualread export 2021-12-30-biden-putin-call --format html --output call.html\n"
+        "  dualread export --all --format md --output reports/\n",
+    )
+    parser.add_argument("pair_id", nargs="?", metavar="PAIR_ID", help="the pair to export")
+    parser.add_argument("--all", action="store_true", help="export every pair of the library (needs --output DIR)")
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the export format")
+    parser.add_argument("--output", metavar="PATH", help="file to write (default: stdout); a folder with --all")
+    parser.set_defaults(export_parser=parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.export_parser
+    if args.all and args.pair_id:
+        parser.error("give a PAIR_ID or --all, not both")
+    if not args.all and not args.pair_id:
+        parser.error("give a PAIR_ID, or --all for every pair")
+    if args.all:
+        if not args.output:
+            parser.error("--all needs --output DIR, the folder to write the reports into")
+        return _export_all(args)
+    return _export_one(args)
+
+
+def _export_one(args: argparse.Namespace) -> int:
+    from tui.commands.common import comparison_for
+
+    text = render(comparison_for(args, args.pair_id), args.format)
+    if not args.output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    target = Path(args.output).expanduser()
+    if target.is_dir():
+        target = target / f"{args.pair_id}.{args.format}"
+    write_output(target, text)
+    return 0
+
+
+def render(comparison, fmt: str) -> str:
+    """The comparison in ``fmt``: JSON here, the report formats from ``comparisons.reports``."""
+    if fmt == "json":
+        from comparisons.jsonio import dumps
+
+        return dumps(comparison)
+    return _reports(fmt).render(comparison, fmt)
+
+
+def _reports(fmt: str):
+    try:
+        import comparisons.reports as reports
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("comparisons.reports"):
+            raise DualreadError("this export format is not available yet", field="--format", value=fmt) from error
+        raise
+    return reports
+
+
+def write_output(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` atomically; a folder that cannot be written is the user's to fix."""
+    from readouts.atomic import write_text_atomic
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, text)
+    except OSError as error:
+        raise DualreadError(f"cannot write the export: {error.strerror or error}", file=target) from error
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    from tui.commands.common import library_from, options_from
+
+    reports = _reports(args.format)
+    library = library_from(args)
+    out_dir = Path(args.output).expanduser()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DualreadError("--all writes a folder of reports; this is a file", file=out_dir, field="--output")
+    progress = _Progress(sys.stderr)
+    summary = reports.export_all(library, options_from(args, library), args.format, out_dir, progress=progress)
+    progress.finish()
+    print(
+        f"wrote {len(summary.written)} report{'s' if len(summary.written) != 1 else ''} and {summary.index}",
+        file=sys.stderr,
+    )
+    for pair_id, problem in summary.failed:
+        print(f"dualread: {pair_id}: {problem}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+class _Progress:
+    """``progress(done, total, pair_id)`` for ``export_all``: one line redrawn on a terminal, a line per pair else."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.width = 0
+
+    def __call__(self, done: int, total: int, pair_id: str) -> None:
+        line = f"exported {done}/{total} {pair_id}"
+        if self.live:
+            pad = max(self.width - len(line), 0)
+            self.stream.write("\r" + line + " " * pad)
+            self.width = len(line)
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.live and self.width:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,179 @@
+"""``dualread show PAIR_ID``: the comparison as readable text in the terminal, drawn with Rich.
+
+- ``render_comparison(comparison, console)``: the header (event, date, sides), topic coverage per side, the links
+  with their word diffs and conflicts, then what each side alone reports (omissions).
+- ``add_parser`` / ``run``: the subcommand.
+
+Readout text is data: every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is
+never parsed as markup, so ``[bold]`` in a readout prints as typed. On a terminal the word diff is coloured; piped
+or with NO_COLOR it is marked ``[-deleted-]{+inserted+}`` so that nothing is lost without colour.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from comparisons.model import Comparison, Link, Span
+    from readouts.model import Claim
+
+__all__ = ["add_parser", "render_comparison", "run"]
+
+_DELETE = "red strike"
+_INSERT = "green underline"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from tui.commands.common import add_command
+
+    parser = add_command(
+        sub,
+        "show",
+        help="print the comparison of a pair: topics, linked claims with word diffs, conflicts, omissions",
+        description="Print the comparison of one pair: topic coverage per side, the claims both sides report "
+        "(with word diffs and conflicts) and what only one side reports.",
+        examples="  dualread show 2021-12-30-biden-putin-call\n"
+        "  dualread show 2021-12-30-biden-putin-call | less -R\n",
+    )
+    parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to show")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from tui.commands.common import comparison_for
+
+    comparison = comparison_for(args, args.pair_id)
+    render_comparison(comparison, Console(highlight=False, emoji=False))
+    return 0
+
+
+def render_comparison(comparison: "Comparison", console: "Console") -> None:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    plain = console.no_color or console.color_system is None
+    labels = {d.key: d.side.label for d in comparison.documents}
+    pair = comparison.pair
+
+    title = Text(pair.date.isoformat() + " · ", style="bold")
+    title.append(pair.event, style="bold")
+    console.print(title)
+    sides = Text("Sides: ")
+    for i, doc in enumerate(comparison.documents):
+        if i:
+            sides.append(" · ")
+        sides.append(labels[doc.key], style="bold")
+        sides.append(f" ({len(doc.claims)} claims)")
+    console.print(sides)
+    console.print(Text(f"{len(comparison.links)} links · {len(comparison.omissions)} omissions · "
+                       f"{sum(1 for l in comparison.links if l.conflicts)} links with conflicts", style="dim"))
+
+    console.print()
+    console.print(_topic_table(comparison, labels))
+
+    console.print()
+    console.print(Rule(Text(f"Reported by more than one side ({len(comparison.links)})"), align="left"))
+    for link in comparison.links:
+        console.print()
+        _print_link(comparison, link, labels, console, plain)
+
+    for doc in comparison.documents:
+        omitted = [o for o in comparison.omissions if o.side == doc.key]
+        console.print()
+        heading = Text("Only in ")
+        heading.append(labels[doc.key])
+        heading.append(f" ({len(omitted)})")
+        console.print(Rule(heading, align="left"))
+        for omission in omitted:
+            line = Text("• ")
+            line.append(comparison.claim(omission.claim).text)
+            line.append_text(_topic_tags(comparison, omission.topics))
+            console.print(line)
+        if not omitted:
+            console.print(Text("nothing: every claim is reported by another side", style="dim"))
+
+
+def _topic_table(comparison: "Comparison", labels: dict[str, str]):
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text("Topics"), title_justify="left", box=None, pad_edge=False, show_edge=False)
+    table.add_column(Text("topic"))
+    for key in comparison.side_keys:
+        table.add_column(Text(labels[key]), justify="right")
+    table.add_column(Text("links"), justify="right")
+    table.add_column(Text(""))
+    for summary in comparison.topics:
+        counts = [Text(str(summary.claims.get(k, 0)) if summary.claims.get(k, 0) else "·") for k in comparison.side_keys]
+        missing = [labels[k] for k in comparison.side_keys if not summary.claims.get(k, 0)]
+        note = Text("not in " + ", ".join(missing), style="yellow") if missing else Text("")
+        table.add_row(Text(summary.label), *counts, Text(str(summary.links)), note)
+    if not comparison.topics:
+        table.add_row(Text("no topics found", style="dim"), *[Text("") for _ in comparison.side_keys], Text(""), Text(""))
+    return table
+
+
+def _print_link(comparison: "Comparison", link: "Link", labels: dict[str, str], console: "Console", plain: bool) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    head = Text(f"{link.id}", style="bold")
+    head.append(f" · score {link.score:.2f}")
+    if link.topics:
+        head.append(" · ")
+        head.append(", ".join(comparison.topic_label(t) for t in link.topics))
+    if link.conflicts:
+        head.append(" · conflict", style="bold red")
+    console.print(head)
+
+    by_side: dict[str, list["Claim"]] = {}
+    for cid in link.claims:
+        claim = comparison.claim(cid)
+        by_side.setdefault(claim.side, []).append(claim)
+    for key, claims in by_side.items():
+        line = Text(labels[key] + ": ", style="bold")
+        line.append(" ".join(c.text for c in claims))
+        speakers = sorted({c.speaker for c in claims if c.speaker})
+        if speakers:
+            line.append(" (speaker: " + ", ".join(speakers) + ")", style="dim")
+        console.print(Padding(line, (0, 0, 0, 2)))
+    if link.diff and any(span.op != "equal" for span in link.diff):
+        diff = Text("diff: ", style="dim")
+        diff.append_text(_diff_text(link.diff, plain))
+        console.print(Padding(diff, (0, 0, 0, 2)))
+    for conflict in link.conflicts:
+        line = Text(f"conflict ({conflict.kind}): ", style="bold red")
+        for i, (key, value) in enumerate(conflict.values.items()):
+            if i:
+                line.append(" vs ")
+            line.append(labels.get(key, key) + " ")
+            line.append("“" + value + "”", style="bold")
+        console.print(Padding(line, (0, 0, 0, 2)))
+
+
+def _diff_text(spans: Sequence["Span"], plain: bool):
+    """Deleted words (first side only) and inserted words (other side only), coloured or bracketed."""
+    from rich.text import Text
+
+    text = Text()
+    for span in spans:
+        if span.op == "equal":
+            text.append(span.text)
+        elif plain:
+            text.append(("[-" if span.op == "delete" else "{+") + span.text + ("-]" if span.op == "delete" else "+}"))
+        else:
+            text.append(span.text, style=_DELETE if span.op == "delete" else _INSERT)
+    return text
+
+
+def _topic_tags(comparison: "Comparison", topics: Sequence[str]):
+    from rich.text import Text
+
+    if not topics:
+        return Text("")
+    return Text("  [" + ", ".join(comparison.topic_label(t) for t in topics) + "]", style="dim")
