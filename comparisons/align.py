@@ -1,0 +1,174 @@
+"""Links between the claims of two or more sides that report the same point; the rest are omissions.
+
+- ``align(documents, claim_topics, scorer) -> Alignment``: ``documents`` are the sides' ``Document`` values,
+  ``claim_topics`` maps claim id to topic ids (may be empty), ``scorer`` comes from ``similarity.get_scorer`` (or is
+  its name).
+- ``Alignment(links, omitted, scored_pairs)``: ``links`` is a tuple of ``(claim_ids, score)`` with claims from at
+  least two sides, ordered by reading order; ``omitted`` the claims in no link; ``scored_pairs`` how many claim pairs
+  were scored (the cost the benchmark and tests watch).
+
+How:
+1. Candidates come from an inverted index over the scorer's blocking keys (shared stems, concepts, entities, dates),
+   so only claims that share something are ever scored; keys so common that they block nothing are skipped.
+2. A candidate's score is the scorer's content similarity, nudged by shared topics and by a similar place in the
+   readouts (readouts tend to cover points in a similar order, and both open with the call itself).
+3. Links grow greedily from the best pair down, like average-linkage clustering: two groups merge only while the
+   pairs the merge would newly assert (every claim of one side with every claim of another) stay strong on
+   average. One claim may so join several claims of the other side (1:n), and with three sides a link spans all
+   three. Ties break on claim ids, so the result never depends on dict or input order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from comparisons.similarity import PreparedScorer, Scorer, get_scorer
+from readouts.model import Document
+
+__all__ = ["Alignment", "align"]
+
+MIN_EDGE = 0.16
+"""A pair weaker than this is never linked: most one-sided points share a word or two with something."""
+MERGE_MEAN = 0.22
+"""Two groups merge when the pairs they would newly assert average at least this."""
+TOPIC_WEIGHT = 0.08
+POSITION_WEIGHT = 0.06
+MAX_POSTING = 64
+"""A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
+MAX_GROUP_PER_SIDE = 6
+GROUP_RATIO = 0.5
+"""Two groups that are already links merge only if the pairs between them are about as strong as the links
+themselves: neighbouring points (ships and ports, then third countries) stay separate links."""
+RELATIVE = 0.5
+"""A pair is a link candidate only if it is at least this share of the best pair of each of its two claims: a weak
+echo of a point that a claim shares much better elsewhere is not a second link."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    links: tuple[tuple[tuple[str, ...], float], ...]
+    omitted: tuple[str, ...]
+    scored_pairs: int = field(default=0, compare=False)
+
+
+def _order_key(claim_id: str, side_rank: Mapping[str, int]) -> tuple[int, int]:
+    side, _, index = claim_id.rpartition(":")
+    return side_rank[side], int(index)
+
+
+class _Scores:
+    """Combined scores, computed once per pair and cached (merging asks for pairs the index never proposed)."""
+
+    def __init__(self, prepared: PreparedScorer, topics: Mapping[str, frozenset[str]],
+                 positions: Mapping[str, float]):
+        self.prepared = prepared
+        self.topics = topics
+        self.positions = positions
+        self.cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.cache:
+            self.cache[key] = self._compute(*key)
+        return self.cache[key]
+
+    def _compute(self, a: str, b: str) -> float:
+        content = self.prepared.score(a, b)
+        if content <= 0.0:
+            return 0.0
+        ta, tb = self.topics.get(a, frozenset()), self.topics.get(b, frozenset())
+        topic = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+        place = 1.0 - abs(self.positions[a] - self.positions[b])
+        return min(1.0, content + TOPIC_WEIGHT * topic + POSITION_WEIGHT * place * content)
+
+
+def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:
+    return sum(1 for i, x in enumerate(group) for y in group[i + 1:] if side_of[x] != side_of[y])
+
+
+def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[tuple[str, str]]:
+    side_of: dict[str, str] = {}
+    postings: dict[str, list[str]] = {}
+    for doc in documents:
+        for claim in doc.claims:
+            side_of[claim.id] = doc.key
+            for key in prepared.keys(claim.id):
+                postings.setdefault(key, []).append(claim.id)
+    pairs: set[tuple[str, str]] = set()
+    for key in sorted(postings):
+        ids = postings[key]
+        if len(ids) > MAX_POSTING:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if side_of[a] != side_of[b]:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
+          scorer: Scorer | str = "lexical") -> Alignment:
+    documents = list(documents)
+    if isinstance(scorer, str):
+        scorer = get_scorer(scorer)
+    side_rank = {doc.key: i for i, doc in enumerate(documents)}
+    side_of = {c.id: doc.key for doc in documents for c in doc.claims}
+    positions = {}
+    for doc in documents:
+        last = max(len(doc.claims) - 1, 1)
+        positions.update({c.id: i / last for i, c in enumerate(doc.claims)})
+    topics = {cid: frozenset(t) for cid, t in (claim_topics or {}).items()}
+    prepared = scorer.prepare(documents)
+    scores = _Scores(prepared, topics, positions)
+
+    scored = [(scores(a, b), a, b) for a, b in sorted(_candidates(documents, prepared))]
+    best: dict[str, float] = {}
+    for s, a, b in scored:
+        best[a] = max(best.get(a, 0.0), s)
+        best[b] = max(best.get(b, 0.0), s)
+    edges = sorted((-s, a, b) for s, a, b in scored
+                   if s >= MIN_EDGE and s >= RELATIVE * max(best[a], best[b]))
+
+    group_of = {cid: cid for cid in side_of}
+    members: dict[str, list[str]] = {cid: [cid] for cid in side_of}
+    cohesion: dict[str, float] = {}  # mean score of a linked group's cross-side pairs
+    for _, a, b in edges:
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        new_pairs = [(x, y) for x in members[ga] for y in members[gb] if side_of[x] != side_of[y]]
+        mean = sum(scores(x, y) for x, y in new_pairs) / len(new_pairs)
+        inner = [cohesion[g] for g in (ga, gb) if g in cohesion]
+        if mean < MERGE_MEAN or (inner and mean < GROUP_RATIO * min(inner)):
+            continue
+        merged = members[ga] + members[gb]
+        per_side: dict[str, int] = {}
+        for cid in merged:
+            per_side[side_of[cid]] = per_side.get(side_of[cid], 0) + 1
+        if max(per_side.values()) > MAX_GROUP_PER_SIDE:
+            continue
+        keep, drop = (ga, gb) if ga < gb else (gb, ga)
+        pairs_before = [_cross_pairs(members[g], side_of) for g in (ga, gb)]
+        total = sum(cohesion.get(g, 0.0) * n for g, n in zip((ga, gb), pairs_before)) + mean * len(new_pairs)
+        cohesion[keep] = total / (sum(pairs_before) + len(new_pairs))
+        cohesion.pop(drop, None)
+        members[keep] = merged
+        del members[drop]
+        for cid in merged:
+            group_of[cid] = keep
+
+    links = []
+    omitted = []
+    for group in members.values():
+        ordered = tuple(sorted(group, key=lambda c: _order_key(c, side_rank)))
+        sides = {side_of[c] for c in group}
+        if len(sides) < 2:
+            omitted.extend(group)
+            continue
+        pairs = [(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1:] if side_of[x] != side_of[y]]
+        score = sum(scores(x, y) for x, y in pairs) / len(pairs)
+        links.append((ordered, round(max(0.0, min(1.0, score)), 4)))
+    links.sort(key=lambda link: _order_key(link[0][0], side_rank))
+    omitted.sort(key=lambda c: _order_key(c, side_rank))
+    return Alignment(tuple(links), tuple(omitted), scored_pairs=len(scores.cache))

@@ -1,0 +1,98 @@
+"""The concept and entity lexicons: phrases that different readouts use for one shared meaning.
+
+- ``Lexicon``: named groups of phrases compiled to one regular expression each; ``Lexicon.find(text)`` returns the
+  ids of the groups whose phrases occur in the text.
+- ``concept_lexicon()``: diplomatic paraphrases (de-escalate / tensions / buildup; condolences / loss of lives; talks /
+  dialogue / negotiations ...), English and Russian, from ``lexicon.yaml``, with a weight per concept.
+- ``entity_lexicon()``: places, countries and bodies under their several spellings, from ``lexicon_entities.yaml``.
+
+Phrase syntax (documented in ``lexicon.yaml``): ``word*`` is a prefix, ``~`` allows up to three words in between,
+hyphens and apostrophes count as spaces. Matching runs on ``normalise(text)``, so callers never see case or
+punctuation differences. Both lexicons are loaded once per process: they are package data, not user input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+import yaml
+
+__all__ = ["Lexicon", "concept_lexicon", "entity_lexicon", "normalise"]
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words separated by single spaces, with a space at each end so phrases match whole words.
+
+    Diacritics are dropped (Niinistö = niinisto; Russian ё = е and й = и, as Russian texts mix ё and е)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    return " " + _NON_WORD.sub(" ", text).strip() + " "
+
+
+def _compile(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = []
+    for phrase in phrases:
+        words = phrase.lower().replace("-", " ").replace("’", " ").replace("'", " ").split()
+        pattern = ""
+        for word in words:
+            if word == "~":
+                pattern += r"(?:\w+ ){0,3}"
+                continue
+            prefix = word.endswith("*")
+            stem = normalise(word.rstrip("*")).strip()
+            for piece in stem.split()[:-1]:
+                pattern += re.escape(piece) + " "
+            last = stem.split()[-1] if stem else ""
+            pattern += re.escape(last) + (r"\w* " if prefix else " ")
+        alternatives.append(pattern[:-1] + "(?= )")  # leave the space for the next match to start on
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(alternatives) + ")")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Groups of phrases; ``weights`` says how telling a shared group is (1.0 = as telling as a rare word)."""
+
+    patterns: Mapping[str, re.Pattern[str]]
+    weights: Mapping[str, float]
+
+    def find(self, normalised: str) -> frozenset[str]:
+        """The ids of the groups with a phrase in ``normalised`` (the output of ``normalise``)."""
+        return frozenset(key for key, pattern in self.patterns.items() if pattern.search(normalised))
+
+    def matches(self, normalised: str) -> list[tuple[str, int, int]]:
+        """Each match as ``(group id, start, end)``: lets callers drop the matched words so that the words of a
+        name ("Organization for Security and Cooperation in Europe") are not read as separate content."""
+        found = []
+        for key, pattern in self.patterns.items():
+            found.extend((key, m.start(), m.end()) for m in pattern.finditer(normalised))
+        return found
+
+
+def _load(name: str) -> dict:
+    text = resources.files("comparisons").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=1)
+def concept_lexicon() -> Lexicon:
+    data = _load("lexicon.yaml")
+    patterns = {key: _compile(list(entry["phrases"])) for key, entry in sorted(data.items())}
+    weights = {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())}
+    return Lexicon(MappingProxyType(patterns), MappingProxyType(weights))
+
+
+@lru_cache(maxsize=1)
+def entity_lexicon() -> Lexicon:
+    data = _load("lexicon_entities.yaml")
+    patterns = {key: _compile([str(p) for p in phrases]) for key, phrases in sorted(data.items())}
+    return Lexicon(MappingProxyType(patterns), MappingProxyType({key: 1.0 for key in patterns}))

@@ -1,0 +1,211 @@
+"""What a claim offers for matching, computed once per claim.
+
+- ``Features``: a claim's content-word stems, concepts (shared meanings behind different wording), named entities,
+  dates, numbers, reporting verbs and negation, plus its relative position in its readout.
+- ``extract(claim, position)``: the features of one claim; ``position`` is its place in the readout in [0, 1].
+- ``stem(word)``: the light stemmer used for content words (English suffixes; Russian by truncation).
+- ``Features.units()``: everything above as prefixed strings (``w:negoti``, ``c:talks``, ``e:geneva``, ``d:01-10``,
+  ``n:30``) — the vocabulary scorers weigh and the aligner indexes.
+
+Readouts state the same point in different words ("urged Russia to de-escalate" / "escalation of the situation"),
+so the words alone are weak evidence; concepts and entities carry the paraphrase and the cross-lingual signal.
+Reporting verbs (warned, urged, agreed) and boilerplate (president, leaders, discussed) say how a point is framed,
+not which point it is, so they are kept apart from the content words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparisons.concepts import concept_lexicon, entity_lexicon, normalise
+from readouts.model import Claim
+
+__all__ = ["Features", "REPORTING_VERBS", "extract", "stem"]
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from into onto upon over under about after before during
+    as than that this these those there here it its it's their them they he she his her him we our us you your i me my
+    is are was were be been being has have had having do does did will would shall should can could may might must
+    not no yes also further furthermore moreover however both all any each every other such same own so too very
+    just only even more most much many some few one who whom whose which what when where why how whether while if
+    then once again still already yet up down out off away today tonight yesterday tomorrow day week month year
+    mr mrs ms dr jr sr r j h d w
+    president presidents prime minister ministers leader leaders head heads state states side sides party parties
+    two countries country government governments official officials counterpart counterparts call conversation
+    number range series course part context view regard respect regarding concerning including terms issue issues
+    matter matters question questions topic topics situation area areas field fields aspect aspects way ways
+    importance important need needs necessity necessary continue continued continuing continuation
+    и в во не на с со по к ко о об от до за из у же ли бы что как так а но или то это этот эта эти его ее их
+    был была были быть также при для под над между через после перед который которые которая которого
+    президент президента президентом президенты глава главы стороны сторона стран страны двух
+    """.split()
+)
+
+REPORTING_VERBS = {
+    "said": "said", "say": "said", "says": "said", "stated": "said", "noted": "said", "told": "said",
+    "stressed": "stressed", "emphasized": "stressed", "emphasised": "stressed", "underscored": "stressed",
+    "underlined": "stressed", "highlighted": "stressed", "reiterated": "stressed", "reaffirmed": "stressed",
+    "urged": "urged", "called": "urged", "pressed": "urged", "insisted": "urged", "demanded": "urged",
+    "warned": "warned", "cautioned": "warned", "threatened": "warned",
+    "agreed": "agreed", "confirmed": "agreed", "accepted": "agreed", "committed": "agreed",
+    "expressed": "expressed", "voiced": "expressed", "conveyed": "expressed",
+    "discussed": "discussed", "reviewed": "discussed", "exchanged": "discussed", "raised": "discussed",
+    "explained": "explained", "detailed": "explained", "informed": "explained", "briefed": "explained",
+    "outlined": "explained", "described": "explained",
+    "welcomed": "welcomed", "commended": "welcomed", "praised": "welcomed",
+    "rejected": "rejected", "refused": "rejected", "denied": "rejected", "opposed": "rejected",
+    "подчеркнул": "stressed", "отметил": "said", "заявил": "said", "призвал": "urged", "предупредил": "warned",
+    "согласились": "agreed", "договорились": "agreed", "выразил": "expressed", "обсудили": "discussed",
+    "проинформировал": "explained", "разъяснил": "explained", "приветствуют": "welcomed",
+}
+
+NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot can't won't не нет никогда".split())
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "мая": 5, "май": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_MONTH_WORD = re.compile(r"^(январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$")
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+}
+OPENING_CLAIMS = 1
+_DAY_JOINERS = frozenset({"and", "to", "through", "и", "по"})
+_CYRILLIC = re.compile(r"[а-я]")
+_INFLECTIONS = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+_DERIVATIONS = (
+    "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ities", "ity", "ness", "ives", "ive",
+    "ically", "ical", "ally", "ly", "al", "ers", "er", "ous", "ate", "at",
+)
+
+
+def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            return word[: -len(suffix)]
+    return word
+
+
+def stem(word: str) -> str:
+    """A deliberately light stem: enough that negotiate/negotiations/negotiating meet, never two unrelated words.
+
+    English loses one inflection and one derivational suffix, then is cut to six letters; Russian words are cut to
+    their first five letters, which covers most case and number endings."""
+    if _CYRILLIC.match(word):
+        return word[:5]
+    if word.isdigit() or len(word) <= 4:
+        return word
+    return _strip(_strip(word, _INFLECTIONS), _DERIVATIONS)[:6]
+
+
+@dataclass(frozen=True)
+class Features:
+    claim_id: str
+    side: str
+    position: float
+    words: frozenset[str]
+    concepts: frozenset[str]
+    entities: frozenset[str]
+    dates: frozenset[str]
+    numbers: frozenset[str]
+    verbs: frozenset[str]
+    negated: bool
+    cyrillic: bool
+
+    def units(self) -> frozenset[str]:
+        """Every matchable feature as one prefixed string, so scorers and indexes treat them alike."""
+        return frozenset(
+            [f"w:{w}" for w in self.words]
+            + [f"c:{c}" for c in self.concepts]
+            + [f"e:{e}" for e in self.entities]
+            + [f"d:{d}" for d in self.dates]
+            + [f"n:{n}" for n in self.numbers]
+        )
+
+
+def _month(tokens: list[str], i: int) -> int | None:
+    tok = tokens[i]
+    match = _MONTH_WORD.match(tok)
+    month = _MONTHS.get(tok) or (_MONTHS[match.group(1)] if match else None)
+    if month and tok in {"may", "mar", "ма"} and not _near_digit(tokens, i):
+        return None  # "may" the verb, "mar" the word: a month only next to a day number
+    return month
+
+
+def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
+    """Day numbers next to a month name: "January 9-10" (step 1), "9 and 10 January" (step -1)."""
+    days, j = [], i + step
+    while 0 <= j < len(tokens) and len(days) < 3:
+        tok = tokens[j]
+        if tok.isdigit() and 1 <= int(tok) <= 31:
+            days.append(j)
+        elif not (days and tok in _DAY_JOINERS):
+            break
+        j += step
+    return days
+
+
+def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
+    dates: set[str] = set()
+    used: set[int] = set()
+    for i in range(len(tokens)):
+        month = _month(tokens, i)
+        if not month:
+            continue
+        days = _day_run(tokens, i, 1) + _day_run(tokens, i, -1)
+        used.update(days)
+        dates.update(f"{month:02d}-{int(tokens[j]):02d}" for j in days)
+        if not days:
+            dates.add(f"{month:02d}")
+    numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdigit() and i not in used}
+    numbers.update(str(_NUMBER_WORDS[t]) for t in tokens if t in _NUMBER_WORDS)
+    return dates, numbers
+
+
+def _near_digit(tokens: list[str], i: int) -> bool:
+    return any(0 <= j < len(tokens) and tokens[j].isdigit() for j in (i - 1, i + 1))
+
+
+def extract(claim: Claim, position: float = 0.0) -> Features:
+    norm = normalise(claim.text)
+    matches = entity_lexicon().matches(norm)
+    entities = frozenset(key for key, _, _ in matches)
+    for _, start, end in matches:
+        if norm.count(" ", start + 1, end - 1) >= 1:
+            # A name of several words stands for one thing: its words are not content of their own.
+            norm = norm[:start] + " " * (end - start) + norm[end:]
+    norm = " " + " ".join(norm.split()) + " "
+    concepts = concept_lexicon().find(norm)
+    if claim.index > OPENING_CLAIMS:
+        # Readouts open by reporting the call itself; later "he also spoke with X about Y" is about Y.
+        concepts = concepts - {"call"}
+    tokens = norm.split()
+    dates, numbers = _dates_and_numbers(tokens)
+    verbs = frozenset(REPORTING_VERBS[t] for t in tokens if t in REPORTING_VERBS)
+    words = frozenset(
+        stem(t)
+        for t in tokens
+        if t not in STOPWORDS and t not in REPORTING_VERBS and not t.isdigit() and len(t) > 1
+        and t not in _MONTHS and not _MONTH_WORD.match(t)
+    )
+    return Features(
+        claim_id=claim.id,
+        side=claim.side,
+        position=position,
+        words=words,
+        concepts=concepts,
+        entities=entities,
+        dates=frozenset(dates),
+        numbers=frozenset(numbers),
+        verbs=verbs,
+        negated=any(t in NEGATORS for t in tokens),
+        cyrillic=bool(_CYRILLIC.search(norm)),
+    )

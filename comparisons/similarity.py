@@ -1,0 +1,130 @@
+"""How alike two claims are in content: pluggable scorers behind one small interface.
+
+- ``get_scorer(name, model=None) -> Scorer``: ``"lexical"`` (the default, no extra dependencies); ``"semantic"``
+  needs the optional ``semantic`` extra (a later release) and raises ``ComparisonError`` with an install hint.
+- ``Scorer.prepare(documents) -> PreparedScorer``: a scorer sees the whole comparison first, because what makes a
+  shared word telling depends on the readouts at hand ("Russia" says nothing in a US–Russia pair).
+- ``PreparedScorer.keys(claim_id)``: blocking keys for candidate generation (the aligner indexes them, so it never
+  scores all pairs); ``PreparedScorer.score(a, b, *, score_cutoff=0.0) -> float`` in [0, 1], returning 0.0 early
+  when a cheap bound shows the score cannot reach ``score_cutoff``.
+- ``LexicalScorer``: cosine over weighted features (``comparisons.features``): content-word stems, concepts,
+  entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
+  language-free features (concepts, entities, dates, numbers) count.
+
+A semantic scorer drops in by implementing the same two methods; the aligner adds topics and position itself, so a
+scorer only judges content.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping, Protocol, Sequence
+
+from comparisons.concepts import concept_lexicon
+from comparisons.errors import ComparisonError
+from comparisons.features import Features, extract
+from readouts.model import Document
+
+__all__ = ["LexicalScorer", "PreparedLexical", "PreparedScorer", "Scorer", "get_scorer"]
+
+SEMANTIC_HINT = "the semantic scorer is not installed; install it with: pip install 'dualread[semantic]'"
+
+# How much one shared feature of each kind is worth next to a shared content word of the same rarity. Concepts
+# carry paraphrase, so a shared concept counts more than a shared word; dates and numbers are checkable specifics.
+KIND_WEIGHT = {"w": 1.0, "c": 1.3, "e": 1.1, "d": 1.6, "n": 1.3}
+LANGUAGE_FREE = ("c", "e", "d", "n")
+IDF_POWER = 1.0
+SHORTER_SHARE = 0.7
+"""How much the score follows the coverage of the shorter claim (0.5 = plain cosine). Readouts compress: one side's
+short sentence often reports a point that the other side's long sentence makes among others, and plain cosine
+punishes the long one for its extra detail."""
+
+
+class PreparedScorer(Protocol):
+    def keys(self, claim_id: str) -> frozenset[str]: ...
+
+    def score(self, a: str, b: str, *, score_cutoff: float = 0.0) -> float: ...
+
+
+class Scorer(Protocol):
+    name: str
+
+    def prepare(self, documents: Sequence[Document]) -> PreparedScorer: ...
+
+
+@dataclass(frozen=True)
+class _Vector:
+    weights: Mapping[str, float]
+    norm: float
+    language_free_norm: float
+    cyrillic: bool
+
+
+class PreparedLexical:
+    """Weighted feature vectors of every claim of one comparison."""
+
+    def __init__(self, features: Sequence[Features]):
+        self.features = {f.claim_id: f for f in features}
+        df: dict[str, int] = {}
+        for f in features:
+            for unit in f.units():
+                df[unit] = df.get(unit, 0) + 1
+        total = max(len(features), 1)
+        concepts = concept_lexicon().weights
+        self.idf = {u: math.log(1.0 + total / n) ** IDF_POWER for u, n in df.items()}
+        self.vectors: dict[str, _Vector] = {}
+        for f in features:
+            weights = {}
+            for unit in f.units():
+                kind, _, name = unit.partition(":")
+                w = self.idf[unit] * KIND_WEIGHT[kind]
+                if kind == "c":
+                    w *= concepts.get(name, 1.0)
+                weights[unit] = w
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            free = math.sqrt(sum(w * w for u, w in weights.items() if u[0] in LANGUAGE_FREE))
+            self.vectors[f.claim_id] = _Vector(weights, norm, free, f.cyrillic)
+
+    def keys(self, claim_id: str) -> frozenset[str]:
+        return frozenset(self.vectors[claim_id].weights)
+
+    def score(self, a: str, b: str, *, score_cutoff: float = 0.0) -> float:
+        va, vb = self.vectors[a], self.vectors[b]
+        cross_language = va.cyrillic != vb.cyrillic
+        na = va.language_free_norm if cross_language else va.norm
+        nb = vb.language_free_norm if cross_language else vb.norm
+        if not na or not nb:
+            return 0.0
+        # The shared weight is at most the shorter claim's, which caps the score: skip the dot product when that
+        # cap cannot reach the cutoff.
+        if score_cutoff and (min(na, nb) / max(na, nb)) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
+            return 0.0
+        small, large = (va.weights, vb.weights) if len(va.weights) <= len(vb.weights) else (vb.weights, va.weights)
+        dot = sum(w * large[u] for u, w in small.items() if u in large and (not cross_language or u[0] in LANGUAGE_FREE))
+        if not dot:
+            return 0.0
+        shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
+        return min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
+
+
+class LexicalScorer:
+    """The default scorer: features and weights from the texts alone, no model."""
+
+    name = "lexical"
+
+    def prepare(self, documents: Sequence[Document]) -> PreparedLexical:
+        features = []
+        for doc in documents:
+            last = max(len(doc.claims) - 1, 1)
+            features.extend(extract(claim, i / last) for i, claim in enumerate(doc.claims))
+        return PreparedLexical(features)
+
+
+def get_scorer(name: str = "lexical", model: str | None = None) -> Scorer:
+    """The scorer called ``name``. ``model`` names a semantic model and is ignored by the lexical scorer."""
+    if name == "lexical":
+        return LexicalScorer()
+    if name == "semantic":
+        raise ComparisonError(SEMANTIC_HINT, field="similarity", value=name)
+    raise ComparisonError("unknown similarity scorer; choose lexical or semantic", field="similarity", value=name)
