@@ -1,0 +1,111 @@
+"""Writes that never leave half a file or half a pair behind.
+
+- ``write_text_atomic(path, text)``: write a temporary file in the same folder, flush it to disk, then rename it
+  over ``path``; a crash leaves either the old file or the new one, never a mixture.
+- ``staging_dir(parent, name)``: a context manager giving a fresh hidden folder in ``parent`` to build a pair in;
+  it is removed if the block fails, so an interrupted ``add`` leaves nothing behind.
+- ``replace_dir_atomic(tmp_dir, final_dir, *, force=False)``: move a complete folder into place. With ``force`` an
+  existing folder is renamed aside first, the new one renamed in, and only then is the old one deleted; if the
+  swap fails, the old folder is put back.
+- ``is_scratch_name(name)``: whether a folder name is one of ours in progress (listings skip them).
+
+Temporary names start with a dot so that a library listing never mistakes them for pairs. ``os.replace`` and
+``os.rename`` are atomic within one file system, which is why temporaries live next to their final place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["is_scratch_name", "replace_dir_atomic", "staging_dir", "write_text_atomic"]
+
+_SCRATCH_MARK = ".dualread-"
+
+
+def is_scratch_name(name: str) -> bool:
+    """Folders and files named like this are work in progress (or left over from a crash), never pairs."""
+    return name.startswith(_SCRATCH_MARK)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable; not every platform can open a folder, which is fine: the rename is still atomic."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` in one step: a temporary file beside it, fsync, then ``os.replace``."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_SCRATCH_MARK}{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def staging_dir(parent: str | Path, name: str) -> Iterator[Path]:
+    """A hidden scratch folder in ``parent`` for building ``name``; deleted if the block raises.
+
+    On success the caller is expected to have moved the folder into place with ``replace_dir_atomic``; whatever
+    is left (nothing, normally) is cleaned up.
+    """
+    parent = Path(parent)
+    folder = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{name}.", suffix=".new", dir=parent))
+    try:
+        yield folder
+    finally:
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: bool = False) -> None:
+    """Move the complete folder ``tmp_dir`` to ``final_dir``.
+
+    Without ``force`` an existing ``final_dir`` raises ``FileExistsError`` and nothing changes. With ``force`` the
+    old folder stays intact until the new one is in place, and is restored if the swap fails.
+    """
+    tmp_dir, final_dir = Path(tmp_dir), Path(final_dir)
+    parent = final_dir.parent
+    if not final_dir.exists():
+        try:
+            # rename() onto an existing empty folder would succeed silently on POSIX: mkdir-style check first.
+            os.rename(tmp_dir, final_dir)
+        except OSError:
+            if final_dir.exists():
+                raise FileExistsError(str(final_dir)) from None
+            raise
+        _fsync_dir(parent)
+        return
+    if not force:
+        raise FileExistsError(str(final_dir))
+    aside = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{final_dir.name}.", suffix=".old", dir=parent))
+    aside.rmdir()  # only the unique name is wanted: rename() needs the target to be absent
+    os.rename(final_dir, aside)
+    try:
+        os.rename(tmp_dir, final_dir)
+    except BaseException:
+        os.rename(aside, final_dir)
+        raise
+    _fsync_dir(parent)
+    shutil.rmtree(aside, ignore_errors=True)

@@ -1,0 +1,156 @@
+"""Safe YAML in and out, for pair.yaml and taxonomy files.
+
+- ``load_yaml(path, *, max_bytes=...)``: parse a YAML file with a safe loader; every problem is a ``ReadoutError``
+  naming the file.
+- ``loads_yaml(text, *, source)``: the same for text already in memory (``source`` names it in errors).
+- ``dump_yaml(data) -> str``: block-style YAML that keeps key order and unicode and never writes anchors.
+- ``MAX_YAML_BYTES``, ``MAX_EXPANDED_NODES``: the limits that keep hostile files harmless.
+
+Only plain data comes back (mappings, lists, strings, numbers, booleans, dates): the loader is a ``SafeLoader``
+subclass, so no tag can build an object. Anchors and aliases are allowed in moderation, but a document whose aliases
+would expand to more than ``MAX_EXPANDED_NODES`` nodes (a "billion laughs" bomb), or that refers to itself, is
+refused right after parsing — before anything walks the shared structure and pays for the expansion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from readouts.errors import ReadoutError
+
+__all__ = ["MAX_EXPANDED_NODES", "MAX_YAML_BYTES", "dump_yaml", "load_yaml", "loads_yaml"]
+
+MAX_YAML_BYTES = 5 * 1024 * 1024
+"""pair.yaml and topics.yaml are small; a bigger file is a mistake or an attack, not a taxonomy."""
+
+MAX_EXPANDED_NODES = 200_000
+"""How many nodes a document may hold once every alias is expanded: generous for taxonomies, tiny for bombs."""
+
+
+class _Refused(Exception):
+    """Raised inside the loader; turned into a ``ReadoutError`` that names the file."""
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """A ``SafeLoader`` that measures what its aliases would expand to before constructing anything."""
+
+    def compose_document(self) -> Node:
+        node = super().compose_document()
+        _check_expansion(node)
+        return node
+
+
+def _check_expansion(root: Node) -> None:
+    """Count the nodes of ``root`` as if every alias were copied out; refuse cycles and bombs.
+
+    Each distinct node is sized once (memoised by identity), so the check costs the size of the file, not of the
+    expansion; an iterative walk keeps deep nesting from exhausting Python's stack.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > MAX_EXPANDED_NODES:
+                raise _Refused(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise _Refused("an alias refers to the node that contains it")
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                raise _Refused("an alias refers to the node that contains it")
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
+    """Parse one YAML document from ``text``; an empty document is ``None``."""
+    try:
+        return yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 - _GuardedLoader is a SafeLoader
+    except _Refused as refused:
+        raise ReadoutError(f"refused: {refused}", file=source) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = error.problem or error.context or "malformed YAML"
+        raise ReadoutError(f"not valid YAML{where}: {problem}", file=source) from None
+    except yaml.YAMLError as error:
+        raise ReadoutError(f"not valid YAML: {str(error).splitlines()[0] if str(error) else 'malformed'}",
+                           file=source) from None
+    except RecursionError:
+        raise ReadoutError("not valid YAML: nested too deeply", file=source) from None
+
+
+def load_yaml(path: str | Path, *, max_bytes: int = MAX_YAML_BYTES) -> Any:
+    """Read and parse a UTF-8 YAML file that is at most ``max_bytes`` long."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadoutError(f"file too large for a YAML file ({size:,} bytes, limit {max_bytes:,})", file=path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadoutError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise ReadoutError("is a folder, not a YAML file", file=path) from None
+    except OSError as error:
+        raise ReadoutError(f"cannot read: {error.strerror or error}", file=path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReadoutError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
+                           file=path) from None
+    return loads_yaml(text, source=path)
+
+
+_NO_FOLDING = 1 << 30
+"""Long titles and URLs stay on one line: easier to read and to grep than folded scalars."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no anchors: a pair.yaml a person can read and edit."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key ("sides:\n  - key: ...") as people write it by hand.
+        super().increase_indent(flow, False)
+
+
+def _plain(data: Any) -> Any:
+    """Turn read-only mappings and tuples (the model's frozen values) into what the dumper knows."""
+    if isinstance(data, Mapping):
+        return {str(key): _plain(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_plain(item) for item in data]
+    return data
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for ``data``: keys in the given order, unicode as is, dates as ``YYYY-MM-DD``."""
+    return yaml.dump(_plain(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=_NO_FOLDING)
+

@@ -1,0 +1,109 @@
+"""``dualread list [--json]``: the pairs of the library, newest first, bundled samples included and marked.
+
+A broken pair folder never stops the listing: the table shows the other pairs and each broken one is named with its
+problem on stderr (in ``--json`` it is an object with a ``problem``); the exit code stays 0 because the listing
+itself succeeded. Text from pair.yaml is data: control characters are made visible, never sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from readouts.library import LibraryEntry
+
+__all__ = ["add_parser", "entry_to_json", "format_table", "run"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from tui.commands.common import add_command
+
+    parser = add_command(
+        sub,
+        "list",
+        help="list the pairs in the library (samples included)",
+        description="List the pairs of the library, newest first: date, id, event and side keys. Bundled sample "
+        "pairs are listed too, marked 'sample'. Broken pair folders are named with their problem on stderr.",
+        examples="  dualread list\n"
+        "  dualread list --json | jq -r '.[].id'\n"
+        "  dualread --library ~/research/readouts list\n",
+    )
+    parser.add_argument("--json", action="store_true",
+                        help="print a JSON array of {id, date, event, sides, sample[, problem]} objects")
+    return parser
+
+
+def entry_to_json(entry: "LibraryEntry") -> dict[str, Any]:
+    """One entry as the ``--json`` object: id, date, event, sides, sample, path (and problem when broken)."""
+    pair = entry.pair
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "date": pair.date.isoformat() if pair else None,
+        "event": pair.event if pair else None,
+        "sides": list(pair.side_keys) if pair else [],
+        "sample": entry.sample,
+        "path": str(entry.path),
+    }
+    if entry.problem is not None:
+        data["problem"] = entry.problem
+    return data
+
+
+def _visible(text: str) -> str:
+    """Control characters (an escape sequence in a pair.yaml, say) shown as ``\\x1b`` instead of obeyed."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def format_table(entries: list["LibraryEntry"], width: int | None) -> list[str]:
+    """The readable listing: a header and one line per loaded pair (date, id, sides, sample mark, event).
+
+    The event comes last so that it can take whatever room is left; it is cut to ``width`` only when a width is
+    given (a terminal), never when the output goes to a file or a pipe.
+    """
+    rows = []
+    for entry in entries:
+        if entry.pair is None:
+            continue
+        rows.append((entry.pair.date.isoformat(), _visible(entry.id), ", ".join(entry.pair.side_keys),
+                     "sample" if entry.sample else "", _visible(entry.pair.event)))
+    if not rows:
+        return []
+    header = ("DATE", "ID", "SIDES", "", "EVENT")
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(4)]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [row[i].ljust(widths[i]) for i in range(4) if widths[i]]
+        text = "  ".join([*cells, row[4]])
+        return _fit(text, width) if width else text
+
+    return [line(header), *(line(r) for r in rows)]
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.commands.common import library_from
+
+    library = library_from(args)
+    entries = library.entries()
+    if args.json:
+        json.dump([entry_to_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    lines = format_table(entries, width)
+    if lines:
+        print("\n".join(lines))
+    else:
+        print(f"No pairs in {library.root} yet. Add one with: dualread add PAIR_ID --event TEXT --date YYYY-MM-DD "
+              "--side KEY=FILE --side KEY=FILE")
+    for entry in entries:
+        if entry.problem is not None:
+            print(f"dualread: broken pair {_visible(entry.id)}: {_visible(entry.problem)}", file=sys.stderr)
+    return 0
