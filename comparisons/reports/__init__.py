@@ -1,0 +1,170 @@
+"""Reports: one ``Comparison`` rendered as JSON, Markdown, HTML or CSV, and the whole library at once (SPEC §8).
+
+- ``render(comparison, fmt) -> str`` for ``fmt`` in ``FORMATS``: what ``dualread export PAIR`` and the TUI's export
+  dialog write.
+- ``export_all(library, options, fmt, out_dir, *, progress=None) -> ExportSummary``: every pair of the library
+  into ``out_dir`` plus an index (``dualread export --all``). ``progress(done, total, pair_id)`` is called after
+  each pair. A pair that cannot be loaded or compared goes into ``ExportSummary.failed``; the others are written.
+- ``ExportSummary``: ``written`` (the files written, the index not counted except for CSV, whose one file is
+  both), ``failed`` ((pair id, one-line problem)), ``index`` (the index file), ``exported`` (pairs exported).
+- ``report_file_name(pair_id, fmt)``: the name a pair's report gets in an export folder.
+
+Layout: ``view.py`` decides what a report says, ``html.py`` / ``markdown.py`` / ``csv_report.py`` say it from the
+templates in ``templates/``, ``library_index.py`` builds the index and the library-wide topic coverage matrix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from comparisons.model import Comparison
+from readouts.errors import DualreadError
+
+if TYPE_CHECKING:
+    from comparisons.options import CompareOptions
+    from comparisons.reports.view import ReportView
+    from readouts.library import Library
+
+__all__ = ["FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "render", "report_file_name"]
+
+FORMATS = ("json", "md", "html", "csv")
+
+INDEX_NAMES = {"json": "index.json", "md": "index.md", "html": "index.html", "csv": "all-pairs.csv"}
+"""What ``export_all`` calls its index. Pair ids never contain '_', so no pair's report can take these names."""
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    index: Path = Path()
+    exported: int = 0
+    """Pairs exported (for CSV they share the one file in ``written``)."""
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise DualreadError(f"unknown export format; choose one of {', '.join(FORMATS)}", field="--format",
+                            value=fmt)
+
+
+def render(comparison: Comparison, fmt: str) -> str:
+    """The comparison as one file's text in ``fmt``."""
+    _check_format(fmt)
+    if fmt == "json":
+        from comparisons.jsonio import dumps
+
+        return dumps(comparison)
+    if fmt == "html":
+        from comparisons.reports.html import render_html
+
+        return render_html(comparison)
+    if fmt == "md":
+        from comparisons.reports.markdown import render_markdown
+
+        return render_markdown(comparison)
+    from comparisons.reports.csv_report import render_csv
+
+    return render_csv(comparison)
+
+
+def report_file_name(pair_id: str, fmt: str) -> str:
+    stem = f"{pair_id}_pair" if f"{pair_id}.{fmt}" == INDEX_NAMES[fmt] else pair_id
+    return f"{stem}.{fmt}"
+
+
+def _render_view(comparison: Comparison, view: "ReportView", fmt: str) -> str:
+    """One pair's file when its view is already computed for the index (JSON needs only the comparison)."""
+    if fmt == "json":
+        from comparisons.jsonio import dumps
+
+        return dumps(comparison)
+    if fmt == "html":
+        from comparisons.reports.html import render_html_view
+
+        return render_html_view(view)
+    from comparisons.reports.markdown import render_markdown_view
+
+    return render_markdown_view(view)
+
+
+def _compare(library: "Library", entry, options: "CompareOptions") -> Comparison:
+    from comparisons.cache import cached_compare
+
+    if entry.problem:
+        raise DualreadError(entry.problem)
+    pair = entry.pair if entry.pair is not None else library.load(entry.id)
+    return cached_compare(pair, options, library.cache_dir)
+
+
+def _problem(error: Exception) -> str:
+    """One line for the summary: a ``DualreadError`` says what the user can fix; anything else is our bug."""
+    if isinstance(error, DualreadError):
+        text = str(error)
+    else:
+        text = f"internal error ({type(error).__name__}: {error})"
+    return " ".join(text.split())
+
+
+def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir: Path, *,
+               progress: Progress | None = None) -> ExportSummary:
+    """Every pair of ``library`` into ``out_dir`` (created if needed), then the index.
+
+    Holds one comparison at a time (the index keeps a digest per pair; CSV keeps its rows). Each file is written
+    atomically, so an interrupted export leaves whole files only.
+    """
+    from comparisons.reports.csv_report import csv_rows, render_csv_rows
+    from comparisons.reports.library_index import digest, render_index
+    from comparisons.reports.view import report_view
+    from readouts.atomic import write_text_atomic
+
+    _check_format(fmt)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DualreadError(f"cannot create the export folder: {error.strerror or error}", file=out_dir) from error
+
+    def write(path: Path, text: str) -> None:
+        try:
+            write_text_atomic(path, text)
+        except OSError as error:
+            raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from error
+
+    entries = list(library.entries())
+    summary = ExportSummary(index=out_dir / INDEX_NAMES[fmt])
+    digests = []
+    rows: list[dict[str, str]] = []
+    side_keys: dict[str, None] = {}
+    for done, entry in enumerate(entries, start=1):
+        try:
+            comparison = _compare(library, entry, options)
+            view = report_view(comparison)
+            if fmt == "csv":
+                text, name = "", ""
+                rows.extend(csv_rows(comparison))
+                side_keys.update(dict.fromkeys(comparison.side_keys))
+            else:
+                name = report_file_name(entry.id, fmt)
+                text = _render_view(comparison, view, fmt)
+        except Exception as error:  # noqa: BLE001 - one bad pair must not stop the library's export
+            summary.failed.append((entry.id, _problem(error)))
+        else:
+            # Writing is outside the ``try``: a folder we cannot write to is the whole export's problem.
+            if name:
+                write(out_dir / name, text)
+                summary.written.append(out_dir / name)
+            digests.append(digest(view, name))
+        if progress is not None:
+            progress(done, len(entries), entry.id)
+
+    if fmt == "csv":
+        write(summary.index, render_csv_rows(rows, list(side_keys)))
+        summary.written.append(summary.index)
+    else:
+        write(summary.index, render_index(digests, summary.failed, fmt))
+    return ExportSummary(summary.written, summary.failed, summary.index, len(digests))

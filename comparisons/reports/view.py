@@ -1,0 +1,293 @@
+"""What a report shows, computed once from a ``Comparison`` and handed to the HTML and Markdown templates.
+
+- ``report_view(comparison) -> ReportView``: title block, per-side summary, topic coverage, conflicts, and the
+  sections of aligned rows per topic.
+- ``ReportView``, ``SideView``, ``CoverageCell``, ``TopicView``, ``RowView``, ``CellView``, ``Piece``,
+  ``ConflictView``: frozen values; the templates only read them.
+- ``safe_url(url)``: the URL if a reader may follow it (http/https), else ``""``.
+- ``long_date(date)``: "30 December 2021", the same whatever the machine's locale.
+
+Templates never compute: what a row says (a side's words, which of them only that side uses, who said it, the
+conflicts) is decided here so that every format says the same thing. Readout text stays plain ``str``: the HTML
+environment escapes it, the Markdown environment escapes it its own way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from comparisons.model import Comparison, Row, Span
+
+__all__ = [
+    "CellView",
+    "ConflictView",
+    "CoverageCell",
+    "Piece",
+    "ReportView",
+    "RowView",
+    "SideView",
+    "TopicView",
+    "long_date",
+    "report_view",
+    "safe_url",
+]
+
+NO_TOPIC = "no-topic"
+"""Id of the section for rows that carry no topic (a claim the tagger could not place)."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+@dataclass(frozen=True)
+class SideView:
+    key: str
+    label: str
+    publisher: str
+    title: str
+    url: str
+    safe_url: str
+    claims: int
+    linked: int
+    omitted: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    side: str
+    count: int
+    state: str
+    """``mentioned``, ``not mentioned`` or ``in conflict``."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    only_here: bool
+    """True for words this side uses and the side it is diffed against does not."""
+
+
+@dataclass(frozen=True)
+class CellView:
+    side: str
+    label: str
+    pieces: tuple[Piece, ...]
+    speakers: tuple[str, ...]
+    mark: str
+    """``del`` for the first side of a word diff, ``ins`` for the second, ``""`` when the cell has no diff."""
+
+    @property
+    def missing(self) -> bool:
+        return not self.pieces
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    kind: str
+    values: tuple[tuple[str, str], ...]
+    """(side label, value) in the pair's side order."""
+
+
+@dataclass(frozen=True)
+class RowView:
+    anchor: str
+    ref: str
+    """The link id (``L3``) or, for an omission, its claim id: how a reader names the row."""
+    kind: str
+    score: float | None
+    other_topics: tuple[str, ...]
+    cells: tuple[CellView, ...]
+    conflicts: tuple[ConflictView, ...]
+    only_side: str
+    """For an omission, the label of the side that reports it."""
+
+
+@dataclass(frozen=True)
+class TopicView:
+    id: str
+    label: str
+    anchor: str
+    coverage: tuple[CoverageCell, ...]
+    links: int
+    rows: tuple[RowView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    pair_id: str
+    event: str
+    date_iso: str
+    date_long: str
+    sample: bool
+    sides: tuple[SideView, ...]
+    links: int
+    omissions: int
+    conflicts: int
+    topics: tuple[TopicView, ...]
+    conflict_rows: tuple[RowView, ...]
+    engine_version: str
+    similarity: str
+
+
+def safe_url(url: str) -> str:
+    """Only web links become clickable: a ``javascript:`` or ``data:`` URL in pair.yaml is shown as text."""
+    url = (url or "").strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in ("http", "https") and not re.search(r"\s", url) else ""
+
+
+def long_date(date: _dt.date | str) -> str:
+    if isinstance(date, _dt.date):
+        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return str(date)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _split_diff(diff: tuple[Span, ...], first: str, second: str) -> tuple[tuple[Piece, ...], tuple[Piece, ...]] | None:
+    """The diff as pieces for each side, or None when it does not rebuild both texts (then no words are marked:
+    a wrong highlight is worse than none)."""
+    left = tuple(Piece(s.text, s.op == "delete") for s in diff if s.op != "insert")
+    right = tuple(Piece(s.text, s.op == "insert") for s in diff if s.op != "delete")
+    if "".join(p.text for p in left) != first or "".join(p.text for p in right) != second:
+        return None
+    return left, right
+
+
+def _cells(comparison: Comparison, row: Row, labels: dict[str, str]) -> tuple[CellView, ...]:
+    keys = comparison.side_keys
+    texts = {k: " ".join(c.text for c in row.claims[k]) for k in keys}
+    pieces = {k: ((Piece(texts[k], False),) if texts[k] else ()) for k in keys}
+    marks = dict.fromkeys(keys, "")
+    present = [k for k in keys if row.claims[k]]
+    if row.link is not None and row.link.diff and len(present) >= 2:
+        first, second = present[0], present[1]
+        split = _split_diff(row.link.diff, texts[first], texts[second])
+        if split is not None:
+            pieces[first], pieces[second] = split
+            marks[first], marks[second] = "del", "ins"
+    cells = []
+    for k in keys:
+        speakers = tuple(dict.fromkeys(c.speaker for c in row.claims[k] if c.speaker))
+        cells.append(CellView(k, labels[k], pieces[k], speakers, marks[k]))
+    return tuple(cells)
+
+
+def _conflicts(row: Row, labels: dict[str, str], keys: tuple[str, ...]) -> tuple[ConflictView, ...]:
+    if row.link is None:
+        return ()
+    views = []
+    for conflict in row.link.conflicts:
+        ordered = [k for k in keys if k in conflict.values] + sorted(k for k in conflict.values if k not in keys)
+        views.append(ConflictView(conflict.kind, tuple((labels.get(k, k), conflict.values[k]) for k in ordered)))
+    return tuple(views)
+
+
+def _row_view(comparison: Comparison, row: Row, section: str, labels: dict[str, str],
+              topic_labels: dict[str, str]) -> RowView:
+    if row.link is not None:
+        ref, kind, score, only = row.link.id, "link", row.link.score, ""
+    else:
+        assert row.omission is not None
+        ref, kind, score, only = row.omission.claim, "omission", None, labels[row.omission.side]
+    others = tuple(topic_labels.get(t, t) for t in row.topics if t != section)
+    return RowView(
+        anchor=f"{_slug(section)}-{_slug(ref)}",
+        ref=ref,
+        kind=kind,
+        score=score,
+        other_topics=others,
+        cells=_cells(comparison, row, labels),
+        conflicts=_conflicts(row, labels, comparison.side_keys),
+        only_side=only,
+    )
+
+
+def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
+    """The sides a row's conflicts involve: those named in the values, else every side of the link."""
+    sides: set[str] = set()
+    if row.link is None:
+        return sides
+    for conflict in row.link.conflicts:
+        sides.update(conflict.values or [k for k in keys if row.claims[k]])
+    return sides
+
+
+def report_view(comparison: Comparison) -> ReportView:
+    """Everything the HTML and Markdown reports show, in the order they show it."""
+    pair = comparison.pair
+    keys = comparison.side_keys
+    sides_by_key = {d.key: d.side for d in comparison.documents}
+    labels = {k: sides_by_key[k].label for k in keys}
+    topic_labels = {t.id: t.label for t in comparison.topics}
+    rows = comparison.rows
+
+    conflicted_links = [r for r in rows if r.has_conflict]
+    side_views = []
+    for document in comparison.documents:
+        k = document.key
+        side = document.side
+        side_views.append(SideView(
+            key=k, label=labels[k], publisher=side.publisher, title=side.title, url=side.url,
+            safe_url=safe_url(side.url),
+            claims=len(document.claims),
+            linked=sum(len(r.claims[k]) for r in rows if r.link is not None),
+            omitted=sum(1 for om in comparison.omissions if om.side == k),
+            conflicts=sum(1 for r in conflicted_links if k in _conflict_sides(r, keys)),
+        ))
+
+    topics = []
+    for summary in comparison.topics:
+        topic_rows = comparison.rows_for(summary.id)
+        in_conflict: set[str] = set()
+        for r in topic_rows:
+            in_conflict |= _conflict_sides(r, keys)
+        coverage = tuple(
+            CoverageCell(k, summary.claims.get(k, 0),
+                         "in conflict" if k in in_conflict else
+                         "mentioned" if summary.claims.get(k, 0) else "not mentioned")
+            for k in keys
+        )
+        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels) for r in topic_rows)
+        topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", coverage, summary.links,
+                                views))
+    untagged = tuple(r for r in rows if not r.topics)
+    if untagged:
+        topics.append(TopicView(NO_TOPIC, "No topic", f"topic-{NO_TOPIC}", (), 0,
+                                tuple(_row_view(comparison, r, NO_TOPIC, labels, topic_labels) for r in untagged)))
+
+    first_section = {}
+    for topic in topics:
+        for view in topic.rows:
+            first_section.setdefault(view.ref, view)
+    conflict_rows = tuple(first_section[r.link.id] for r in conflicted_links if r.link.id in first_section)
+
+    date = pair.date
+    return ReportView(
+        pair_id=pair.id,
+        event=pair.event,
+        date_iso=date.isoformat() if isinstance(date, _dt.date) else str(date),
+        date_long=long_date(date),
+        sample=pair.sample,
+        sides=tuple(side_views),
+        links=len(comparison.links),
+        omissions=len(comparison.omissions),
+        conflicts=len(conflicted_links),
+        topics=tuple(topics),
+        conflict_rows=conflict_rows,
+        engine_version=comparison.engine.version,
+        similarity=str(comparison.engine.settings.get("similarity") or "lexical"),
+    )
