@@ -1,0 +1,148 @@
+"""Conflicts: a reader is told only about details both sides state and state differently."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from comparisons.conflicts import find_conflicts
+from readouts.model import BOTH, Claim, Pair, Participant, Side
+
+PAIR = Pair(
+    id="conflict-pair", event="A call", date=dt.date(2022, 1, 1),
+    sides=(Side("alpha", "x"), Side("beta", "x")),
+    participants=(Participant("Ada Lind", ("Lind",)), Participant("Boris Marr", ("Marr",))),
+)
+
+
+def claim(side: str, text: str, speaker: str | None = None, index: int = 0) -> Claim:
+    return Claim(side, index, 0, len(text), text, 0, speaker)
+
+
+def conflicts(a: str, b: str, *, speaker_a=None, speaker_b=None):
+    found = find_conflicts({"alpha": [claim("alpha", a, speaker_a)], "beta": [claim("beta", b, speaker_b)]}, PAIR)
+    return {c.kind: dict(c.values) for c in found}
+
+
+def test_date_range_against_single_day():
+    found = conflicts("Delegations will meet on January 10 in Geneva.",
+                      "The delegations are to meet in Geneva on January 9–10.")
+    assert found == {"date": {"alpha": "January 10", "beta": "January 9–10"}}
+
+
+@pytest.mark.parametrize("other", ["on Jan. 10", "on 10 January", "on January 10th", "on the 10th of January"])
+def test_same_date_written_differently_is_not_a_conflict(other):
+    assert "date" not in conflicts("Talks resume on January 10.", f"Talks resume {other}.")
+
+
+def test_different_months_and_weekdays():
+    assert conflicts("The summit is planned for June.", "The summit is planned for September.")["date"] == {
+        "alpha": "June", "beta": "September"}
+    assert conflicts("They will speak again on Tuesday.", "They will speak again on Thursday.")["date"] == {
+        "alpha": "Tuesday", "beta": "Thursday"}
+
+
+def test_relative_dates_differ():
+    assert conflicts("Experts will meet next week.", "Experts will meet next month.")["date"] == {
+        "alpha": "next week", "beta": "next month"}
+
+
+def test_a_date_on_one_side_only_is_not_a_conflict():
+    assert conflicts("Talks open on January 10.", "Talks will open soon.") == {}
+
+
+def test_one_side_giving_more_dates_is_not_a_conflict():
+    assert "date" not in conflicts("Rounds on January 10 and on February 3.", "A round on January 10.")
+
+
+def test_numbers_of_the_same_thing():
+    found = conflicts("The leaders talked for 50 minutes.", "The conversation lasted ninety minutes.")
+    assert found["number"] == {"alpha": "50 minutes", "beta": "ninety minutes"}
+
+
+def test_number_words_equal_numerals():
+    assert conflicts("They freed three prisoners.", "They freed 3 prisoners.") == {}
+
+
+def test_numbers_of_different_things_do_not_conflict():
+    assert "number" not in conflicts("The two presidents spoke.", "They held three rounds of talks.")
+
+
+def test_percent_and_money():
+    assert conflicts("Tariffs fall by 10 percent.", "Tariffs fall by 15%.")["number"] == {
+        "alpha": "10 percent", "beta": "15%"}
+    assert conflicts("Aid of $2 billion was pledged.", "Aid of $3 billion was pledged.")["number"] == {
+        "alpha": "$2 billion", "beta": "$3 billion"}
+    assert "number" not in conflicts("Aid of $2 billion.", "Aid of $2,000 million.")
+
+
+def test_years_are_dates_not_counts():
+    found = conflicts("The treaty of 2010 was extended.", "The treaty of 2011 was extended.")
+    assert found == {"date": {"alpha": "2010", "beta": "2011"}}
+
+
+def test_venue_differs():
+    found = conflicts("Negotiators will gather in Geneva.", "Negotiators will gather in Brussels.")
+    assert found == {"place": {"alpha": "Geneva", "beta": "Brussels"}}
+
+
+def test_venue_spelled_two_ways_is_one_place():
+    assert conflicts("Envoys met in Kyiv.", "Envoys met in Kiev.") == {}
+
+
+def test_a_city_as_a_government_name_is_not_a_venue():
+    assert "place" not in conflicts("Moscow rejects the claim.", "Washington's claim is rejected by Russia.")
+
+
+def test_organisation_differs():
+    found = conflicts("The issue will be taken up at the OSCE.", "The issue will be taken up at the United Nations.")
+    assert found == {"entity": {"alpha": "OSCE", "beta": "United Nations"}}
+
+
+def test_organisation_aliases_match():
+    assert "entity" not in conflicts("Talks at the NATO-Russia Council.", "Talks in the Russia-NATO Council format.")
+
+
+def test_titled_official_differs():
+    found = conflicts("Secretary Hale will lead the delegation.", "Deputy Minister Orlov will lead the delegation.")
+    assert found["entity"] == {"alpha": "Secretary Hale", "beta": "Deputy Minister Orlov"}
+
+
+def test_attribution_by_speaker():
+    found = conflicts("Lind raised the grain deal.", "Marr raised the grain deal.",
+                      speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert found == {"attribution": {"alpha": "Ada Lind", "beta": "Boris Marr"}}
+
+
+def test_both_leaders_or_narrator_is_no_attribution_conflict():
+    assert conflicts("The leaders discussed grain.", "Marr raised grain.", speaker_a=BOTH, speaker_b="Boris Marr") == {}
+    assert conflicts("Grain was discussed.", "Marr raised grain.", speaker_b="Boris Marr") == {}
+
+
+def test_stance_agreed_versus_refused():
+    found = conflicts("The sides agreed to extend the truce.", "Moscow refused to extend the truce.")
+    assert found == {"stance": {"alpha": "agreed", "beta": "refused"}}
+
+
+def test_negated_agreement_counts_as_refusal():
+    found = conflicts("They agreed on a ceasefire.", "They did not agree on a ceasefire.")
+    assert found["stance"] == {"alpha": "agreed", "beta": "not agree"}
+
+
+def test_identical_details_give_no_conflicts():
+    text = "On Tuesday, January 10, 2022, three experts agreed in Geneva at the OSCE, Secretary Hale said."
+    assert conflicts(text, text, speaker_a="Ada Lind", speaker_b="Ada Lind") == {}
+
+
+def test_three_sides_values_only_from_sides_that_state_them():
+    found = find_conflicts({
+        "alpha": [claim("alpha", "Talks on March 3.")],
+        "beta": [claim("beta", "Talks on March 4.")],
+        "press": [claim("press", "Talks soon.")],
+    }, PAIR)
+    assert [(c.kind, dict(c.values)) for c in found] == [("date", {"alpha": "March 3", "beta": "March 4"})]
+
+
+def test_a_single_side_has_no_conflicts():
+    assert find_conflicts({"alpha": [claim("alpha", "On May 1.")], "beta": []}, PAIR) == ()
