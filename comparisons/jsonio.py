@@ -120,12 +120,20 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
             tuple(l["claims"]),
             float(l["score"]),
             tuple(l["topics"]),
-            tuple(Conflict(c["kind"], dict(c["values"])) for c in l["conflicts"]),
+            tuple(Conflict(c["kind"], _in_side_order(c["values"], pair)) for c in l["conflicts"]),
             tuple(Span(s["op"], s["text"]) for s in l["diff"]),
         )
         for l in data["links"]
     )
     omissions = tuple(Omission(o["claim"], o["side"], tuple(o["topics"])) for o in data["omissions"])
-    topics = tuple(TopicSummary(t["id"], t["label"], dict(t["claims"]), int(t["links"])) for t in data["topics"])
+    topics = tuple(
+        TopicSummary(t["id"], t["label"], _in_side_order(t["claims"], pair), int(t["links"])) for t in data["topics"]
+    )
     engine = EngineInfo(data["engine"]["version"], dict(data["engine"]["settings"]))
     return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine)
+
+
+def _in_side_order(values: Mapping[str, Any], pair: Pair) -> dict[str, Any]:
+    """Per-side maps in the pair's side order, as ``compare`` makes them (the JSON file sorts its keys)."""
+    rank = {key: i for i, key in enumerate(pair.side_keys)}
+    return {key: values[key] for key in sorted(values, key=lambda k: (rank.get(k, len(rank)), k))}

@@ -107,3 +107,11 @@ def test_from_dict_refuses_damaged_data_with_a_comparison_error(standins, damage
     damage(data)
     with pytest.raises(ComparisonError):
         from_dict(data, PAIR)
+
+
+def test_round_trip_keeps_per_side_values_in_side_order(standins):
+    comp = compare(PAIR, OPTIONS)
+    again = from_dict(json.loads(dumps(comp)), PAIR)
+    assert all(list(t.claims) == ["east", "west"] for t in again.topics)
+    conflicts = [c for link in again.links for c in link.conflicts]
+    assert conflicts and all(list(c.values) == ["east", "west"] for c in conflicts)
