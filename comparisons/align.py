@@ -37,6 +37,8 @@ POSITION_WEIGHT = 0.06
 MAX_POSTING = 64
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
 MAX_GROUP_PER_SIDE = 6
+NEIGHBOUR_MEAN = 0.08
+"""An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
 GROUP_RATIO = 0.5
 """Two groups that are already links merge only if the pairs between them are about as strong as the links
 themselves: neighbouring points (ships and ports, then third countries) stay separate links."""
@@ -107,6 +109,34 @@ def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[
     return pairs
 
 
+def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[str]], group_of: dict[str, str],
+                       side_of: Mapping[str, str], scores: _Scores) -> None:
+    """Let an unlinked claim join the link of the claim right before or after it in the same paragraph, when it
+    shares something with that link's other sides: a readout often spreads over two sentences ("they discussed
+    Iraq. They stressed de-escalation.") what the other side says in one."""
+    linked = {cid for group in members.values() if len({side_of[c] for c in group}) > 1 for cid in group}
+    joins: list[tuple[str, str]] = []
+    for doc in documents:
+        claims = doc.claims
+        for i, claim in enumerate(claims):
+            if claim.id in linked:
+                continue
+            best: tuple[float, str] | None = None
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(claims) and claims[j].id in linked and claims[j].paragraph == claim.paragraph:
+                    group = group_of[claims[j].id]
+                    others = [c for c in members[group] if side_of[c] != doc.key]
+                    mean = sum(scores(claim.id, c) for c in others) / len(others)
+                    if mean >= NEIGHBOUR_MEAN and (best is None or mean > best[0]):
+                        best = (mean, group)
+            if best:
+                joins.append((claim.id, best[1]))
+    for cid, group in joins:
+        del members[group_of[cid]]
+        members[group].append(cid)
+        group_of[cid] = group
+
+
 def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
           scorer: Scorer | str = "lexical") -> Alignment:
     documents = list(documents)
@@ -157,6 +187,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         del members[drop]
         for cid in merged:
             group_of[cid] = keep
+
+    _attach_neighbours(documents, members, group_of, side_of, scores)
 
     links = []
     omitted = []

@@ -174,19 +174,39 @@ def _near_digit(tokens: list[str], i: int) -> bool:
     return any(0 <= j < len(tokens) and tokens[j].isdigit() for j in (i - 1, i + 1))
 
 
+def _blank(norm: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return norm
+
+
+def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Overlapping phrase matches resolved in favour of the longer phrase; the same words may mean two concepts
+    ("cybercrime" is cyber and crime)."""
+    kept: list[tuple[str, int, int]] = []
+    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
+        if all(end <= s + 1 or start >= e - 1 or (start, end) == (s, e) for _, s, e in kept):
+            kept.append((key, start, end))
+    return kept
+
+
 def extract(claim: Claim, position: float = 0.0) -> Features:
     norm = normalise(claim.text)
-    matches = entity_lexicon().matches(norm)
-    entities = frozenset(key for key, _, _ in matches)
-    for _, start, end in matches:
-        if norm.count(" ", start + 1, end - 1) >= 1:
-            # A name of several words stands for one thing: its words are not content of their own.
-            norm = norm[:start] + " " * (end - start) + norm[end:]
-    norm = " " + " ".join(norm.split()) + " "
-    concepts = concept_lexicon().find(norm)
+    negated = any(t in NEGATORS for t in norm.split())
+    cyrillic = bool(_CYRILLIC.search(norm))
+    entity_matches = _longest_first(entity_lexicon().matches(norm))
+    entities = frozenset(key for key, _, _ in entity_matches)
+    # A name stands for one thing and counts once, as the entity: "Organization for Security and Cooperation in
+    # Europe" is the OSCE, not security, cooperation and Europe.
+    norm = _blank(norm, [(s, e) for _, s, e in entity_matches])
+    concept_matches = _longest_first(concept_lexicon().matches(norm))
+    concepts = frozenset(key for key, _, _ in concept_matches)
     if claim.index > OPENING_CLAIMS:
-        # Readouts open by reporting the call itself; later "he also spoke with X about Y" is about Y.
-        concepts = concepts - {"call"}
+        # Readouts open by reporting the call itself; a later "he also spoke with X about Y" is about Y.
+        concepts -= {"call"}
+    # The words of a concept's phrase count once, as the concept ("strategic stability" is arms control, not
+    # also stability and two content words).
+    norm = _blank(norm, [(s, e) for _, s, e in concept_matches])
     tokens = norm.split()
     dates, numbers = _dates_and_numbers(tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in tokens if t in REPORTING_VERBS)
@@ -206,6 +226,6 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
         dates=frozenset(dates),
         numbers=frozenset(numbers),
         verbs=verbs,
-        negated=any(t in NEGATORS for t in tokens),
-        cyrillic=bool(_CYRILLIC.search(norm)),
+        negated=negated,
+        cyrillic=cyrillic,
     )

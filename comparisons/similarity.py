@@ -66,9 +66,11 @@ class PreparedLexical:
 
     def __init__(self, features: Sequence[Features]):
         self.features = {f.claim_id: f for f in features}
+        names = _participant_words(features)
+        units = {f.claim_id: f.units() - (names if f.position > 0 else frozenset()) for f in features}
         df: dict[str, int] = {}
         for f in features:
-            for unit in f.units():
+            for unit in units[f.claim_id]:
                 df[unit] = df.get(unit, 0) + 1
         total = max(len(features), 1)
         concepts = concept_lexicon().weights
@@ -76,7 +78,7 @@ class PreparedLexical:
         self.vectors: dict[str, _Vector] = {}
         for f in features:
             weights = {}
-            for unit in f.units():
+            for unit in units[f.claim_id]:
                 kind, _, name = unit.partition(":")
                 w = self.idf[unit] * KIND_WEIGHT[kind]
                 if kind == "c":
@@ -106,6 +108,20 @@ class PreparedLexical:
             return 0.0
         shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
         return min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
+
+
+def _participant_words(features: Sequence[Features]) -> frozenset[str]:
+    """Words that the opening claims of every side share: the participants' names ("Biden spoke with Putin").
+
+    They link the openings, but elsewhere they say who spoke, not what about, so later claims do not match on them.
+    """
+    openings: dict[str, frozenset[str]] = {}
+    for f in features:
+        if f.position == 0 and f.side not in openings:
+            openings[f.side] = frozenset(u for u in f.units() if u.startswith("w:"))
+    if len(openings) < 2:
+        return frozenset()
+    return frozenset.intersection(*openings.values())
 
 
 class LexicalScorer:
