@@ -1,0 +1,112 @@
+"""The comparison cache: reopening is instant, edits that matter recompute, a broken cache never fails a command."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import comparisons.engine as engine
+from comparisons.cache import cache_key, cache_path, cached_compare
+from comparisons.jsonio import dumps
+from comparisons.options import CompareOptions
+from readouts.model import Pair
+from test_engine import OPTIONS, PAIR, StandInTaxonomy, standins  # noqa: F401  (the fixture is used by name)
+
+
+@pytest.fixture
+def counted(standins, monkeypatch):
+    """Count real computations behind the cache."""
+    calls = []
+    real = engine.compare
+
+    def counting(pair, options=None):
+        calls.append(pair.id)
+        return real(pair, options)
+
+    monkeypatch.setattr(engine, "compare", counting)
+    return calls
+
+
+def with_text(pair: Pair, key: str, text: str) -> Pair:
+    sides = tuple(dataclasses.replace(s, text=text) if s.key == key else s for s in pair.sides)
+    return dataclasses.replace(pair, sides=sides)
+
+
+def test_second_open_comes_from_the_cache(counted, tmp_path):
+    first = cached_compare(PAIR, OPTIONS, tmp_path)
+    second = cached_compare(PAIR, OPTIONS, tmp_path)
+    assert counted == ["test-pair"]
+    assert second == first
+    assert cache_path(PAIR, OPTIONS, tmp_path).is_file()
+    assert cache_path(PAIR, OPTIONS, tmp_path).parent == tmp_path / "comparisons" / "test-pair"
+
+
+def test_editing_a_readout_recomputes(counted, tmp_path):
+    cached_compare(PAIR, OPTIONS, tmp_path)
+    edited = with_text(PAIR, "west", PAIR.sides[1].text + "Sanctions on steel were lifted.\n")
+    result = cached_compare(edited, OPTIONS, tmp_path)
+    assert len(counted) == 2
+    assert any("lifted" in c.text for d in result.documents for c in d.claims)
+
+
+def test_changing_the_taxonomy_or_similarity_changes_the_key():
+    class OtherTaxonomy(StandInTaxonomy):
+        def fingerprint(self) -> str:
+            return "stand-in-2"
+
+    base = cache_key(PAIR, OPTIONS)
+    assert cache_key(PAIR, CompareOptions(taxonomy=OtherTaxonomy())) != base
+    assert cache_key(PAIR, CompareOptions(similarity="semantic", taxonomy=StandInTaxonomy())) != base
+    assert cache_key(PAIR, CompareOptions(taxonomy=StandInTaxonomy())) == base
+
+
+def test_participants_and_engine_version_are_in_the_key(monkeypatch):
+    base = cache_key(PAIR, OPTIONS)
+    assert cache_key(dataclasses.replace(PAIR, participants=PAIR.participants[:1]), OPTIONS) != base
+    monkeypatch.setattr(engine, "ENGINE_VERSION", engine.ENGINE_VERSION + "-next")
+    assert cache_key(PAIR, OPTIONS) != base
+
+
+def test_new_publisher_needs_no_recompute_and_shows(counted, tmp_path):
+    cached_compare(PAIR, OPTIONS, tmp_path)
+    renamed = dataclasses.replace(PAIR, sides=(dataclasses.replace(PAIR.sides[0], publisher="New Name"), PAIR.sides[1]))
+    result = cached_compare(renamed, OPTIONS, tmp_path)
+    assert counted == ["test-pair"]
+    assert result.documents[0].side.publisher == "New Name"
+
+
+@pytest.mark.parametrize("garbage", ["{not json", "", '{"schema": "dualread/comparison@1"}', "\udcff"])
+def test_corrupt_cache_entry_is_recomputed_and_replaced(counted, tmp_path, garbage):
+    good = cached_compare(PAIR, OPTIONS, tmp_path)
+    path = cache_path(PAIR, OPTIONS, tmp_path)
+    path.write_bytes(garbage.encode("utf-8", "surrogateescape"))
+    again = cached_compare(PAIR, OPTIONS, tmp_path)
+    assert again == good
+    assert len(counted) == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "dualread/comparison@1"
+
+
+def test_an_unwritable_cache_folder_does_not_fail(counted, tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    result = cached_compare(PAIR, OPTIONS, blocked)
+    assert result.links
+    assert blocked.read_text() == "a file where the cache folder should be"
+
+
+def test_no_cache_folder_computes(counted):
+    assert cached_compare(PAIR, OPTIONS, None).pair == PAIR
+    assert counted == ["test-pair"]
+
+
+def test_cached_file_is_the_json_export(counted, tmp_path):
+    result = cached_compare(PAIR, OPTIONS, tmp_path)
+    assert cache_path(PAIR, OPTIONS, tmp_path).read_text(encoding="utf-8") == dumps(result)
+
+
+def test_old_entries_of_a_pair_are_pruned(counted, tmp_path):
+    for n in range(12):
+        cached_compare(with_text(PAIR, "west", PAIR.sides[1].text + f"Extra point {n}.\n"), OPTIONS, tmp_path)
+    assert len(list((tmp_path / "comparisons" / "test-pair").glob("*.json"))) <= 8
