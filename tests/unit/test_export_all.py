@@ -1,0 +1,144 @@
+"""``export_all``: every pair of a real library folder into one report each plus an index; broken pairs reported.
+
+The engine is replaced by hand-built comparisons (one per pair, named after it) so that these tests check the
+export, not alignment quality; one pair makes the engine fail, one folder is broken on disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import comparisons.cache
+from comparisons.errors import ComparisonError
+from comparisons.options import CompareOptions
+from comparisons.reports import INDEX_NAMES, export_all, render, report_file_name
+from readouts.errors import DualreadError
+from readouts.library import Library
+from reports_fixtures import HOSTILE, make_comparison
+
+GOOD = ("2030-01-05-good-call", "index")
+
+
+def _write_pair(root: Path, pair_id: str, event: str) -> None:
+    folder = root / pair_id
+    folder.mkdir(parents=True)
+    (folder / "pair.yaml").write_text(
+        f"id: {pair_id}\nevent: '{event}'\ndate: 2030-01-05\nsides:\n"
+        "  - {key: north, publisher: North, file: north.txt}\n  - {key: south, publisher: South, file: south.txt}\n",
+        encoding="utf-8")
+    (folder / "north.txt").write_text("North title\n\nThe leaders spoke.\n", encoding="utf-8")
+    (folder / "south.txt").write_text("South title\n\nThe leaders talked.\n", encoding="utf-8")
+
+
+@pytest.fixture()
+def library(tmp_path, monkeypatch) -> Library:
+    root = tmp_path / "lib"
+    _write_pair(root, GOOD[0], "A good call")
+    _write_pair(root, GOOD[1], "A pair called index")
+    _write_pair(root, "2030-01-06-engine-trouble", "The engine fails here")
+    broken = root / "2030-01-07-broken"
+    broken.mkdir()
+    (broken / "pair.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+
+    def fake_compare(pair, options, cache_dir):
+        if pair.id == "2030-01-06-engine-trouble":
+            raise ComparisonError("the scorer is not available", field="--similarity", value="semantic")
+        if pair.sample:
+            raise RuntimeError("samples are not compared in this test")
+        return make_comparison(pair_id=pair.id, event=f"{pair.event} {HOSTILE}")
+
+    monkeypatch.setattr(comparisons.cache, "cached_compare", fake_compare)
+    return Library(root)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_one_report_per_pair_plus_index_and_failures_named(library, tmp_path, fmt):
+    out = tmp_path / "out" / "nested"
+    calls = []
+    summary = export_all(library, CompareOptions(), fmt, out, progress=lambda *a: calls.append(a))
+
+    assert sorted(p.name for p in summary.written) == sorted(report_file_name(i, fmt) for i in GOOD)
+    assert "index_pair." + fmt in {p.name for p in summary.written}  # the pair called "index" keeps its report
+    assert summary.index == out / INDEX_NAMES[fmt] and summary.index.is_file()
+    assert summary.exported == 2
+    failed = dict(summary.failed)
+    assert "the scorer is not available" in failed["2030-01-06-engine-trouble"]
+    assert "2030-01-07-broken" in failed
+    assert all("\n" not in problem for problem in failed.values())
+    samples = Library.sample_ids()
+    assert all("internal error (RuntimeError" in failed[s] for s in samples)
+    total = 4 + len(samples)
+    assert [c[:2] for c in calls] == [(n, total) for n in range(1, total + 1)]
+    assert sorted(c[2] for c in calls) == sorted([*GOOD, "2030-01-06-engine-trouble", "2030-01-07-broken",
+                                                  *samples])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(p.name for p in summary.written), summary.index.name])
+
+
+def test_each_report_is_the_single_pair_render(library, tmp_path):
+    summary = export_all(library, CompareOptions(), "html", tmp_path / "o")
+    good = tmp_path / "o" / report_file_name(GOOD[0], "html")
+    expected = render(make_comparison(pair_id=GOOD[0], event=f"A good call {HOSTILE}"), "html")
+    assert good in summary.written
+    assert good.read_text(encoding="utf-8") == expected
+
+
+def test_html_index_links_reports_and_shows_the_coverage_matrix(library, tmp_path):
+    summary = export_all(library, CompareOptions(), "html", tmp_path / "o")
+    doc = lxml.html.document_fromstring(summary.index.read_text(encoding="utf-8"))
+    assert not doc.xpath("//script | //img")
+    pair_links = doc.xpath("//table[@class='pairs']//a/@href")
+    assert sorted(pair_links) == sorted(report_file_name(i, "html") for i in GOOD)
+    assert all((tmp_path / "o" / href).is_file() for href in pair_links)
+    header = [" ".join(th.text_content().split()) for th in doc.xpath("//table[@class='matrix']//thead//th")]
+    assert header == ["Pair", "Sanctions <u>&</u>", "De-escalation", "Talks"]
+    row = doc.xpath("//table[@class='matrix']/tbody/tr")[0]
+    cells = row.xpath("td")
+    assert [c.text_content() for c in cells] == ["1 / 1", "1 / 1", "2 / 1 !"]
+    assert "conflicted" in cells[2].get("class")
+    assert HOSTILE in row.xpath("th")[0].text_content()
+    failed = [" ".join(li.text_content().split()) for li in doc.xpath("//section[@id='pairs']//ul/li")]
+    assert any(f.startswith("2030-01-07-broken:") for f in failed)
+
+
+def test_markdown_index_tables(library, tmp_path):
+    summary = export_all(library, CompareOptions(), "md", tmp_path / "o")
+    text = summary.index.read_text(encoding="utf-8")
+    assert "[A good call \\<script\\>" in text and f"(<{report_file_name(GOOD[0], 'md')}>)" in text
+    assert "| Pair | Sanctions \\<u\\>&\\</u\\> | De-escalation | Talks |" in text
+    assert f"| {GOOD[0]} | 1 / 1 | 1 / 1 | 2 / 1 ! |" in text
+    assert "- **2030-01-07-broken**:" in text
+
+
+def test_json_index(library, tmp_path):
+    summary = export_all(library, CompareOptions(), "json", tmp_path / "o")
+    index = json.loads(summary.index.read_text(encoding="utf-8"))
+    assert index["schema"] == "dualread/index@1"
+    assert [p["file"] for p in index["pairs"]] == [report_file_name(i, "json") for i in sorted(GOOD)]
+    first = index["pairs"][0]
+    assert first["topics"]["talks"] == {"claims": {"north": 2, "south": 1}, "conflict": True}
+    assert {f["id"] for f in index["failed"]} >= {"2030-01-06-engine-trouble", "2030-01-07-broken"}
+    for p in index["pairs"]:
+        assert json.loads((tmp_path / "o" / p["file"]).read_text(encoding="utf-8"))["pair"]["id"] == p["id"]
+
+
+def test_csv_is_one_file_with_every_pair(library, tmp_path):
+    summary = export_all(library, CompareOptions(), "csv", tmp_path / "o")
+    assert summary.written == [summary.index] and summary.index.name == "all-pairs.csv"
+    rows = list(csv.DictReader(io.StringIO(summary.index.read_text(encoding="utf-8-sig"), newline="")))
+    per_pair = len(make_comparison().rows)
+    assert sorted({r["pair"] for r in rows}) == sorted(GOOD)
+    assert len(rows) == 2 * per_pair
+
+
+def test_an_unwritable_output_is_an_error_not_a_failed_pair(library, tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(DualreadError) as caught:
+        export_all(library, CompareOptions(), "html", target)
+    assert "export folder" in str(caught.value)
