@@ -131,7 +131,6 @@ def _read_url(url: str, timeout: float) -> str:
         raise ReadoutError(f"unreachable: no answer within {timeout:g} s", file=url) from None
     except (HTTPException, OSError, ValueError) as error:
         raise ReadoutError(f"unreachable: {error}", file=url) from None
-    text = _decode_web(raw, charset, url)
     if content_type in ("text/html", "application/xhtml+xml"):
         kind = "html"
     elif content_type == "text/markdown":
@@ -140,7 +139,7 @@ def _read_url(url: str, timeout: float) -> str:
         kind = "text"
     else:
         raise ReadoutError(f"not a text or HTML page (content type {content_type})", file=url)
-    return _convert(text, kind, url, url=url)
+    return _convert(_decode_web(raw, charset, url), kind, url, url=url)
 
 
 def _mb(size: int) -> str:

@@ -1,0 +1,93 @@
+"""Atomic writes: a reader sees the old content or the new, never half; a failed swap keeps the old pair."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from readouts import replace_dir_atomic, staging_dir, write_text_atomic
+from readouts.atomic import is_scratch_name
+
+
+def test_write_creates_and_replaces_without_leaving_temporaries(tmp_path):
+    target = tmp_path / "pair.yaml"
+    write_text_atomic(target, "id: one\n")
+    write_text_atomic(target, "id: two — ü\n")
+    assert target.read_text(encoding="utf-8") == "id: two — ü\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["pair.yaml"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path):
+    target = tmp_path / "pair.yaml"
+    target.write_text("id: old\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_text_atomic(target, "half written \ud800 text")  # a lone surrogate cannot be encoded
+    assert target.read_text(encoding="utf-8") == "id: old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["pair.yaml"]
+
+
+def test_line_ends_are_written_as_given(tmp_path):
+    target = tmp_path / "a.txt"
+    write_text_atomic(target, "one\ntwo\n")
+    assert target.read_bytes() == b"one\ntwo\n"
+
+
+def test_staging_dir_is_hidden_and_removed_when_the_block_fails(tmp_path):
+    with pytest.raises(RuntimeError):
+        with staging_dir(tmp_path, "my-pair") as scratch:
+            assert is_scratch_name(scratch.name) and scratch.parent == tmp_path
+            (scratch / "a.txt").write_text("x", encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert list(tmp_path.iterdir()) == []
+
+
+def _pair_dir(parent, name, text):
+    folder = parent / name
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_replace_moves_a_new_folder_into_place(tmp_path):
+    new = _pair_dir(tmp_path, "new", "new")
+    replace_dir_atomic(new, tmp_path / "pair")
+    assert (tmp_path / "pair" / "a.txt").read_text(encoding="utf-8") == "new"
+    assert not new.exists()
+
+
+def test_replace_refuses_an_existing_folder_without_force(tmp_path):
+    old = _pair_dir(tmp_path, "pair", "old")
+    new = _pair_dir(tmp_path, "new", "new")
+    with pytest.raises(FileExistsError):
+        replace_dir_atomic(new, old)
+    assert (old / "a.txt").read_text(encoding="utf-8") == "old"
+    assert new.exists()
+
+
+def test_force_swaps_and_deletes_the_old_folder(tmp_path):
+    old = _pair_dir(tmp_path, "pair", "old")
+    new = _pair_dir(tmp_path, "new", "new")
+    replace_dir_atomic(new, old, force=True)
+    assert (old / "a.txt").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pair"]
+
+
+def test_force_puts_the_old_folder_back_when_the_swap_fails(tmp_path, monkeypatch):
+    old = _pair_dir(tmp_path, "pair", "old")
+    new = _pair_dir(tmp_path, "new", "new")
+    real_rename = os.rename
+    calls = []
+
+    def flaky_rename(src, dst):
+        calls.append((src, dst))
+        if len(calls) == 2:  # the new folder moving in: the moment a crash would hurt most
+            raise OSError(28, "No space left on device")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", flaky_rename)
+    with pytest.raises(OSError):
+        replace_dir_atomic(new, old, force=True)
+    monkeypatch.undo()
+    assert (old / "a.txt").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "pair"]

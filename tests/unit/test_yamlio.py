@@ -1,0 +1,95 @@
+"""Safe YAML: plain data only, hostile files refused with a line naming the file, key order kept on output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+
+import pytest
+
+from readouts import ReadoutError, dump_yaml, load_yaml, loads_yaml
+from readouts.yamlio import MAX_EXPANDED_NODES
+
+BILLION_LAUGHS = "\n".join(
+    ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(11)]
+)
+
+
+def test_plain_data_loads():
+    data = loads_yaml("id: x\ndate: 2021-12-30\nsides: [a, b]\n")
+    assert data == {"id": "x", "date": dt.date(2021, 12, 30), "sides": ["a", "b"]}
+
+
+def test_python_tags_are_refused_not_executed(tmp_path):
+    path = tmp_path / "pair.yaml"
+    path.write_text("x: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8")
+    with pytest.raises(ReadoutError) as info:
+        load_yaml(path)
+    assert str(path) in str(info.value)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    # 9**12 nodes once expanded: a loader that expanded it would never return.
+    path = tmp_path / "pair.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    with pytest.raises(ReadoutError, match="alias"):
+        load_yaml(path)
+
+
+def test_a_few_aliases_are_fine():
+    data = loads_yaml("base: &b {language: en}\none: *b\ntwo: *b\n")
+    assert data["one"] == data["two"] == {"language": "en"}
+
+
+def test_expansion_limit_counts_aliases_not_text():
+    wide = "a: &a [" + ", ".join(["1"] * 1000) + "]\nb: [" + ", ".join(["*a"] * (MAX_EXPANDED_NODES // 1000 + 1)) + "]"
+    with pytest.raises(ReadoutError, match="alias"):
+        loads_yaml(wide)
+
+
+def test_self_referring_alias_is_refused():
+    with pytest.raises(ReadoutError, match="refers to"):
+        loads_yaml("&a [1, *a]")
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    path = tmp_path / "pair.yaml"
+    path.write_text("id: x\nsides: [a, b\nevent: y\n", encoding="utf-8")
+    with pytest.raises(ReadoutError) as info:
+        load_yaml(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and "line" in message and "\n" not in message
+
+
+def test_deep_nesting_is_an_error_not_a_crash():
+    with pytest.raises(ReadoutError):
+        loads_yaml("[" * 5000)
+
+
+def test_non_utf8_and_oversized_files_are_refused(tmp_path):
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("event: Niinist\xf6\n".encode("latin-1"))
+    with pytest.raises(ReadoutError, match="UTF-8"):
+        load_yaml(latin)
+    big = tmp_path / "big.yaml"
+    big.write_text("x: " + "y" * 2000 + "\n", encoding="utf-8")
+    with pytest.raises(ReadoutError, match="too large"):
+        load_yaml(big, max_bytes=1000)
+    with pytest.raises(ReadoutError, match="no such file"):
+        load_yaml(tmp_path / "absent.yaml")
+
+
+def test_dump_keeps_order_and_unicode_and_round_trips():
+    shared = {"language": "en"}
+    data = {"id": "p", "event": "Biden–Putin call — «talks»", "date": dt.date(2021, 12, 30),
+            "sides": [shared, shared], "extra": MappingProxyType({"z": 1, "a": 2}), "language": "no"}
+    text = dump_yaml(data)
+    assert text.index("id:") < text.index("event:") < text.index("date:") < text.index("sides:")
+    assert "Biden–Putin call — «talks»" in text
+    assert "date: 2021-12-30" in text
+    assert "&" not in text and "*" not in text
+    assert text.index("\n  z: 1") < text.index("\n  a: 2")
+    back = loads_yaml(text)
+    assert back["language"] == "no" and back["extra"] == {"z": 1, "a": 2} and back["sides"][1] == shared
