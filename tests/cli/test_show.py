@@ -1,0 +1,75 @@
+"""``dualread show``: the comparison as text a reader can follow in a terminal or a pipe."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+SAMPLE = "2021-12-30-biden-putin-call"
+
+
+def test_show_prints_header_topics_links_and_omissions(run_dualread):
+    done = run_dualread("show", SAMPLE)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Biden–Putin telephone call" in out and "2021-12-30" in out
+    for side in ("The White House", "President of Russia (Kremlin)"):
+        assert side in out
+    assert "Topics" in out and "Security guarantees" in out
+    assert "L1" in out and "score" in out
+    assert "Only in The White House" in out and "Only in President of Russia (Kremlin)" in out
+    assert "\x1b[" not in out, "no colour codes when piped"
+
+
+def test_show_flags_a_date_conflict_with_both_values(run_dualread, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Title A\n\nThe delegations will hold security talks in Geneva on January 10.\n", encoding="utf-8")
+    b.write_text("Title B\n\nThe delegations will hold security talks in Geneva on January 9–10.\n", encoding="utf-8")
+    added = run_dualread("add", "dated-call", "--event", "Dated call", "--date", "2022-01-02",
+                         "--side", f"white-house={a}", "--side", f"kremlin={b}")
+    assert added.returncode == 0, added.stderr
+    out = run_dualread("show", "dated-call").stdout
+    assert "conflict (date)" in out
+    assert "“January 10”" in out and "“January 9–10”" in out
+
+
+def test_piped_word_diff_is_marked_in_text(run_dualread):
+    out = run_dualread("show", SAMPLE).stdout
+    assert "[-" in out and "-]" in out and "{+" in out and "+}" in out
+
+
+def test_readout_markup_is_printed_as_typed(run_dualread, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Title A\n\nThe leaders discussed [bold]grain[/bold] exports and [red]ports[/].\n", encoding="utf-8")
+    b.write_text("Title B\n\nThe leaders discussed grain exports and [link=x]ports[/link].\n", encoding="utf-8")
+    added = run_dualread("add", "markup-call", "--event", "Markup [b]call[/b]", "--date", "2022-03-01",
+                         "--side", f"white-house={a}", "--side", f"kremlin={b}")
+    assert added.returncode == 0, added.stderr
+    done = run_dualread("show", "markup-call")
+    assert done.returncode == 0, done.stderr
+    assert "[bold]grain[/bold]" in done.stdout
+    assert "[red]ports[/]" in done.stdout or "[red]ports[/]." in done.stdout
+    assert "Markup [b]call[/b]" in done.stdout
+
+
+def test_show_unknown_pair_is_one_line_exit_1(run_dualread):
+    done = run_dualread("show", "not-here")
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1 and "not-here" in done.stderr
+
+
+def test_colour_on_a_terminal_marks_deleted_and_inserted_words():
+    from comparisons.model import Span
+    from tui.commands.show import _diff_text
+
+    text = _diff_text([Span("equal", "talks on "), Span("delete", "Monday"), Span("insert", "Friday")], plain=False)
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=80)
+    console.print(text)
+    rendered = console.file.getvalue()
+    assert "\x1b[" in rendered and "Monday" in rendered and "Friday" in rendered
+    assert "[-" not in rendered
+    styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
+    assert styles["Monday"] != styles["Friday"]
