@@ -28,11 +28,12 @@ from readouts.model import Document
 
 __all__ = ["Alignment", "align"]
 
-MIN_EDGE = 0.16
+MIN_EDGE = 0.1
 """A pair weaker than this is never linked: most one-sided points share a word or two with something."""
 MERGE_MEAN = 0.22
 """Two groups merge when the pairs they would newly assert average at least this."""
-TOPIC_WEIGHT = 0.08
+TOPIC_WEIGHT = 0.0
+TOPIC_DISJOINT = 0.8
 POSITION_WEIGHT = 0.06
 MAX_POSTING = 64
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
@@ -42,7 +43,7 @@ NEIGHBOUR_MEAN = 0.08
 GROUP_RATIO = 0.5
 """Two groups that are already links merge only if the pairs between them are about as strong as the links
 themselves: neighbouring points (ships and ports, then third countries) stay separate links."""
-RELATIVE = 0.5
+RELATIVE = 0.6
 """A pair is a link candidate only if it is at least this share of the best pair of each of its two claims: a weak
 echo of a point that a claim shares much better elsewhere is not a second link."""
 
@@ -81,8 +82,10 @@ class _Scores:
             return 0.0
         ta, tb = self.topics.get(a, frozenset()), self.topics.get(b, frozenset())
         topic = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+        if ta and tb and not ta & tb:
+            content *= TOPIC_DISJOINT
         place = 1.0 - abs(self.positions[a] - self.positions[b])
-        return min(1.0, content + TOPIC_WEIGHT * topic + POSITION_WEIGHT * place * content)
+        return min(1.0, content + TOPIC_WEIGHT * topic * content + POSITION_WEIGHT * place * content)
 
 
 def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:

@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
     number range series course part context view regard respect regarding concerning including terms issue issues
     matter matters question questions topic topics situation area areas field fields aspect aspects way ways
     importance important need needs necessity necessary continue continued continuing continuation
+    should well point pointed out said told added noted way ways whole general lastly first second finally
     и в во не на с со по к ко о об от до за из у же ли бы что как так а но или то это этот эта эти его ее их
     был была были быть также при для под над между через после перед который которые которая которого
     президент президента президентом президенты глава главы стороны сторона стран страны двух
@@ -71,7 +72,7 @@ _MONTHS = {
 }
 _MONTH_WORD = re.compile(r"^(январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$")
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
     "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
 }

@@ -35,6 +35,8 @@ SEMANTIC_HINT = "the semantic scorer is not installed; install it with: pip inst
 KIND_WEIGHT = {"w": 1.0, "c": 1.3, "e": 1.1, "d": 1.6, "n": 1.3}
 LANGUAGE_FREE = ("c", "e", "d", "n")
 IDF_POWER = 1.0
+SIDE_UNIQUE = 0.7
+SMALL_NUMBER = 13
 SHORTER_SHARE = 0.7
 """How much the score follows the coverage of the shorter claim (0.5 = plain cosine). Readouts compress: one side's
 short sentence often reports a point that the other side's long sentence makes among others, and plain cosine
@@ -73,6 +75,10 @@ class PreparedLexical:
             for unit in units[f.claim_id]:
                 df[unit] = df.get(unit, 0) + 1
         total = max(len(features), 1)
+        sides_of: dict[str, set[str]] = {}
+        for f in features:
+            for unit in units[f.claim_id]:
+                sides_of.setdefault(unit, set()).add(f.side)
         concepts = concept_lexicon().weights
         self.idf = {u: math.log(1.0 + total / n) ** IDF_POWER for u, n in df.items()}
         self.vectors: dict[str, _Vector] = {}
@@ -83,6 +89,12 @@ class PreparedLexical:
                 w = self.idf[unit] * KIND_WEIGHT[kind]
                 if kind == "c":
                     w *= concepts.get(name, 1.0)
+                elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
+                    w *= 0.5  # "three principles", "two hours": small counts are common and weakly telling
+                if len(sides_of[unit]) < 2:
+                    # No other side uses this word: it is one readout's vocabulary, which says less about the
+                    # point being different than a word the other side uses elsewhere.
+                    w *= SIDE_UNIQUE
                 weights[unit] = w
             norm = math.sqrt(sum(w * w for w in weights.values()))
             free = math.sqrt(sum(w * w for u, w in weights.items() if u[0] in LANGUAGE_FREE))
