@@ -250,7 +250,7 @@ class _Cast:
             return None
         k = title[1]
         if k < len(toks) and toks[k].low == "of":
-            code, k = self._country_phrase(toks, k + 1)
+            code, k = self._country_phrase(toks, k + 1, after_of=True)
             country = country or code
         while title[0] in _RU_TITLE_STEMS and k < len(toks) and (_country(toks[k].text) or toks[k].low in _RU_STATES):
             country = country or _country(toks[k].text)
@@ -268,7 +268,7 @@ class _Cast:
         end, words, shown = run
         qualified = country is not None
         if end + 1 < len(toks) and toks[end].low == "of":
-            code, _ = self._country_phrase(toks, end + 1)
+            code, _ = self._country_phrase(toks, end + 1, after_of=True)
             if code:
                 country, qualified = country or code, True
         self._register(words, shown, toks[k].start, title, country, not qualified)
@@ -292,14 +292,21 @@ class _Cast:
             return end
         return None
 
-    def _country_phrase(self, toks: list[_Tok], k: int) -> tuple[str | None, int]:
-        """A country after "of": the longest known name ("the United States of America", "Russia")."""
+    def _country_phrase(self, toks: list[_Tok], k: int, after_of: bool = False) -> tuple[str | None, int]:
+        """A country: the longest known name ("the United States of America", "Russia"); after "of", any one
+        capitalised word also names a country ("President of Freedonia Maria Lopez")."""
         if k < len(toks) and toks[k].low == "the":
             k += 1
         for size in (5, 4, 3, 2, 1):
             phrase = " ".join(t.low for t in toks[k : k + size])
             if len(toks[k : k + size]) == size and _country(phrase):
                 return _country(phrase), k + size
+        if after_of:
+            while k + 1 < len(toks) and toks[k].low in {"republic", "kingdom", "state", "federation"} and toks[
+                    k + 1].low == "of":
+                k += 2
+            if k < len(toks) and toks[k].text[:1].isupper():
+                return toks[k].low, k + 1
         return None, k
 
     def _name_run(self, toks: list[_Tok], i: int) -> tuple[int, list[str], str] | None:

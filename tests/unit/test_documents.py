@@ -1,0 +1,56 @@
+"""split_document: a side becomes numbered claims that slice its text, each with a speaker."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readouts.documents import split_document
+from readouts.model import BOTH, Participant, Side
+
+TEXT = (
+    "Readout of the call\n\n"
+    "President Smith spoke with Prime Minister Jones. He raised trade.\n\n"
+    "The two leaders agreed to meet in the spring."
+)
+PEOPLE = (Participant("Anna Smith", ("Smith", "President Smith")), Participant("Robert Jones", ("Jones",)))
+
+
+def test_claims_are_numbered_from_zero_with_side_ids():
+    doc = split_document(Side("office", TEXT), PEOPLE)
+    assert [c.id for c in doc.claims] == ["office:0", "office:1", "office:2"]
+    assert [c.index for c in doc.claims] == [0, 1, 2]
+    assert doc.key == "office"
+
+
+def test_claims_slice_the_text_and_skip_the_title():
+    doc = split_document(Side("office", TEXT), PEOPLE)
+    assert [c.text for c in doc.claims] == [
+        "President Smith spoke with Prime Minister Jones.",
+        "He raised trade.",
+        "The two leaders agreed to meet in the spring.",
+    ]
+    assert all(TEXT[c.start : c.end] == c.text for c in doc.claims)
+    assert [c.paragraph for c in doc.claims] == [0, 0, 1]
+
+
+def test_claims_carry_speakers():
+    doc = split_document(Side("office", TEXT), PEOPLE)
+    assert [c.speaker for c in doc.claims] == ["Anna Smith", "Anna Smith", BOTH]
+
+
+def test_without_participants_speakers_come_from_the_text():
+    doc = split_document(Side("office", TEXT))
+    assert [c.speaker for c in doc.claims] == ["Smith", "Smith", BOTH]
+
+
+def test_empty_side_has_no_claims():
+    assert split_document(Side("office", "")).claims == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="Ab. \n?!”«»1-Пт", max_size=120))
+def test_every_claim_is_an_exact_slice(text):
+    doc = split_document(Side("x", text))
+    assert all(text[c.start : c.end] == c.text and c.side == "x" for c in doc.claims)
+    assert [c.index for c in doc.claims] == list(range(len(doc.claims)))

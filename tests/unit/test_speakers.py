@@ -1,0 +1,149 @@
+"""Speaker attribution: who a readout says made each point."""
+
+from __future__ import annotations
+
+from readouts.model import BOTH, Participant
+from readouts.segment import segment
+from readouts.speakers import attribute, people
+
+SMITH = Participant("Anna Smith", ("Smith", "President Smith"))
+JONES = Participant("Robert Jones", ("Jones", "Prime Minister Jones", "the British side"))
+
+
+def speakers(text: str, participants=()) -> list[tuple[str, str | None]]:
+    segs = segment(text)
+    return [(text[s.start : s.end].split()[0], who) for s, who in zip(segs, attribute(text, segs, participants))]
+
+
+def test_participants_and_aliases_name_the_speaker():
+    text = (
+        "Readout\n\n"
+        "President Smith spoke with Prime Minister Jones on Jan. 5. Jones stressed that trade matters. "
+        "The two leaders agreed to meet again. The call lasted an hour."
+    )
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Anna Smith", "Robert Jones", BOTH, None]
+
+
+def test_pronouns_continue_the_last_speaker_and_they_means_both():
+    text = (
+        "Readout\n\n"
+        "Prime Minister Jones welcomed the call. He raised the fishing dispute. "
+        "President Smith and Prime Minister Jones discussed energy. They agreed to set up a working group. "
+        "She thanked her host."
+    )
+    got = [who for _, who in speakers(text, [SMITH, JONES])]
+    assert got == ["Robert Jones", "Robert Jones", BOTH, BOTH, "Robert Jones"]
+
+
+def test_introductory_phrases_are_skipped_to_find_the_subject():
+    text = (
+        "Readout\n\n"
+        "On energy, President Smith underscored the need for new pipelines. "
+        "In this context, Robert Jones noted the risks. "
+        "According to President Smith, the talks went well."
+    )
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Anna Smith", "Robert Jones", "Anna Smith"]
+
+
+def test_narrator_sentences_have_no_speaker():
+    text = (
+        "Readout\n\n"
+        "The conversation focused on shipping. It was confirmed that talks would follow. "
+        "Smith’s advisers prepared the agenda."
+    )
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == [None, None, None]
+
+
+def test_subject_is_who_reports_not_who_is_mentioned_later():
+    text = "Readout\n\nPrime Minister Jones gave a detailed reply to the concerns raised by President Smith."
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Robert Jones"]
+
+
+def test_someone_who_is_not_a_participant_is_not_a_speaker():
+    text = "Readout\n\nMinister Lee Brown will visit the capital next month. President Smith welcomed the plan."
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == [None, "Anna Smith"]
+
+
+def test_sides_and_countries_in_participant_aliases():
+    text = "Readout\n\nThe British side proposed a ceasefire. Both sides welcomed the proposal."
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Robert Jones", BOTH]
+
+
+# -- without participants: people come from the text ---------------------------------------------------------
+
+_WITHOUT = (
+    "Call between President Maria Lopez of Freedonia and President Ivan Petrov\n\n"
+    "President Ivan K. Petrov, Jr. spoke today with President Maria Lopez of Freedonia. "
+    "President Petrov urged Freedonia to reduce troops near the border. "
+    "He warned of a firm response. "
+    "Maria Lopez replied that the troops were on exercises. "
+    "The President also raised the fate of detained sailors. "
+    "The two presidents agreed that their ministers would meet in Geneva. "
+    "The call lasted ninety minutes."
+)
+
+
+def test_people_are_found_and_named_by_the_fullest_name_given():
+    assert people(_WITHOUT) == ["Maria Lopez", "Ivan K. Petrov, Jr."]
+
+
+def test_speakers_without_participants():
+    got = [who for _, who in speakers(_WITHOUT)]
+    assert got == [
+        "Ivan K. Petrov, Jr.",
+        "Ivan K. Petrov, Jr.",
+        "Ivan K. Petrov, Jr.",
+        "Maria Lopez",
+        "Ivan K. Petrov, Jr.",  # unqualified "the President": the one the readout does not qualify by country
+        BOTH,
+        None,
+    ]
+
+
+def test_titles_resolve_by_country_and_sides():
+    text = (
+        "Talks\n\n"
+        "Pavel Orlov had a telephone conversation with President of Freedonia Maria Lopez. "
+        "The Freedonian President thanked him. "
+        "The President of Freedonia raised the grain deal. "
+        "Pavel Orlov, for his part, noted progress. "
+        "The leaders agreed to keep in touch."
+    )
+    got = [who for _, who in speakers(text)]
+    assert got == ["Pavel Orlov", None, "Maria Lopez", "Pavel Orlov", BOTH]
+
+
+def test_prime_ministers_joined_by_and_are_both():
+    text = (
+        "PM call\n\n"
+        "Today, the Prime Minister, Tom Reed, spoke with Ann Gray, Prime Minister of Ruritania. "
+        "Prime Minister Reed and Prime Minister Gray expressed condolences. "
+        "The prime ministers spoke about the region."
+    )
+    assert [who for _, who in speakers(text)] == ["Tom Reed", BOTH, BOTH]
+
+
+def test_russian_names_in_any_case_are_one_person():
+    text = (
+        "Телефонный разговор с Президентом США Джоном Смитом\n\n"
+        "Состоялся телефонный разговор Ивана Петрова с Президентом США Джоном Смитом. "
+        "Главы государств обсудили обмен заключёнными. "
+        "Президент США заверил, что договорённости будут выполнены. "
+        "Иван Петров, со своей стороны, отметил важность диалога. "
+        "Он пригласил гостя в Москву. "
+        "Иван Петров и Джон Смит договорились продолжить контакты."
+    )
+    assert set(people(text)) == {"Джон Смит", "Иван Петров"}
+    got = [who for _, who in speakers(text)]
+    assert got == [None, BOTH, "Джон Смит", "Иван Петров", "Иван Петров", BOTH]
+
+
+def test_countries_that_agree_together_are_both():
+    text = "Outcomes\n\n- Canada and the United States agreed to reopen ports.\n- The United States will help."
+    assert [who for _, who in speakers(text)] == [BOTH, None]
+
+
+def test_one_speaker_per_segment_even_for_empty_input():
+    assert attribute("", [], ()) == []
+    text = "T\n\nA. B. C."
+    assert len(attribute(text, segment(text), ())) == len(segment(text))
