@@ -111,10 +111,9 @@ def _export_all(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr)
     summary = reports.export_all(library, options_from(args, library), args.format, out_dir, progress=progress)
     progress.finish()
-    print(
-        f"wrote {len(summary.written)} report{'s' if len(summary.written) != 1 else ''} and {summary.index}",
-        file=sys.stderr,
-    )
+    # CSV puts every pair in one file, so count pairs, not files, when the summary says how many.
+    pairs = getattr(summary, "exported", len(summary.written))
+    print(f"exported {pairs} pair{'s' if pairs != 1 else ''} to {out_dir}; index: {summary.index}", file=sys.stderr)
     for pair_id, problem in summary.failed:
         print(f"dualread: {pair_id}: {problem}", file=sys.stderr)
     return 1 if summary.failed else 0
