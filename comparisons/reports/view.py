@@ -4,6 +4,7 @@
   sections of aligned rows per topic.
 - ``ReportView``, ``SideView``, ``CoverageCell``, ``TopicView``, ``RowView``, ``CellView``, ``Piece``,
   ``ConflictView``: frozen values; the templates only read them.
+- ``shared_wording(diff)``: the share of words a word diff's two sides have in common.
 - ``safe_url(url)``: the URL if a reader may follow it (http/https), else ``""``.
 - ``long_date(date)``: "30 December 2021", the same whatever the machine's locale.
 
@@ -33,10 +34,16 @@ __all__ = [
     "long_date",
     "report_view",
     "safe_url",
+    "shared_wording",
 ]
 
 NO_TOPIC = "no-topic"
 """Id of the section for rows that carry no topic (a claim the tagger could not place)."""
+
+MIN_SHARED_WORDING = 0.25
+"""Below this share of words in common, a link's word diff is not marked: when nearly every word differs (two
+governments telling one point in their own words), colouring all of it says nothing and buries the rows whose
+wording differs in a telling detail. The row says so instead ("little shared wording")."""
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -108,6 +115,8 @@ class RowView:
     conflicts: tuple[ConflictView, ...]
     only_side: str
     """For an omission, the label of the side that reports it."""
+    little_shared: bool = False
+    """A link whose sides share too little wording for a useful word diff (see ``MIN_SHARED_WORDING``)."""
 
 
 @dataclass(frozen=True)
@@ -167,23 +176,34 @@ def _split_diff(diff: tuple[Span, ...], first: str, second: str) -> tuple[tuple[
     return left, right
 
 
-def _cells(comparison: Comparison, row: Row, labels: dict[str, str]) -> tuple[CellView, ...]:
+def shared_wording(diff: tuple[Span, ...]) -> float:
+    """The share of words the two sides of a word diff have in common, from 0 (none) to 1 (identical)."""
+    words = {"equal": 0, "delete": 0, "insert": 0}
+    for span in diff:
+        words[span.op] += len(span.text.split())
+    total = 2 * words["equal"] + words["delete"] + words["insert"]
+    return 2 * words["equal"] / total if total else 1.0
+
+
+def _cells(comparison: Comparison, row: Row, labels: dict[str, str]) -> tuple[tuple[CellView, ...], bool]:
     keys = comparison.side_keys
     texts = {k: " ".join(c.text for c in row.claims[k]) for k in keys}
     pieces = {k: ((Piece(texts[k], False),) if texts[k] else ()) for k in keys}
     marks = dict.fromkeys(keys, "")
     present = [k for k in keys if row.claims[k]]
+    little_shared = False
     if row.link is not None and row.link.diff and len(present) >= 2:
         first, second = present[0], present[1]
         split = _split_diff(row.link.diff, texts[first], texts[second])
-        if split is not None:
+        little_shared = split is not None and shared_wording(row.link.diff) < MIN_SHARED_WORDING
+        if split is not None and not little_shared:
             pieces[first], pieces[second] = split
             marks[first], marks[second] = "del", "ins"
     cells = []
     for k in keys:
         speakers = tuple(dict.fromkeys(c.speaker for c in row.claims[k] if c.speaker))
         cells.append(CellView(k, labels[k], pieces[k], speakers, marks[k]))
-    return tuple(cells)
+    return tuple(cells), little_shared
 
 
 def _conflicts(row: Row, labels: dict[str, str], keys: tuple[str, ...]) -> tuple[ConflictView, ...]:
@@ -204,15 +224,17 @@ def _row_view(comparison: Comparison, row: Row, section: str, labels: dict[str, 
         assert row.omission is not None
         ref, kind, score, only = row.omission.claim, "omission", None, labels[row.omission.side]
     others = tuple(topic_labels.get(t, t) for t in row.topics if t != section)
+    cells, little_shared = _cells(comparison, row, labels)
     return RowView(
         anchor=f"{_slug(section)}-{_slug(ref)}",
         ref=ref,
         kind=kind,
         score=score,
         other_topics=others,
-        cells=_cells(comparison, row, labels),
+        cells=cells,
         conflicts=_conflicts(row, labels, comparison.side_keys),
         only_side=only,
+        little_shared=little_shared,
     )
 
 

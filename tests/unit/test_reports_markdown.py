@@ -34,7 +34,7 @@ def test_headings_outline(doc):
     assert [flat(h) for h in doc.xpath("h2")] == [
         "Sources", "Summary", "Topic coverage", "Conflicts", "Sanctions <u>&</u>", "De-escalation", "Talks",
         "No topic"]
-    assert [flat(h) for h in doc.xpath("h3")][:2] == ["L2 · score 0.42 · also: De-escalation",
+    assert [flat(h) for h in doc.xpath("h3")][:2] == ["L2 · score 0.42 · little shared wording · also: De-escalation",
                                                       "south:2 · only South Ministry"]
 
 

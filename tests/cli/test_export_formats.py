@@ -1,0 +1,112 @@
+"""``dualread export`` end to end with the real engine: every format on a bundled sample, hostile metadata and text
+in a user's pair, and ``--all`` over a library with a broken pair."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from markdown_it import MarkdownIt
+
+from tui.cli import main
+
+SAMPLE = "2021-12-30-biden-putin-call"
+EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def export(tmp_path: Path, *args: str) -> int:
+    return main(["--library", str(tmp_path / "lib"), "export", *args])
+
+
+@pytest.fixture()
+def hostile_library(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib" / "2030-03-04-hostile"
+    folder.mkdir(parents=True)
+    (folder / "pair.yaml").write_text(
+        "id: 2030-03-04-hostile\n"
+        f"event: 'Talks | {EVIL} # [x](javascript:alert(3))'\n"
+        "date: 2030-03-04\n"
+        "sides:\n"
+        f"  - {{key: north, publisher: 'North {EVIL}', title: '# Readout {EVIL}', url: 'javascript:alert(4)',"
+        " file: north.txt}\n"
+        "  - {key: south, publisher: South, title: Statement, url: 'https://south.example/a?b=1&c=2',"
+        " file: south.txt}\n",
+        encoding="utf-8")
+    (folder / "north.txt").write_text(
+        "Readout\n\nThe two presidents discussed sanctions and the troop buildup near the border. "
+        f"They agreed that talks will take place in Geneva on 10 January {EVIL}.\n", encoding="utf-8")
+    (folder / "south.txt").write_text(
+        "Statement\n\nThe presidents discussed the troop buildup near the border and possible sanctions. "
+        "They agreed that talks will take place in Geneva on 9 January. =SUM(A1:A9) | pipe\n", encoding="utf-8")
+    return tmp_path
+
+
+def sample_json(tmp_path: Path) -> dict:
+    path = tmp_path / "c.json"
+    assert export(tmp_path, SAMPLE, "--format", "json", "--output", str(path)) == 0
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv"])
+def test_each_format_of_a_sample_says_what_the_json_says(tmp_path, fmt):
+    data = sample_json(tmp_path)
+    out = tmp_path / f"call.{fmt}"
+    assert export(tmp_path, SAMPLE, "--format", fmt, "--output", str(out)) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    if fmt == "html":
+        doc = lxml.html.document_fromstring(text)
+        assert doc.xpath("//h1")[0].text_content() == data["pair"]["event"]
+        assert not doc.xpath("//script")
+        shown = {e.text_content() for e in doc.xpath("//article[contains(@class,'link')]//span[@class='ref']")}
+        assert shown == {link["id"] for link in data["links"]}
+        assert len(doc.xpath("//table[@class='summary']/tbody/tr")) == len(data["documents"])
+    elif fmt == "md":
+        assert text.startswith(f"# {data['pair']['event']}\n")
+        assert "\n## Summary\n" in text and "\n## Topic coverage\n" in text
+        assert all(f"\n### {link['id']} · score" in text for link in data["links"])
+    else:
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        assert sorted(r["row"] for r in rows if r["kind"] == "link") == sorted(link["id"] for link in data["links"])
+        assert len(rows) == len(data["links"]) + len(data["omissions"])
+
+
+def test_hostile_pair_is_escaped_in_every_format(hostile_library):
+    tmp_path = hostile_library
+    for fmt in ("html", "md", "csv"):
+        assert export(tmp_path, "2030-03-04-hostile", "--format", fmt, "--output", str(tmp_path / f"h.{fmt}")) == 0
+    page = (tmp_path / "h.html").read_text(encoding="utf-8")
+    doc = lxml.html.document_fromstring(page)
+    assert not doc.xpath("//script | //img | //*[@onerror]")
+    assert EVIL in doc.xpath("//h1")[0].text_content()
+    assert doc.xpath("//a[starts-with(@href, 'http')]/@href") == ["https://south.example/a?b=1&c=2"]
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").render((tmp_path / "h.md").read_text("utf-8"))
+    md_doc = lxml.html.fragment_fromstring(md, create_parent="div")
+    assert not md_doc.xpath("//script | //img | //*[@onerror]")
+    assert md_doc.xpath("//a/@href") == ["https://south.example/a?b=1&c=2"]
+    assert EVIL in md_doc.xpath("//h1")[0].text_content()
+    cells = [c for row in csv.reader(io.StringIO((tmp_path / "h.csv").read_text("utf-8-sig"), newline=""))
+             for c in row]
+    assert not [c for c in cells if c.startswith("=")]
+
+
+def test_export_all_with_a_broken_pair(hostile_library, capsys):
+    tmp_path = hostile_library
+    broken = tmp_path / "lib" / "2030-01-01-broken"
+    broken.mkdir()
+    (broken / "pair.yaml").write_text("id: 2030-01-01-broken\nevent: x\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    code = export(tmp_path, "--all", "--format", "html", "--output", str(out))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "2030-01-01-broken" in err.splitlines()[-1]
+    assert "exported" in err
+    index = lxml.html.document_fromstring((out / "index.html").read_text(encoding="utf-8"))
+    links = index.xpath("//table[@class='pairs']//a/@href")
+    assert "2030-03-04-hostile.html" in links and f"{SAMPLE}.html" in links
+    assert all((out / href).is_file() for href in links)
+    assert index.xpath("//table[@class='matrix']/tbody/tr")
+    assert not (out / "2030-01-01-broken.html").exists()
