@@ -229,3 +229,78 @@ def test_a_side_without_claims_leaves_everything_omitted(standins):
     comp = compare(pair, OPTIONS)
     assert comp.links == ()
     assert len(comp.omissions) == len(comp.documents[0].claims)
+
+
+# What a reader of the bundled samples expects, computed by the real engine (no stand-ins).
+
+def sample(pair_id: str, tmp_path):
+    from readouts.library import Library
+
+    return compare(Library(tmp_path / "library").load(pair_id))
+
+
+def link_with(comp, fragment: str):
+    """The link holding the claim that contains ``fragment`` (None when that claim is an omission)."""
+    claim = next(c for d in comp.documents for c in d.claims if fragment in c.text)
+    return next((l for l in comp.links if claim.id in l.claims), None)
+
+
+def sides_of(comp, link) -> set[str]:
+    return {comp.claim(c).side for c in link.claims}
+
+
+def test_sample_call_links_the_geneva_schedule_and_flags_its_date(tmp_path):
+    comp = sample("2021-12-30-biden-putin-call", tmp_path)
+    link = link_with(comp, "Senior U.S. and Russian officials will meet in Geneva")
+    assert link is not None and "kremlin" in sides_of(comp, link)
+    assert any("Geneva on January 9–10" in comp.claim(c).text for c in link.claims)
+    date = next(c for c in link.conflicts if c.kind == "date")
+    assert "January 10" in date.values["white-house"] and "January 9–10" in date.values["kremlin"]
+
+
+def test_sample_call_links_the_sanctions_warning_on_both_sides(tmp_path):
+    comp = sample("2021-12-30-biden-putin-call", tmp_path)
+    link = link_with(comp, "raised the prospect of sweeping sanctions")
+    assert link is not None
+    assert any("would answer decisively" in comp.claim(c).text for c in link.claims)
+
+
+def test_sample_call_security_guarantees_are_a_kremlin_point(tmp_path):
+    comp = sample("2021-12-30-biden-putin-call", tmp_path)
+    guarantees = next(t for t in comp.topics if t.id == "security-guarantees")
+    assert guarantees.claims["white-house"] == 0 and guarantees.claims["kremlin"] > 0
+    for claim in comp.documents[1].claims:
+        if "security-guarantees" in comp.topics_of(claim.id):
+            link = next((l for l in comp.links if claim.id in l.claims), None)
+            assert link is None or "white-house" not in sides_of(comp, link), claim.text
+
+
+def test_sample_call_opening_is_linked_across_all_three_sides(tmp_path):
+    comp = sample("2021-12-30-biden-putin-call", tmp_path)
+    link = link_with(comp, "held a telephone call with President Vladimir Putin")
+    assert link is not None and sides_of(comp, link) == {"white-house", "kremlin", "press"}
+
+
+def test_sample_call_new_year_greetings_have_no_white_house_partner(tmp_path):
+    comp = sample("2021-12-30-biden-putin-call", tmp_path)
+    link = link_with(comp, "exchanged greetings on the coming New Year")
+    assert link is None or "white-house" not in sides_of(comp, link)
+
+
+def test_sample_video_call_links_length_and_sanctions_and_omits_one_sided_points(tmp_path):
+    comp = sample("2021-12-07-biden-putin-video-call", tmp_path)
+    length = link_with(comp, "lasted about two hours")
+    assert length is not None and any("a little over two hours" in comp.claim(c).text for c in length.claims)
+    measures = link_with(comp, "strong economic measures")
+    assert measures is not None and any("possible sanctions" in comp.claim(c).text for c in measures.claims)
+    assert link_with(comp, "speak with President Zelenskyy") is None
+    diplomats = link_with(comp, "lifting all the restrictions")
+    assert diplomats is None or "white-house" not in sides_of(comp, diplomats)
+
+
+def test_sample_bali_meeting_links_taiwan_and_leaves_human_rights_one_sided(tmp_path):
+    comp = sample("2022-11-14-biden-xi-bali-meeting", tmp_path)
+    taiwan = next(t for t in comp.topics if t.id == "taiwan")
+    assert taiwan.presence() == "both" and taiwan.links >= 1
+    rights = link_with(comp, "raised concerns about human rights")
+    assert rights is None or "china-mfa" not in sides_of(comp, rights)
