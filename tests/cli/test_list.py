@@ -1,0 +1,79 @@
+"""``dualread list``: samples on a fresh machine, the user's pairs beside them, broken pairs named, exit 0."""
+
+from __future__ import annotations
+
+import json
+
+from readouts import Library
+
+
+def write_pair(root, pair_id, *, date="2024-03-04", event="Aldren–Vesk call", yaml_text=None):
+    folder = root / pair_id
+    folder.mkdir(parents=True)
+    (folder / "pair.yaml").write_text(yaml_text or (
+        f"id: {pair_id}\nevent: {json.dumps(event)}\ndate: {date}\n"
+        "sides:\n  - key: norland\n    file: norland.txt\n  - key: ostria\n    file: ostria.txt\n"), encoding="utf-8")
+    (folder / "norland.txt").write_text("Title\n\nThe President spoke.\n", encoding="utf-8")
+    (folder / "ostria.txt").write_text("Title\n\nThe Prime Minister spoke.\n", encoding="utf-8")
+
+
+def test_an_empty_library_shows_the_samples(run_dualread, library_dir):
+    result = run_dualread("list")
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["DATE", "ID", "SIDES", "EVENT"]
+    sample_ids = Library(library_dir).sample_ids()
+    assert len(lines) == 1 + len(sample_ids) >= 4
+    for pair_id in sample_ids:
+        assert any(pair_id in line and "sample" in line for line in lines[1:])
+    assert not library_dir.exists()  # listing never creates the library
+
+
+def test_json_lists_samples_with_the_documented_fields(run_dualread):
+    result = run_dualread("list", "--json")
+    assert result.returncode == 0
+    items = json.loads(result.stdout)
+    assert items and all(item["sample"] is True for item in items)
+    for item in items:
+        assert {"id", "date", "event", "sides", "sample"} <= set(item)
+        assert isinstance(item["sides"], list) and len(item["sides"]) >= 2
+    assert "2021-12-30-biden-putin-call" in {item["id"] for item in items}
+    assert [i["date"] for i in items] == sorted((i["date"] for i in items), reverse=True)
+
+
+def test_user_pairs_are_listed_newest_first_among_the_samples(run_dualread, library_dir):
+    write_pair(library_dir, "old-call", date="1999-01-01", event="Old call")
+    write_pair(library_dir, "new-call", date="2099-01-01", event="New call")
+    result = run_dualread("list")
+    lines = result.stdout.splitlines()
+    assert "new-call" in lines[1] and "New call" in lines[1] and "norland, ostria" in lines[1]
+    assert "old-call" in lines[-1] and "sample" not in lines[-1]
+
+
+def test_a_broken_pair_is_named_and_the_rest_still_listed(run_dualread, library_dir):
+    write_pair(library_dir, "fine-call")
+    write_pair(library_dir, "broken-yaml", yaml_text="id: broken-yaml\nsides: [\n")
+    write_pair(library_dir, "missing-side")
+    (library_dir / "missing-side" / "ostria.txt").unlink()
+    result = run_dualread("list")
+    assert result.returncode == 0
+    assert "fine-call" in result.stdout and "broken-yaml" not in result.stdout
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2
+    assert any("broken-yaml" in e and "not valid YAML" in e for e in errors)
+    assert any("missing-side" in e and "ostria.txt" in e for e in errors)
+    assert "Traceback" not in result.stderr
+
+    items = {i["id"]: i for i in json.loads(run_dualread("list", "--json").stdout)}
+    assert "not valid YAML" in items["broken-yaml"]["problem"]
+    assert items["broken-yaml"]["sample"] is False and items["broken-yaml"]["sides"] == []
+    assert "problem" not in items["fine-call"]
+
+
+def test_escape_sequences_in_an_event_are_shown_not_obeyed(run_dualread, library_dir):
+    write_pair(library_dir, "sneaky", event="Call \x1b[2J\x1b[31mred")
+    result = run_dualread("list")
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
+    item = next(i for i in json.loads(run_dualread("list", "--json").stdout) if i["id"] == "sneaky")
+    assert item["event"] == "Call \x1b[2J\x1b[31mred"  # JSON carries the data as it is
