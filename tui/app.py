@@ -1,0 +1,87 @@
+"""``DualreadApp``: the terminal UI. It holds the library, the comparison settings and the comparisons computed
+so far; screens do the rest (``tui/screens/``), looks live in ``dualread.tcss``.
+
+- ``DualreadApp(library, options, open_pair=None)``: starts on the library; with ``open_pair`` it opens that
+  pair's comparison on top (``dualread open PAIR``), so Back still leads to the library.
+- ``compare(pair_id)``: load and compare through the cache, remembered for the session; safe from worker threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui.palette import DualreadCommands
+from tui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from comparisons.model import Comparison
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.widgets.library.listing import Figures
+
+__all__ = ["DualreadApp"]
+
+
+class DualreadApp(App[None]):
+    CSS_PATH = "dualread.tcss"
+    TITLE = "dualread"
+    COMMANDS = App.COMMANDS | {DualreadCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [Binding("f1", "help", "Help", id="app.help", show=False)]
+
+    def __init__(self, library: "Library", options: "CompareOptions", *, open_pair: str | None = None,
+                 export_folder: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.options = options
+        self.open_pair_id = open_pair
+        self.export_folder = export_folder
+        self.comparisons: dict[str, Comparison] = {}
+        self.figures: dict[str, Figures] = {}
+        self.library_changed = False
+        self._compare_lock = threading.Lock()
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+        if self.open_pair_id:
+            self.open_pair(self.open_pair_id)
+
+    def compare(self, pair_id: str) -> "Comparison":
+        """The comparison of ``pair_id``: from memory, else through the library's cache (computed at most once)."""
+        from comparisons.cache import cached_compare
+
+        with self._compare_lock:
+            known = self.comparisons.get(pair_id)
+        if known is not None:
+            return known
+        comparison = cached_compare(self.library.load(pair_id), self.options, self.library.cache_dir)
+        with self._compare_lock:
+            return self.comparisons.setdefault(pair_id, comparison)
+
+    def open_pair(self, pair_id: str) -> None:
+        from tui.screens.comparison import ComparisonScreen
+
+        self.push_screen(ComparisonScreen(pair_id))
+
+    def add_pair(self) -> None:
+        from tui.screens.add_pair import AddPairScreen
+
+        self.push_screen(AddPairScreen())
+
+    def export(self, comparison: "Comparison | None") -> None:
+        from tui.screens.export import ExportDialog
+
+        self.push_screen(ExportDialog(comparison, self.export_folder))
+
+    def show_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_help(self) -> None:
+        self.show_help()

@@ -1,0 +1,42 @@
+"""``dualread`` (no command) and ``dualread open PAIR_ID``: the terminal UI, on the library or on one comparison.
+
+Textual is imported inside ``run`` only, so building the parser (every command does) stays cheap. The pair given
+to ``open`` is loaded before the UI starts: an unknown or broken pair is the usual one-line error and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from tui.commands.common import add_command
+
+    parser = add_command(
+        sub,
+        "open",
+        help="open the terminal UI straight on one pair's comparison",
+        description="Open the terminal UI on one pair's comparison (Back leads to the library). "
+        "Run dualread with no command to start on the library.",
+        examples="  dualread open 2021-12-30-biden-putin-call\n"
+        "  dualread --library ~/readouts open 2022-11-14-biden-xi-meeting\n",
+    )
+    parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to open (see: dualread list)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.commands.common import library_from, options_from
+
+    library = library_from(args)
+    options = options_from(args, library)
+    pair_id = getattr(args, "pair_id", None)
+    if pair_id:
+        library.load(pair_id)
+
+    from tui.app import DualreadApp
+
+    DualreadApp(library, options, open_pair=pair_id).run()
+    return 0

@@ -1,0 +1,55 @@
+"""``DualreadCommands``: the command palette (Ctrl+P) offers what the keys do on the current screen, plus
+"open pair…" for every pair of the library and, on a comparison, "jump to topic…" for each of its topics.
+
+Actions come from the screen's own bindings (so the palette and the footer never disagree); pairs and topics
+are read when the palette opens.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+__all__ = ["DualreadCommands"]
+
+
+class DualreadCommands(Provider):
+    async def startup(self) -> None:
+        self.commands = self._commands()
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        """(text shown, callback, help) for everything the palette can do from the screen it was opened on."""
+        from tui.screens.comparison import ComparisonScreen
+
+        screen = self.screen
+        app = self.app
+        found: list[tuple[str, object, str]] = []
+        seen = set()
+        for binding in getattr(screen, "BINDINGS", []):
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            found.append((binding.description, partial(screen.run_action, binding.action),
+                          f"key: {binding.key.split(',')[0]}"))
+        for entry in app.library.entries():
+            label = entry.id if entry.pair is None else f"{entry.id}: {entry.pair.event}"
+            found.append((f"Open pair… {label}", partial(app.open_pair, entry.id),
+                          entry.problem or "open this pair's comparison"))
+        if isinstance(screen, ComparisonScreen):
+            for topic_id, label in screen.query_one("#topics").topics:
+                found.append((f"Jump to topic… {label}", partial(screen.choose_topic, topic_id),
+                              "show only this topic's rows"))
+            found.append(("Jump to topic… All", partial(screen.choose_topic, None), "show every row"))
+        return found
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.commands:
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.commands:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, text=text, help=help_text)

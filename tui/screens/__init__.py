@@ -1,0 +1,3 @@
+"""The app's screens: library, comparison, full text, add pair, export dialog, help, error modal."""
+
+__all__: list[str] = []

@@ -1,0 +1,207 @@
+"""``AddPairScreen``: a form that adds a pair to the library with exactly the rules of ``dualread add``.
+
+While the user types, each field is checked with the library's own rule functions (``check_pair_id``,
+``parse_date``, ``check_side_key``) and the problem shows under it. Saving hands the whole form to the ``add``
+command itself (``tui.commands.add.run``) in a worker, so importing the sources, every check and the atomic save
+are the command line's; its error lands under the field it names (a bad file under that side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+from textual.worker import Worker
+
+from readouts.errors import DualreadError
+from tui.screens.error import WorkerErrors
+from tui.widgets.texts import literal
+
+__all__ = ["AddPairScreen", "field_for_error"]
+
+MAX_SIDES = 6
+
+
+def field_for_error(error: DualreadError, sources: dict[str, str]) -> str:
+    """Which form field an ``add`` error is about: ``id``, ``event``, ``date``, ``side-N`` or ``form``."""
+    by_option = {"PAIR_ID": "id", "id": "id", "--event": "event", "--date": "date", "date": "date"}
+    if error.field in by_option:
+        return by_option[error.field]
+    keys = list(sources)
+    for n, (key, source) in enumerate(sources.items()):
+        if error.file and source and error.file in (source, source.strip()):
+            return f"side-{n}"
+        if isinstance(error.value, str) and (error.value == key or error.value.startswith(f"{key}=")):
+            return f"side-{n}"
+    if error.field == "--side" and keys:
+        return "side-0"
+    if "already exists" in error.message or "bundled sample" in error.message:
+        return "id"
+    return "form"
+
+
+class AddPairScreen(WorkerErrors, Screen[str | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="add.save"),
+        Binding("ctrl+n", "add_side", "Another side", id="add.side"),
+        Binding("escape", "cancel", "Cancel", id="add.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sides = 2
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal("dualread › add a pair", "bold"), id="add-title")
+        with VerticalScroll(id="add-form"):
+            yield from self._field("id", "Pair id", "e.g. 2024-05-01-leaders-call (a-z, 0-9, '-')")
+            yield from self._field("event", "Event", "what happened, e.g. Biden–Xi telephone call")
+            yield from self._field("date", "Date", "YYYY-MM-DD")
+            yield Static("Sides: a key (e.g. white-house), a .txt/.md/.html file or an http(s) URL, "
+                         "and the publisher (optional). At least two.", classes="add-help")
+            for n in range(self.sides):
+                yield from self._side(n)
+            yield Static(id="error-form", classes="field-error")
+            with Horizontal(id="add-buttons"):
+                yield Button("Save", variant="primary", id="add-save", compact=True)
+                yield Button("+ side", id="add-side", compact=True)
+                yield Button("Cancel", id="add-cancel", compact=True)
+        yield Footer(compact=True)
+
+    @staticmethod
+    def _field(name: str, label: str, placeholder: str) -> list:
+        row = Horizontal(
+            Label(label, classes="add-label"),
+            Input(placeholder=placeholder, id=f"input-{name}", compact=True),
+            classes="add-row",
+        )
+        return [row, Static(id=f"error-{name}", classes="field-error")]
+
+    @staticmethod
+    def _side(n: int) -> list:
+        row = Horizontal(
+            Label(f"Side {n + 1}", classes="add-label"),
+            Input(placeholder="key", id=f"input-key-{n}", classes="side-key", compact=True),
+            Input(placeholder="file path or https:// URL", id=f"input-source-{n}", classes="side-source",
+                  compact=True),
+            Input(placeholder="publisher", id=f"input-publisher-{n}", classes="side-publisher", compact=True),
+            classes="add-row side-row",
+            id=f"side-row-{n}",
+        )
+        return [row, Static(id=f"error-side-{n}", classes="field-error")]
+
+    def on_mount(self) -> None:
+        self.query_one("#input-id", Input).focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#input-{name}", Input).value.strip()
+
+    def show_error(self, name: str, message: str | None) -> None:
+        box = self.query_one(f"#error-{name}", Static)
+        box.update(literal(message or ""))
+        box.set_class(bool(message), "-shown")
+
+    @on(Input.Changed)
+    def check_field(self, event: Input.Changed) -> None:
+        """Check the field just edited with the library's rules (nothing is read or written yet)."""
+        from readouts.library import check_pair_id, check_side_key, parse_date
+
+        name = (event.input.id or "").removeprefix("input-")
+        text = event.value.strip()
+        try:
+            if name == "id" and text:
+                check_pair_id(text, field=None)
+                if text in self.app.library.sample_ids():
+                    raise DualreadError(f"'{text}' is the id of a bundled sample pair: choose another id")
+                if (self.app.library.root / text).exists():
+                    raise DualreadError(f"pair '{text}' already exists in the library")
+            elif name == "date" and text:
+                parse_date(text, field=None)
+            elif name.startswith("key-") and text:
+                check_side_key(text, field=None)
+        except DualreadError as error:
+            self.show_error(self._error_box(name), str(error))
+            return
+        self.show_error(self._error_box(name), None)
+
+    @staticmethod
+    def _error_box(name: str) -> str:
+        for prefix in ("key-", "source-", "publisher-"):
+            if name.startswith(prefix):
+                return "side-" + name.removeprefix(prefix)
+        return name
+
+    def namespace(self) -> argparse.Namespace:
+        """The form as the ``add`` command's arguments."""
+        sides = [(self.value(f"key-{n}"), self.value(f"source-{n}"), self.value(f"publisher-{n}"))
+                 for n in range(self.sides)]
+        given = [s for s in sides if s[0] or s[1]]
+        return argparse.Namespace(
+            pair_id=self.value("id"),
+            event=self.value("event"),
+            date=self.value("date"),
+            side=[f"{k}={src}" for k, src, _ in given],
+            publisher=[f"{k}={p}" for k, _, p in given if p and k],
+            title=[], url=[], language=[], force=False,
+            library=str(self.app.library.root),
+        )
+
+    @on(Button.Pressed, "#add-save")
+    def action_save(self) -> None:
+        for name in ["id", "event", "date", "form"] + [f"side-{n}" for n in range(self.sides)]:
+            self.show_error(name, None)
+        self.query_one("#add-save", Button).disabled = True
+        self.query_one("#error-form", Static).update(literal("Reading the sources…", "italic"))
+        self.query_one("#error-form", Static).add_class("-shown", "-working")
+        self.save(self.namespace())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add", name="add the pair")
+    def save(self, args: argparse.Namespace) -> None:
+        from tui.commands.add import run
+
+        sources = {k: src for k, _, src in (a.partition("=") for a in args.side)}
+        said = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(said):
+                run(args)
+        except DualreadError as error:
+            field = field_for_error(error, sources)
+            self.app.call_from_thread(self.failed, field, str(error))
+            return
+        self.app.call_from_thread(self.saved, args.pair_id, said.getvalue().strip())
+
+    def failed(self, field: str, message: str) -> None:
+        self.query_one("#add-save", Button).disabled = False
+        self.query_one("#error-form", Static).remove_class("-working")
+        self.show_error("form", None)
+        self.show_error(field, message)
+
+    def worker_failed(self, worker: Worker) -> None:
+        self.failed("form", "")
+
+    def saved(self, pair_id: str, message: str) -> None:
+        self.app.library_changed = True
+        self.app.notify(message or f"added {pair_id}", title="Pair added")
+        self.dismiss(pair_id)
+
+    @on(Button.Pressed, "#add-side")
+    def action_add_side(self) -> None:
+        if self.sides >= MAX_SIDES:
+            return
+        n = self.sides
+        self.sides += 1
+        anchor = self.query_one("#error-form")
+        form = self.query_one("#add-form", VerticalScroll)
+        form.mount_all(self._side(n), before=anchor)
+        self.query_one(f"#input-key-{n}", Input).focus()
+
+    @on(Button.Pressed, "#add-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,230 @@
+"""``ComparisonScreen``: one pair compared: topics on the left, aligned rows on the right, the row's detail below.
+
+The comparison comes from the app's memory when the library already computed it (painted at once), else from a
+worker through the cache (a loading state until it lands). Everything shown is read off the ``Comparison``:
+``rows_for(topic)`` gives the rows, ``Row`` says what they hold.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker
+
+from comparisons.model import Comparison, Row
+from tui.screens.error import WorkerErrors
+from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
+from tui.widgets.comparison.pair_header import PairHeader
+from tui.widgets.comparison.row_detail import RowDetail
+from tui.widgets.comparison.topic_list import TopicList
+from tui.widgets.texts import literal
+
+__all__ = ["ComparisonScreen", "row_matches", "next_difference"]
+
+
+def row_matches(row: Row, query: str) -> bool:
+    needle = query.strip().casefold()
+    return bool(needle) and any(needle in c.text.casefold() for claims in row.claims.values() for c in claims)
+
+
+def is_difference(row: Row) -> bool:
+    return row.omission is not None or row.has_conflict
+
+
+def next_difference(rows: tuple[Row, ...], start: int, step: int) -> int | None:
+    """The index of the nearest conflict or omission after (``step=1``) or before (``step=-1``) ``start``."""
+    index = start + step
+    while 0 <= index < len(rows):
+        if is_difference(rows[index]):
+            return index
+        index += step
+    return None
+
+
+class ComparisonScreen(WorkerErrors, Screen[None]):
+    BINDINGS = [
+        Binding("n", "next_difference", "Next diff", id="comparison.next-difference",
+                tooltip="Next difference: the next conflict or omission"),
+        Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference",
+                tooltip="Previous difference: the previous conflict or omission"),
+        Binding("j", "next_row", "Next row", id="comparison.next-row", show=False),
+        Binding("k", "previous_row", "Previous row", id="comparison.previous-row", show=False),
+        Binding("t", "topics", "Topic", id="comparison.topic", tooltip="Topic filter: choose a topic on the left"),
+        Binding("slash", "search", "Search", id="comparison.search", tooltip="Search: highlight a word in every side; Enter jumps"),
+        Binding("f", "full_text", "Full text", id="comparison.full-text", tooltip="Full text: the readouts side by side"),
+        Binding("e", "export", "Export", id="comparison.export", tooltip="Export this comparison (HTML, Markdown, CSV, JSON)"),
+        Binding("a", "add_pair", "Add pair", id="comparison.add", show=False),
+        Binding("question_mark", "help", "Help", id="comparison.help"),
+        Binding("escape,q", "back", "Back", id="comparison.back", tooltip="Back to the library (or close the search)"),
+    ]
+
+    def __init__(self, pair_id: str) -> None:
+        super().__init__()
+        self.pair_id = pair_id
+        self.comparison: Comparison | None = None
+        self.topic: str | None = None
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield PairHeader(literal(f"dualread › {self.pair_id}"), id="pair-header")
+        with Horizontal(id="comparison-body"):
+            with Vertical(id="topics-panel") as panel:
+                panel.border_title = "Topics"
+                yield TopicList(id="topics")
+                yield Static("● both  ◐ one side\n✖ conflict  · none", id="topics-legend")
+            with Vertical(id="rows-panel") as rows_panel:
+                rows_panel.border_title = "All"
+                yield AlignedRows(id="rows")
+        yield Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
+        yield RowDetail(id="row-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        comparison = self.app.comparisons.get(self.pair_id)
+        if comparison is not None:
+            self.show_comparison(comparison)
+            return
+        self.query_one("#comparison-body").loading = True
+        self.query_one(RowDetail).update(literal(f"Comparing {self.pair_id}…", "italic"))
+        self.compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare", name="compare the pair")
+    def compute(self) -> None:
+        comparison = self.app.compare(self.pair_id)
+        self.app.call_from_thread(self.show_comparison, comparison)
+
+    def worker_failed(self, worker: Worker) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.query_one("#comparison-body").loading = False
+        self.query_one(PairHeader).show(comparison.pair)
+        self.query_one(TopicList).show(comparison, self.topic)
+        self.show_rows()
+        self.query_one(AlignedRows).focus()
+
+    def show_rows(self, keep: str | None = None) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        rows = comparison.rows_for(self.topic)
+        self.query_one("#rows-panel").border_title = (
+            comparison.topic_label(self.topic) if self.topic else "All"
+        ) + f" · {len(rows)} rows"
+        self.query_one(AlignedRows).show(comparison, rows, self.query_text, keep)
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        if self.comparison is None:
+            return
+        table = self.query_one(AlignedRows)
+        self.query_one(RowDetail).show(self.comparison, table.current, table.cursor_row, len(table.shown))
+
+    def choose_topic(self, topic: str | None) -> None:
+        """Show the rows of ``topic`` (``None``: all), as the topic list, the palette or a test asks."""
+        self.query_one(TopicList).choose(topic)
+        if topic != self.topic:
+            self.topic = topic
+            current = self.query_one(AlignedRows).current
+            self.show_rows(row_key(current) if current else None)
+
+    @on(TopicList.Chosen)
+    def topic_chosen(self, event: TopicList.Chosen) -> None:
+        if event.topic != self.topic:
+            self.topic = event.topic
+            current = self.query_one(AlignedRows).current
+            self.show_rows(row_key(current) if current else None)
+        if event.done:
+            self.query_one(AlignedRows).focus()
+
+    @on(DataTable.RowHighlighted, "#rows")
+    def row_highlighted(self) -> None:
+        self.update_detail()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.query_one(AlignedRows).search(self.query_text)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.jump_to_match()
+
+    def jump_to_match(self) -> None:
+        table = self.query_one(AlignedRows)
+        rows = table.shown
+        for offset in range(1, len(rows) + 1):
+            index = (table.cursor_row + offset) % len(rows)
+            if row_matches(rows[index], self.query_text):
+                table.go_to(index)
+                return
+        self.notify("No row matches the search.", severity="warning", timeout=3)
+
+    def move(self, step: int) -> None:
+        table = self.query_one(AlignedRows)
+        table.go_to(table.cursor_row + step)
+
+    def action_next_row(self) -> None:
+        self.move(1)
+
+    def action_previous_row(self) -> None:
+        self.move(-1)
+
+    def _difference(self, step: int) -> None:
+        table = self.query_one(AlignedRows)
+        index = next_difference(table.shown, table.cursor_row, step)
+        if index is None:
+            self.notify("No more differences this way.", timeout=2)
+            return
+        table.go_to(index)
+        table.focus()
+
+    def action_next_difference(self) -> None:
+        self._difference(1)
+
+    def action_previous_difference(self) -> None:
+        self._difference(-1)
+
+    def action_topics(self) -> None:
+        self.query_one(TopicList).focus()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-open")
+        search.focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_class("-open") and (self.focused is search or search.value):
+            search.value = ""
+            search.remove_class("-open")
+            self.query_one(AlignedRows).focus()
+            return
+        self.app.pop_screen()
+
+    def action_full_text(self) -> None:
+        if self.comparison is None:
+            return
+        from tui.screens.fulltext import FullTextScreen
+
+        table = self.query_one(AlignedRows)
+        self.app.push_screen(
+            FullTextScreen(self.comparison, table.shown, table.cursor_row, self.query_text),
+            callback=lambda index: table.go_to(index) if index is not None else None,
+        )
+
+    def action_export(self) -> None:
+        if self.comparison is not None:
+            self.app.export(self.comparison)
+
+    def action_add_pair(self) -> None:
+        self.app.add_pair()
+
+    def action_help(self) -> None:
+        self.app.show_help()

@@ -1,0 +1,141 @@
+"""``ExportDialog``: choose a format and a path; the engine's exporters write the file; the dialog says where.
+
+With a comparison it exports that pair (``comparisons.reports.render`` then an atomic write); without one it
+exports the whole library (``comparisons.reports.export_all``) into a folder with a progress bar. Both run in a
+worker; a failure is shown in the dialog and the dialog stays open to try another path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
+from textual.worker import Worker
+
+from comparisons.model import Comparison
+from readouts.errors import DualreadError
+from tui.screens.error import WorkerErrors
+from tui.widgets.texts import literal
+
+__all__ = ["ExportDialog", "default_path"]
+
+FORMATS = (("HTML report", "html"), ("Markdown", "md"), ("CSV table", "csv"), ("JSON (dualread/comparison@1)", "json"))
+
+
+def default_path(pair_id: str | None, fmt: str, folder: Path) -> Path:
+    """``<folder>/<pair-id>.<fmt>`` for one pair, ``<folder>/dualread-<fmt>`` for the whole library."""
+    if pair_id is None:
+        return folder / f"dualread-{fmt}"
+    return folder / f"{pair_id}.{fmt}"
+
+
+class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, comparison: Comparison | None, folder: Path | None = None) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.folder = folder or Path.cwd()
+        self.pair_id = comparison.pair.id if comparison else None
+        self._auto_path = True
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box") as box:
+            box.border_title = f"Export {self.pair_id}" if self.pair_id else "Export the whole library"
+            yield Label("Format")
+            yield Select(FORMATS, value="html", allow_blank=False, id="export-format", compact=True)
+            yield Label("Write to" if self.pair_id else "Into the folder")
+            yield Input(str(default_path(self.pair_id, "html", self.folder)), id="export-path", compact=True)
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static(id="export-status")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-go", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", Select).focus()
+
+    @on(Select.Changed, "#export-format")
+    def format_changed(self, event: Select.Changed) -> None:
+        if self._auto_path:
+            path_input = self.query_one("#export-path", Input)
+            with path_input.prevent(Input.Changed):
+                path_input.value = str(default_path(self.pair_id, str(event.value), self.folder))
+
+    @on(Input.Changed, "#export-path")
+    def path_edited(self) -> None:
+        self._auto_path = False
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def start(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.status("Give a path to write to.", error=True)
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        self.query_one("#export-go", Button).disabled = True
+        self.status("Exporting…")
+        self.export(fmt, path)
+
+    def status(self, message: str, *, error: bool = False) -> None:
+        box = self.query_one("#export-status", Static)
+        box.update(literal(message))
+        box.set_class(error, "-error")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export", name="export")
+    def export(self, fmt: str, path: Path) -> None:
+        try:
+            if self.comparison is not None:
+                from comparisons.reports import render
+                from readouts.atomic import write_text_atomic
+
+                text = render(self.comparison, fmt)
+                try:
+                    write_text_atomic(path, text)
+                except OSError as error:
+                    raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from None
+                self.app.call_from_thread(self.done, f"Wrote {path}", path)
+            else:
+                from comparisons.reports import export_all
+
+                summary = export_all(self.app.library, self.app.options, fmt, path, progress=self.progress)
+                note = f"Wrote {summary.exported} pairs to {path} (index: {summary.index.name})"
+                if summary.failed:
+                    note += "; failed: " + "; ".join(f"{pid}: {why}" for pid, why in summary.failed)
+                self.app.call_from_thread(self.done, note, path)
+        except DualreadError as error:
+            self.app.call_from_thread(self.failed, str(error))
+
+    def progress(self, done: int, total: int, pair_id: str) -> None:
+        """Called by ``export_all`` from the worker thread after each pair."""
+        def show() -> None:
+            bar = self.query_one("#export-progress", ProgressBar)
+            bar.add_class("-shown")
+            bar.update(total=total, progress=done)
+            self.status(f"Exported {pair_id} ({done} of {total})")
+
+        self.app.call_from_thread(show)
+
+    def failed(self, message: str) -> None:
+        self.query_one("#export-go", Button).disabled = False
+        self.status(message, error=True)
+
+    def worker_failed(self, worker: Worker) -> None:
+        self.failed("The export stopped with an error.")
+
+    def done(self, message: str, path: Path) -> None:
+        self.app.notify(message, title="Exported", timeout=8)
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

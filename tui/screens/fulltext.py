@@ -1,0 +1,148 @@
+"""``FullTextScreen``: the readouts side by side, claims tinted by topic, the selected row's claims highlighted in
+every side, the panes scrolling in step.
+
+Moving to another row (keys as on the comparison screen) highlights its claims and brings each side's claim into
+view; scrolling any pane by hand scrolls the others to the same fraction of their length. Leaving returns the
+selected row's index so the comparison screen keeps the place.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from comparisons.model import Comparison, Row
+from tui.screens.comparison import next_difference
+from tui.widgets.comparison.pair_header import PairHeader
+from tui.widgets.comparison.row_detail import RowDetail
+from tui.widgets.fulltext.readout_pane import ReadoutPane
+from tui.widgets.texts import Palette, literal
+
+__all__ = ["FullTextScreen", "topic_colours"]
+
+
+def topic_colours(comparison: Comparison, palette: Palette) -> dict[str, str]:
+    """A tint per topic that some claim carries first, in taxonomy order (so colours are stable per pair)."""
+    used = {topics[0] for topics in comparison.claim_topics.values() if topics}
+    ordered = [t.id for t in comparison.topics if t.id in used]
+    return {topic: palette.tint(n) for n, topic in enumerate(ordered)}
+
+
+class FullTextScreen(Screen[int]):
+    BINDINGS = [
+        Binding("down,j", "next_row", "Next row", id="fulltext.next-row"),
+        Binding("up,k", "previous_row", "Prev row", id="fulltext.previous-row"),
+        Binding("n", "next_difference", "Next diff", id="fulltext.next-difference"),
+        Binding("N,p", "previous_difference", "Prev diff", id="fulltext.previous-difference"),
+        Binding("pagedown,space", "page(1)", "Page down", id="fulltext.page-down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="fulltext.page-up", show=False),
+        Binding("question_mark", "help", "Help", id="fulltext.help"),
+        Binding("f,escape,q", "back", "Aligned rows", id="fulltext.back"),
+    ]
+
+    def __init__(self, comparison: Comparison, rows: tuple[Row, ...], index: int, query: str = "") -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.rows = rows
+        self.index = max(0, min(index, len(rows) - 1)) if rows else 0
+        self.search_text = query
+        self._syncing = False
+
+    def compose(self) -> ComposeResult:
+        yield PairHeader(id="pair-header")
+        with Horizontal(id="panes"):
+            for document in self.comparison.documents:
+                yield ReadoutPane(document, id=f"pane-{document.key}", classes="readout-pane")
+        yield Static(id="fulltext-legend")
+        yield RowDetail(id="row-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        palette = Palette.from_variables(self.app.theme_variables)
+        self.colours = topic_colours(self.comparison, palette)
+        self.query_one(PairHeader).show(self.comparison.pair, "full text")
+        legend = Text("Tints: ", style=Style(color=palette.muted), end="")
+        for topic, colour in self.colours.items():
+            legend.append_text(literal(f" {self.comparison.topic_label(topic)} ", Style(bgcolor=colour)))
+            legend.append(" ")
+        legend.append(" selected claim ", Style(reverse=True, bold=True))
+        self.query_one("#fulltext-legend", Static).update(legend)
+        for pane in self.panes:
+            self.watch(pane, "scroll_y", partial(self.pane_scrolled, pane), init=False)
+        # Panes have no size until the first layout: select (and scroll to) the row once they do.
+        self.call_after_refresh(self.select, self.index)
+
+    @property
+    def panes(self) -> list[ReadoutPane]:
+        return list(self.query(ReadoutPane).results(ReadoutPane))
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.index] if self.rows else None
+
+    def select(self, index: int) -> None:
+        """Highlight row ``index``'s claims in every side and bring each into view."""
+        if not self.rows:
+            return
+        self.index = max(0, min(index, len(self.rows) - 1))
+        row = self.rows[self.index]
+        selected = {c.id for claims in row.claims.values() for c in claims}
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                pane.paint(self.comparison, self.colours, selected, self.search_text)
+                claims = row.claims.get(pane.document.key, ())
+                if claims:
+                    pane.reveal(claims[0].start)
+        finally:
+            self._syncing = False
+        self.query_one(RowDetail).show(self.comparison, row, self.index, len(self.rows))
+
+    def pane_scrolled(self, source: ReadoutPane, old: float, new: float) -> None:
+        """Keep the other panes at the same fraction of their length as the pane the user scrolled."""
+        if self._syncing:
+            return
+        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source:
+                    pane.scroll_to(y=round(fraction * pane.max_scroll_y), animate=False)
+        finally:
+            self._syncing = False
+
+    def action_next_row(self) -> None:
+        self.select(self.index + 1)
+
+    def action_previous_row(self) -> None:
+        self.select(self.index - 1)
+
+    def action_next_difference(self) -> None:
+        found = next_difference(self.rows, self.index, 1)
+        if found is not None:
+            self.select(found)
+
+    def action_previous_difference(self) -> None:
+        found = next_difference(self.rows, self.index, -1)
+        if found is not None:
+            self.select(found)
+
+    def action_page(self, direction: int) -> None:
+        """Page the first pane; the others follow through the scroll sync."""
+        panes = self.panes
+        if panes:
+            first = panes[0]
+            first.scroll_to(y=first.scroll_y + direction * max(first.size.height - 2, 1), animate=False)
+
+    def action_help(self) -> None:
+        self.app.show_help()
+
+    def action_back(self) -> None:
+        self.dismiss(self.index)

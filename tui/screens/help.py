@@ -1,0 +1,78 @@
+"""``HelpScreen``: every key of the screen it was opened from (read from the live bindings, so remapped keys show
+as remapped), then what the glyphs and colours mean, in the glossary's words.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+__all__ = ["HelpScreen", "keys_table"]
+
+GUIDE = """\
+Words
+  readout   one government's account of an event      side    one readout of a pair
+  claim     one point a readout states                link    claims of several sides reporting the same point
+  omission  a claim no other side reports              conflict a link whose claims disagree on a checkable detail
+  word diff on a link, what only one side's wording has is coloured
+
+Comparison screen
+  Topics: per-side claim counts ("·" = that side does not mention it) and a badge:
+    ● every side mentions it   ◐ only some sides do   ✖ one of its links has a conflict
+  Rows: one column per side; "not mentioned" marks the side an omission is missing from;
+    ✖ under the score and ✖ lines under the texts give a conflict's values.
+
+Library screen
+  Cl Lk Om Cf: claims, links, omissions, conflicts.   Coverage: one glyph per core topic
+  (sanctions, de-escalation, talks, security guarantees, NATO, Ukraine, arms control, leader contacts).
+
+Mouse: click a row, a topic or a pair; scroll with the wheel. Ctrl+P opens the command palette."""
+
+
+MOVING = "↑ ↓ rows · PgUp PgDn pages · Tab next area · mouse click and wheel · Ctrl+P palette · Ctrl+Q quit"
+
+
+def keys_table(screen: Screen) -> Table:
+    """dualread's own keys on ``screen`` (bindings with an id), as they are bound now."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    keys: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.id or not binding.description:
+            continue
+        keys.setdefault(binding.id, []).append(screen.app.get_key_display(binding))
+        descriptions[binding.id] = binding.tooltip or binding.description
+    for binding_id, shown in keys.items():
+        table.add_row(Text(" ".join(dict.fromkeys(shown))), Text(descriptions[binding_id]))
+    table.add_row(Text(""), Text(""))
+    table.add_row(Text("also"), Text(MOVING))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
+
+    def __init__(self, origin: Screen) -> None:
+        super().__init__()
+        # Read the keys now, while ``origin`` is still the active screen with its focus in place.
+        self.keys = keys_table(origin)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Help"
+            box.border_subtitle = "Esc closes"
+            yield Static(Text("Keys on this screen", style=Style(bold=True)), classes="help-heading")
+            yield Static(self.keys, id="help-keys")
+            yield Static(Text(GUIDE), id="help-guide")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,162 @@
+"""``LibraryScreen``: the pairs of the library, newest first, filtered as you type; Enter opens one.
+
+The table appears from the pairs' metadata alone; a worker then compares each pair through the cache and fills
+in its counts and coverage glance, so a large or uncached library never delays the first screen. A pair that
+cannot be read is listed with its problem (SPEC §9) and opening it explains instead of failing.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Key
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from readouts.errors import DualreadError
+from tui.screens.error import ErrorModal, WorkerErrors
+from tui.widgets.library.listing import Figures, Listing, figures_of, listings, matches
+from tui.widgets.library.pair_preview import PairPreview
+from tui.widgets.library.pair_table import PairTable
+from tui.widgets.texts import literal
+
+__all__ = ["LibraryScreen"]
+
+
+class LibraryScreen(WorkerErrors, Screen[None]):
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("a", "add_pair", "Add pair", id="library.add"),
+        Binding("e", "export", "Export all", id="library.export"),
+        Binding("r", "reload", "Reload", id="library.reload", show=False),
+        Binding("question_mark", "help", "Help", id="library.help"),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all: list[Listing] = []
+        self.figures: dict[str, Figures] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title")
+        yield Input(placeholder="/ Filter: type words from the event, date, id or sides", id="filter", compact=True)
+        yield PairTable(id="pairs")
+        yield PairPreview(id="preview")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        title = literal("dualread › library  ", "bold")
+        title.append_text(literal(str(self.app.library.root), "dim"))
+        self.query_one("#library-title", Static).update(title)
+        self.reload()
+        self.query_one(PairTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.app.library_changed:
+            self.app.library_changed = False
+            self.reload()
+
+    def reload(self) -> None:
+        self.all = listings(self.app.library)
+        self.figures = {k: v for k, v in self.app.figures.items()}
+        self.refilter()
+        self.fill_figures([i.id for i in self.all if not i.broken and i.id not in self.figures])
+
+    def refilter(self) -> None:
+        text = self.query_one("#filter", Input).value
+        shown = [i for i in self.all if matches(i, text)]
+        self.query_one(PairTable).show(shown, self.figures)
+        self.update_preview()
+
+    @property
+    def current(self) -> Listing | None:
+        pair_id = self.query_one(PairTable).current_id
+        return next((i for i in self.all if i.id == pair_id), None)
+
+    def update_preview(self) -> None:
+        listing = self.current
+        self.query_one(PairPreview).show(listing, self.figures.get(listing.id) if listing else None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="figures", name="compare the library's pairs")
+    def fill_figures(self, pair_ids: list[str]) -> None:
+        """Compare each pair (cached after the first time) and show its figures as soon as it is done."""
+        for pair_id in pair_ids:
+            try:
+                comparison = self.app.compare(pair_id)
+            except DualreadError as error:
+                self.app.call_from_thread(self.mark_broken, pair_id, str(error))
+                continue
+            self.app.call_from_thread(self.show_figures, pair_id, figures_of(comparison))
+
+    def show_figures(self, pair_id: str, figures: Figures) -> None:
+        self.figures[pair_id] = figures
+        self.app.figures[pair_id] = figures
+        self.query_one(PairTable).set_figures(pair_id, figures)
+        if self.current and self.current.id == pair_id:
+            self.update_preview()
+
+    def mark_broken(self, pair_id: str, problem: str) -> None:
+        self.all = [Listing(i.id, None, problem) if i.id == pair_id else i for i in self.all]
+        self.refilter()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.action_open_pair()
+
+    @on(DataTable.RowHighlighted, "#pairs")
+    def pair_highlighted(self) -> None:
+        self.update_preview()
+
+    @on(DataTable.RowSelected, "#pairs")
+    def pair_selected(self) -> None:
+        self.action_open_pair()
+
+    def on_key(self, event: Key) -> None:
+        """Filter as you type: a letter typed on the table goes to the filter; arrows in the filter move the table."""
+        filter_input = self.query_one("#filter", Input)
+        table = self.query_one(PairTable)
+        if event.key in self.active_bindings:
+            return
+        if self.focused is table and event.is_printable and event.character and event.character.strip():
+            event.stop()
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(event.character)
+        elif self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
+            event.stop()
+            {"down": table.action_cursor_down, "up": table.action_cursor_up,
+             "pagedown": table.action_page_down, "pageup": table.action_page_up}[event.key]()
+        elif self.focused is filter_input and event.key == "escape":
+            event.stop()
+            filter_input.value = ""
+            table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_open_pair(self) -> None:
+        listing = self.current
+        if listing is None:
+            return
+        if listing.broken:
+            self.app.push_screen(ErrorModal(f"Cannot open {listing.id}", listing.problem or "broken pair"))
+            return
+        self.app.open_pair(listing.id)
+
+    def action_add_pair(self) -> None:
+        self.app.add_pair()
+
+    def action_export(self) -> None:
+        self.app.export(None)
+
+    def action_reload(self) -> None:
+        self.app.figures.clear()
+        self.reload()
+
+    def action_help(self) -> None:
+        self.app.show_help()

@@ -1,0 +1,3 @@
+"""Widgets of the comparison screen."""
+
+__all__: list[str] = []

@@ -1,0 +1,122 @@
+"""``TopicList``: the pair's topics with per-side claim counts and a badge, choosing which rows the screen shows.
+
+Badges: ● every side mentions the topic, ◐ only some sides do, ✖ a link on it has a conflict; "·" in a count
+column means that side does not mention it. Highlighting a topic (keys or mouse) chooses it at once:
+``TopicList.Chosen`` carries the topic id (``None`` for all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from comparisons.model import Comparison
+from tui.widgets.texts import Palette, literal, short
+
+__all__ = ["TopicList", "ALL", "badge_of", "topic_prompt"]
+
+ALL = "all"
+"""The option id of "All" (option ids are strings; the screen maps it to ``None``)."""
+
+
+def badge_of(comparison: Comparison, topic: str) -> str:
+    """``conflict``, ``both`` or ``one`` for a topic of ``comparison``."""
+    if any(topic in link.topics and link.conflicts for link in comparison.links):
+        return "conflict"
+    for summary in comparison.topics:
+        if summary.id == topic:
+            return summary.presence()
+    return "none"
+
+
+def topic_prompt(label: str, counts: list[int], badge: str, width: int, palette: Palette) -> Text:
+    """One line: label (cut to fit), a count per side ("·" for none), then the badge."""
+    count_width = 3 * len(counts)
+    name_width = max(width - count_width - 2, 4)
+    text = literal(short(label, name_width).ljust(name_width))
+    for n in counts:
+        text.append(f"{n:>3}" if n else "  ·", Style(color=None if n else palette.muted))
+    glyph, colour = {
+        "both": ("●", palette.success),
+        "one": ("◐", palette.warning),
+        "conflict": ("✖", palette.error),
+    }.get(badge, (" ", palette.muted))
+    text.append(" " + glyph, Style(color=colour, bold=True))
+    return text
+
+
+class TopicList(OptionList):
+    @dataclass
+    class Chosen(Message):
+        """``done``: the user confirmed the topic (Enter, click), so the screen moves focus to the rows."""
+
+        topic: str | None
+        done: bool = False
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._comparison: Comparison | None = None
+        self._built_width = 0
+
+    def show(self, comparison: Comparison, topic: str | None = None) -> None:
+        self._comparison = comparison
+        self._build(topic)
+
+    def choose(self, topic: str | None) -> None:
+        """Highlight ``topic`` (``None``: all) as if the user had."""
+        try:
+            self.highlighted = self.get_option_index(topic or ALL)
+        except Exception:
+            self.highlighted = 0
+
+    @property
+    def topics(self) -> list[tuple[str, str]]:
+        """(id, label) of the topics listed, in order (for the command palette's "jump to topic…")."""
+        if self._comparison is None:
+            return []
+        return [(t.id, t.label) for t in self._comparison.topics if any(t.claims.values())]
+
+    def on_resize(self) -> None:
+        if self._comparison is not None and self.size.width != self._built_width:
+            current = self.highlighted_option.id if self.highlighted_option else ALL
+            self._build(None if current == ALL else current)
+
+    def _build(self, topic: str | None) -> None:
+        comparison = self._comparison
+        if comparison is None:
+            return
+        palette = Palette.from_variables(self.app.theme_variables)
+        width = max((self.scrollable_content_region.width or 24) - 1, 12)
+        self._built_width = self.size.width
+        keys = comparison.side_keys
+        options = [
+            Option(
+                topic_prompt("All", [len(d.claims) for d in comparison.documents], "", width, palette),
+                id=ALL,
+            )
+        ]
+        for summary in comparison.topics:
+            if not any(summary.claims.values()):
+                continue
+            counts = [summary.claims.get(k, 0) for k in keys]
+            badge = badge_of(comparison, summary.id)
+            options.append(Option(topic_prompt(summary.label, counts, badge, width, palette), id=summary.id))
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+        self.choose(topic)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option_id = event.option.id
+        self.post_message(self.Chosen(None if option_id in (None, ALL) else option_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on a topic: the choice is made, go read its rows."""
+        event.stop()
+        option_id = event.option.id
+        self.post_message(self.Chosen(None if option_id in (None, ALL) else option_id, done=True))

@@ -1,0 +1,3 @@
+"""Widgets of the fulltext screen."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Widgets of the library screen."""
+
+__all__: list[str] = []

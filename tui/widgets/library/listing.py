@@ -1,0 +1,138 @@
+"""What the library screen lists: one ``Listing`` per pair folder, and the figures a comparison adds to it.
+
+- ``Listing``: a pair's id, its ``Pair`` (metadata) or the problem that keeps it from loading.
+- ``listings(library)``: every pair, newest first, broken ones last (SPEC §9: a broken pair never hides the rest).
+- ``Figures``: counts of claims, links, omissions and conflicts, and the core-topic coverage glance.
+- ``figures_of(comparison)``: those figures, read off a ``Comparison`` (the UI computes nothing itself).
+- ``matches(listing, text)``: the filter-as-you-type rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from comparisons.model import Comparison
+from readouts.model import Pair
+
+__all__ = ["CORE_TOPICS", "Coverage", "Figures", "Listing", "figures_of", "listings", "matches"]
+
+CORE_TOPICS: tuple[str, ...] = (
+    "sanctions",
+    "de-escalation",
+    "talks",
+    "security-guarantees",
+    "nato",
+    "ukraine",
+    "arms-control",
+    "leader-contacts",
+)
+"""The topics the library's glance column shows, in this order (SPEC §5's first and most contested ones)."""
+
+Coverage = Literal["both", "one", "none", "conflict", "absent"]
+"""Per core topic: every side / some sides mention it, nobody does, its links conflict, not in the taxonomy."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    id: str
+    pair: Pair | None = None
+    problem: str | None = None
+
+    @property
+    def broken(self) -> bool:
+        return self.pair is None
+
+    @property
+    def date(self) -> str:
+        return self.pair.date.isoformat() if self.pair else ""
+
+    @property
+    def event(self) -> str:
+        return self.pair.event if self.pair else ""
+
+    @property
+    def sample(self) -> bool:
+        return bool(self.pair and self.pair.sample)
+
+    @property
+    def side_keys(self) -> tuple[str, ...]:
+        return self.pair.side_keys if self.pair else ()
+
+
+@dataclass(frozen=True)
+class Figures:
+    claims: int
+    links: int
+    omissions: int
+    conflicts: int
+    coverage: tuple[Coverage, ...]
+    one_sided: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Topics only some sides mention: (topic label, the side keys that do)."""
+
+
+def _as_listing(entry: Any) -> Listing:
+    """One library entry, whatever its exact shape: a ``Pair``, or an object naming an id, pair and problem."""
+    if isinstance(entry, Listing):
+        return entry
+    if isinstance(entry, Pair):
+        return Listing(entry.id, entry)
+    pair = getattr(entry, "pair", None)
+    problem = None
+    for name in ("problem", "error"):
+        value = getattr(entry, name, None)
+        if value:
+            problem = str(value)
+            break
+    pair_id = getattr(entry, "id", None) or (pair.id if pair is not None else None)
+    if not pair_id:
+        path = getattr(entry, "path", None) or getattr(entry, "folder", None)
+        pair_id = Path(path).name if path else "?"
+    if pair is None and problem is None:
+        problem = "could not be read"
+    return Listing(str(pair_id), pair if problem is None else None, problem)
+
+
+def listings(library: Any) -> list[Listing]:
+    """Every pair of ``library``: newest first, then by id; broken pairs after the rest, by id."""
+    items = [_as_listing(entry) for entry in library.entries()]
+    good = sorted((i for i in items if not i.broken), key=lambda i: i.id)
+    good.sort(key=lambda i: i.date, reverse=True)
+    broken = sorted((i for i in items if i.broken), key=lambda i: i.id)
+    return good + broken
+
+
+def matches(listing: Listing, text: str) -> bool:
+    """Every word of ``text`` appears (case-insensitively) in the pair's id, date, event, sides or problem."""
+    haystack = " ".join(
+        [listing.id, listing.date, listing.event, " ".join(listing.side_keys), listing.problem or ""]
+        + ([s.publisher for s in listing.pair.sides] if listing.pair else [])
+        + (["sample"] if listing.sample else [])
+    ).casefold()
+    return all(word in haystack for word in text.casefold().split())
+
+
+def figures_of(comparison: Comparison, core: Iterable[str] = CORE_TOPICS) -> Figures:
+    in_conflict = {t for link in comparison.links if link.conflicts for t in link.topics}
+    summaries = {t.id: t for t in comparison.topics}
+    coverage: list[Coverage] = []
+    for topic in core:
+        summary = summaries.get(topic)
+        if summary is None:
+            coverage.append("absent")
+        elif topic in in_conflict:
+            coverage.append("conflict")
+        else:
+            coverage.append(summary.presence())
+    one_sided = tuple(
+        (t.label, tuple(k for k, n in t.claims.items() if n)) for t in comparison.topics if t.presence() == "one"
+    )
+    return Figures(
+        claims=sum(len(d.claims) for d in comparison.documents),
+        links=len(comparison.links),
+        omissions=len(comparison.omissions),
+        conflicts=sum(len(link.conflicts) for link in comparison.links),
+        coverage=tuple(coverage),
+        one_sided=one_sided,
+    )
