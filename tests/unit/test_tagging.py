@@ -1,0 +1,159 @@
+"""Topic tagging: what a reader would tag each claim with, sentence by sentence and in context.
+
+The sentences are written for these tests, in the register of official readouts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from comparisons.taxonomy import default_taxonomy, load_taxonomy
+from comparisons.tagging import score_text, tag_document
+from readouts.model import Claim, Document, Side
+
+
+def document(*sentences: str, key: str = "norland") -> Document:
+    """One side whose claims are the given sentences, with exact offsets into the joined text."""
+    text, claims = "", []
+    for index, sentence in enumerate(sentences):
+        start = len(text)
+        text += sentence + " "
+        claims.append(Claim(key, index, start, start + len(sentence), sentence))
+    return Document(Side(key, text.rstrip()), tuple(claims))
+
+
+def tags(*sentences: str, taxonomy=None) -> list[tuple[str, ...]]:
+    doc = document(*sentences)
+    result = tag_document(doc, taxonomy or default_taxonomy())
+    assert set(result) == {c.id for c in doc.claims}
+    return [result[c.id] for c in doc.claims]
+
+
+def test_a_sanctions_sentence_is_about_sanctions():
+    (topics,) = tags("The President warned that Washington was ready to impose sweeping economic measures, "
+                     "export controls among them, should the crisis deepen.")
+    assert "sanctions" in topics
+
+
+def test_a_threat_of_a_decisive_response_counts_as_sanctions():
+    (topics,) = tags("She made plain that the alliance would respond firmly and impose heavy costs on Moscow.")
+    assert "sanctions" in topics
+
+
+def test_a_follow_up_that_points_back_inherits_the_main_topic_of_the_claim_before():
+    first, second = tags(
+        "The Chancellor raised the prospect of new sanctions if the border crisis escalated.",
+        "The President replied that this would be a serious mistake with lasting damage to relations.",
+    )
+    assert first[:1] == ("sanctions",)
+    assert "sanctions" in second
+    # Only the main point travels: the second sentence is not made about escalation by its neighbour.
+    assert "de-escalation" not in second
+
+
+def test_a_follow_up_with_no_topic_of_its_own_continues_the_previous_one():
+    first, second = tags(
+        "The ministers reviewed trade and investment between the two economies.",
+        "They also praised the progress made since the spring.",
+    )
+    assert first == ("economy",)
+    assert second == ("economy",)
+
+
+def test_a_follow_up_with_its_own_strong_topic_keeps_only_its_own():
+    _, second = tags(
+        "The two leaders discussed the naval standoff in the Taiwan Strait.",
+        "They also agreed on the need to fight ransomware gangs.",
+    )
+    assert second == ("cyber",)
+
+
+def test_a_talks_sentence_with_a_venue_and_a_date_is_about_talks():
+    (topics,) = tags("The delegations will meet in Vienna on 14 February for a second round of consultations.")
+    assert topics == ("talks",)
+
+
+def test_a_sentence_with_no_topic_gets_none():
+    assert tags("The weather in the capital was mild for the season.") == [()]
+
+
+def test_the_first_sentence_that_reports_the_call_is_about_leader_contacts():
+    (topics,) = tags("President Aldren spoke today with Prime Minister Vesk of Ostria.")
+    assert topics == ("leader-contacts",)
+
+
+def test_allies_are_nato_but_a_bare_mention_of_russia_is_not_ukraine():
+    ally, russia = tags(
+        "He stressed that the United States and its allies stand united.",
+        "The President also noted Russia's growing trade with the region's economies.",
+    )
+    assert "nato" in ally
+    assert "ukraine" not in russia
+
+
+def test_an_airline_named_after_a_country_is_not_that_country():
+    (topics,) = tags("He offered condolences for the passengers of the Ukraine International Airlines flight.")
+    assert "humanitarian" in topics
+    assert "ukraine" not in topics
+
+
+def test_swift_in_lower_case_is_not_the_payment_network():
+    assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
+    assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
+
+
+def test_topics_come_in_taxonomy_order():
+    (topics,) = tags("Talks on Ukraine and on new sanctions will resume in Geneva next week.")
+    order = default_taxonomy().ids
+    assert list(topics) == sorted(topics, key=order.index)
+    assert {"sanctions", "talks", "ukraine"} <= set(topics)
+
+
+def test_russian_readouts_are_tagged_too():
+    first, second = tags("Стороны обсудили снятие санкций с банков.",
+                         "Переговоры продолжатся в Стамбуле.")
+    assert "sanctions" in first
+    assert "talks" in second
+
+
+def test_a_numbered_list_marker_does_not_inherit_anything():
+    _, marker, _ = tags("The delegations agreed on a prisoner exchange.", "2.", "Both sides welcomed the ceasefire.")
+    assert marker == ()
+
+
+def test_hyphens_and_spaces_are_interchangeable_in_keywords():
+    assert "de-escalation" in tags("The leaders called for urgent deescalation on all sides.")[0]
+    assert "de-escalation" in tags("The leaders called for a cease fire.")[0]
+
+
+def test_user_topics_with_context_signals_and_exclusions(tmp_path):
+    path = tmp_path / "topics.yaml"
+    path.write_text(textwrap.dedent("""\
+        - id: fisheries
+          label: Fisheries
+          keywords: [fish*, trawler*]
+          context: [quota*]
+          exclude: ['Fisher\\s+Street']
+        - id: weather
+          label: Weather
+          hints: [storm*, flood*]
+        """), encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    # "quotas" counts for fisheries only in a readout that is about fisheries elsewhere.
+    assert tags("The quotas were discussed.", taxonomy=taxonomy) == [()]
+    assert tags("Trawlers were seized.", "The quotas were discussed at length, with figures.",
+                taxonomy=taxonomy) == [("fisheries",), ("fisheries",)]
+    assert tags("The office on Fisher Street was closed.", taxonomy=taxonomy) == [()]
+    # One hint is not enough; two are.
+    assert tags("A storm was forecast.", taxonomy=taxonomy) == [()]
+    assert tags("A storm and floods were forecast.", taxonomy=taxonomy) == [("weather",)]
+
+
+def test_score_text_shows_the_evidence_per_topic():
+    scores = score_text("The ministers discussed ransomware and cyberattacks on hospitals.", default_taxonomy())
+    assert scores["cyber"] >= 2
+    assert "taiwan" not in scores
+
+
+def test_an_empty_document_has_no_tags():
+    assert tag_document(Document(Side("norland", ""), ()), default_taxonomy()) == {}
