@@ -15,7 +15,7 @@
 A pair folder holds ``pair.yaml`` and one UTF-8 text file per side. Keys of pair.yaml the tool does not know, at the
 top level and in each side, are kept in ``extra`` and written back on save. Bundled samples live in the package
 (``readouts/samples/<pair-id>/``), are read through ``importlib.resources`` and are never written to: a user pair
-cannot take a sample's id. Folders whose names start with '.' (the cache, scratch folders of an interrupted save)
+saved under a sample's id goes to the library folder and hides that sample there. Folders whose names start with '.' (the cache, scratch folders of an interrupted save)
 are not pairs.
 """
 
@@ -289,7 +289,7 @@ class Library:
 
     @staticmethod
     def sample_ids() -> tuple[str, ...]:
-        """The ids of the bundled sample pairs: read-only, so no user pair may take one."""
+        """The ids of the bundled sample pairs (read-only; a user pair with the same id hides one)."""
         return tuple(folder.name for folder in _sample_folders())
 
     def load(self, pair_id: str) -> Pair:
@@ -312,9 +312,6 @@ class Library:
         existing pair is replaced only with ``force``, and only once the new one is complete.
         """
         check_pair_id(pair.id, field=None)
-        if pair.id in self.sample_ids():
-            raise ReadoutError(f"'{pair.id}' is the id of a bundled sample pair, which is read-only: "
-                               "choose another id")
         _check_pair_sides(pair)
         final = self.root / pair.id
         if final.exists() and not force:

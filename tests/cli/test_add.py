@@ -142,3 +142,16 @@ def test_added_pair_shows_in_list(run_dualread, sources):
     listed = json.loads(run_dualread("list", "--json").stdout)
     assert listed[0] == {"id": "listed", "date": "2030-01-01", "event": "Listed call",
                          "sides": ["norland", "ostria"], "sample": False, "path": listed[0]["path"]}
+
+
+def test_a_pair_with_a_samples_id_hides_the_sample_in_this_library_only(run_dualread, library_dir, sources):
+    sample_id = Library(library_dir).sample_ids()[0]
+    bundled = Library(library_dir).load(sample_id)
+    result = run_dualread("add", sample_id, "--event", "My own readouts", "--date", "2024-03-04",
+                          "--side", f"norland={sources['norland']}", "--side", f"ostria={sources['ostria']}")
+    assert result.returncode == 0, result.stderr
+    assert "hides the bundled sample" in result.stdout
+    items = [i for i in json.loads(run_dualread("list", "--json").stdout) if i["id"] == sample_id]
+    assert [(i["event"], i["sample"]) for i in items] == [("My own readouts", False)]
+    other = run_dualread("list", "--json", env={"DUALREAD_LIBRARY": str(library_dir.parent / "other")})
+    assert [i["event"] for i in json.loads(other.stdout) if i["id"] == sample_id] == [bundled.event]

@@ -139,13 +139,6 @@ def test_a_failing_force_leaves_the_old_pair_intact(run_dualread, library_dir, l
     assert library_snapshot(library_dir) == before
 
 
-def test_a_sample_id_is_refused(run_dualread, library_dir, files):
-    sample = Library(library_dir).sample_ids()[0]
-    result = add(run_dualread, sample, f"a={files['good-a.txt']}", f"b={files['good-b.txt']}", extra=["--force"])
-    assert_refused(result, sample, "sample")
-    assert not library_dir.exists()
-
-
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefghijk", "bcdefghijkl"))
 

@@ -191,16 +191,23 @@ def test_unknown_pair_is_an_error_that_suggests_list(tmp_path):
         Library(tmp_path).load("nowhere")
 
 
-def test_samples_are_listed_marked_loadable_and_read_only(tmp_path):
+def test_samples_are_listed_marked_loadable_and_never_written(tmp_path):
     library = Library(tmp_path / "empty")
     samples = [e for e in library.entries() if e.sample]
     assert len(samples) >= 3 and all(e.ok for e in samples), [e.problem for e in samples]
     assert set(library.sample_ids()) == {e.id for e in samples}
     first = samples[0].id
-    assert library.load(first).sample
-    with pytest.raises(ReadoutError, match="bundled sample"):
-        library.save(dataclasses.replace(library.load(first), event="Mine now"), force=True)
-    assert not library.root.exists()
+    sample = library.load(first)
+    assert sample.sample
+    bundled = {p.name: p.read_bytes() for p in samples[0].path.iterdir()}
+
+    folder = library.save(dataclasses.replace(sample, event="Mine now"))
+    assert folder == library.root / first
+    assert {p.name: p.read_bytes() for p in samples[0].path.iterdir()} == bundled
+    mine = library.load(first)
+    assert mine.event == "Mine now" and not mine.sample
+    assert [(e.sample, e.pair.event) for e in library.entries() if e.id == first] == [(False, "Mine now")]
+    assert Library(tmp_path / "another").load(first).event == sample.event
 
 
 def test_samples_sit_beside_user_pairs(tmp_path):

@@ -1,9 +1,11 @@
 """``dualread add PAIR_ID --event TEXT --date YYYY-MM-DD --side KEY=SOURCE ...``: import a pair into the library.
 
 Every argument is checked before anything is fetched or written (id, date, side keys, the metadata options'
-keys, an existing pair without ``--force``, a sample's id); then each side is imported with
+keys, an existing pair without ``--force``); then each side is imported with
 ``readouts.importing.read_source`` and the pair is saved atomically by ``Library.save``. Any problem is one
-``ReadoutError`` line and exit 1, and the library is left as it was.
+``ReadoutError`` line and exit 1, and the library is left as it was. A pair may take a bundled sample's id (the
+quality harness adds real readouts under the samples' ids): it is written to the library, never to the package,
+and hides the sample in that library.
 
 Per side: ``--title`` defaults to the readout's title line, ``--url`` to the source when it is a URL,
 ``--language`` to a guess from the script the text is written in (``ru``, ``zh``, else ``en``).
@@ -99,9 +101,6 @@ def run(args: argparse.Namespace) -> int:
                 raise ReadoutError(f"no side '{key}' (the sides are: {', '.join(sources)})",
                                    field=f"--{name}", value=key)
     library = library_from(args)
-    if pair_id in library.sample_ids():
-        raise ReadoutError(f"'{pair_id}' is the id of a bundled sample pair, which is read-only: choose another id",
-                           field="PAIR_ID")
     existed = (library.root / pair_id).exists()
     if existed and not args.force:
         raise ReadoutError(f"pair '{pair_id}' already exists in {library.root} (use --force to replace it)")
@@ -126,5 +125,7 @@ def run(args: argparse.Namespace) -> int:
     pair = Pair(id=pair_id, event=event, date=date, sides=tuple(sides))
     folder = library.save(pair, force=args.force)
     verb = "replaced" if existed else "added"
-    print(f"{verb} {pair_id} ({len(sides)} sides: {', '.join(sources)}) in {folder}", file=sys.stdout)
+    # The bundled sample stays untouched in the package; in this library the user's pair now stands in for it.
+    hides = " (it hides the bundled sample with this id)" if pair_id in library.sample_ids() else ""
+    print(f"{verb} {pair_id} ({len(sides)} sides: {', '.join(sources)}) in {folder}{hides}", file=sys.stdout)
     return 0
