@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from functools import lru_cache
+from bisect import bisect_left
+from typing import NamedTuple, Protocol, Sequence
 
 from readouts.model import BOTH, Participant
 
@@ -119,26 +121,24 @@ class _Person:
     first: int = 1 << 60
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Participant] = ()) -> list[str | None]:
     """The speaker of each segment, in order: a participant's name, ``BOTH`` or ``None`` (the narrator)."""
-    cast = _Cast(text, participants)
+    all_tokens = _tokens(text, 0, len(text))
+    starts = [tok.start for tok in all_tokens]
+    cast = _Cast(text, participants, all_tokens)
     speakers: list[str | None] = []
     previous: str | None = None
     last_person: str | None = None
     previous_people = 0
     for seg in segments:
-        tokens = _tokens(text, seg.start, seg.end)
+        tokens = all_tokens[bisect_left(starts, seg.start) : bisect_left(starts, seg.end)]
         kind, who = cast.subject(tokens)
         if kind == "singular":
             who = last_person
@@ -159,9 +159,10 @@ def people(text: str, participants: Sequence[Participant] = ()) -> list[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [_Tok(m.group(0), m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A comparable form of a name word: lowercase, no possessive, Russian case endings removed."""
     low = re.sub(r"[’']s$", "", word.lower())
@@ -173,11 +174,18 @@ def _key(word: str) -> str:
 
 
 def _is_name(tok: _Tok) -> bool:
-    word = tok.text
+    return _is_name_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that is not a common word, a country or a title: it may be part of a name."""
     return (word[:1].isupper() and word[:1].isalpha() and len(word) > 1 and word.lower() not in _STOP
-            and _key(word) not in _NOT_NAMES and _country(word) is None and not _title_at([tok], 0))
+            and _key(word) not in _NOT_NAMES and _country(word) is None
+            and not _title_at([_Tok(word, 0, len(word), word.lower())], 0))
 
 
+@lru_cache(maxsize=65536)
 def _country(phrase: str) -> str | None:
     low = re.sub(r"[’']s$", "", phrase.lower())
     if low in _COUNTRIES:
@@ -211,7 +219,7 @@ def _title_at(tokens: Sequence[_Tok], i: int) -> tuple[str, int] | None:
 class _Cast:
     """The people of one text and how its mentions resolve to them."""
 
-    def __init__(self, text: str, participants: Sequence[Participant]):
+    def __init__(self, text: str, participants: Sequence[Participant], tokens: list[_Tok] | None = None):
         self.text = text
         self.people: list[_Person] = []
         self.aliases: list[tuple[list[str], _Person]] = []
@@ -226,7 +234,7 @@ class _Cast:
                 self.aliases.append(([t.low for t in words], person))
             self.people.append(person)
         self.aliases.sort(key=lambda item: -len(item[0]))
-        self._infer(_tokens(text, 0, len(text)))
+        self._infer(_tokens(text, 0, len(text)) if tokens is None else tokens)
 
     # -- finding people -------------------------------------------------------------------------------------
     def _infer(self, toks: list[_Tok]) -> None:
@@ -275,7 +283,7 @@ class _Cast:
         return end
 
     def _bare_name(self, toks: list[_Tok], i: int) -> int | None:
-        if i > 0 and _is_name(toks[i - 1]):
+        if not _is_name(toks[i]) or i > 0 and _is_name(toks[i - 1]):
             return None
         run = self._name_run(toks, i)
         if run is None:
