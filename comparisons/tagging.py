@@ -31,22 +31,31 @@ THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
 
 _GAP = r"[\s\-‐‑–—]"
-# Points back at the previous claim: its subject is "this"/"such", or it names "this area", "these issues".
+# A linking phrase that opens a claim and refers to what came before ("In this context, ..."): the claim follows on
+# from the previous one, but its own subject may be new, so it borrows a topic only when it has none of its own.
+_CONNECTIVE = re.compile(
+    r"^\W*(?:in\s+this\s+(?:context|regard|connection|respect)|in\s+that\s+(?:context|regard|respect)|"
+    r"to\s+(?:that|this)\s+end|against\s+this\s+background|given\s+this|on\s+this\s+basis|"
+    r"following\s+(?:this|that|these|those)(?:\s+\w+)?|"
+    r"в\s+этой\s+связи|в\s+этом\s+контексте|в\s+данном\s+контексте|при\s+этом)\b\W*",
+    re.IGNORECASE,
+)
+# Points back at the previous claim as its subject or object: "This would be...", "he said that this...",
+# "challenges in this area", "these issues". What "this" refers to is the previous claim's main topic.
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:this|that|these|those|such|it)\b"
-    r"|^\W*(?:in|to|on|following|given|against)\s+(?:this|that|these|those|such)\b"
+    r"^\W*(?:this|that|these|those|such)\b"
     r"|\b(?:suggested|said|noted|stressed|warned|added|believed|argued|replied|stated)\s+that\s+(?:this|such|it)\b"
-    r"|\b(?:this|these|those|such)\s+(?:area|areas|issue|issues|matter|matters|question|questions|regard|context|"
+    r"|\b(?:this|these|those|such)\s+(?:an?\s+)?(?:area|areas|issue|issues|matter|matters|question|questions|"
     r"challenge|challenges|dialogue|dialogues|discussions?|contacts|talks|negotiations|efforts?|steps?|topics?|"
-    r"field|fields|sphere|track|tracks|subject|problem|problems|threat|threats|situation|concerns?)\b"
-    r"|^\W*(?:это|эти|этот|эта|такие|такой|при\s+этом|в\s+этой\s+связи|в\s+этом\s+контексте|в\s+данном\s+контексте)\b",
+    r"field|fields|sphere|track|tracks|subject|problem|problems|threat|threats|situation|concerns?|move|measures?)\b"
+    r"|^\W*(?:это|эти|этот|эта|такие|такой)\b",
     re.IGNORECASE,
 )
 # Carries on the previous claim without naming a new subject: a pronoun subject or a linking word.
 _CONTINUATION = re.compile(
     r"^\W*(?:he|she|they|both|also|additionally|moreover|furthermore|in\s+addition|at\s+the\s+same\s+time|"
     r"following|further|он|она|они|также|кроме\s+того|вместе\s+с\s+тем)\b"
-    r"|^\W*(?:\w+\s+){1,4}also\b",
+    r"|^\W*(?:\w+\s+){1,4}(?:also|также)\b",
     re.IGNORECASE,
 )
 
@@ -140,10 +149,15 @@ def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str,
     for claim, scores in zip(claims, own):
         kept = {t: v for t, v in scores.items() if v[0] >= THRESHOLD}
         if previous and _has_words(claim.text):
-            if _BACK_REFERENCE.search(claim.text):
-                # The main point of the previous claim is what "this" refers to; it sits before the claim's own.
+            rest = _CONNECTIVE.sub("", claim.text, count=1)
+            if _BACK_REFERENCE.search(rest):
+                # What "this" refers to becomes this claim's main point too, so a chain of such claims
+                # ("... in this area." "This must be ...") keeps following it.
+                top = max((v[0] for v in kept.values()), default=THRESHOLD)
                 for t in _main_topics(previous):
-                    kept.setdefault(t, (THRESHOLD, -1))
+                    kept[t] = (max(top, kept.get(t, (0.0, 0))[0]) + 0.01, -1)
+            elif not kept and rest != claim.text:
+                kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
             if not kept and _CONTINUATION.search(claim.text):
                 kept = {t: (THRESHOLD, -1) for t in previous}
         result[claim.id] = tuple(sorted(kept, key=order.__getitem__))
