@@ -98,6 +98,11 @@ _RU_COUNTRIES = (
     ("китай", "cn"), ("кнр", "cn"), ("украин", "ua"), ("финлянд", "fi"), ("финск", "fi"),
     ("великобритан", "uk"), ("британ", "uk"), ("канад", "ca"), ("франц", "fr"), ("германи", "de"),
 )
+_TIME_WORDS = set(
+    """this that today tonight yesterday earlier later afternoon morning evening night on in at during last next the
+    day week month year of january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday сегодня вчера""".split()
+)
 _RU_STATES = {"соединённых", "соединенных", "штатов", "америки", "федерации"}
 _RU_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ом", "ем", "ой", "ым", "им", "ая", "ую", "а", "у", "е", "ы", "я", "ю")
 _VERBISH = re.compile(r"(?:[a-z]+(?:ed|es|s)|had|has|said|made|gave|told|spoke|met|held|took|brought|was|will|"
@@ -412,6 +417,8 @@ class _Cast:
         return kind, who
 
     def _main_clause(self, toks: list[_Tok]) -> int:
+        """Where the main clause starts: after an item marker, "According to", a time phrase ("This afternoon")
+        or up to three introductory phrases closed by commas ("On the morning of May 2, Beijing time, ...")."""
         i = 0
         while i < len(toks) and (toks[i].text in "-–—•*" or re.fullmatch(r"\d{1,3}", toks[i].text)
                                  and i + 1 < len(toks) and toks[i + 1].text in ".)"):
@@ -420,10 +427,16 @@ class _Cast:
             return i + 2
         if self._mention(toks, i)[0] != "none":
             return i
-        for j in range(i, min(len(toks), i + 60)):
-            if toks[j].text == ",":
-                return j + 1
-        return i
+        j = i
+        while j < len(toks) and (toks[j].low in _TIME_WORDS or toks[j].text.isdigit()):
+            j += 1
+        if j > i and self._mention(toks, j)[0] in {"person", "singular", "plural"}:
+            return j
+        commas = [n + 1 for n in range(i, min(len(toks), i + 60)) if toks[n].text == ","][:3]
+        for start in commas:
+            if self._mention(toks, start)[0] in {"person", "singular", "plural"}:
+                return start
+        return commas[0] if commas else i
 
     def _parenthetical(self, toks: list[_Tok]) -> tuple[str, str | None]:
         """ "This discussion, as President Biden made clear, was ..." attributes the point to Biden."""

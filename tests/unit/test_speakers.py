@@ -147,3 +147,13 @@ def test_one_speaker_per_segment_even_for_empty_input():
     assert attribute("", [], ()) == []
     text = "T\n\nA. B. C."
     assert len(attribute(text, segment(text), ())) == len(segment(text))
+
+
+def test_time_phrases_and_several_introductory_phrases_are_skipped():
+    text = (
+        "Readout\n\n"
+        "This morning President Smith held a call with Prime Minister Jones. "
+        "On the evening of May 2, local time, Prime Minister Jones thanked her. "
+        "Talks between Anna Smith and Robert Jones took place in Oslo."
+    )
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Anna Smith", "Robert Jones", None]
