@@ -45,8 +45,9 @@ class Segment:
 _BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\)|\([a-zа-я]\))\s")
 """A list item's marker at the start of a line; the marker must be followed by whitespace."""
 
-_BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*(?=\s)")
-"""Candidate sentence ends: a run of end marks and closing quotes/brackets, followed by whitespace."""
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*")
+"""Candidate sentence ends: a run of end marks and closing quotes/brackets, followed by whitespace; Chinese and
+Japanese full-width marks end a sentence whether or not a space follows."""
 
 _WORD = re.compile(r"\S+")
 _ITEM_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
@@ -183,6 +184,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, word_start: int, mark: re.Match[str], sentence_start: int, next_word: str) -> bool:
+    if mark.group(0)[0] in "。！？":
+        return True
     first = next_word[0]
     if first.islower() or not (first.isupper() or first.isdigit() or first in _OPENERS or not first.isalpha()):
         return False

@@ -57,8 +57,8 @@ _RU_TITLE_STEMS = ("президент", "премьер-министр", "ка�
 _RU_TITLE_PREFIXES = {stem[:3] for stem in _RU_TITLE_STEMS}
 _BOTH = re.compile(
     r"(?:the\s+|both\s+|the\s+two\s+)?(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|"
-    r"government)|sides|parties|chancellors|countries|nations)\b(?![’']s)"
-    r"|both\s+(?:leaders|presidents|sides|countries|men)\b"
+    r"government)|sides|parties|chancellors|countries|nations)\b(?![’'])"
+    r"|both\s+(?:leaders|presidents|sides|countries|men)\b(?![’'])"
     r"|(?:президенты|лидеры|главы\s+государств|стороны|обе\s+стороны|оба\s+(?:лидера|президента)|"
     r"[а-яё]+ская\s+и\s+[а-яё]+ская\s+стороны)(?![а-яё])",
     re.IGNORECASE,
@@ -236,6 +236,7 @@ class _Cast:
                 names = [t for t in words if _is_name(t)]
                 if names:
                     person.keys.add(_key(names[-1].text))
+                    person.words.update(_key(t.text) for t in names)
                 self.aliases.append(([t.low for t in words], person))
             self.people.append(person)
         self.aliases.sort(key=lambda item: -len(item[0]))

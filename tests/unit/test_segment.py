@@ -117,6 +117,11 @@ def test_cyrillic_sentences_and_abbreviations():
     ]
 
 
+def test_chinese_full_width_marks_end_sentences_without_spaces():
+    text = "标题\n\n两国元首通话。双方同意保持联系！会谈坦诚吗？ 是的。"
+    assert texts(text) == ["两国元首通话。", "双方同意保持联系！", "会谈坦诚吗？", "是的。"]
+
+
 def test_segments_are_frozen_values():
     seg = segment("T\n\nA point.")[0]
     assert seg == Segment(3, 11, 0)
@@ -135,7 +140,7 @@ _pieces = st.sampled_from(
     [
         "The leaders spoke", "U.S.", "Jan.", "Mr.", "R.", "Jr.", "e.g.", "г.", "т.е.", "Стороны", "он", "1.",
         "2.5", "No.", "etc.", "The", "They", "«Да»", "“Yes.”", '"No."', "why?", "Why?", "!", "…", "...", "-", "•",
-        "(a)", "(", ")", ".", ",", ";", ":", "Президент", "x", "A.", "b.", "\u00a0", "\t",
+        "(a)", "(", ")", ".", ",", ";", ":", "Президент", "x", "A.", "b.", "\u00a0", "\t", "。", "会谈", "？」",
     ]
 )
 _gaps = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\n \n", "\r\n", ""])

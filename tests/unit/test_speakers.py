@@ -49,9 +49,9 @@ def test_narrator_sentences_have_no_speaker():
     text = (
         "Readout\n\n"
         "The conversation focused on shipping. It was confirmed that talks would follow. "
-        "Smith’s advisers prepared the agenda."
+        "Smith’s advisers prepared the agenda. Both countries’ ministers will meet in May."
     )
-    assert [who for _, who in speakers(text, [SMITH, JONES])] == [None, None, None]
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == [None, None, None, None]
 
 
 def test_subject_is_who_reports_not_who_is_mentioned_later():
