@@ -88,6 +88,16 @@ class _Scores:
         return min(1.0, content + TOPIC_WEIGHT * topic * content + POSITION_WEIGHT * place * content)
 
 
+def _mean_at_least(pairs: list[tuple[str, str]], needed: float, scores: _Scores) -> float | None:
+    """The mean score of ``pairs``, or None as soon as it can no longer reach ``needed`` (scores are at most 1)."""
+    total, target = 0.0, needed * len(pairs)
+    for done, (x, y) in enumerate(pairs, start=1):
+        total += scores(x, y)
+        if total + (len(pairs) - done) < target:
+            return None
+    return total / len(pairs)
+
+
 def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:
     return sum(1 for i, x in enumerate(group) for y in group[i + 1:] if side_of[x] != side_of[y])
 
@@ -170,16 +180,17 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
-        new_pairs = [(x, y) for x in members[ga] for y in members[gb] if side_of[x] != side_of[y]]
-        mean = sum(scores(x, y) for x, y in new_pairs) / len(new_pairs)
-        inner = [cohesion[g] for g in (ga, gb) if g in cohesion]
-        if mean < MERGE_MEAN or (inner and mean < GROUP_RATIO * min(inner)):
-            continue
         merged = members[ga] + members[gb]
         per_side: dict[str, int] = {}
         for cid in merged:
             per_side[side_of[cid]] = per_side.get(side_of[cid], 0) + 1
         if max(per_side.values()) > MAX_GROUP_PER_SIDE:
+            continue
+        new_pairs = [(x, y) for x in members[ga] for y in members[gb] if side_of[x] != side_of[y]]
+        inner = [cohesion[g] for g in (ga, gb) if g in cohesion]
+        needed = max(MERGE_MEAN, GROUP_RATIO * min(inner)) if inner else MERGE_MEAN
+        mean = _mean_at_least(new_pairs, needed, scores)
+        if mean is None:
             continue
         keep, drop = (ga, gb) if ga < gb else (gb, ga)
         pairs_before = [_cross_pairs(members[g], side_of) for g in (ga, gb)]

@@ -32,10 +32,18 @@ def normalise(text: str) -> str:
     """Lowercase words separated by single spaces, with a space at each end so phrases match whole words.
 
     Diacritics are dropped (Niinistö = niinisto; Russian ё = е and й = и, as Russian texts mix ё and е)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
-    return " " + _NON_WORD.sub(" ", text).strip() + " "
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
+
+
+TRIGGER = 3
+"""Letters of a phrase's first word that must open some word of a text before the phrase's pattern is tried."""
+
+
+def _first_word(phrase: str) -> str:
+    return normalise(phrase.lower().replace("*", " ")).split()[0]
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str]:
@@ -64,17 +72,31 @@ class Lexicon:
 
     patterns: Mapping[str, re.Pattern[str]]
     weights: Mapping[str, float]
+    triggers: Mapping[str, frozenset[str]]
+    """Opening letters of phrases (up to ``TRIGGER``) -> the groups with a phrase that starts so."""
+
+    def _candidates(self, normalised: str) -> list[str]:
+        # Trying only the groups whose phrases can start at some word keeps matching cheap: a claim has a few
+        # dozen words, the lexicon hundreds of phrases.
+        keys: set[str] = set()
+        triggers = self.triggers
+        for word in set(normalised.split()):
+            for n in range(1, TRIGGER + 1):
+                found = triggers.get(word[:n])
+                if found:
+                    keys |= found
+        return sorted(keys)
 
     def find(self, normalised: str) -> frozenset[str]:
         """The ids of the groups with a phrase in ``normalised`` (the output of ``normalise``)."""
-        return frozenset(key for key, pattern in self.patterns.items() if pattern.search(normalised))
+        return frozenset(key for key in self._candidates(normalised) if self.patterns[key].search(normalised))
 
     def matches(self, normalised: str) -> list[tuple[str, int, int]]:
         """Each match as ``(group id, start, end)``: lets callers drop the matched words so that the words of a
         name ("Organization for Security and Cooperation in Europe") are not read as separate content."""
         found = []
-        for key, pattern in self.patterns.items():
-            found.extend((key, m.start(), m.end()) for m in pattern.finditer(normalised))
+        for key in self._candidates(normalised):
+            found.extend((key, m.start(), m.end()) for m in self.patterns[key].finditer(normalised))
         return found
 
 
@@ -83,16 +105,27 @@ def _load(name: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> Lexicon:
+    triggers: dict[str, set[str]] = {}
+    for key, phrases in groups.items():
+        for phrase in phrases:
+            triggers.setdefault(_first_word(phrase)[:TRIGGER], set()).add(key)
+    return Lexicon(
+        MappingProxyType({key: _compile(phrases) for key, phrases in groups.items()}),
+        MappingProxyType(dict(weights)),
+        MappingProxyType({k: frozenset(v) for k, v in triggers.items()}),
+    )
+
+
 @lru_cache(maxsize=1)
 def concept_lexicon() -> Lexicon:
     data = _load("lexicon.yaml")
-    patterns = {key: _compile(list(entry["phrases"])) for key, entry in sorted(data.items())}
-    weights = {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())}
-    return Lexicon(MappingProxyType(patterns), MappingProxyType(weights))
+    groups = {key: [str(p) for p in entry["phrases"]] for key, entry in sorted(data.items())}
+    return _lexicon(groups, {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())})
 
 
 @lru_cache(maxsize=1)
 def entity_lexicon() -> Lexicon:
     data = _load("lexicon_entities.yaml")
-    patterns = {key: _compile([str(p) for p in phrases]) for key, phrases in sorted(data.items())}
-    return Lexicon(MappingProxyType(patterns), MappingProxyType({key: 1.0 for key in patterns}))
+    groups = {key: [str(p) for p in phrases] for key, phrases in sorted(data.items())}
+    return _lexicon(groups, {key: 1.0 for key in groups})

@@ -1,0 +1,162 @@
+"""Alignment: which claims of two or more readouts report the same point, and which are left out."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comparisons.align import align
+from comparisons.similarity import get_scorer
+from readouts.model import Claim, Document, Side
+
+
+def document(key: str, sentences: list[str]) -> Document:
+    """One claim per sentence, each in its own paragraph (so no claim leans on a neighbour)."""
+    text = "\n\n".join(sentences)
+    claims, start = [], 0
+    for i, sentence in enumerate(sentences):
+        claims.append(Claim(key, i, start, start + len(sentence), sentence, paragraph=i))
+        start += len(sentence) + 2
+    return Document(Side(key, text), tuple(claims))
+
+
+LONDON = [
+    "The Prime Minister spoke to the Chancellor of Austria this afternoon.",
+    "He offered his condolences for the victims of the floods in Styria.",
+    "The leaders agreed that gas supplies for the winter must be secured through new pipeline links.",
+    "The Prime Minister welcomed the plan to open talks on a fisheries agreement in Vienna on 12 March.",
+    "He also raised the case of the journalist detained in Minsk.",
+]
+VIENNA = [
+    "Federal Chancellor held a telephone conversation with the British Prime Minister.",
+    "Negotiations on fishing rights will begin in Vienna on March 12.",
+    "The Chancellor thanked the Prime Minister for his sympathy after the deadly flooding in Styria.",
+    "Both sides stressed the importance of energy security and of the pipeline projects.",
+    "The Chancellor presented Austria's candidacy for the Security Council.",
+]
+
+
+def texts_of(alignment, documents) -> set[frozenset[str]]:
+    by_id = {c.id: c.text for d in documents for c in d.claims}
+    return {frozenset(by_id[c] for c in ids) for ids, _ in alignment.links}
+
+
+def test_the_same_points_are_linked_and_one_sided_points_are_omissions():
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    result = align(docs, {}, get_scorer("lexical"))
+    links = {ids for ids, _ in result.links}
+    assert ("london:0", "vienna:0") in links
+    assert ("london:1", "vienna:2") in links
+    assert ("london:2", "vienna:3") in links
+    assert ("london:3", "vienna:1") in links
+    assert set(result.omitted) == {"london:4", "vienna:4"}
+
+
+def test_reordering_one_side_finds_the_same_links():
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    before = texts_of(align(docs, {}, "lexical"), docs)
+    # A readout opens with the call itself; the points after it come in any order.
+    body = VIENNA[1:]
+    random.Random(7).shuffle(body)
+    shuffled = VIENNA[:1] + body
+    assert shuffled != VIENNA
+    docs_after = [document("london", LONDON), document("vienna", shuffled)]
+    after = texts_of(align(docs_after, {}, "lexical"), docs_after)
+    assert before == after
+
+
+def test_a_point_spread_over_two_sentences_links_to_the_one_sentence_that_compresses_it():
+    long_side = document("long", [
+        "The President spoke with the King of Jordan.",
+        "They discussed the humanitarian corridors for the evacuation of civilians from Gaza.",
+        "The President said that aid convoys through the Rafah crossing must reach civilians in Gaza.",
+        "The President invited the King to visit Washington in the spring.",
+    ])
+    short_side = document("short", [
+        "The King had a telephone conversation with the President.",
+        "They focused on the evacuation of civilians from Gaza and aid convoys through the Rafah crossing.",
+    ])
+    result = align([long_side, short_side], {}, "lexical")
+    links = {ids for ids, _ in result.links}
+    assert ("long:1", "long:2", "short:1") in links
+    assert "long:3" in result.omitted
+
+
+def test_three_sides_are_linked_across_all_of_them():
+    press = document("press", [
+        "Both accounts say the Prime Minister and the Chancellor held a phone call.",
+        "Both accounts mention talks on fishing rights in Vienna on 12 March.",
+        "Only Vienna mentions the bid for a Security Council seat.",
+    ])
+    docs = [document("london", LONDON), document("vienna", VIENNA), press]
+    result = align(docs, {}, "lexical")
+    links = {ids for ids, _ in result.links}
+    assert ("london:0", "vienna:0", "press:0") in links
+    assert ("london:3", "vienna:1", "press:1") in links
+    assert any({"vienna:4", "press:2"} <= set(ids) for ids in links)
+
+
+def test_every_link_spans_two_sides_and_scores_between_zero_and_one():
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    for ids, score in align(docs, {}, "lexical").links:
+        assert len({cid.split(":")[0] for cid in ids}) >= 2
+        assert 0.0 <= score <= 1.0
+
+
+def test_topics_that_disagree_weaken_a_link_but_topics_are_optional():
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    without = align(docs, {}, "lexical")
+    agreeing = {"london:2": ("economy",), "vienna:3": ("economy",)}
+    disagreeing = {"london:2": ("economy",), "vienna:3": ("humanitarian",)}
+    score = lambda result: dict(result.links)[("london:2", "vienna:3")]
+    assert score(align(docs, agreeing, "lexical")) >= score(without)
+    assert score(align(docs, disagreeing, "lexical")) < score(without)
+
+
+def test_a_side_without_claims_leaves_everything_omitted():
+    docs = [document("london", LONDON), Document(Side("empty", ""), ())]
+    result = align(docs, {}, "lexical")
+    assert result.links == ()
+    assert set(result.omitted) == {f"london:{i}" for i in range(len(LONDON))}
+
+
+WORDS = ("sanctions", "Geneva", "talks", "ceasefire", "grain", "ports", "March 3", "40", "nuclear", "visit",
+         "condolences", "tensions", "cyberattacks", "Taiwan", "climate", "prisoners", "the", "leaders", "agreed")
+sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws) + ".")
+sides = st.lists(sentences, min_size=0, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sides, sides, sides)
+def test_every_claim_is_in_exactly_one_link_or_omitted_and_results_repeat(a, b, c):
+    docs = [document("a", a), document("b", b), document("c", c)]
+    first = align(docs, {}, "lexical")
+    placed = [cid for ids, _ in first.links for cid in ids] + list(first.omitted)
+    assert sorted(placed) == sorted(claim.id for d in docs for claim in d.claims)
+    assert all(len({cid.split(":")[0] for cid in ids}) >= 2 for ids, _ in first.links)
+    again = align(list(docs), {}, get_scorer("lexical"))
+    assert again == first
+
+
+def synthetic_pair(sentences_per_side: int, seed: int) -> list[Document]:
+    """Readout-like text: a large vocabulary (new words keep appearing as a text grows) and some very common words."""
+    rng = random.Random(seed)
+    vocabulary = [f"term{i}" for i in range(sentences_per_side * 3)]
+    common = ["Russia", "talks", "the", "president", "security"]
+
+    def sentence() -> str:
+        words = rng.sample(vocabulary, 6) + rng.sample(common, 2)
+        return " ".join(words) + "."
+
+    return [document(side, [sentence() for _ in range(sentences_per_side)]) for side in ("x", "y")]
+
+
+def test_candidate_generation_grows_far_slower_than_all_pairs():
+    small = align(synthetic_pair(150, 1), {}, "lexical").scored_pairs
+    large = align(synthetic_pair(600, 1), {}, "lexical").scored_pairs
+    assert small > 0
+    # All-pairs scoring would grow 16-fold for four times the sentences; blocking keeps it near linear.
+    assert large <= 8 * small
+    assert large < 600 * 600 / 5

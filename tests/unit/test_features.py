@@ -1,0 +1,82 @@
+"""What a claim offers for matching: the signals that let two differently worded readouts meet."""
+
+from __future__ import annotations
+
+from comparisons.features import extract, stem
+from readouts.model import Claim
+
+
+def features(text: str, index: int = 5, side: str = "a"):
+    return extract(Claim(side, index, 0, len(text), text))
+
+
+def test_inflections_of_one_word_share_a_stem():
+    assert stem("negotiate") == stem("negotiations") == stem("negotiating")
+    assert stem("criminal") == stem("criminals")
+    assert stem("escalation") == stem("escalating")
+    assert stem("sanctions") != stem("sanctuary")
+
+
+def test_diplomatic_paraphrases_meet_in_one_concept():
+    urged = features("The President urged Moscow to de-escalate along the border.")
+    tensions = features("The leaders agreed that tensions in the region must be reduced.")
+    assert "escalation" in urged.concepts & tensions.concepts
+
+    sympathy = features("She offered her sympathy to the families of the victims.")
+    condolences = features("He conveyed condolences for the loss of lives in the earthquake.")
+    assert "condolences" in sympathy.concepts & condolences.concepts
+
+    diplomacy = features("He voiced support for diplomacy.")
+    rounds = features("Negotiations will open next month.")
+    assert "talks" in diplomacy.concepts & rounds.concepts
+
+
+def test_russian_wording_reaches_the_same_concepts():
+    english = features("They discussed the lifting of sanctions on fertilizer exports.")
+    russian = features("Обсуждалось снятие санкций с экспорта удобрений.")
+    assert {"sanctions", "agriculture", "trade"} <= english.concepts & russian.concepts
+    assert russian.cyrillic and not english.cyrillic
+
+
+def test_a_multiword_name_counts_as_one_entity_not_as_its_words():
+    f = features("Talks will continue at the Organization for Security and Cooperation in Europe.")
+    assert "osce" in f.entities
+    assert "europe" not in f.entities
+    assert "cooperation" not in f.concepts
+    assert not any(w.startswith("secur") for w in f.words)
+
+
+def test_spellings_of_one_country_are_one_entity():
+    assert "united_states" in features("The U.S. side agreed.").entities
+    assert "united_states" in features("Washington agreed.").entities
+    assert "united_states" in features("США согласились.").entities
+
+
+def test_dates_are_read_in_both_orders_and_languages():
+    assert {"01-09", "01-10"} <= features("The round is set for January 9–10 in Geneva.").dates
+    assert "03-18" in features("Мораторий действует с 18 марта.").dates
+    assert "03-18" in features("The moratorium runs from 18 March.").dates
+
+
+def test_numbers_are_kept_and_the_verb_may_is_not_a_month():
+    f = features("A pause of 30 days may follow.")
+    assert "30" in f.numbers
+    assert not f.dates
+
+
+def test_the_call_itself_is_a_concept_only_in_the_opening_claims():
+    assert "call" in features("The President spoke today with the Chancellor.", index=0).concepts
+    assert "call" not in features("He also spoke with the Chancellor about energy.", index=6).concepts
+
+
+def test_reporting_verbs_and_negation_are_kept_apart_from_content():
+    f = features("The minister warned that the deal would not survive.")
+    assert "warned" in f.verbs
+    assert f.negated
+    assert not any(w.startswith("warn") for w in f.words)
+
+
+def test_units_prefix_every_kind():
+    units = features("On March 3 the two leaders discussed 40 tankers and Geneva talks.").units()
+    kinds = {u.split(":", 1)[0] for u in units}
+    assert kinds == {"w", "c", "e", "d", "n"}
