@@ -296,15 +296,24 @@ class _Cast:
             return None
         end, words, shown = run
         follows = toks[end].text if end < len(toks) else ""
-        apposition = follows == "," and (end + 1 < len(toks) and (_title_at(toks, end + 1) or toks[end + 1].low in {
-            "for", "со", "who", "который"}) or i > 1 and toks[i - 1].text == "," and _title_at(toks, i - 2 - (
-            toks[i - 2].low == "minister")))
-        if len(words) >= 2 and (apposition or follows[:1].islower() and _VERBISH.match(follows)):
+        if len(words) >= 2 and (self._apposition(toks, i, end) or follows[:1].islower() and _VERBISH.match(follows)):
             self._register(words, shown, toks[i].start, None, None, False)
             return end
         if self._match(words) is not None:
             return end
         return None
+
+    @staticmethod
+    def _apposition(toks: list[_Tok], i: int, end: int) -> bool:
+        """A name set off by commas next to a title or "for his part": "the Prime Minister, Tom Reed, said",
+        "Ann Gray, Prime Minister of Ruritania", "Pavel Orlov, for his part, noted"."""
+        if end >= len(toks) or toks[end].text != ",":
+            return False
+        if end + 1 < len(toks) and (_title_at(toks, end + 1) or toks[end + 1].low in {"for", "со", "who", "который"}):
+            return True
+        if i > 1 and toks[i - 1].text == ",":
+            return any(_title_at(toks, n) and _title_at(toks, n)[1] == i - 1 for n in range(max(0, i - 4), i - 1))
+        return False
 
     def _country_phrase(self, toks: list[_Tok], k: int, after_of: bool = False) -> tuple[str | None, int]:
         """A country: the longest known name ("the United States of America", "Russia"); after "of", any one

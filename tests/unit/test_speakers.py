@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from readouts.model import BOTH, Participant
 from readouts.segment import segment
 from readouts.speakers import attribute, people
@@ -157,3 +160,23 @@ def test_time_phrases_and_several_introductory_phrases_are_skipped():
         "Talks between Anna Smith and Robert Jones took place in Oslo."
     )
     assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Anna Smith", "Robert Jones", None]
+
+
+_words = st.sampled_from(
+    ["President", "Smith", "Jones", "Anna", "the", "two", "leaders", "He", "They", "said", "and", ",", ".", "of",
+     "Russia", "side", "US", "Prime", "Minister", "Jr.", "R.", "Президент", "России", "Путин", "Они", "\n\n"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_words, max_size=60).map(" ".join), st.booleans())
+def test_every_segment_gets_a_participant_both_or_the_narrator(text, with_participants):
+    participants = [SMITH, JONES] if with_participants else []
+    segs = segment(text)
+    got = attribute(text, segs, participants)
+    assert len(got) == len(segs)
+    allowed = {None, BOTH, *(p.name for p in participants)} if with_participants else None
+    if allowed is not None:
+        assert set(got) <= allowed
+    else:
+        assert set(got) <= {None, BOTH, *people(text)}
