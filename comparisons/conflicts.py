@@ -59,6 +59,7 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
 _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
 _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
+_CURRENCY_WORDS = ("dollar", "euro", "ruble", "rouble", "pound", "yuan")
 _PERCENT = re.compile(rf"\b{_NUM}\s*(%|percent\b|per cent\b)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
 _NOT_A_THING = frozenset(
@@ -123,14 +124,17 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     if len(texts) < 2:
         return ()
     found: list[Conflict] = []
-    dated = {side: _dates(text) for side, text in texts.items()}
+    words = {side: set(_WORD.findall(text.lower())) for side, text in texts.items()}
+    dated = {side: _dates(text) if _may_date(text, words[side]) else _NO_DATES for side, text in texts.items()}
     for level in ("day", "month", "weekday", "relative", "year"):
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
         if conflict:
             found.append(conflict)
             break
-    undated = {side: _mask_dates(text) for side, text in texts.items()}
-    found.extend(_number_conflicts(undated))
+    undated = {side: _mask_dates(text) for side, text in texts.items() if _may_count(text, words[side])}
+    undated = {side: text for side, text in undated.items() if _may_count(text, words[side])}
+    if len(undated) >= 2:
+        found.extend(_number_conflicts(undated))
     for kind, extract in (("place", _places), ("entity", _organisations), ("entity", _officials)):
         conflict = _disagreement(kind, {side: extract(text) for side, text in texts.items()}, disjoint=True)
         if conflict and not any(c.kind == kind for c in found):
@@ -141,6 +145,22 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         if conflict:
             found.append(conflict)
     return tuple(found)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d").search
+_DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
+_NO_DATES: dict[str, dict[str, str]] = {k: {} for k in ("day", "month", "weekday", "relative", "year")}
+
+
+def _may_date(text: str, words: set[str]) -> bool:
+    """A cheap test that skips the date patterns for the many claims that name no date."""
+    return _DIGIT(text) is not None or not words.isdisjoint(_DATE_WORDS)
+
+
+def _may_count(text: str, words: set[str]) -> bool:
+    return _DIGIT(text) is not None or not words.isdisjoint(_NUMBER_WORDS)
 
 
 def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: bool = False) -> Conflict | None:
@@ -201,14 +221,17 @@ def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
     per_side: dict[str, dict[str, dict[str, str]]] = {}
     for side, text in texts.items():
         units: dict[str, dict[str, str]] = {}
-        for m in _MONEY.finditer(text):
-            units.setdefault("money:" + m.group(1).upper().replace("US$", "$"), {})[
-                _fmt(_value(m.group(2), m.group(3)))] = m.group().strip()
-        for m in _MONEY_WORD.finditer(text):
-            units.setdefault("money:" + m.group(3).lower().replace("roubles", "rubles"), {})[
-                _fmt(_value(m.group(1), m.group(2)))] = m.group().strip()
-        for m in _PERCENT.finditer(text):
-            units.setdefault("percent", {})[_fmt(_value(m.group(1), None))] = m.group().strip()
+        low = text.lower()
+        if any(sign in text for sign in "$€£¥") or any(w in low for w in _CURRENCY_WORDS):
+            for m in _MONEY.finditer(text):
+                units.setdefault("money:" + m.group(1).upper().replace("US$", "$"), {})[
+                    _fmt(_value(m.group(2), m.group(3)))] = m.group().strip()
+            for m in _MONEY_WORD.finditer(text):
+                units.setdefault("money:" + m.group(3).lower().replace("roubles", "rubles"), {})[
+                    _fmt(_value(m.group(1), m.group(2)))] = m.group().strip()
+        if "%" in text or "per" in low:
+            for m in _PERCENT.finditer(text):
+                units.setdefault("percent", {})[_fmt(_value(m.group(1), None))] = m.group().strip()
         for m in _COUNT.finditer(text):
             noun = _singular(m.group(3).lower())
             if noun in _NOT_A_THING or noun.split("-")[0] in _NOT_A_THING or noun in _SCALES:

@@ -6,10 +6,13 @@
   ``equal`` + ``delete`` spans, joined in order, rebuild ``a``; ``equal`` + ``insert`` spans rebuild ``b``.
 
 diff-match-patch diffs characters, returns ``(-1|0|1, text)`` tuples and cleans lists in place. A character diff of
-two paraphrases is unreadable ("Jan" → "Dec", letter by letter), so each distinct token of either text is mapped to
-one private character (the ``diff_linesToChars`` trick, with words instead of lines), the short strings are diffed,
-the semantic cleanup merges trivial equalities, and each character is mapped back to its token. A timeout bounds
-the work on long claims: past it the library returns a coarser but still correct diff.
+two paraphrases is unreadable ("Jan" → "Dec", letter by letter), so each distinct word or punctuation mark of
+either text is mapped to one private character (the ``diff_linesToChars`` trick, with words instead of lines) and
+the short strings are diffed. Whitespace is left out of that sequence, which halves the work and lets "border,"
+match "border ." word for word; it is put back from each side when the spans are built, so both texts are rebuilt
+exactly. Equalities too slight to mean shared wording ("the", a comma) between two changes are folded into the
+changes, so a reader sees phrases, not confetti. A timeout bounds the work on long claims: past it the library
+returns a coarser but still correct diff.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from comparisons.model import Span
 
 __all__ = ["tokenize", "word_diff"]
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]", re.UNICODE)
-
-_OPS = {-1: "delete", 0: "equal", 1: "insert"}
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_PIECE = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
+_CONTENT = re.compile(r"[^\W\d_]{4,}|\d")
 
 # Token codes start above the ASCII range and skip the surrogate block so that every code is a valid character.
 _FIRST_CODE = 0x100
@@ -30,8 +33,18 @@ _SURROGATES = range(0xD800, 0xE000)
 
 
 def tokenize(text: str) -> list[str]:
-    """Split ``text`` into tokens that, joined, reproduce it exactly (the regex covers every character)."""
-    return _TOKEN.findall(text)
+    """Split ``text`` into words, whitespace runs and punctuation marks that, joined, reproduce it exactly."""
+    return _PIECE.findall(text)
+
+
+def _words_and_gaps(text: str) -> tuple[list[str], list[str], str]:
+    """The words of ``text``, the whitespace before each, and the whitespace after the last."""
+    words, gaps, pos = [], [], 0
+    for m in _WORD.finditer(text):
+        gaps.append(text[pos : m.start()])
+        words.append(m.group())
+        pos = m.end()
+    return words, gaps, text[pos:]
 
 
 def _code(n: int) -> str:
@@ -41,41 +54,120 @@ def _code(n: int) -> str:
     return chr(point)
 
 
-def _encode(tokens: list[str], table: dict[str, str], vocab: list[str]) -> str:
+def _encode(words: list[str], table: dict[str, str]) -> str:
     out = []
-    for token in tokens:
-        code = table.get(token)
+    for word in words:
+        code = table.get(word)
         if code is None:
-            code = _code(len(vocab))
-            table[token] = code
-            vocab.append(token)
+            code = table[word] = _code(len(table))
         out.append(code)
     return "".join(out)
+
+
+def _is_trivial(chars: str, decode: dict[str, str]) -> bool:
+    """Too slight to read as shared wording: at most two words, none of four letters or more, no digits."""
+    return len(chars) <= 2 and not any(_CONTENT.search(decode[c]) for c in chars)
+
+
+def _fold_trivial_equalities(diffs: list[list], decode: dict[str, str]) -> bool:
+    """Fold equalities like "the" or "," that sit between two changes into those changes, in place.
+
+    ``diff_cleanupSemantic`` does this for characters, but its length rule, applied to words, also swallows real
+    shared words ("discussed"), so the rule here looks at what the words are. Returns whether anything changed.
+    """
+    out: list[list] = []
+    changed = False
+    for i, (op, chars) in enumerate(diffs):
+        between_changes = 0 < i < len(diffs) - 1 and diffs[i - 1][0] != 0 and diffs[i + 1][0] != 0
+        if op == 0 and between_changes and _is_trivial(chars, decode):
+            out += [[-1, chars], [1, chars]]
+            changed = True
+        else:
+            out.append([op, chars])
+    diffs[:] = out
+    return changed
 
 
 def word_diff(a: str, b: str, *, timeout: float = 0.5) -> tuple[Span, ...]:
     """The word diff from ``a`` (the first side's text) to ``b`` (the other side's), as merged spans."""
     from diff_match_patch import diff_match_patch  # the only import of the library in dualread
 
+    words_a, gaps_a, tail_a = _words_and_gaps(a)
+    words_b, gaps_b, tail_b = _words_and_gaps(b)
     table: dict[str, str] = {}
-    vocab: list[str] = []
-    chars_a = _encode(tokenize(a), table, vocab)
-    chars_b = _encode(tokenize(b), table, vocab)
-    decode = {code: token for token, code in table.items()}
+    chars_a, chars_b = _encode(words_a, table), _encode(words_b, table)
+    decode = {code: word for word, code in table.items()}
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
-    diffs = dmp.diff_main(chars_a, chars_b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    diffs = [list(d) for d in dmp.diff_main(chars_a, chars_b, False)]
+    if _fold_trivial_equalities(diffs, decode):
+        dmp.diff_cleanupMerge(diffs)
 
-    spans: list[Span] = []
+    pieces: list[tuple[int, str]] = []
+    ia = ib = 0
     for op, chars in diffs:
-        if not chars:
-            continue
-        text = "".join(decode[c] for c in chars)
-        kind = _OPS[op]
-        if spans and spans[-1].op == kind:
-            spans[-1] = Span(kind, spans[-1].text + text)
+        for _ in chars:
+            if op == 0:
+                pieces += _gap(gaps_a[ia], gaps_b[ib])
+                pieces.append((0, words_a[ia]))
+                ia += 1
+                ib += 1
+            elif op < 0:
+                pieces.append((-1, gaps_a[ia] + words_a[ia]))
+                ia += 1
+            else:
+                pieces.append((1, gaps_b[ib] + words_b[ib]))
+                ib += 1
+    pieces += _gap(tail_a, tail_b)
+    return _spans(pieces)
+
+
+def _gap(gap_a: str, gap_b: str) -> list[tuple[int, str]]:
+    """The whitespace before an equal word: shared when both sides have the same, else a change."""
+    return [(0, gap_a)] if gap_a == gap_b else [(-1, gap_a), (1, gap_b)]
+
+
+def _spans(pieces: list[tuple[int, str]]) -> tuple[Span, ...]:
+    """Merge pieces into spans: each run of changes becomes one deletion, then one insertion."""
+    spans: list[Span] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        # Whitespace both changes start with is shared: show it as such ("on {+9-+}10", not "on[- -]{+ 9-+}10").
+        if deleted and inserted:
+            old, new = "".join(deleted), "".join(inserted)
+            shared = len(old) - len(old.lstrip())
+            shared = min(shared, len(new) - len(new.lstrip()))
+            while shared and old[:shared] != new[:shared]:
+                shared -= 1
+            if shared:
+                keep(old[:shared])
+                deleted[:] = [old[shared:]]
+                inserted[:] = [new[shared:]]
+        if deleted and "".join(deleted):
+            spans.append(Span("delete", "".join(deleted)))
+        if inserted and "".join(inserted):
+            spans.append(Span("insert", "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    def keep(text: str) -> None:
+        if spans and spans[-1].op == "equal":
+            spans[-1] = Span("equal", spans[-1].text + text)
         else:
-            spans.append(Span(kind, text))
+            spans.append(Span("equal", text))
+
+    for op, text in pieces:
+        if not text:
+            continue
+        if op < 0:
+            deleted.append(text)
+        elif op > 0:
+            inserted.append(text)
+        else:
+            flush()
+            keep(text)
+    flush()
     return tuple(spans)

@@ -78,3 +78,15 @@ def test_many_distinct_tokens_still_rebuild():
     b = " ".join(f"w{i}" for i in range(0, 60000, 2))
     spans = word_diff(a, b, timeout=0.2)
     assert _side_a(spans) == a and _side_b(spans) == b
+
+
+def test_words_match_whatever_whitespace_or_punctuation_follows():
+    spans = word_diff("talks in\nGeneva, then Vienna", "talks in Geneva then Vienna")
+    assert [(s.op, s.text) for s in spans if s.op != "equal"] == [("delete", "\n"), ("insert", " "), ("delete", ",")]
+    assert _side_a(spans) == "talks in\nGeneva, then Vienna"
+    assert _side_b(spans) == "talks in Geneva then Vienna"
+
+
+def test_slight_shared_words_between_changes_are_folded_in():
+    spans = word_diff("Biden warned of the costs.", "Putin stressed the risks.")
+    assert [s.text for s in spans if s.op == "equal"] == ["."]
