@@ -11,7 +11,8 @@
 - ``MAX_SOURCE_BYTES``: 50 MB; a bigger source is refused before it is read whole.
 
 Every problem — a missing, binary, non-UTF-8, empty or oversized file, an unreachable URL — is a one-line
-``ReadoutError`` naming the source. Local files must be UTF-8; a web page may declare its own charset.
+``ReadoutError`` naming the source. Local text and Markdown files must be UTF-8; a web page, fetched or saved as an
+``.html`` file, may declare its own charset.
 """
 
 from __future__ import annotations
@@ -87,11 +88,12 @@ def _read_file(path: Path, shown: str) -> str:
             raw = _read_limited(handle, shown)
     except OSError as error:
         raise ReadoutError(f"cannot read: {error.strerror or error}", file=shown) from None
-    text = _decode(raw, shown)
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
-        kind = "html"
-    elif suffix in _MARKDOWN_SUFFIXES:
+        # A page saved from a browser keeps the charset its <meta> declares; honour it when the bytes are not UTF-8.
+        return _convert(_decode(raw, shown, declared=_meta_charset(raw)), "html", shown)
+    text = _decode(raw, shown)
+    if suffix in _MARKDOWN_SUFFIXES:
         kind = "markdown"
     else:
         kind = "html" if _sniff_html(text) else "text"
@@ -146,24 +148,36 @@ def _mb(size: int) -> str:
     return f"{size // (1024 * 1024)} MB"
 
 
-def _decode(raw: bytes, source: str) -> str:
+def _decode(raw: bytes, source: str, *, declared: str | None = None) -> str:
+    """UTF-8 text, strictly; ``declared`` is a charset the file itself names, tried when UTF-8 fails."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadoutError("UTF-16 text, not UTF-8: save it as UTF-8 and try again", file=source)
     if b"\x00" in raw:
         raise ReadoutError("binary file, not text", file=source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if declared:
+            try:
+                return raw.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass
         raise ReadoutError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
                            "save it as UTF-8 and try again", file=source) from None
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    head = raw[:4096].decode("ascii", errors="replace")
+    meta = re.search(r"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", head, re.IGNORECASE)
+    return meta.group(1) if meta else None
 
 
 def _decode_web(raw: bytes, charset: str | None, url: str) -> str:
     """A page's text in the charset its server declares, else UTF-8, else the charset its <meta> names."""
     if b"\x00" in raw:
         raise ReadoutError("binary content, not text", file=url)
-    candidates = [charset] if charset else []
-    head = raw[:4096].decode("ascii", errors="replace")
-    meta = re.search(r"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", head, re.IGNORECASE)
-    candidates += ["utf-8-sig"] + ([meta.group(1)] if meta else [])
+    meta = _meta_charset(raw)
+    candidates = ([charset] if charset else []) + ["utf-8-sig"] + ([meta] if meta else [])
     for name in candidates:
         try:
             return raw.decode(name)

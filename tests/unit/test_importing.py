@@ -135,6 +135,23 @@ def test_bad_files_are_refused_with_their_name(tmp_path, content, message):
     assert str(info.value).startswith(str(source))
 
 
+def test_utf16_gets_its_own_advice(tmp_path):
+    source = tmp_path / "notepad.txt"
+    source.write_bytes("Title\n\nBody.\n".encode("utf-16"))
+    with pytest.raises(ReadoutError, match="UTF-16"):
+        read_source(str(source))
+
+
+def test_a_saved_page_in_the_charset_it_declares(tmp_path):
+    page = tmp_path / "kremlin.html"
+    page.write_bytes(PAGES["/cp1251.html"][1].replace(b"<head>", b'<head><meta charset="windows-1251">'))
+    assert "Президент провёл телефонный разговор" in read_source(str(page))
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes(PAGES["/cp1251.html"][1])
+    with pytest.raises(ReadoutError, match="not UTF-8"):
+        read_source(str(undeclared))
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(ReadoutError, match="no such file"):
         read_source(str(tmp_path / "absent.txt"))
