@@ -38,7 +38,7 @@ POSITION_WEIGHT = 0.06
 MAX_POSTING = 64
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
 MAX_GROUP_PER_SIDE = 6
-NEIGHBOUR_MEAN = 0.08
+NEIGHBOUR_MEAN = 0.12
 """An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
 GROUP_RATIO = 0.5
 """Two groups that are already links merge only if the pairs between them are about as strong as the links
