@@ -129,7 +129,7 @@ def _read_url(url: str, timeout: float) -> str:
             raise ReadoutError(f"unreachable: no answer within {timeout:g} s", file=url) from None
         detail = getattr(reason, "strerror", None) or str(reason)
         raise ReadoutError(f"unreachable: {detail}", file=url) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise ReadoutError(f"unreachable: no answer within {timeout:g} s", file=url) from None
     except (HTTPException, OSError, ValueError) as error:
         raise ReadoutError(f"unreachable: {error}", file=url) from None

@@ -15,8 +15,8 @@
 A pair folder holds ``pair.yaml`` and one UTF-8 text file per side. Keys of pair.yaml the tool does not know, at the
 top level and in each side, are kept in ``extra`` and written back on save. Bundled samples live in the package
 (``readouts/samples/<pair-id>/``), are read through ``importlib.resources`` and are never written to: a user pair
-saved under a sample's id goes to the library folder and hides that sample there. Folders whose names start with '.' (the cache, scratch folders of an interrupted save)
-are not pairs.
+saved under a sample's id goes to the library folder and hides that sample there. Folders whose names start with
+'.' (the cache, scratch folders of an interrupted save) are not pairs.
 """
 
 from __future__ import annotations

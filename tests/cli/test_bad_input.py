@@ -6,7 +6,6 @@ import socket
 
 import pytest
 
-from readouts import Library
 from readouts.importing import MAX_SOURCE_BYTES
 
 GOOD = "Readout of the call\n\nThe President spoke with the Prime Minister about the floods.\n"

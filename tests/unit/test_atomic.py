@@ -34,11 +34,10 @@ def test_line_ends_are_written_as_given(tmp_path):
 
 
 def test_staging_dir_is_hidden_and_removed_when_the_block_fails(tmp_path):
-    with pytest.raises(RuntimeError):
-        with staging_dir(tmp_path, "my-pair") as scratch:
-            assert is_scratch_name(scratch.name) and scratch.parent == tmp_path
-            (scratch / "a.txt").write_text("x", encoding="utf-8")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), staging_dir(tmp_path, "my-pair") as scratch:
+        assert is_scratch_name(scratch.name) and scratch.parent == tmp_path
+        (scratch / "a.txt").write_text("x", encoding="utf-8")
+        raise RuntimeError("interrupted")
     assert list(tmp_path.iterdir()) == []
 
 

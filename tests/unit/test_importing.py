@@ -184,7 +184,7 @@ def test_stdin_over_the_limit_is_refused():
 
 PAGES = {
     "/readout.html": ("text/html; charset=utf-8", (FIXTURES / "readout-page.html").read_bytes()),
-    "/readout.txt": ("text/plain; charset=utf-8", "Title\r\n\r\nPlain body — ü.\r\n".encode("utf-8")),
+    "/readout.txt": ("text/plain; charset=utf-8", "Title\r\n\r\nPlain body — ü.\r\n".encode()),
     "/cp1251.html": ("text/html; charset=windows-1251",
                      "<html><head><title>Заголовок</title></head><body><article><p>Президент провёл телефонный "
                      "разговор с премьер-министром и обсудил вопросы сотрудничества в сфере энергетики и "

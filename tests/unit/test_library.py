@@ -40,8 +40,8 @@ def write_pair(root: Path, pair_id: str, *, date: str = "2024-03-04", yaml_text:
     (folder / "pair.yaml").write_text(yaml_text if yaml_text is not None else GOOD_YAML.format(id=pair_id, date=date),
                                       encoding="utf-8")
     for name, data in (texts if texts is not None else {
-        "norland.txt": "Readout of the call\n\nThe President spoke with the Prime Minister.\n".encode(),
-        "ostria.txt": "Telephone talks\n\nThe Prime Minister spoke with the President.\n".encode(),
+        "norland.txt": b"Readout of the call\n\nThe President spoke with the Prime Minister.\n",
+        "ostria.txt": b"Telephone talks\n\nThe Prime Minister spoke with the President.\n",
     }).items():
         (folder / name).write_bytes(data)
     return folder

@@ -42,7 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "  dualread add my-pair ... --force      replace an existing pair (only once the new one is complete)\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID",
-                        help="the pair's id and folder name: lowercase a-z, 0-9 and '-', e.g. 2021-12-30-biden-putin-call")
+                        help="the pair's id and folder name: lowercase a-z, 0-9 and '-', "
+                        "e.g. 2021-12-30-biden-putin-call")
     parser.add_argument("--event", required=True, metavar="TEXT", help="what happened, e.g. 'Biden–Putin call'")
     parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the date of the event")
     parser.add_argument("--side", action="append", required=True, metavar="KEY=SOURCE",

@@ -37,7 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-def entry_to_json(entry: "LibraryEntry") -> dict[str, Any]:
+def entry_to_json(entry: LibraryEntry) -> dict[str, Any]:
     """One entry as the ``--json`` object: id, date, event, sides, sample, path (and problem when broken)."""
     pair = entry.pair
     data: dict[str, Any] = {
@@ -62,7 +62,7 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def format_table(entries: list["LibraryEntry"], width: int | None) -> list[str]:
+def format_table(entries: list[LibraryEntry], width: int | None) -> list[str]:
     """The readable listing: a header and one line per loaded pair (date, id, sides, sample mark, event).
 
     The event comes last so that it can take whatever room is left; it is cut to ``width`` only when a width is
