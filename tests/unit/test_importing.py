@@ -113,6 +113,15 @@ def test_normalised_text_has_the_stored_shape(raw):
 
 # --- stdin ------------------------------------------------------------------------------------------------------------
 
+def test_the_kind_of_an_unknown_suffix_is_sniffed(tmp_path):
+    page = tmp_path / "saved-page.htm.download"
+    page.write_bytes((FIXTURES / "readout-page.html").read_bytes())
+    assert read_source(str(page)) == read_source(str(FIXTURES / "readout-page.html"))
+    notes = tmp_path / "notes.text"
+    notes.write_text("Title\n\nA <b> tag in prose is text.\n", encoding="utf-8")
+    assert read_source(str(notes)) == "Title\n\nA <b> tag in prose is text.\n"
+
+
 def test_stdin_text_and_html():
     assert read_source("-", stdin=io.BytesIO(b"Title\n\nBody text.\n")) == "Title\n\nBody text.\n"
     page = (FIXTURES / "readout-page.html").read_bytes()

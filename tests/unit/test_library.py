@@ -155,6 +155,8 @@ BROKEN = {
     "latin1-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": "Niinist\xf6".encode("latin-1")}),
     "empty-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": b"\n  \n"}),
     "binary-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}),
+    "escaping-file": dict(yaml_text=GOOD_YAML.format(id="escaping-file", date="2024-03-04").replace(
+        "file: ostria.txt", "file: ../../outside.txt")),
 }
 
 
@@ -178,7 +180,7 @@ def test_broken_folders_are_entries_with_a_problem_and_do_not_hide_the_others(tm
     ("bad-yaml", "not valid YAML"), ("alias-bomb", "alias"), ("bad-date", "next tuesday"),
     ("wrong-type", "field 'event'"), ("one-side", "at least two sides"), ("id-mismatch", "folder name"),
     ("missing-text", "ostria.txt: missing"), ("latin1-text", "not UTF-8"), ("empty-text", "empty"),
-    ("binary-text", "binary"),
+    ("binary-text", "binary"), ("escaping-file", "plain file name"),
 ])
 def test_loading_a_broken_pair_raises_a_readable_error(tmp_path, pair_id, expected):
     write_pair(tmp_path, pair_id, **BROKEN[pair_id])
