@@ -37,6 +37,8 @@ TOPIC_DISJOINT = 0.8
 POSITION_WEIGHT = 0.06
 MAX_POSTING = 64
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
+MAX_CANDIDATES = 12
+"""How many partners per claim are scored: the ones sharing the most rare keys with it."""
 MAX_GROUP_PER_SIDE = 6
 NEIGHBOUR_MEAN = 0.12
 """An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
@@ -103,22 +105,33 @@ def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:
 
 
 def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[tuple[str, str]]:
+    """Pairs worth scoring: for each claim, the claims of other sides that share the most rare keys with it.
+
+    Shared keys are counted through an inverted index, each weighted by its rarity (a cheap bound on what the
+    scorer will find), and only the ``MAX_CANDIDATES`` best partners of each claim are scored. Reading a posting
+    list costs its length, which ``MAX_POSTING`` bounds, so the work grows linearly with the number of claims."""
     side_of: dict[str, str] = {}
     postings: dict[str, list[str]] = {}
+    keys_of: dict[str, list[str]] = {}
     for doc in documents:
         for claim in doc.claims:
             side_of[claim.id] = doc.key
-            for key in prepared.keys(claim.id):
+            keys_of[claim.id] = sorted(prepared.keys(claim.id))
+            for key in keys_of[claim.id]:
                 postings.setdefault(key, []).append(claim.id)
     pairs: set[tuple[str, str]] = set()
-    for key in sorted(postings):
-        ids = postings[key]
-        if len(ids) > MAX_POSTING:
-            continue
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                if side_of[a] != side_of[b]:
-                    pairs.add((a, b) if a < b else (b, a))
+    for a, keys in keys_of.items():
+        shared: dict[str, float] = {}
+        for key in keys:
+            ids = postings[key]
+            if len(ids) < 2 or len(ids) > MAX_POSTING:
+                continue
+            weight = 1.0 / len(ids)
+            for b in ids:
+                if side_of[b] != side_of[a]:
+                    shared[b] = shared.get(b, 0.0) + weight
+        best = sorted(shared, key=lambda b: (-shared[b], b))[: int(MAX_CANDIDATES)]
+        pairs.update((a, b) if a < b else (b, a) for b in best)
     return pairs
 
 

@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
 
 
-TRIGGER = 3
+TRIGGER = 3  # Lexicon._candidates looks up prefixes of 1, 2 and 3 letters
 """Letters of a phrase's first word that must open some word of a text before the phrase's pattern is tried."""
 
 
@@ -78,14 +78,10 @@ class Lexicon:
     def _candidates(self, normalised: str) -> list[str]:
         # Trying only the groups whose phrases can start at some word keeps matching cheap: a claim has a few
         # dozen words, the lexicon hundreds of phrases.
-        keys: set[str] = set()
         triggers = self.triggers
-        for word in set(normalised.split()):
-            for n in range(1, TRIGGER + 1):
-                found = triggers.get(word[:n])
-                if found:
-                    keys |= found
-        return sorted(keys)
+        found = [triggers.get(prefix) for word in set(normalised.split())
+                 for prefix in (word[:1], word[:2], word[:3])]
+        return sorted(set().union(*filter(None, found)))
 
     def find(self, normalised: str) -> frozenset[str]:
         """The ids of the groups with a phrase in ``normalised`` (the output of ``normalise``)."""
@@ -113,7 +109,7 @@ def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> L
     return Lexicon(
         MappingProxyType({key: _compile(phrases) for key, phrases in groups.items()}),
         MappingProxyType(dict(weights)),
-        MappingProxyType({k: frozenset(v) for k, v in triggers.items()}),
+        {k: frozenset(v) for k, v in triggers.items()},  # a plain dict: looked up for every word of every claim
     )
 
 
