@@ -101,6 +101,16 @@ def _compare(library: "Library", entry, options: "CompareOptions") -> Comparison
     return cached_compare(pair, options, library.cache_dir)
 
 
+def _topic_order(options: "CompareOptions | None") -> tuple[str, ...]:
+    """The taxonomy's topic ids, so the library matrix lists topics in the order every report uses."""
+    taxonomy = options.taxonomy if options is not None else None
+    if taxonomy is None:
+        from comparisons.taxonomy import default_taxonomy
+
+        taxonomy = default_taxonomy()
+    return tuple(taxonomy.ids)
+
+
 def _problem(error: Exception) -> str:
     """One line for the summary: a ``DualreadError`` says what the user can fix; anything else is our bug."""
     if isinstance(error, DualreadError):
@@ -143,7 +153,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
     for done, entry in enumerate(entries, start=1):
         try:
             comparison = _compare(library, entry, options)
-            view = report_view(comparison)
+            view = report_view(comparison, rows=fmt in ("html", "md"))
             if fmt == "csv":
                 text, name = "", ""
                 rows.extend(csv_rows(comparison))
@@ -166,5 +176,5 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
         write(summary.index, render_csv_rows(rows, list(side_keys)))
         summary.written.append(summary.index)
     else:
-        write(summary.index, render_index(digests, summary.failed, fmt))
+        write(summary.index, render_index(digests, summary.failed, fmt, topic_order=_topic_order(options)))
     return ExportSummary(summary.written, summary.failed, summary.index, len(digests))

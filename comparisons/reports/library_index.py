@@ -3,7 +3,7 @@
 - ``PairDigest`` / ``digest(view, file)``: what the index keeps of one comparison (a few numbers and the
   coverage per topic and side), so an export of many pairs never holds more than one comparison at a time.
 - ``TopicCoverage``: one matrix cell: a pair's claim counts per side for one topic, and whether any is in conflict.
-- ``render_index(digests, failed, fmt) -> str`` for ``html``, ``md`` and ``json``.
+- ``render_index(digests, failed, fmt, *, topic_order=()) -> str`` for ``html``, ``md`` and ``json``.
 
 The matrix is pairs x topics; each cell gives, in the order of the pair's sides, how many claims each side has on
 the topic ("2 / –": only the first side mentions it), shaded by whether every side, some sides or none mention
@@ -87,19 +87,21 @@ def digest(view: ReportView, file: str) -> PairDigest:
     )
 
 
-def _topic_columns(digests: Sequence[PairDigest]) -> list[tuple[str, str]]:
-    """Every topic some pair mentions, in the order pairs list them (each pair follows its taxonomy's order)."""
+def _topic_columns(digests: Sequence[PairDigest], order: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """Every topic some pair mentions: in the taxonomy's ``order``, then any others in the order pairs list them."""
     seen: dict[str, str] = {}
     for d in digests:
         for topic_id in d.topics:
             seen.setdefault(topic_id, d.topic_labels.get(topic_id, topic_id))
-    return list(seen.items())
+    rank = {topic_id: i for i, topic_id in enumerate(order)}
+    first = {topic_id: i for i, topic_id in enumerate(seen)}
+    return sorted(seen.items(), key=lambda item: (rank.get(item[0], len(rank)), first[item[0]]))
 
 
-def _json_index(digests: Sequence[PairDigest], failed: Sequence[tuple[str, str]]) -> str:
+def _json_index(digests: Sequence[PairDigest], failed: Sequence[tuple[str, str]], order: Sequence[str]) -> str:
     data = {
         "schema": INDEX_SCHEMA,
-        "topics": [{"id": t, "label": label} for t, label in _topic_columns(digests)],
+        "topics": [{"id": t, "label": label} for t, label in _topic_columns(digests, order)],
         "pairs": [
             {
                 "id": d.id, "event": d.event, "date": d.date, "sample": d.sample,
@@ -117,10 +119,12 @@ def _json_index(digests: Sequence[PairDigest], failed: Sequence[tuple[str, str]]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_index(digests: Sequence[PairDigest], failed: Sequence[tuple[str, str]], fmt: str) -> str:
+def render_index(digests: Sequence[PairDigest], failed: Sequence[tuple[str, str]], fmt: str, *,
+                 topic_order: Sequence[str] = ()) -> str:
+    """The index in ``fmt``; matrix columns follow ``topic_order`` (the taxonomy's ids) where it names them."""
     if fmt == "json":
-        return _json_index(digests, failed)
-    context = {"pairs": list(digests), "failed": list(failed), "topics": _topic_columns(digests)}
+        return _json_index(digests, failed, topic_order)
+    context = {"pairs": list(digests), "failed": list(failed), "topics": _topic_columns(digests, topic_order)}
     if fmt == "html":
         return html_environment().get_template("index.html.j2").render(css=stylesheet(), **context)
     if fmt == "md":

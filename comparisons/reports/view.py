@@ -248,16 +248,20 @@ def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
     return sides
 
 
-def report_view(comparison: Comparison) -> ReportView:
-    """Everything the HTML and Markdown reports show, in the order they show it."""
+def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
+    """Everything the HTML and Markdown reports show, in the order they show it.
+
+    ``rows=False`` leaves out the aligned rows (sections keep their coverage, with no rows): what the library
+    index needs, at a fraction of the cost, when the pair's own file is JSON or CSV.
+    """
     pair = comparison.pair
     keys = comparison.side_keys
     sides_by_key = {d.key: d.side for d in comparison.documents}
     labels = {k: sides_by_key[k].label for k in keys}
     topic_labels = {t.id: t.label for t in comparison.topics}
-    rows = comparison.rows
+    all_rows = comparison.rows
 
-    conflicted_links = [r for r in rows if r.has_conflict]
+    conflicted_links = [r for r in all_rows if r.has_conflict]
     side_views = []
     for document in comparison.documents:
         k = document.key
@@ -266,7 +270,7 @@ def report_view(comparison: Comparison) -> ReportView:
             key=k, label=labels[k], publisher=side.publisher, title=side.title, url=side.url,
             safe_url=safe_url(side.url),
             claims=len(document.claims),
-            linked=sum(len(r.claims[k]) for r in rows if r.link is not None),
+            linked=sum(len(r.claims[k]) for r in all_rows if r.link is not None),
             omitted=sum(1 for om in comparison.omissions if om.side == k),
             conflicts=sum(1 for r in conflicted_links if k in _conflict_sides(r, keys)),
         ))
@@ -283,11 +287,12 @@ def report_view(comparison: Comparison) -> ReportView:
                          "mentioned" if summary.claims.get(k, 0) else "not mentioned")
             for k in keys
         )
-        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels) for r in topic_rows)
+        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels) for r in topic_rows) \
+            if rows else ()
         topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", coverage, summary.links,
                                 views))
-    untagged = tuple(r for r in rows if not r.topics)
-    if untagged:
+    untagged = tuple(r for r in all_rows if not r.topics)
+    if untagged and rows:
         topics.append(TopicView(NO_TOPIC, "No topic", f"topic-{NO_TOPIC}", (), 0,
                                 tuple(_row_view(comparison, r, NO_TOPIC, labels, topic_labels) for r in untagged)))
 

@@ -18,6 +18,8 @@ import comparisons.cache
 from comparisons.errors import ComparisonError
 from comparisons.options import CompareOptions
 from comparisons.reports import INDEX_NAMES, export_all, render, report_file_name
+from comparisons.reports.library_index import digest, render_index
+from comparisons.reports.view import report_view
 from readouts.errors import DualreadError
 from readouts.library import Library
 from reports_fixtures import HOSTILE, make_comparison
@@ -142,3 +144,12 @@ def test_an_unwritable_output_is_an_error_not_a_failed_pair(library, tmp_path):
     with pytest.raises(DualreadError) as caught:
         export_all(library, CompareOptions(), "html", target)
     assert "export folder" in str(caught.value)
+
+
+def test_matrix_columns_follow_the_taxonomy_order():
+    view = report_view(make_comparison())
+    d = digest(view, "x.html")
+    index = json.loads(render_index([d], [], "json", topic_order=("talks", "sanctions", "de-escalation")))
+    assert [t["id"] for t in index["topics"]] == ["talks", "sanctions", "de-escalation"]
+    unknown_last = json.loads(render_index([d], [], "json", topic_order=("de-escalation",)))
+    assert [t["id"] for t in unknown_last["topics"]] == ["de-escalation", "sanctions", "talks"]
