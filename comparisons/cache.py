@@ -1,8 +1,9 @@
 """Comparisons cached on disk so that reopening a pair is instant and any edit that matters recomputes it.
 
-- ``cache_key(pair, options) -> str``: sha256 over the engine version, each side's key and text, the participants,
-  the taxonomy's fingerprint and the similarity settings. Side metadata (publisher, title, url) is not in it: it
-  does not change a result, and a cached comparison takes it from the current pair.
+- ``cache_key(pair, options) -> str``: sha256 over the engine version and a fingerprint of the engine's code,
+  each side's key and text, the participants, the taxonomy's fingerprint and the similarity settings. Side
+  metadata (publisher, title, url) is not in it: it does not change a result, and a cached comparison takes it
+  from the current pair.
 - ``cached_compare(pair, options, cache_dir) -> Comparison``: the cached result when there is a valid one, else
   ``compare()`` and store it as ``<cache_dir>/comparisons/<pair-id>/<key>.json``.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from comparisons.errors import ComparisonError
@@ -21,10 +23,29 @@ from comparisons.model import Comparison
 from comparisons.options import CompareOptions
 from readouts.model import Pair
 
-__all__ = ["KEEP_PER_PAIR", "cache_key", "cache_path", "cached_compare"]
+__all__ = ["KEEP_PER_PAIR", "cache_key", "cache_path", "cached_compare", "code_fingerprint"]
 
 KEEP_PER_PAIR = 8
 """Older entries of a pair beyond this many (other settings, earlier texts) are removed when a new one is stored."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code and data files that decide a result (``comparisons`` without its reports, ``readouts``).
+
+    ``ENGINE_VERSION`` marks deliberate changes; this catches the rest, so an upgraded or locally edited dualread
+    never serves a comparison an older engine computed.
+    """
+    import comparisons
+    import readouts
+
+    digest = hashlib.sha256()
+    for package in (comparisons, readouts):
+        root = Path(package.__file__).parent
+        for path in sorted([*root.glob("*.py"), *root.glob("*.yaml")]):
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def cache_key(pair: Pair, options: CompareOptions) -> str:
@@ -32,6 +53,7 @@ def cache_key(pair: Pair, options: CompareOptions) -> str:
 
     material = {
         "engine": ENGINE_VERSION,
+        "code": code_fingerprint(),
         "sides": [[side.key, side.text] for side in pair.sides],
         "participants": [[p.name, list(p.aliases)] for p in pair.participants],
         "taxonomy": _taxonomy(options).fingerprint(),

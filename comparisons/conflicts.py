@@ -139,11 +139,14 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         conflict = _disagreement(kind, {side: extract(text) for side, text in texts.items()}, disjoint=True)
         if conflict and not any(c.kind == kind for c in found):
             found.append(conflict)
-    for kind, extract in (("attribution", _speakers), ("stance", _stance)):
-        conflict = _disagreement(kind, {side: extract(claims) for side, claims in claims_by_side.items()},
-                                 disjoint=True)
-        if conflict:
-            found.append(conflict)
+    speakers = {side: _speakers(claims) for side, claims in claims_by_side.items()}
+    conflict = _disagreement("attribution", speakers, disjoint=True)
+    if conflict and not _names_each_other(speakers, texts, pair):
+        found.append(conflict)
+    conflict = _disagreement("stance", {side: _stance(claims) for side, claims in claims_by_side.items()},
+                             disjoint=True)
+    if conflict:
+        found.append(conflict)
     return tuple(found)
 
 
@@ -288,6 +291,31 @@ def _speakers(claims: Iterable[Claim]) -> dict[str, str]:
     if BOTH in speakers:
         return {}  # "the two leaders" agree with any single attribution
     return {s: s for s in speakers}
+
+
+def _names_each_other(speakers: Mapping[str, dict[str, str]], texts: Mapping[str, str], pair: Pair | None) -> bool:
+    """Whether one side's text names a speaker another side gives: then the point is a joint act or an exchange
+    ("Biden spoke with Putin", "Putin answered Biden's warning"), told from each side's end, not a disagreement
+    about who said it."""
+    for side, names in speakers.items():
+        for other, text in texts.items():
+            if other != side and any(_mentions(text, name, pair) for name in names):
+                return True
+    return False
+
+
+def _mentions(text: str, speaker: str, pair: Pair | None) -> bool:
+    forms = {speaker}
+    surname = [w for w in speaker.replace(",", " ").split() if w.rstrip(".") not in _SUFFIXES]
+    if surname:
+        forms.add(surname[-1])
+    for participant in (pair.participants if pair is not None else ()):
+        if participant.name == speaker:
+            forms.update(participant.aliases)
+    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) for form in forms if form)
+
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
 def _stance(claims: Iterable[Claim]) -> dict[str, str]:

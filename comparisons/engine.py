@@ -20,7 +20,7 @@ from readouts.model import Claim, Document, Pair
 
 __all__ = ["ENGINE_VERSION", "compare"]
 
-ENGINE_VERSION = "1.0"
+ENGINE_VERSION = "1.1"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4

@@ -110,3 +110,11 @@ def test_old_entries_of_a_pair_are_pruned(counted, tmp_path):
     for n in range(12):
         cached_compare(with_text(PAIR, "west", PAIR.sides[1].text + f"Extra point {n}.\n"), OPTIONS, tmp_path)
     assert len(list((tmp_path / "comparisons" / "test-pair").glob("*.json"))) <= 8
+
+
+def test_a_change_to_the_engines_code_changes_the_key(monkeypatch):
+    import comparisons.cache as cache
+
+    base = cache_key(PAIR, OPTIONS)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited-engine")
+    assert cache_key(PAIR, OPTIONS) != base

@@ -146,3 +146,16 @@ def test_three_sides_values_only_from_sides_that_state_them():
 
 def test_a_single_side_has_no_conflicts():
     assert find_conflicts({"alpha": [claim("alpha", "On May 1.")], "beta": []}, PAIR) == ()
+
+
+def test_each_side_making_its_own_leader_the_subject_of_the_call_is_no_conflict():
+    found = conflicts("President Lind spoke today with President Marr.",
+                      "Boris Marr had a telephone conversation with Ada Lind.",
+                      speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert "attribution" not in found
+
+
+def test_an_answer_to_the_other_leaders_remark_is_no_attribution_conflict():
+    found = conflicts("Lind warned of a strong response.", "Marr replied in detail to the warning Lind had raised.",
+                      speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert "attribution" not in found
