@@ -8,14 +8,16 @@
   were scored (the cost the benchmark and tests watch).
 
 How:
-1. Candidates come from an inverted index over the scorer's blocking keys (shared stems, concepts, entities, dates),
-   so only claims that share something are ever scored; keys so common that they block nothing are skipped.
-2. A candidate's score is the scorer's content similarity, nudged by shared topics and by a similar place in the
-   readouts (readouts tend to cover points in a similar order, and both open with the call itself).
+1. Candidates come from an inverted index over the scorer's blocking keys (shared stems, concepts, entities, dates):
+   each claim's partners are ranked by the rare keys they share, and only the best few are scored.
+2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing and
+   nudged by a similar place in the readouts (readouts tend to cover points in a similar order).
 3. Links grow greedily from the best pair down, like average-linkage clustering: two groups merge only while the
    pairs the merge would newly assert (every claim of one side with every claim of another) stay strong on
    average. One claim may so join several claims of the other side (1:n), and with three sides a link spans all
    three. Ties break on claim ids, so the result never depends on dict or input order.
+4. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
+   other sides: one side often spreads over two sentences what the other says in one.
 """
 
 from __future__ import annotations
@@ -32,14 +34,17 @@ MIN_EDGE = 0.1
 """A pair weaker than this is never linked: most one-sided points share a word or two with something."""
 MERGE_MEAN = 0.22
 """Two groups merge when the pairs they would newly assert average at least this."""
-TOPIC_WEIGHT = 0.0
 TOPIC_DISJOINT = 0.8
+"""Claims whose topics share nothing keep this share of their score. Shared topics earn nothing extra: two claims
+on one broad subject (both on Ukraine) need not report the same point."""
 POSITION_WEIGHT = 0.06
+"""Readouts tend to cover points in a similar order: a pair at the same relative place gains up to this share."""
 MAX_POSTING = 64
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
 MAX_CANDIDATES = 12
 """How many partners per claim are scored: the ones sharing the most rare keys with it."""
 MAX_GROUP_PER_SIDE = 6
+"""No link takes more claims than this from one side: beyond it, a "link" is a topic, not a point."""
 NEIGHBOUR_MEAN = 0.12
 """An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
 GROUP_RATIO = 0.5
@@ -83,11 +88,10 @@ class _Scores:
         if content <= 0.0:
             return 0.0
         ta, tb = self.topics.get(a, frozenset()), self.topics.get(b, frozenset())
-        topic = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
         if ta and tb and not ta & tb:
             content *= TOPIC_DISJOINT
         place = 1.0 - abs(self.positions[a] - self.positions[b])
-        return min(1.0, content + TOPIC_WEIGHT * topic * content + POSITION_WEIGHT * place * content)
+        return min(1.0, content * (1.0 + POSITION_WEIGHT * place))
 
 
 def _mean_at_least(pairs: list[tuple[str, str]], needed: float, scores: _Scores) -> float | None:
