@@ -281,10 +281,12 @@ def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
         in_conflict: set[str] = set()
         for r in topic_rows:
             in_conflict |= _conflict_sides(r, keys)
+        # A side is "in conflict" on a topic only where it mentions the topic: a link carries the topics of all
+        # its claims, and a side whose own claim in it is about something else has not spoken on this topic.
         coverage = tuple(
             CoverageCell(k, summary.claims.get(k, 0),
-                         "in conflict" if k in in_conflict else
-                         "mentioned" if summary.claims.get(k, 0) else "not mentioned")
+                         "not mentioned" if not summary.claims.get(k, 0) else
+                         "in conflict" if k in in_conflict else "mentioned")
             for k in keys
         )
         views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels) for r in topic_rows) \

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import lxml.html
 import pytest
 
-from comparisons.model import Span
+from comparisons.model import Span, TopicSummary
 from comparisons.reports import render
 from reports_fixtures import HOSTILE, make_comparison
 
@@ -107,10 +108,8 @@ def test_a_link_worded_differently_throughout_is_not_painted(doc):
 
 def test_a_diff_that_does_not_rebuild_the_claims_marks_nothing():
     comparison = make_comparison()
-    broken = comparison.links[0].__class__(**{**comparison.links[0].__dict__, "diff": (Span("delete", "nonsense"),)})
-    bad = comparison.__class__(**{**{k: getattr(comparison, k) for k in (
-        "pair", "documents", "claim_topics", "omissions", "topics", "engine")},
-        "links": (broken, *comparison.links[1:])})
+    broken = replace(comparison.links[0], diff=(Span("delete", "nonsense"),))
+    bad = replace(comparison, links=(broken, *comparison.links[1:]))
     doc = lxml.html.document_fromstring(render(bad, "html"))
     link = doc.xpath("//article[@id='talks-l1']")[0]
     assert not link.xpath(".//span[@class='del' or @class='ins']")
@@ -136,3 +135,13 @@ def test_print_and_narrow_window_styles(doc):
 
 def test_rendering_is_deterministic():
     assert render(make_comparison(), "html") == render(make_comparison(), "html")
+
+
+def test_a_side_silent_on_a_topic_is_not_mentioned_even_beside_a_conflict():
+    comparison = make_comparison()
+    l1 = replace(comparison.links[0], topics=("talks", "humanitarian"))
+    topics = (*comparison.topics, TopicSummary("humanitarian", "Humanitarian", {"north": 1, "south": 0}, 1))
+    doc = lxml.html.document_fromstring(render(replace(comparison, links=(l1, *comparison.links[1:]),
+                                                       topics=topics), "html"))
+    rows = {r[0]: r[1:] for r in (texts(doc, f"//table[@class='coverage']/tbody/tr[{i}]/*") for i in range(1, 5))}
+    assert rows["Humanitarian"] == ["in conflict (1)", "not mentioned", "1"]
