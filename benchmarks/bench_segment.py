@@ -36,7 +36,7 @@ def _readout(sentences: int) -> str:
             body.append("\n\n- " if n % 20 == 19 else "\n\n")
         else:
             body.append(" ")
-    return "Readout of a long call\n\n" + "".join(body)
+    return "Readout of a long call\n\n" + "".join(body[:-1])
 
 
 def _best(fn, repeat: int = 3) -> float:

@@ -83,7 +83,8 @@ _STARTERS = frozenset(
     """
     the a an he she they it its we i this that these those there both each all after before during following
     in on at as at but however meanwhile moreover also today yesterday earlier later since while when
-    according his her their our mr mrs ms dr
+    according his her their our mr mrs ms dr did does do is are was were will would can could should what why how
+    who where which
     он она они оно это эти этот эта в во на по при с со также кроме однако стороны президенты лидеры
     главы после затем далее кроме того тогда все был была были было
     """.split()
