@@ -73,7 +73,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
                 yield Button("Save", variant="primary", id="add-save", compact=True)
                 yield Button("+ side", id="add-side", compact=True)
                 yield Button("Cancel", id="add-cancel", compact=True)
-        yield Footer(compact=True)
+        yield Footer()
 
     @staticmethod
     def _field(name: str, label: str, placeholder: str) -> list:
@@ -192,14 +192,14 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         self.dismiss(pair_id)
 
     @on(Button.Pressed, "#add-side")
-    def action_add_side(self) -> None:
+    async def action_add_side(self) -> None:
         if self.sides >= MAX_SIDES:
             return
         n = self.sides
         self.sides += 1
         anchor = self.query_one("#error-form")
         form = self.query_one("#add-form", VerticalScroll)
-        form.mount_all(self._side(n), before=anchor)
+        await form.mount_all(self._side(n), before=anchor)
         self.query_one(f"#input-key-{n}", Input).focus()
 
     @on(Button.Pressed, "#add-cancel")

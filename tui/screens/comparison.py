@@ -81,7 +81,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
                 yield AlignedRows(id="rows")
         yield Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
         yield RowDetail(id="row-detail")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         comparison = self.app.comparisons.get(self.pair_id)

@@ -42,7 +42,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         self.comparison = comparison
         self.folder = folder or Path.cwd()
         self.pair_id = comparison.pair.id if comparison else None
-        self._auto_path = True
+        self._auto_path = str(default_path(self.pair_id, "html", self.folder))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -50,7 +50,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
             yield Label("Format")
             yield Select(FORMATS, value="html", allow_blank=False, id="export-format", compact=True)
             yield Label("Write to" if self.pair_id else "Into the folder")
-            yield Input(str(default_path(self.pair_id, "html", self.folder)), id="export-path", compact=True)
+            yield Input(self._auto_path, id="export-path", compact=True)
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(id="export-status")
             with Horizontal(id="export-buttons"):
@@ -62,14 +62,11 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
 
     @on(Select.Changed, "#export-format")
     def format_changed(self, event: Select.Changed) -> None:
-        if self._auto_path:
-            path_input = self.query_one("#export-path", Input)
-            with path_input.prevent(Input.Changed):
-                path_input.value = str(default_path(self.pair_id, str(event.value), self.folder))
-
-    @on(Input.Changed, "#export-path")
-    def path_edited(self) -> None:
-        self._auto_path = False
+        """Follow the format with the suggested path, unless the user has typed a path of their own."""
+        path_input = self.query_one("#export-path", Input)
+        if path_input.value == self._auto_path:
+            self._auto_path = str(default_path(self.pair_id, str(event.value), self.folder))
+            path_input.value = self._auto_path
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")

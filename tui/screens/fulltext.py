@@ -62,7 +62,7 @@ class FullTextScreen(Screen[int]):
                 yield ReadoutPane(document, id=f"pane-{document.key}", classes="readout-pane")
         yield Static(id="fulltext-legend")
         yield RowDetail(id="row-detail")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         palette = Palette.from_variables(self.app.theme_variables)

@@ -44,7 +44,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         yield Input(placeholder="/ Filter: type words from the event, date, id or sides", id="filter", compact=True)
         yield PairTable(id="pairs")
         yield PairPreview(id="preview")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         title = literal("dualread › library  ", "bold")

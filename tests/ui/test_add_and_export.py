@@ -1,0 +1,125 @@
+"""Adding a pair from the UI (the rules of `dualread add`, errors shown inline) and exporting a comparison."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from tui.screens.add_pair import AddPairScreen
+from tui.screens.comparison import ComparisonScreen
+from tui.screens.export import ExportDialog
+from tui.screens.library import LibraryScreen
+from tui_fixtures import make_app
+
+PAIR = "2022-01-05-carter-ostrov-call"
+
+
+def error_of(app, name: str) -> str:
+    box = app.screen.query_one(f"#error-{name}", Static)
+    return str(box.content) if box.has_class("-shown") else ""
+
+
+def fill(screen: AddPairScreen, **values: str) -> None:
+    for name, value in values.items():
+        screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
+
+
+async def test_fields_are_checked_as_you_type(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddPairScreen)
+        await pilot.press(*"Bad/Id")
+        assert "not a valid pair id" in error_of(app, "id")
+        await pilot.press(*["backspace"] * 6, *"good-id")
+        assert error_of(app, "id") == ""
+        await pilot.press("tab", "tab")
+        await pilot.press(*"2024-13-01")
+        assert error_of(app, "date")
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_bad_file_is_named_under_its_side_and_nothing_is_saved(tmp_path, settle):
+    app = make_app(tmp_path)
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+             key_0="north", source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.bin"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AddPairScreen), "the form stays open to fix the problem"
+        assert "b.bin" in error_of(app, "side-1")
+        assert error_of(app, "side-0") == ""
+        assert not (tmp_path / "2024-05-01-test-call").exists()
+
+
+async def test_a_good_pair_is_saved_and_the_form_closes(tmp_path, settle):
+    app = make_app(tmp_path)
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.click("#add-side")
+        await pilot.pause()
+        assert app.screen.query_one("#input-key-2", Input)
+        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+             key_0="north", source_0=str(tmp_path / "a.txt"), publisher_0="North Office",
+             key_1="south", source_1=str(tmp_path / "b.md"))
+        await pilot.click("#add-save")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        saved = tmp_path / "2024-05-01-test-call"
+        assert (saved / "pair.yaml").is_file() and (saved / "north.txt").is_file()
+        assert "North Office" in (saved / "pair.yaml").read_text(encoding="utf-8")
+
+
+async def test_a_pair_id_that_exists_is_refused_inline(tmp_path, settle):
+    app = make_app(tmp_path)
+    (tmp_path / "taken").mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"taken")
+        assert "already exists" in error_of(app, "id")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "json"])
+async def test_export_writes_the_chosen_format_and_says_where(tmp_path, settle, fmt):
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-format", Select).value = fmt
+        await pilot.pause()
+        target = tmp_path / f"{PAIR}.{fmt}"
+        assert dialog.query_one("#export-path", Input).value == str(target)
+        await pilot.click("#export-go")
+        await settle(pilot)
+        assert isinstance(app.screen, ComparisonScreen)
+        text = target.read_text(encoding="utf-8")
+        assert "Geneva" in text
+        if fmt == "json":
+            assert json.loads(text)["pair"]["id"] == PAIR
+        assert any(str(target) in n.message for n in app._notifications)
+
+
+async def test_an_unwritable_export_path_is_reported_in_the_dialog(tmp_path, settle):
+    app = make_app(tmp_path, open_pair=PAIR)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "file" / "inside.html")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        status = app.screen.query_one("#export-status", Static)
+        assert status.has_class("-error") and "inside.html" in str(status.content)

@@ -1,0 +1,87 @@
+"""The full-text view: both readouts, the selected row's claims highlighted in each, panes scrolling in step."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.screens.comparison import ComparisonScreen
+from tui.screens.fulltext import FullTextScreen
+from tui.widgets.comparison.aligned_rows import AlignedRows
+from tui.widgets.fulltext.readout_pane import ReadoutPane
+from tui_fixtures import MARKUP_LINE, make_app
+
+PAIR = "2022-01-05-carter-ostrov-call"
+
+
+@pytest.fixture
+def opened(tmp_path):
+    return make_app(tmp_path, open_pair=PAIR)
+
+
+def highlighted(pane: ReadoutPane) -> list[str]:
+    """The stretches of a pane's text painted as the selected claim (reverse video)."""
+    found = []
+    for static in pane.query(".paragraph").results(Static):
+        text = static.content
+        assert isinstance(text, Text)
+        for span in text.spans:
+            if "reverse" in str(span.style):
+                found.append(text.plain[span.start:span.end])
+    return found
+
+
+async def test_the_selected_link_is_highlighted_in_every_side(opened, settle):
+    async with opened.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = opened.screen
+        assert isinstance(screen, FullTextScreen)
+        wh, kr = screen.panes
+        assert highlighted(wh) == ["President Carter spoke today with President Ostrov of Freedonia."]
+        assert highlighted(kr) == ["At the request of the American side, Ostrov held a telephone conversation with Carter."]
+        await pilot.press("n")
+        assert highlighted(kr) == [] and highlighted(wh) == ["The call lasted fifty minutes."]
+
+
+async def test_rows_move_with_keys_and_the_place_is_kept_on_return(opened, settle):
+    async with opened.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "down", "down", "j")
+        assert opened.screen.index == 3
+        await pilot.press("k")
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(opened.screen, ComparisonScreen)
+        assert opened.screen.query_one(AlignedRows).cursor_row == 2
+
+
+async def test_panes_scroll_in_step(opened, settle):
+    async with opened.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        first, second = opened.screen.panes
+        assert first.max_scroll_y > 0 and second.max_scroll_y > 0, "the test needs panes that scroll"
+        first.scroll_to(y=first.max_scroll_y, animate=False)
+        await pilot.pause()
+        assert second.scroll_y == second.max_scroll_y
+        first.scroll_to(y=0, animate=False)
+        await pilot.pause()
+        assert second.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert first.scroll_y > 0 and second.scroll_y > 0
+
+
+async def test_markup_in_the_full_text_is_literal(opened, settle):
+    async with opened.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        wh = opened.screen.panes[0]
+        plain = "\n".join(s.content.plain for s in wh.query(".paragraph").results(Static))
+        assert "[bold red]urgent[/]" in plain
+        assert MARKUP_LINE.replace("\x1b", "␛") in plain

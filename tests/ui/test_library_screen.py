@@ -1,0 +1,103 @@
+"""The library screen: pairs newest first with their figures, broken pairs named, filter as you type, Enter opens."""
+
+from __future__ import annotations
+
+from tui.screens.comparison import ComparisonScreen
+from tui.screens.error import ErrorModal
+from tui.screens.help import HelpScreen
+from tui.widgets.library.pair_preview import PairPreview
+from tui.widgets.library.pair_table import PairTable
+from tui_fixtures import BROKEN
+
+
+def visible_ids(app) -> list[str]:
+    table = app.screen.query_one(PairTable)
+    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+
+
+def cell(app, pair_id: str, column: str) -> str:
+    table = app.screen.query_one(PairTable)
+    return str(table.get_cell(pair_id, column))
+
+
+async def test_pairs_newest_first_and_broken_last_with_their_problem(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert visible_ids(app) == ["2022-01-05-carter-ostrov-call", "2021-06-02-lisbon-meeting", "zz-broken-pair"]
+        assert cell(app, "2022-01-05-carter-ostrov-call", "conflicts") == "2"
+        assert cell(app, "2022-01-05-carter-ostrov-call", "omissions") == "3"
+        assert cell(app, "2021-06-02-lisbon-meeting", "sample") == "sample"
+        assert cell(app, "zz-broken-pair", "date") == "broken"
+        assert "pair.yaml" in cell(app, "zz-broken-pair", "event")
+
+
+async def test_typing_filters_the_pairs_and_escape_clears_it(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("l", "i", "s", "b")
+        assert app.screen.focused.id == "filter"
+        assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]
+        await pilot.press("escape")
+        assert len(visible_ids(app)) == 3
+        assert isinstance(app.screen.focused, PairTable)
+
+
+async def test_filter_then_enter_opens_the_match(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ostrov", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ComparisonScreen)
+        assert app.screen.pair_id == "2022-01-05-carter-ostrov-call"
+
+
+async def test_arrows_move_and_the_preview_follows(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        preview = str(app.screen.query_one(PairPreview).render())
+        assert "Lisbon ministers' meeting" in preview and "Press summary" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.pair_id == "2021-06-02-lisbon-meeting"
+
+
+async def test_opening_a_broken_pair_explains_instead_of_failing(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorModal)
+        assert BROKEN in app.screen.message
+        await pilot.press("escape")
+        assert isinstance(app.screen.query_one(PairTable), PairTable)
+
+
+async def test_a_click_picks_a_pair_and_a_second_click_opens_it(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.click(PairTable, offset=(20, 2))
+        assert "Lisbon" in str(app.screen.query_one(PairPreview).render())
+        await pilot.click(PairTable, offset=(20, 2))
+        await settle(pilot)
+        assert isinstance(app.screen, ComparisonScreen)
+        assert app.screen.pair_id == "2021-06-02-lisbon-meeting"
+
+
+async def test_help_lists_this_screens_keys(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.keys
+        assert any("Filter" in str(c) for c in keys.columns[1]._cells)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit

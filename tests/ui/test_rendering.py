@@ -1,0 +1,133 @@
+"""What the UI paints, checked without an app: readout text stays literal, diffs and conflicts are coloured where
+a reader looks for them, tables fit the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from comparisons.model import Span
+from tui_fixtures import MARKUP_LINE, call_comparison, three_sides
+from tui.screens.comparison import next_difference, row_matches
+from tui.widgets.comparison.row_detail import detail_text
+from tui.widgets.comparison.topic_list import badge_of
+from tui.widgets.fulltext.readout_pane import paragraphs
+from tui.widgets.library.listing import Listing, figures_of, matches
+from tui.widgets.library.pair_table import columns_for
+from tui.widgets.texts import NOT_MENTIONED, Palette, diff_pieces, highlight, literal, side_cell
+
+PALETTE = Palette()
+
+
+def rendered(text) -> str:
+    console = Console(width=200, color_system="truecolor", force_terminal=True, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(text)
+    return capture.get()
+
+
+def test_markup_in_a_readout_is_shown_as_typed():
+    text = literal(MARKUP_LINE)
+    assert "[bold red]urgent[/]" in text.plain
+    assert text.spans == []
+    assert "\x1b" not in text.plain, "an escape sequence must not reach the terminal alive"
+    assert "␛[31m" in text.plain
+    # Printed, the only escape sequences are the console's own: the readout's ESC never comes through.
+    assert "\x1b[31mred" not in rendered(text)
+
+
+def test_rows_paint_word_diffs_on_both_sides_and_rebuild_each_text():
+    comparison = call_comparison()
+    row = next(r for r in comparison.rows if r.link and r.link.id == "L2")
+    left = side_cell(row, "white-house", comparison, PALETTE)
+    right = side_cell(row, "kremlin", comparison, PALETTE)
+    assert left.plain == "Carter said that new export controls would follow any move across the border."
+    assert right.plain == "Ostrov warned that export controls would be a grave mistake."
+    left_coloured = {left.plain[s.start:s.end] for s in left.spans}
+    right_coloured = {right.plain[s.start:s.end] for s in right.spans}
+    assert "Carter" in left_coloured and "export" not in left_coloured
+    assert "grave" in right_coloured and "export" not in right_coloured
+
+
+def test_a_diff_that_does_not_rebuild_the_text_is_not_used():
+    assert diff_pieces((Span("equal", "a b"),), "a b", "a c") is None
+    assert diff_pieces((Span("equal", "a "), Span("delete", "b"), Span("insert", "c")), "a b", "a c") is not None
+
+
+def test_conflict_values_appear_under_each_side():
+    comparison = call_comparison()
+    row = next(r for r in comparison.rows if r.has_conflict)
+    assert "date: 10 January" in side_cell(row, "white-house", comparison, PALETTE).plain
+    assert "date: 9 January" in side_cell(row, "kremlin", comparison, PALETTE).plain
+    assert "place: Geneva" in side_cell(row, "kremlin", comparison, PALETTE).plain
+
+
+def test_an_omission_says_not_mentioned_on_the_silent_side():
+    comparison = call_comparison()
+    row = next(r for r in comparison.rows if r.omission and r.omission.side == "kremlin")
+    assert side_cell(row, "white-house", comparison, PALETTE).plain == NOT_MENTIONED
+    assert "fishing fleet" in side_cell(row, "kremlin", comparison, PALETTE).plain
+
+
+def test_search_highlights_every_match_case_insensitively():
+    text = highlight(literal("Talks, talks and TALKS."), "talks", "underline")
+    assert [text.plain[s.start:s.end] for s in text.spans] == ["Talks", "talks", "TALKS"]
+    assert highlight(literal("[x]"), "[x", "underline").spans, "the query is text, not a pattern"
+
+
+def test_detail_line_gives_score_topics_and_conflict_values():
+    comparison = call_comparison()
+    rows = comparison.rows
+    index = next(i for i, r in enumerate(rows) if r.has_conflict)
+    line = detail_text(comparison, rows[index], index, len(rows), PALETTE).plain
+    assert "Link L3" in line and "score 0.81" in line and "topics Talks" in line
+    assert "conflict date: The White House 10 January vs Freedonian Presidency 9 January" in line
+    omission = next(i for i, r in enumerate(rows) if r.omission)
+    assert "Omission" in detail_text(comparison, rows[omission], omission, len(rows), PALETTE).plain
+
+
+def test_next_difference_skips_plain_links():
+    rows = call_comparison().rows
+    found = next_difference(rows, -1, 1)
+    assert found is not None and (rows[found].omission or rows[found].has_conflict)
+    assert all(not (r.omission or r.has_conflict) for r in rows[:found])
+    assert next_difference(rows, len(rows), -1) is not None
+    assert next_difference(rows[:1], 0, 1) is None
+
+
+def test_row_matches_reads_every_side():
+    rows = call_comparison().rows
+    assert sum(row_matches(r, "GENEVA") for r in rows) == 1
+    assert not any(row_matches(r, "   ") for r in rows)
+
+
+def test_topic_badges():
+    comparison = call_comparison()
+    assert badge_of(comparison, "talks") == "conflict"
+    assert badge_of(comparison, "humanitarian") == "one"
+    assert badge_of(comparison, "sanctions") == "both"
+
+
+def test_library_figures_and_filter():
+    comparison = call_comparison()
+    figures = figures_of(comparison)
+    assert (figures.claims, figures.links, figures.omissions, figures.conflicts) == (11, 4, 3, 2)
+    assert figures.coverage[0] == "both" and figures.coverage[2] == "conflict"
+    listing = Listing(comparison.pair.id, comparison.pair)
+    assert matches(listing, "ostrov 2022")
+    assert matches(listing, "white-house")
+    assert not matches(listing, "lisbon")
+    assert figures_of(three_sides()).links == 1
+
+
+def test_library_columns_fit_the_terminal():
+    for width in (80, 100, 160):
+        columns = columns_for(width)
+        assert sum(c.width + 2 for c in columns) <= width
+        assert {"date", "event", "claims", "coverage", "sample"} <= {c.key for c in columns}
+    assert "sides" not in {c.key for c in columns_for(80)}
+    assert "sides" in {c.key for c in columns_for(100)}
+
+
+def test_paragraphs_cover_each_block_of_text():
+    text = "Title\n\nFirst paragraph.\nStill first.\n\n  Second.  \n"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["Title", "First paragraph.\nStill first.", "Second."]

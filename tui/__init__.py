@@ -1,0 +1,1 @@
+"""dualread package."""
