@@ -49,14 +49,14 @@ def code_fingerprint() -> str:
 
 
 def cache_key(pair: Pair, options: CompareOptions) -> str:
-    from comparisons.engine import ENGINE_VERSION, _taxonomy
+    from comparisons.engine import ENGINE_VERSION, resolve_taxonomy
 
     material = {
         "engine": ENGINE_VERSION,
         "code": code_fingerprint(),
         "sides": [[side.key, side.text] for side in pair.sides],
         "participants": [[p.name, list(p.aliases)] for p in pair.participants],
-        "taxonomy": _taxonomy(options).fingerprint(),
+        "taxonomy": resolve_taxonomy(options).fingerprint(),
         "similarity": options.similarity,
         "model": options.model,
     }

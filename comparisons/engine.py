@@ -3,6 +3,7 @@
 - ``compare(pair, options=None) -> Comparison``: claims per side, their topics, links across sides, word diffs
   and conflicts per link, omissions for the rest, and per-topic coverage.
 - ``ENGINE_VERSION``: bumped whenever a change can alter a result, so cached comparisons are recomputed.
+- ``resolve_taxonomy(options)``: the taxonomy in force for those options (the default when none is given).
 
 The stages are other modules' jobs (``readouts.documents`` splits claims, ``comparisons.tagging`` tags them,
 ``comparisons.align`` links them with a scorer from ``comparisons.similarity``); this module orders their output,
@@ -18,7 +19,7 @@ from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSumma
 from comparisons.options import CompareOptions
 from readouts.model import Claim, Document, Pair
 
-__all__ = ["ENGINE_VERSION", "compare"]
+__all__ = ["ENGINE_VERSION", "compare", "resolve_taxonomy"]
 
 ENGINE_VERSION = "1.1"
 """Part of every cache key: bump it when a code change can change a comparison."""
@@ -34,14 +35,14 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     from readouts.documents import split_document
 
     options = options or CompareOptions()
-    taxonomy = _taxonomy(options)
+    taxonomy = resolve_taxonomy(options)
     documents = tuple(split_document(side, pair.participants) for side in pair.sides)
     claim_topics: dict[str, tuple[str, ...]] = {}
     for document in documents:
         claim_topics.update(tag_document(document, taxonomy))
 
     claims = {c.id: c for d in documents for c in d.claims}
-    topic_order = {topic_id: i for i, topic_id in enumerate(topic_ids(taxonomy))}
+    topic_order = {topic_id: i for i, topic_id in enumerate(_topic_ids(taxonomy))}
     claim_topics = {cid: _in_order(claim_topics.get(cid, ()), topic_order) for cid in claims}
 
     # A pair with claims on only one side has nothing to link: skip loading a scorer for it.
@@ -79,7 +80,8 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     )
 
 
-def _taxonomy(options: CompareOptions):
+def resolve_taxonomy(options: CompareOptions):
+    """The taxonomy a comparison under ``options`` uses: the given one, else the default."""
     if options.taxonomy is not None:
         return options.taxonomy
     from comparisons.taxonomy import default_taxonomy
@@ -87,7 +89,7 @@ def _taxonomy(options: CompareOptions):
     return default_taxonomy()
 
 
-def topic_ids(taxonomy) -> list[str]:
+def _topic_ids(taxonomy) -> list[str]:
     """The taxonomy's topic ids in its own order (the order every list of topics follows)."""
     return [topic.id for topic in taxonomy.topics]
 
@@ -161,7 +163,7 @@ def _topic_summaries(
     """Coverage of every topic some claim carries, in taxonomy order; topics nobody mentions are left out."""
     used = {t for topics in claim_topics.values() for t in topics}
     labels = {topic.id: topic.label for topic in taxonomy.topics}
-    order = topic_ids(taxonomy) + sorted(used - set(labels))
+    order = _topic_ids(taxonomy) + sorted(used - set(labels))
     summaries = []
     for topic_id in order:
         if topic_id not in used:
