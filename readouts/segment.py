@@ -45,9 +45,11 @@ class Segment:
 _BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\)|\([a-zа-я]\))\s")
 """A list item's marker at the start of a line; the marker must be followed by whitespace."""
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*")
-"""Candidate sentence ends: a run of end marks and closing quotes/brackets, followed by whitespace; Chinese and
-Japanese full-width marks end a sentence whether or not a space follows."""
+_BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]」』）]*")
+"""Candidate sentence ends: a run of end marks and closing quotes/brackets. A run ends a sentence only when
+whitespace follows, except that Chinese and Japanese full-width marks need no space after them. (One character
+class up front lets the regex engine skip plain text quickly.)"""
+_CJK_MARKS = "。！？"
 
 _WORD = re.compile(r"\S+")
 _ITEM_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
@@ -165,6 +167,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     scanned = start
     for match in _BOUNDARY.finditer(text, start, end):
         mark_end = match.end()
+        if mark_end >= end:
+            break
+        if not text[mark_end].isspace() and match.group(0)[0] not in _CJK_MARKS:
+            continue  # inside a token: "U.S", "2.5", "e.g"
         word_start = mark_end
         # Walk back to the start of the token that carries the end mark; tokens do not overlap, so every
         # character is visited at most once over the paragraph.
@@ -172,10 +178,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word_start -= 1
         scanned = mark_end
         next_start = mark_end
-        while next_start < end and text[next_start].isspace():
+        while text[next_start].isspace():
             next_start += 1
-        if next_start >= end:
-            break
         next_word = _WORD.match(text, next_start, end)
         if _ends_sentence(text, word_start, match, sentence_start, next_word.group(0) if next_word else ""):
             spans.append((sentence_start, mark_end))
@@ -185,7 +189,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, word_start: int, mark: re.Match[str], sentence_start: int, next_word: str) -> bool:
-    if mark.group(0)[0] in "。！？":
+    if mark.group(0)[0] in _CJK_MARKS:
         return True
     first = next_word[0]
     if first.islower() or not (first.isupper() or first.isdigit() or first in _OPENERS or not first.isalpha()):
