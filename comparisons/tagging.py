@@ -6,14 +6,19 @@
 
 How a claim gets its topics:
 1. Its own signals: each distinct keyword, hint or pattern of a topic found in the claim adds its weight; a topic
-   whose score reaches 1 applies. Keywords match at word starts, ``*`` lets a word end any way (``санкц*``),
-   spaces and hyphens in a keyword match each other (``cease-fire`` finds "ceasefire"), and a keyword written in
-   capitals (``NATO``, ``SWIFT``) matches only in capitals, so "swift costs" is not the payment network.
+   whose score reaches 1 applies. Keywords match whole words, ``*`` lets a word end any way (``санкц*``), spaces
+   and hyphens in a keyword match each other (``cease-fire`` finds "ceasefire"), and a keyword written in capitals
+   (``NATO``, ``SWIFT``) matches only in capitals, so "swift costs" is not the payment network.
 2. The readout's own context: ``context`` signals count only when the topic already applies to another claim of
    the same readout ("a lasting peace" is about Ukraine in a readout that names Ukraine).
 3. The previous claim: readouts state one point across sentences. A claim that points back ("this would be a
-   grave error", "in this area", "In this context, ...") takes the main topic of the claim before it; a claim
-   with no topic of its own that continues the previous one ("They also agreed ...") takes all of its topics.
+   grave error", "challenges in this area") also takes the main topic of the claim before it; a claim that opens
+   with a linking phrase ("In this context, ...") takes it only when it has no topic of its own; a claim with no
+   topic that simply continues ("They also praised ...") takes all of the previous claim's topics.
+
+Keywords are matched on the claim's words (one dictionary look-up per word), not by one regular expression each,
+so tagging costs about the same whatever the size of the taxonomy; patterns are tried only where their leading
+text occurs.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from comparisons.taxonomy import Signal, Taxonomy, Topic
+from comparisons.taxonomy import Signal, Taxonomy
 from readouts.model import Document
 
 __all__ = ["THRESHOLD", "score_text", "tag_document"]
@@ -30,7 +35,13 @@ __all__ = ["THRESHOLD", "score_text", "tag_document"]
 THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
 
-_GAP = r"[\s\-‐‑–—]"
+_WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[\s\-‐‑–—]+")
+_HYPHEN = re.compile(r"[\-‐‑–]")
+_PLAIN_KEYWORD = re.compile(r"[\w\s\-‐‑–*]+")
+_A_WORD = re.compile(r"[^\W\d_]{3}")
+_PREFIX = 3
+
 # A linking phrase that opens a claim and refers to what came before ("In this context, ..."): the claim follows on
 # from the previous one, but its own subject may be new, so it borrows a topic only when it has none of its own.
 _CONNECTIVE = re.compile(
@@ -59,74 +70,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 
-
-@dataclass(frozen=True, eq=False)
-class _Compiled:
-    """One signal ready to search. ``needles``: texts one of which must occur (lowercased) for the signal to
-    match at all, so most signals are skipped by a substring test instead of a regular expression."""
-
-    topic: int
-    source: str
-    flags: int
-    weight: float
-    needles: tuple[str, ...] = ()
-    on_lowered: bool = False
-    """Search the lowercased text: a keyword then compiles to a plain literal, which ``re`` finds fast."""
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """Compiled on first use: most signals of a large taxonomy never get past the needle test."""
-        return re.compile(self.source, self.flags)
-
-    def find(self, text: str, lowered: str) -> int | None:
-        """Where the signal first matches: keywords only at the start of a word, patterns anywhere."""
-        if not self.on_lowered:
-            if not self.needles or len(lowered) != len(text):
-                hit = self.regex.search(text)
-                return hit.start() if hit else None
-            # A pattern's match begins with one of its needles: try it only where a needle occurs.
-            first = None
-            for needle in self.needles:
-                at = lowered.find(needle)
-                while at >= 0 and (first is None or at < first):
-                    if self.regex.match(text, at):
-                        first = at
-                        break
-                    at = lowered.find(needle, at + 1)
-            return first
-        for hit in self.regex.finditer(lowered):
-            at = hit.start()
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-                return at
-        return None
-
-
-@dataclass(frozen=True)
-class _SignalSet:
-    """Keyword signals indexed by the first letters of the word they start with; the rest (patterns) by needle."""
-
-    by_prefix: dict[str, tuple[_Compiled, ...]]
-    others: tuple[_Compiled, ...]
-
-    def candidates(self, lowered: str, prefixes: set[str], allowed: frozenset[int] | None) -> list[_Compiled]:
-        found = list(dict.fromkeys(s for key in prefixes for s in self.by_prefix.get(key, ())))
-        found += [s for s in self.others if not s.needles or any(n in lowered for n in s.needles)]
-        if allowed is not None:
-            found = [s for s in found if s.topic in allowed]
-        return found
-
-
-@dataclass(frozen=True)
-class _Matcher:
-    ids: tuple[str, ...]
-    excludes: tuple[re.Pattern[str] | None, ...]
-    signals: _SignalSet
-    context: _SignalSet
-
-
-_PREFIX = 3
-_WORD = re.compile(r"\w+")
-_A_WORD = re.compile(r"[^\W\d_]{3}")
+_Scores = dict[str, tuple[float, int]]
+"""Per topic id: the summed weight of distinct signals, and where in the claim the first one starts."""
 
 
 def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
@@ -134,21 +79,17 @@ def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str,
     matcher = _compile(taxonomy)
     order = {topic_id: i for i, topic_id in enumerate(taxonomy.ids)}
     claims = document.claims
-    own = [_evidence(claim.text, matcher, context=False) for claim in claims]
-    present = {t for scores in own for t, (score, _) in scores.items() if score >= THRESHOLD}
-    if present:
-        allowed = frozenset(order[t] for t in present)
-        for scores, claim in zip(own, claims):
-            extra = _evidence(claim.text, matcher, context=True, allowed=allowed)
-            for t, (score, pos) in extra.items():
-                base, first = scores.get(t, (0.0, pos))
-                scores[t] = (base + score, min(first, pos))
-
+    evidence = [matcher.evidence(claim.text) for claim in claims]
+    present = {t for own, _ in evidence for t, (score, _) in own.items() if score >= THRESHOLD}
     result: dict[str, tuple[str, ...]] = {}
-    previous: dict[str, tuple[float, int]] = {}
-    for claim, scores in zip(claims, own):
-        kept = {t: v for t, v in scores.items() if v[0] >= THRESHOLD}
-        if previous and _has_words(claim.text):
+    previous: _Scores = {}
+    for claim, (own, context) in zip(claims, evidence):
+        for t, (score, pos) in context.items():
+            if t in present:
+                base, first = own.get(t, (0.0, pos))
+                own[t] = (base + score, min(first, pos))
+        kept = {t: v for t, v in own.items() if v[0] >= THRESHOLD}
+        if previous and _A_WORD.search(claim.text):
             rest = _CONNECTIVE.sub("", claim.text, count=1)
             if _BACK_REFERENCE.search(rest):
                 # What "this" refers to becomes this claim's main point too, so a chain of such claims
@@ -167,46 +108,181 @@ def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str,
 
 def score_text(text: str, taxonomy: Taxonomy) -> dict[str, float]:
     """The score of each topic with any evidence in ``text`` on its own (no context signals, no neighbours)."""
-    return {t: round(score, 3) for t, (score, _) in _evidence(text, _compile(taxonomy), context=False).items()}
+    own, _ = _compile(taxonomy).evidence(text)
+    return {t: round(score, 3) for t, (score, _) in own.items()}
 
 
-def _main_topics(scores: dict[str, tuple[float, int]]) -> list[str]:
+def _main_topics(scores: _Scores) -> list[str]:
     """The topic with the most evidence; on a tie, the one the claim states first."""
     if not scores:
         return []
-    best = min(scores.items(), key=lambda item: (-item[1][0], item[1][1]))
-    return [best[0]]
+    return [min(scores.items(), key=lambda item: (-item[1][0], item[1][1]))[0]]
 
 
-def _has_words(text: str) -> bool:
-    """A numbered-list marker ("2.") is not a point that could continue anything."""
-    return _A_WORD.search(text) is not None
+@dataclass(frozen=True, eq=False)
+class _Keyword:
+    """A keyword as a sequence of word pieces; ``stems[i]`` lets piece i continue with more letters."""
+
+    topic: int
+    weight: float
+    context: bool
+    pieces: tuple[str, ...]
+    stems: tuple[bool, ...]
+    cased: bool
+
+    def matches(self, words: list[str], gaps: list[bool], i: int) -> bool:
+        if i + len(self.pieces) > len(words):
+            return False
+        for j, (piece, stem) in enumerate(zip(self.pieces, self.stems)):
+            word = words[i + j]
+            if j and not gaps[i + j - 1]:
+                return False
+            if not (word.startswith(piece) if stem else word == piece):
+                return False
+        return True
 
 
-def _evidence(text: str, matcher: _Matcher, *, context: bool,
-              allowed: frozenset[int] | None = None) -> dict[str, tuple[float, int]]:
-    """Per topic: the summed weight of distinct signals found, and where the first one starts."""
-    lowered = text.lower()
-    prefixes = {w[:_PREFIX] for w in _WORD.findall(lowered)}
-    by_topic: dict[int, list[_Compiled]] = {}
-    for signal in (matcher.context if context else matcher.signals).candidates(lowered, prefixes, allowed):
-        by_topic.setdefault(signal.topic, []).append(signal)
-    found: dict[str, tuple[float, int]] = {}
-    for topic, signals in by_topic.items():
-        subject = text
-        exclude = matcher.excludes[topic]
-        if exclude is not None:
-            subject = exclude.sub(lambda m: " " * len(m.group()), text)
-        subject_lower = lowered if subject is text else subject.lower()
-        score, first = 0.0, len(text)
-        for signal in signals:
-            at = signal.find(subject, subject_lower)
+@dataclass(frozen=True, eq=False)
+class _Pattern:
+    """A regular expression (a pattern, an exclusion, or a keyword with punctuation), tried only where one of its
+    ``needles`` (the literal texts its matches begin with) occurs; always tried when it has none."""
+
+    topic: int
+    weight: float
+    context: bool
+    source: str
+    flags: int
+    needles: tuple[str, ...]
+    required: tuple[tuple[str, ...], ...] = ()
+    """Literal texts the match must contain somewhere: one of each group (a quick way to rule a claim out)."""
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: most patterns of a taxonomy never get past the needle test."""
+        return re.compile(self.source, self.flags)
+
+    def find(self, text: str, lowered: str) -> int | None:
+        for group in self.required:
+            if not any(n in lowered for n in group):
+                return None
+        start = 0
+        if self.needles and len(lowered) == len(text):
+            starts = [at for at in (lowered.find(n) for n in self.needles) if at >= 0]
+            if not starts:
+                return None
+            start = min(starts)
+        hit = self.regex.search(text, start)
+        return hit.start() if hit else None
+
+
+class _Matcher:
+    """A taxonomy compiled for tagging: keywords indexed by their first word, patterns, exclusions."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.ids = taxonomy.ids
+        # Patterns that start a word with a known needle are indexed by its first letters, like stems; the rest
+        # are tried on every claim (after their needle test).
+        self.patterns_by_prefix: dict[str, list[_Pattern]] = {}
+        self.patterns: list[_Pattern] = []
+        self.excludes: dict[int, _Pattern] = {}
+        # (cased?) -> first piece -> keywords; stems by their first _PREFIX letters (shorter stems by all of them).
+        self.exact: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
+        self.stem: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
+        self.stem_lengths: dict[bool, tuple[int, ...]] = {}
+        for i, topic in enumerate(taxonomy.topics):
+            for signal in topic.signals:
+                self._add(i, signal, context=False)
+            for signal in topic.context:
+                self._add(i, signal, context=True)
+            if topic.exclude:
+                needles = [_pattern_needles(p) for p in topic.exclude]
+                self.excludes[i] = _Pattern(i, 0.0, False, "|".join(f"(?:{p})" for p in topic.exclude),
+                                            re.IGNORECASE, sum(needles, ()) if all(needles) else ())
+        for cased in (False, True):
+            self.stem_lengths[cased] = tuple(sorted({len(k) for k in self.stem[cased]}))
+        self.has_cased = bool(self.exact[True] or self.stem[True])
+
+    def _add(self, topic: int, signal: Signal, *, context: bool) -> None:
+        text = signal.text
+        if signal.kind == "pattern" or not _PLAIN_KEYWORD.fullmatch(text):
+            source = text if signal.kind == "pattern" else r"(?<!\w)" + re.escape(text) + r"(?!\w)"
+            pattern = _Pattern(topic, signal.weight, context, source, re.IGNORECASE, _pattern_needles(source),
+                               _required_literals(source))
+            needles = pattern.needles
+            if source.startswith((r"\b", r"(?<!\w)")) and needles and all(
+                    len(n) >= _PREFIX and n[:_PREFIX].isalnum() for n in needles):
+                for key in dict.fromkeys(n[:_PREFIX] for n in needles):
+                    self.patterns_by_prefix.setdefault(key, []).append(pattern)
+            else:
+                self.patterns.append(pattern)
+            return
+        letters = [ch for ch in text if ch.isalpha()]
+        cased = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        words = [w if cased else w.lower() for w in text.split()]
+        # A hyphen inside a keyword word may be a hyphen or a space in the text, or nothing at all.
+        variants: list[list[tuple[str, bool]]] = [[]]
+        for word in words:
+            stem = word.endswith("*")
+            parts = [p for p in _HYPHEN.split(word.rstrip("*")) if p]
+            split = [(p, stem if k == len(parts) - 1 else False) for k, p in enumerate(parts)]
+            joined = [("".join(parts), stem)]
+            variants = [v + s for v in variants for s in ((split, joined) if len(parts) > 1 else (split,))]
+        for variant in variants:
+            keyword = _Keyword(topic, signal.weight, context, tuple(p for p, _ in variant),
+                               tuple(s for _, s in variant), cased)
+            first, stem = variant[0]
+            key = first[:_PREFIX] if stem else first
+            (self.stem if stem else self.exact)[cased].setdefault(key, []).append(keyword)
+
+    def evidence(self, text: str) -> tuple[_Scores, _Scores]:
+        """(own, context) evidence of each topic in ``text``."""
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        cased_words = [text[s:e] for s, e in spans]
+        words = {True: cased_words, False: [w.lower() for w in cased_words]}
+        gaps = [bool(_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])) for k in range(len(spans) - 1)]
+        lowered = text.lower()
+        blocked = {t: [(m.start(), m.end()) for m in p.regex.finditer(text)]
+                   for t, p in self.excludes.items() if not p.needles or any(n in lowered for n in p.needles)}
+        found: dict[object, int] = {}
+        for cased in (False, True) if self.has_cased else (False,):
+            exact, stem, lengths, ws = self.exact[cased], self.stem[cased], self.stem_lengths[cased], words[cased]
+            for i, word in enumerate(ws):
+                if cased and not word[:1].isupper():
+                    continue
+                candidates = list(exact.get(word, ()))
+                for n in lengths:
+                    if n > len(word) or n > _PREFIX:
+                        break
+                    candidates.extend(stem.get(word[:n], ()))
+                for keyword in candidates:
+                    if keyword not in found and keyword.matches(ws, gaps, i):
+                        start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
+                        if not any(s < end and start < e for s, e in blocked.get(keyword.topic, ())):
+                            found[keyword] = start
+        masked: dict[int, tuple[str, str]] = {}
+        prefixes = {w[:_PREFIX] for w in words[False]}
+        patterns = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
+        for pattern in dict.fromkeys([*patterns, *self.patterns]):
+            subject = masked.get(pattern.topic)
+            if subject is None:
+                subject = (text, lowered)
+                if blocked.get(pattern.topic):
+                    chars = list(text)
+                    for s, e in blocked[pattern.topic]:
+                        chars[s:e] = " " * (e - s)
+                    subject = ("".join(chars), "".join(chars).lower())
+                masked[pattern.topic] = subject
+            at = pattern.find(*subject)
             if at is not None:
-                score += signal.weight
-                first = min(first, at)
-        if score:
-            found[matcher.ids[topic]] = (score, first)
-    return found
+                found[pattern] = at
+        own: _Scores = {}
+        context: _Scores = {}
+        for signal, at in found.items():
+            scores = context if signal.context else own
+            topic_id = self.ids[signal.topic]
+            score, first = scores.get(topic_id, (0.0, at))
+            scores[topic_id] = (score + signal.weight, min(first, at))
+        return own, context
 
 
 _COMPILED: dict[int, tuple[Taxonomy, _Matcher]] = {}
@@ -219,64 +295,16 @@ def _compile(taxonomy: Taxonomy) -> _Matcher:
         return cached[1]
     if len(_COMPILED) >= 8:
         _COMPILED.clear()
-    matcher = _build(taxonomy)
+    matcher = _Matcher(taxonomy)
     _COMPILED[id(taxonomy)] = (taxonomy, matcher)
     return matcher
-
-
-def _build(taxonomy: Taxonomy) -> _Matcher:
-    signals = [(i, s) for i, topic in enumerate(taxonomy.topics) for s in topic.signals]
-    context = [(i, s) for i, topic in enumerate(taxonomy.topics) for s in topic.context]
-    excludes = tuple(
-        re.compile("|".join(f"(?:{p})" for p in topic.exclude), re.IGNORECASE) if topic.exclude else None
-        for topic in taxonomy.topics
-    )
-    return _Matcher(taxonomy.ids, excludes, _signal_set(signals), _signal_set(context))
-
-
-def _signal_set(signals: list[tuple[int, Signal]]) -> _SignalSet:
-    by_prefix: dict[str, list[_Compiled]] = {}
-    others: list[_Compiled] = []
-    for topic, signal in signals:
-        compiled = _compile_signal(topic, signal)
-        # A keyword's needle starts a word; so does a pattern's when the pattern starts with \b.
-        at_word_start = signal.kind == "keyword" or signal.text.startswith("\\b")
-        needles = compiled.needles
-        if at_word_start and needles and all(len(n) >= _PREFIX and n[0].isalnum() for n in needles):
-            for key in dict.fromkeys(n[:_PREFIX] for n in needles):
-                by_prefix.setdefault(key, []).append(compiled)
-        else:
-            others.append(compiled)
-    return _SignalSet({k: tuple(v) for k, v in by_prefix.items()}, tuple(others))
-
-
-def _compile_signal(topic: int, signal: Signal) -> _Compiled:
-    if signal.kind == "pattern":
-        return _Compiled(topic, signal.text, re.IGNORECASE, signal.weight, _pattern_needles(signal.text))
-    term = signal.text
-    words = term.split()
-    letters = [ch for ch in term if ch.isalpha()]
-    case_sensitive = len(letters) >= 2 and all(ch.isupper() for ch in letters)
-    parts = []
-    for word in words:
-        # A hyphen inside a keyword may be written as a hyphen, a space or nothing ("de-escalation", "deescalation").
-        pieces = [re.escape(p if case_sensitive else p.lower()) for p in re.split(r"[\-‐‑–]", word.rstrip("*"))]
-        parts.append(f"{_GAP}?".join(pieces) + (r"\w*" if word.endswith("*") else ""))
-    body = f"{_GAP}+".join(parts) + ("" if words[-1].endswith("*") else r"(?!\w)")
-    # The keyword's first run of letters starts a word of any text it matches.
-    lead = _WORD.match(words[0])
-    needles = (lead.group().lower(),) if lead else ()
-    if case_sensitive:
-        return _Compiled(topic, r"(?<!\w)" + body, 0, signal.weight, needles)
-    # Lowercase text and a plain literal: ``re`` finds it as fast as str.find; the word start is checked after.
-    return _Compiled(topic, body, 0, signal.weight, needles, on_lowered=True)
 
 
 def _pattern_needles(pattern: str) -> tuple[str, ...]:
     """The literal texts a pattern's match must begin with, when its start is plain enough to read them off
     (``\\b(?:spoke|talked)\\s`` -> spoke, talked); none when it is not, and the pattern is always tried."""
     try:
-        from re import _parser  # the parser behind re.compile; only read, never relied on for matching
+        from re import _parser  # the parser behind re.compile; read only to find needles, never to match
 
         texts, _ = _literal_prefixes(list(_parser.parse(pattern)))
     except Exception:
@@ -287,8 +315,8 @@ def _pattern_needles(pattern: str) -> tuple[str, ...]:
 
 
 def _literal_prefixes(items: list) -> tuple[set[str], bool]:
-    """(prefixes, complete): the set of literal strings every match starts with, and whether they are the whole
-    of ``items`` (so that what follows may extend them)."""
+    """(prefixes, complete): the literal strings every match of ``items`` starts with, and whether they are the
+    whole of ``items`` (so that what follows may extend them)."""
     from re import _constants as c
 
     out = {""}
@@ -310,3 +338,39 @@ def _literal_prefixes(items: list) -> tuple[set[str], bool]:
         if not complete or len(out) > 64:
             return out, False
     return out, True
+
+
+def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Groups of literal texts (3 letters or more) of which a match must contain one each, read off the pattern's
+    top level: "...\\s+(?:relations|ties)" must contain "relations" or "ties". Rarest-looking (longest) first."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        items = list(_parser.parse(pattern))
+    except Exception:
+        return ()
+    groups: list[tuple[str, ...]] = []
+
+    def collect(seq: list) -> None:
+        run = ""
+        for op, av in [*seq, (None, None)]:
+            if op is c.LITERAL:
+                run += chr(av)
+                continue
+            if len(run) >= 3:
+                groups.append((run.lower(),))
+            run = ""
+            if op is c.SUBPATTERN:
+                collect(list(av[3]))
+            elif op is c.BRANCH:
+                texts = set().union(*(_literal_prefixes(list(alt))[0] for alt in av[1]))
+                if texts and all(len(t) >= 3 for t in texts):
+                    groups.append(tuple(sorted(t.lower() for t in texts)))
+
+    try:
+        collect(items)
+    except Exception:
+        return ()
+    return tuple(sorted(set(groups), key=lambda g: -min(len(t) for t in g)))
+
