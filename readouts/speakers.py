@@ -246,6 +246,9 @@ class _Cast:
     def _infer(self, toks: list[_Tok]) -> None:
         i = 0
         while i < len(toks):
+            if not toks[i].text[:1].isupper():  # names, titles before names and countries are capitalised
+                i += 1
+                continue
             found = self._titled_name(toks, i)
             if found is None:
                 found = self._bare_name(toks, i)
