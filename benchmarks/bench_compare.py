@@ -52,6 +52,12 @@ OBJECTS = [
     "climate cooperation and the {w} summit", "the importance of regular contacts between the {w} teams",
     "a ceasefire along the {w} line", "expert groups on {w} shipping",
 ]
+QUALIFIERS = [
+    "before the {v} deadline", "with the help of {v} mediators", "under the {v} framework",
+    "as the {v} round approaches", "in line with the {v} commitments", "despite objections from {v}",
+    "after the incident near {v}", "with reference to the {v} report", "so that the {v} channel stays open",
+    "in view of the {v} elections", "together with partners in {v}", "at the request of {v}",
+]
 FILLER = ["in detail", "once again", "at length", "firmly", "in this context", "as agreed earlier", "frankly"]
 
 
@@ -68,16 +74,16 @@ def generate_pair(n_a: int, n_b: int, seed: int, *, pair_id: str = "bench-pair")
     """Two readouts of one invented event: side B restates ~60% of side A's points, reordered, plus its own."""
     rng = random.Random(seed)
     vocab = [_word(rng) for _ in range(max(50, (n_a + n_b) // 2))]
-    points = []
-    for _ in range(n_a):
+    def point() -> str:
         obj = rng.choice(OBJECTS).format(w=rng.choice(vocab), d=rng.randint(1, 28), n=rng.randint(2, 90))
-        points.append((rng.choice(list(VERBS)), obj))
+        return obj + " " + rng.choice(QUALIFIERS).format(v=rng.choice(vocab))
+
+    points = [(rng.choice(list(VERBS)), point()) for _ in range(n_a)]
     side_a = [_sentence(rng, SUBJECTS_A, verb, obj) for verb, obj in points]
     shared = [p for p in points if rng.random() < 0.6][:n_b]
     side_b = [_sentence(rng, SUBJECTS_B, VERBS[verb], obj) for verb, obj in shared]
     while len(side_b) < n_b:
-        obj = rng.choice(OBJECTS).format(w=rng.choice(vocab), d=rng.randint(1, 28), n=rng.randint(2, 90))
-        side_b.append(_sentence(rng, SUBJECTS_B, rng.choice(list(VERBS.values())), obj))
+        side_b.append(_sentence(rng, SUBJECTS_B, rng.choice(list(VERBS.values())), point()))
     # Real readouts reorder points, but in blocks, not at random.
     blocks = [side_b[i:i + 4] for i in range(0, len(side_b), 4)]
     rng.shuffle(blocks)
@@ -135,6 +141,39 @@ def bench_typical(repeats: int) -> None:
           f"reference all-pairs difflib ratio {ref * 1000:.1f} ms (x{ours / ref:.2f})")
 
 
+def bench_stages(repeats: int) -> None:
+    """Where a typical comparison's time goes, stage by stage (each stage's module function, timed in place)."""
+    import importlib
+
+    stages = {"split": ("readouts.documents", "split_document"), "tag": ("comparisons.tagging", "tag_document"),
+              "align": ("comparisons.align", "align"), "word diffs": ("comparisons.worddiff", "word_diff"),
+              "conflicts": ("comparisons.conflicts", "find_conflicts")}
+    spent = dict.fromkeys(stages, 0.0)
+    originals = []
+    for name, (module_name, attr) in stages.items():
+        module = importlib.import_module(module_name)
+        original = getattr(module, attr)
+        originals.append((module, attr, original))
+
+        def timed_stage(*args, _name=name, _original=original, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_name] += time.perf_counter() - start
+
+        setattr(module, attr, timed_stage)
+    try:
+        pairs = [generate_pair(20, 20, 500 + seed) for seed in range(repeats)]
+        total = sum(timed(compare, p) for p in pairs)
+    finally:
+        for module, attr, original in originals:
+            setattr(module, attr, original)
+    parts = ", ".join(f"{name} {t / repeats * 1000:.1f}" for name, t in spent.items())
+    rest = (total - sum(spent.values())) / repeats * 1000
+    print(f"typical pair, mean ms per stage: {parts}, engine itself {rest:.1f} (total {total / repeats * 1000:.1f})")
+
+
 def bench_thousand(n: int) -> None:
     pairs = [generate_pair(20, 20, 1000 + seed, pair_id=f"bench-{seed}") for seed in range(n)]
     start = time.perf_counter()
@@ -149,8 +188,10 @@ def bench_growth(small: int, large: int) -> None:
     rows = []
     for total in (small, large):
         pair = generate_pair(total // 2, total // 2, 7)
-        tracemalloc.start()
         ours = timed(compare, pair)
+        # Memory is measured in a second run: tracing allocations slows Python down severalfold.
+        tracemalloc.start()
+        compare(pair)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         ref = timed(overlap_all_pairs, pair)
@@ -168,6 +209,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes for a smoke run")
     args = parser.parse_args()
     bench_typical(5 if args.quick else 30)
+    bench_stages(5 if args.quick else 30)
     bench_thousand(50 if args.quick else 1000)
     bench_growth(*((200, 800) if args.quick else (1000, 4000)))
 
