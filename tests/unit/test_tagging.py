@@ -157,3 +157,24 @@ def test_score_text_shows_the_evidence_per_topic():
 
 def test_an_empty_document_has_no_tags():
     assert tag_document(Document(Side("norland", ""), ()), default_taxonomy()) == {}
+
+
+def test_a_linking_phrase_borrows_a_topic_only_for_a_claim_without_one():
+    _, own, borrowed = tags(
+        "The ministers agreed to resume negotiations in Oslo next month.",
+        "In this context, the President stressed his support for Ostria's sovereignty over its coastal islands "
+        "and raised the fate of jailed journalists.",
+        "To that end, the two sides will meet again soon.",
+    )
+    assert own == ("human-rights",)
+    assert borrowed == ("human-rights",)
+
+
+def test_a_chain_of_pointers_back_keeps_following_the_same_topic():
+    _, second, third = tags(
+        "The leaders discussed ransomware attacks on hospitals.",
+        "Given the scale of the challenges in this area, the two countries must cooperate closely.",
+        "This must be done through specialised channels.",
+    )
+    assert "cyber" in second
+    assert "cyber" in third
