@@ -48,7 +48,7 @@ _TITLES = (
     "vice president", "president", "prime minister", "premier", "chancellor", "crown prince", "prince", "king",
     "queen", "emperor", "general secretary", "secretary-general", "secretary general", "secretary of state",
     "press secretary", "secretary", "foreign minister", "minister", "ambassador", "special envoy", "envoy",
-    "senator", "governor", "chairman", "leader", "mr", "mrs", "ms", "dr", "sir",
+    "senator", "governor", "chairman", "leader", "pm", "taoiseach", "mr", "mrs", "ms", "dr", "sir",
 )
 _TITLES_BY_FIRST: dict[str, list[str]] = {}
 for _title in _TITLES:
@@ -58,8 +58,8 @@ _RU_TITLE_PREFIXES = {stem[:3] for stem in _RU_TITLE_STEMS}
 _BOTH = re.compile(
     r"(?:the\s+|both\s+|the\s+two\s+)?(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|"
     r"government)|sides|parties|chancellors|countries|nations)\b(?![’'])"
-    r"|both\s+(?:leaders|presidents|sides|countries|men)\b(?![’'])"
-    r"|(?:президенты|лидеры|главы\s+государств|стороны|обе\s+стороны|оба\s+(?:лидера|президента)|"
+    r"|both\s+(?:leaders|presidents|prime\s+ministers|sides|parties|countries|nations|men)\b(?![’'])"
+    r"|(?:президенты|лидеры|главы\s+государств|стороны|собеседники|обе\s+стороны|оба\s+(?:лидера|президента)|"
     r"[а-яё]+ская\s+и\s+[а-яё]+ская\s+стороны)(?![а-яё])",
     re.IGNORECASE,
 )
@@ -98,6 +98,7 @@ _RU_COUNTRIES = (
     ("китай", "cn"), ("кнр", "cn"), ("украин", "ua"), ("финлянд", "fi"), ("финск", "fi"),
     ("великобритан", "uk"), ("британ", "uk"), ("канад", "ca"), ("франц", "fr"), ("германи", "de"),
 )
+_PREPOSITIONS = {"in", "during", "at", "on", "after", "before", "following", "в", "во", "на", "по", "при", "после"}
 _TIME_WORDS = set(
     """this that today tonight yesterday earlier later afternoon morning evening night on in at during last next the
     day week month year of january february march april may june july august september october november december
@@ -445,6 +446,15 @@ class _Cast:
             j += 1
         if j > i and self._mention(toks, j)[0] in {"person", "singular", "plural"}:
             return j
+        if toks[i].low in _PREPOSITIONS:
+            # "During the call President Smith stressed", "В ходе беседы Президент России отметил"
+            for j in range(i + 1, min(len(toks), i + 7)):
+                if not toks[j].text.islower():
+                    kind, _, after = self._mention(toks, j)
+                    verb = toks[after].text if after < len(toks) else ""
+                    if kind in {"person", "singular", "plural"} and verb.islower() and _VERBISH.match(verb):
+                        return j
+                    break
         commas = [n + 1 for n in range(i, min(len(toks), i + 60)) if toks[n].text == ","][:3]
         for start in commas:
             if self._mention(toks, start)[0] in {"person", "singular", "plural"}:

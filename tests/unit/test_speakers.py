@@ -180,3 +180,15 @@ def test_every_segment_gets_a_participant_both_or_the_narrator(text, with_partic
         assert set(got) <= allowed
     else:
         assert set(got) <= {None, BOTH, *people(text)}
+
+
+def test_prepositional_openings_without_commas():
+    text = (
+        "Заголовок\n\n"
+        "В ходе телефонного разговора Президент России Иван Петров подчеркнул важность диалога. "
+        "В ходе беседы были затронуты темы торговли. "
+        "Собеседники договорились о новых контактах.\n\n"
+        "During the call President Anna Smith stressed trade. "
+        "In line with talks between President Anna Smith and President Ivan Petrov, experts met in Oslo."
+    )
+    assert [who for _, who in speakers(text)] == ["Иван Петров", None, BOTH, "Anna Smith", None]
