@@ -205,7 +205,7 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
             continue
         new_pairs = [(x, y) for x in members[ga] for y in members[gb] if side_of[x] != side_of[y]]
         inner = [cohesion[g] for g in (ga, gb) if g in cohesion]
-        needed = max(MERGE_MEAN, GROUP_RATIO * min(inner)) if inner else MERGE_MEAN
+        needed = max(MERGE_MEAN, GROUP_RATIO * min(inner)) if len(inner) == 2 else MERGE_MEAN
         mean = _mean_at_least(new_pairs, needed, scores)
         if mean is None:
             continue
