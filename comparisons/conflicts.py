@@ -141,7 +141,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
             found.append(conflict)
     speakers = {side: _speakers(claims) for side, claims in claims_by_side.items()}
     conflict = _disagreement("attribution", speakers, disjoint=True)
-    if conflict and not _names_each_other(speakers, texts, pair):
+    if conflict and not _names_each_other(speakers, texts, pair) and _same_statement(texts, speakers):
         found.append(conflict)
     conflict = _disagreement("stance", {side: _stance(claims) for side, claims in claims_by_side.items()},
                              disjoint=True)
@@ -302,6 +302,36 @@ def _names_each_other(speakers: Mapping[str, dict[str, str]], texts: Mapping[str
             if other != side and any(_mentions(text, name, pair) for name in names):
                 return True
     return False
+
+
+def _same_statement(texts: Mapping[str, str], speakers: Mapping[str, dict[str, str]]) -> bool:
+    """Whether the sides word the point alike once the speakers' names are set aside.
+
+    Each government reports its own leader's position, so "Biden voiced concern about human rights" against
+    "Xi said human rights must not be a pretext" is an exchange, not a dispute over who spoke. It is a conflict
+    when the statement itself is the same ("Biden proposed a summit" / "Putin proposed a summit").
+    """
+    names = {w.lower() for found in speakers.values() for name in found for w in _WORD.findall(name)}
+    bags = [{_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in names and w not in _COMMON}
+            for text in texts.values()]
+    bags = [bag for bag in bags if bag]
+    if len(bags) < 2:
+        return False
+    return all(len(a & b) >= _SAME_SHARE * min(len(a), len(b)) for i, a in enumerate(bags) for b in bags[i + 1 :])
+
+
+_SAME_SHARE = 0.6
+_COMMON = frozenset(
+    "that this with from their they them have were will would also said says noted stressed president prime "
+    "minister leader leaders side sides which about other such into over".split()
+)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _mentions(text: str, speaker: str, pair: Pair | None) -> bool:

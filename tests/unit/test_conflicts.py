@@ -159,3 +159,10 @@ def test_an_answer_to_the_other_leaders_remark_is_no_attribution_conflict():
     found = conflicts("Lind warned of a strong response.", "Marr replied in detail to the warning Lind had raised.",
                       speaker_a="Ada Lind", speaker_b="Boris Marr")
     assert "attribution" not in found
+
+
+def test_each_side_giving_its_own_leaders_position_is_an_exchange_not_a_conflict():
+    found = conflicts("Lind voiced concern about the treatment of reporters in the north.",
+                      "Marr said reporting on the north must not be used to interfere in internal affairs.",
+                      speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert "attribution" not in found
