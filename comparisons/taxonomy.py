@@ -109,7 +109,14 @@ class Taxonomy:
 
     def fingerprint(self) -> str:
         """A hash of everything that changes tagging, and nothing else: the same file moved elsewhere keeps its
-        fingerprint, one edited weight changes it."""
+        fingerprint, one edited weight changes it. Computed once per taxonomy: every comparison asks for it."""
+        cached = self.__dict__.get("_fingerprint")
+        if cached is None:
+            cached = self._content_hash()
+            object.__setattr__(self, "_fingerprint", cached)
+        return cached
+
+    def _content_hash(self) -> str:
         content = [
             [t.id, t.label, t.description,
              [[s.kind, s.text, s.weight] for s in t.keywords],
