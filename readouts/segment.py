@@ -19,7 +19,9 @@ Rules, and why:
   ("U.S.", "Jr.", "Inc.", "Jan.", initials such as "R.", Russian "г.") end one only when the next word is a
   common sentence opener ("The", "He", "They", "Он", "Стороны"): "the U.S. The President" splits,
   "Joseph R. Biden" and "U.S. President" do not.
-* An item number at the start of a sentence ("2. США будут ...") stays with its item.
+* An item number at the start of a sentence ("2. США будут ...") stays with its item: a claim "2." alone would
+  be noise to a reader. (Here we differ from the evaluation's gold segmenter, which makes the number a sentence
+  of its own.)
 
 Every step looks at each character a bounded number of times, so the work is linear in the text's length.
 Whole sentences are the default claim: sentences are not cut at semicolons or commas.
@@ -42,7 +44,7 @@ class Segment:
     paragraph: int
 
 
-_BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\)|\([a-zа-я]\))\s")
+_BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\))\s")
 """A list item's marker at the start of a line; the marker must be followed by whitespace."""
 
 _BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]」』）]*")
@@ -84,11 +86,11 @@ _MAY_END = frozenset(
 _STARTERS = frozenset(
     """
     the a an he she they it its we i this that these those there both each all after before during following
-    in on at as at but however meanwhile moreover also today yesterday earlier later since while when
+    in on at as but however meanwhile moreover also today yesterday earlier later since while when
     according his her their our mr mrs ms dr did does do is are was were will would can could should what why how
     who where which
     он она они оно это эти этот эта в во на по при с со также кроме однако стороны президенты лидеры
-    главы после затем далее кроме того тогда все был была были было
+    главы после затем далее тогда все был была были было
     """.split()
 )
 """Words that open sentences far more often than they follow an abbreviation inside one."""
