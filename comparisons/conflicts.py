@@ -111,6 +111,15 @@ _TITLED = re.compile(
     r"\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b"
 )
 
+_CUE_STOP = frozenset("the of and for in new st saint city group council organization organisation".split())
+_CITY_WORDS = frozenset(w.lower() for c in _CITIES for w in re.findall(r"[^\W\d_]+", c)) - _CUE_STOP
+_ORG_WORDS = frozenset(w.lower() for a in _ORG_LOOKUP for w in re.findall(r"[^\W\d_]+", a)) - _CUE_STOP
+_TITLE_WORDS = frozenset(
+    "secretary minister adviser advisor aide ambassador envoy chancellor spokesman spokesperson".split())
+_STANCE_WORDS = frozenset(
+    "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
+    "declines disagreed turned ruled dismissed".split())
+
 _AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
 _REFUSE = re.compile(
     r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
@@ -135,16 +144,20 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     undated = {side: text for side, text in undated.items() if _may_count(text, words[side])}
     if len(undated) >= 2:
         found.extend(_number_conflicts(undated))
-    for kind, extract in (("place", _places), ("entity", _organisations), ("entity", _officials)):
-        conflict = _disagreement(kind, {side: extract(text) for side, text in texts.items()}, disjoint=True)
+    for kind, extract, cue in (("place", _places, _CITY_WORDS), ("entity", _organisations, _ORG_WORDS),
+                               ("entity", _officials, _TITLE_WORDS)):
+        # The word sets are a cheap first look: most claims name no venue, organisation or official.
+        values = {side: extract(text) if not words[side].isdisjoint(cue) else {} for side, text in texts.items()}
+        conflict = _disagreement(kind, values, disjoint=True)
         if conflict and not any(c.kind == kind for c in found):
             found.append(conflict)
     speakers = {side: _speakers(claims) for side, claims in claims_by_side.items()}
     conflict = _disagreement("attribution", speakers, disjoint=True)
     if conflict and not _names_each_other(speakers, texts, pair) and _same_statement(texts, speakers):
         found.append(conflict)
-    conflict = _disagreement("stance", {side: _stance(claims) for side, claims in claims_by_side.items()},
-                             disjoint=True)
+    stances = {side: _stance(claims) if not words[side].isdisjoint(_STANCE_WORDS) else {}
+               for side, claims in claims_by_side.items() if claims}
+    conflict = _disagreement("stance", stances, disjoint=True)
     if conflict:
         found.append(conflict)
     return tuple(found)

@@ -13,6 +13,7 @@ and attaches what is computed per link. Identical input and settings give an ide
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
 from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSummary
@@ -164,11 +165,11 @@ def _topic_summaries(
     used = {t for topics in claim_topics.values() for t in topics}
     labels = {topic.id: topic.label for topic in taxonomy.topics}
     order = _topic_ids(taxonomy) + sorted(used - set(labels))
-    summaries = []
-    for topic_id in order:
-        if topic_id not in used:
-            continue
-        per_side = {d.key: sum(1 for c in d.claims if topic_id in claim_topics[c.id]) for d in documents}
-        n_links = sum(1 for link in links if topic_id in link.topics)
-        summaries.append(TopicSummary(topic_id, labels.get(topic_id, topic_id), per_side, n_links))
-    return tuple(summaries)
+    counts = {d.key: Counter(t for c in d.claims for t in claim_topics[c.id]) for d in documents}
+    link_counts = Counter(t for link in links for t in link.topics)
+    return tuple(
+        TopicSummary(topic_id, labels.get(topic_id, topic_id), {k: n[topic_id] for k, n in counts.items()},
+                     link_counts[topic_id])
+        for topic_id in order
+        if topic_id in used
+    )
