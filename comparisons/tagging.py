@@ -54,11 +54,13 @@ _CONNECTIVE = re.compile(
 # Points back at the previous claim as its subject or object: "This would be...", "he said that this...",
 # "challenges in this area", "these issues". What "this" refers to is the previous claim's main topic.
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:this|that|these|those|such)\b"
+    r"^\W*(?:this|that|these|those|such)\b(?!\s+(?:\w+\s+)?(?:negotiations|talks|dialogues?|discussions|consultations|"
+    r"meetings?|calls?|conversations?|sanctions|contacts|agreements?)\b)"
     r"|\b(?:suggested|said|noted|stressed|warned|added|believed|argued|replied|stated)\s+that\s+(?:this|such|it)\b"
+    # Generic nouns only: "these negotiations" names its own topic, "these issues" leaves it to the claim before.
     r"|\b(?:this|these|those|such)\s+(?:an?\s+)?(?:area|areas|issue|issues|matter|matters|question|questions|"
-    r"challenge|challenges|dialogue|dialogues|discussions?|contacts|talks|negotiations|efforts?|steps?|topics?|"
-    r"field|fields|sphere|track|tracks|subject|problem|problems|threat|threats|situation|concerns?|move|measures?)\b"
+    r"challenge|challenges|efforts?|steps?|topics?|field|fields|sphere|subject|problem|problems|threat|threats|"
+    r"situation|concerns?|move|measures?|regard)\b"
     r"|^\W*(?:это|эти|этот|эта|такие|такой)\b",
     re.IGNORECASE,
 )
