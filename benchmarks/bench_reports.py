@@ -46,13 +46,23 @@ def build_library(root: Path, n: int) -> Library:
     return Library(root)
 
 
-def best_of(runs: int, work) -> float:
-    times = []
+def best_of(runs: int, work) -> tuple[float, float]:
+    """Best wall-clock and best CPU time (this process) of ``runs`` runs: on a busy machine the wall clock also
+    counts other programs and disk flushes, so both are shown and the ratio is taken on each."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def report(times: dict[str, tuple[float, float]], pairs: int) -> None:
+    ref_wall, ref_cpu = times["json"]
+    for fmt, (wall, cpu) in times.items():
+        print(f"   {fmt:<5} wall {wall * 1000:8.1f} ms ({wall / ref_wall:4.2f}x JSON)   "
+              f"CPU {cpu * 1000:8.1f} ms ({cpu / ref_cpu:4.2f}x JSON)   {cpu / pairs * 1000:6.2f} ms CPU per pair")
 
 
 def main() -> int:
@@ -75,21 +85,20 @@ def main() -> int:
         export_times = {}
         for fmt in ("json", "html", "md", "csv"):
             export_times[fmt] = best_of(args.runs, lambda: export_all(library, options, fmt, tmp / f"out-{fmt}"))
-        for fmt, seconds in export_times.items():
+        report(export_times, len(library.entries()))
+        for fmt in export_times:
             size = sum(p.stat().st_size for p in (tmp / f"out-{fmt}").iterdir())
-            ratio = seconds / export_times["json"]
-            print(f"   {fmt:<5} {seconds * 1000:8.1f} ms   {ratio:4.2f}x JSON   {size / 1e6:6.2f} MB written")
-        ratio = export_times["html"] / export_times["json"]
-        verdict = "within" if ratio <= TARGET else "OVER"
-        print(f"   HTML / JSON = {ratio:.2f}x ({verdict} the target of {TARGET:.0f}x)")
+            print(f"   {fmt:<5} wrote {size / 1e6:6.2f} MB")
+        for i, clock in enumerate(("wall", "CPU")):
+            ratio = export_times["html"][i] / export_times["json"][i]
+            verdict = "within" if ratio <= TARGET else "OVER"
+            print(f"   HTML / JSON ({clock}) = {ratio:.2f}x ({verdict} the target of {TARGET:.0f}x)")
 
         comparisons = [cached_compare(e.pair, options, library.cache_dir) for e in library.entries() if e.ok]
         print(f"\n2. render only, {len(comparisons)} comparisons in memory, best of {args.runs}")
         render_times = {fmt: best_of(args.runs, lambda: [render(c, fmt) for c in comparisons])
                         for fmt in ("json", "html", "md", "csv")}
-        for fmt, seconds in render_times.items():
-            print(f"   {fmt:<5} {seconds * 1000:8.1f} ms   {seconds / render_times['json']:4.2f}x JSON   "
-                  f"{seconds / len(comparisons) * 1000:6.2f} ms per pair")
+        report(render_times, len(comparisons))
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

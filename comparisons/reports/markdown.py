@@ -29,14 +29,14 @@ class MdSafe(str):
     """Markdown the templates emit unchanged: built by this module from escaped pieces."""
 
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)(#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
-_SPACE = re.compile(r"\s+")
 
 
 def _inline(text: str) -> str:
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+    text = text.translate(_INLINE)
+    return _ENTITY.sub(r"\\&", text) if "&" in text else text
 
 
 def _line_start(text: str) -> str:
@@ -54,7 +54,7 @@ def md_escape(value: Any) -> str:
     """One line of plain text, inert in CommonMark and GitHub Markdown whatever it contains."""
     if isinstance(value, MdSafe):
         return value
-    return MdSafe(_line_start(_inline(_SPACE.sub(" ", str(value)).strip())))
+    return MdSafe(_line_start(_inline(" ".join(str(value).split()))))
 
 
 def md_cell(value: Any) -> MdSafe:
@@ -102,12 +102,12 @@ def _diff_markdown(cell: Any) -> MdSafe:
     """A cell's words with those only its side uses in bold; the plain text reads the same without the marks."""
     out = []
     for piece in cell.pieces:
-        core = _inline(_SPACE.sub(" ", piece.text).strip())
+        core = _inline(" ".join(piece.text.split()))
         # Emphasis must hug the words, so the spaces around a piece stay outside its asterisks.
         lead = " " if piece.text[:1].isspace() else ""
         tail = " " if piece.text[-1:].isspace() else ""
         out.append(f"{lead}**{core}**{tail}" if piece.only_here and core else f"{lead}{core}{tail}")
-    return MdSafe(_line_start(_SPACE.sub(" ", "".join(out)).strip()))
+    return MdSafe(_line_start(" ".join("".join(out).split())))
 
 
 def render_markdown(comparison: Comparison) -> str:

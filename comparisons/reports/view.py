@@ -217,22 +217,25 @@ def _conflicts(row: Row, labels: dict[str, str], keys: tuple[str, ...]) -> tuple
 
 
 def _row_view(comparison: Comparison, row: Row, section: str, labels: dict[str, str],
-              topic_labels: dict[str, str]) -> RowView:
+              topic_labels: dict[str, str], memo: dict[int, tuple]) -> RowView:
+    """A row as shown in one topic's section; its cells and conflicts are the same in every section, so they are
+    computed once per row (``memo``) however many topics the row carries."""
     if row.link is not None:
         ref, kind, score, only = row.link.id, "link", row.link.score, ""
     else:
         assert row.omission is not None
         ref, kind, score, only = row.omission.claim, "omission", None, labels[row.omission.side]
-    others = tuple(topic_labels.get(t, t) for t in row.topics if t != section)
-    cells, little_shared = _cells(comparison, row, labels)
+    if id(row) not in memo:
+        memo[id(row)] = (*_cells(comparison, row, labels), _conflicts(row, labels, comparison.side_keys))
+    cells, little_shared, conflicts = memo[id(row)]
     return RowView(
         anchor=f"{_slug(section)}-{_slug(ref)}",
         ref=ref,
         kind=kind,
         score=score,
-        other_topics=others,
+        other_topics=tuple(topic_labels.get(t, t) for t in row.topics if t != section),
         cells=cells,
-        conflicts=_conflicts(row, labels, comparison.side_keys),
+        conflicts=conflicts,
         only_side=only,
         little_shared=little_shared,
     )
@@ -276,6 +279,7 @@ def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
         ))
 
     topics = []
+    memo: dict[int, tuple] = {}
     for summary in comparison.topics:
         topic_rows = comparison.rows_for(summary.id)
         in_conflict: set[str] = set()
@@ -289,14 +293,14 @@ def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
                          "in conflict" if k in in_conflict else "mentioned")
             for k in keys
         )
-        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels) for r in topic_rows) \
+        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels, memo) for r in topic_rows) \
             if rows else ()
         topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", coverage, summary.links,
                                 views))
     untagged = tuple(r for r in all_rows if not r.topics)
     if untagged and rows:
         topics.append(TopicView(NO_TOPIC, "No topic", f"topic-{NO_TOPIC}", (), 0,
-                                tuple(_row_view(comparison, r, NO_TOPIC, labels, topic_labels) for r in untagged)))
+                                tuple(_row_view(comparison, r, NO_TOPIC, labels, topic_labels, memo) for r in untagged)))
 
     first_section = {}
     for topic in topics:
