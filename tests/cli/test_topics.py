@@ -113,3 +113,14 @@ def test_control_characters_in_a_users_file_are_shown_not_obeyed(run_dualread, t
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "\\x1b[31m" in result.stdout
+
+
+def test_check_refuses_an_alias_bomb_in_one_line(run_dualread, tmp_path):
+    levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for prev, name in zip("abcdef", "bcdefg"):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    result = run_dualread("topics", "--check", path, timeout=60)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "bomb.yaml" in result.stderr
