@@ -446,7 +446,7 @@ class _Cast:
             j += 1
         if j > i and self._mention(toks, j)[0] in {"person", "singular", "plural"}:
             return j
-        if toks[i].low in _PREPOSITIONS:
+        if i < len(toks) and toks[i].low in _PREPOSITIONS:
             # "During the call President Smith stressed", "В ходе беседы Президент России отметил"
             for j in range(i + 1, min(len(toks), i + 7)):
                 if not toks[j].text.islower():

@@ -164,7 +164,8 @@ def test_time_phrases_and_several_introductory_phrases_are_skipped():
 
 _words = st.sampled_from(
     ["President", "Smith", "Jones", "Anna", "the", "two", "leaders", "He", "They", "said", "and", ",", ".", "of",
-     "Russia", "side", "US", "Prime", "Minister", "Jr.", "R.", "Президент", "России", "Путин", "Они", "\n\n"]
+     "Russia", "side", "US", "Prime", "Minister", "Jr.", "R.", "Президент", "России", "Путин", "Они", "\n\n",
+     "\n- ", "1.", "During", "In", "В", "ходе"]
 )
 
 
