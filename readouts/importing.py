@@ -239,13 +239,13 @@ def _paragraphs_of(block: list[str]) -> list[str]:
         not _SENTENCE_END.search(line) for line in block[:-1])
     if not wrapped:
         return list(block)
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     for line in block:
         if paragraphs and not _LIST_ITEM.match(line):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-    return paragraphs
+            paragraphs.append([line])
+    return [" ".join(lines) for lines in paragraphs]
 
 
 def looks_like_title(line: str) -> bool:

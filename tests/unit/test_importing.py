@@ -75,6 +75,14 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
         "are before the courts of Ostria, which are independent."]
 
 
+def test_a_long_hard_wrapped_paragraph_becomes_one_line():
+    # Linear work: joining line by line into one growing string would make this take minutes, not milliseconds.
+    text = normalise_text("Title\n\n" + "a line of a long wrapped paragraph and\n" * 50_000 + "its end.\n")
+    title, body = paragraphs(text)
+    assert title == "Title"
+    assert body.startswith("a line of a long wrapped paragraph and a line") and body.endswith("and its end.")
+
+
 def test_plain_text_with_one_paragraph_per_line_keeps_them_apart():
     text = normalise_text("Title of the readout\nFirst paragraph is a full sentence.\nSecond one is too.\n")
     assert paragraphs(text) == ["Title of the readout", "First paragraph is a full sentence.",
