@@ -53,9 +53,9 @@ def main() -> None:
     print(f"{'sentences':>10} {'chars':>10} {'segment':>10} {'finditer':>10} {'str.split':>10} {'claims':>8} {'µs/sent':>8}")
     for sentences in (1_000, 10_000, 100_000):
         text = _readout(sentences)
-        t_segment = _best(lambda: segment(text))
-        t_finditer = _best(lambda: sum(1 for _ in ends.finditer(text)))
-        t_split = _best(lambda: len(text.split()))
+        t_segment = _best(lambda text=text: segment(text))
+        t_finditer = _best(lambda text=text: sum(1 for _ in ends.finditer(text)))
+        t_split = _best(lambda text=text: len(text.split()))
         claims = len(segment(text))
         print(
             f"{sentences:>10,} {len(text):>10,} {t_segment:>9.3f}s {t_finditer:>9.3f}s {t_split:>9.3f}s "

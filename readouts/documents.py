@@ -9,7 +9,7 @@ consumer — the engine, ``dualread show``, the exports — sees the same claims
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from readouts.model import Claim, Document, Participant, Side
 from readouts.segment import segment

@@ -27,10 +27,11 @@ How, and why this way:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from bisect import bisect_left
-from typing import NamedTuple, Protocol, Sequence
+from typing import NamedTuple, Protocol
 
 from readouts.model import BOTH, Participant
 

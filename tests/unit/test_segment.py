@@ -41,8 +41,10 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     assert texts(text) == [
         "President Smith spoke with Prime Minister Jones on Jan. 5.",
         "They agreed to meet in Washington, D.C.",
-        "Mr. Brown and Dr. Green of St. Louis joined Joseph R. Biden, Jr. at the U.S. Capitol, i.e. the "
-        "building on Capitol Hill, e.g. for the No. 2 session.",
+        (
+            "Mr. Brown and Dr. Green of St. Louis joined Joseph R. Biden, Jr. at the U.S. Capitol, i.e. the "
+            "building on Capitol Hill, e.g. for the No. 2 session."
+        ),
     ]
 
 
