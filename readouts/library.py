@@ -67,7 +67,7 @@ def check_pair_id(value: str, *, source: object = None, field: str | None = "id"
     """``value`` if it is a valid pair id (it becomes a folder name, so '/', '..' and capitals are refused)."""
     if not isinstance(value, str) or not PAIR_ID_PATTERN.fullmatch(value):
         raise ReadoutError("not a valid pair id: use 1 to 80 lowercase letters a-z, digits and '-', "
-                           "starting with a letter or digit", file=source, field=field, value=value)
+                           "starting with a letter or digit", file=source, field=field, value=_shown(value))
     return value
 
 
@@ -75,7 +75,7 @@ def check_side_key(value: str, *, source: object = None, field: str | None = "ke
     """``value`` if it is a valid side key (it names a text file, so the same rules as a pair id, shorter)."""
     if not isinstance(value, str) or not SIDE_KEY_PATTERN.fullmatch(value):
         raise ReadoutError("not a valid side key: use 1 to 40 lowercase letters a-z, digits and '-'",
-                           file=source, field=field, value=value)
+                           file=source, field=field, value=_shown(value))
     return value
 
 
@@ -96,6 +96,13 @@ class LibraryEntry:
 
 # --- pair.yaml <-> Pair -------------------------------------------------------------------------------------------
 
+def _shown(value: Any) -> Any:
+    """What an error line quotes: the value itself when short, else its kind (a whole list helps nobody)."""
+    if isinstance(value, str) or len(repr(value)) <= 60:
+        return value
+    return f"a {type(value).__name__}"
+
+
 def _text_field(data: Mapping[str, Any], name: str, source: object, field: str, *, required: bool = False,
                 default: str = "") -> str:
     value = data.get(name)
@@ -104,9 +111,9 @@ def _text_field(data: Mapping[str, Any], name: str, source: object, field: str, 
             raise ReadoutError("missing", file=source, field=field)
         return default
     if not isinstance(value, str):
-        raise ReadoutError("must be text", file=source, field=field, value=value)
+        raise ReadoutError("must be text", file=source, field=field, value=_shown(value))
     if required and not value.strip():
-        raise ReadoutError("must not be empty", file=source, field=field, value=value)
+        raise ReadoutError("must not be empty", file=source, field=field, value=_shown(value))
     return value
 
 
@@ -120,7 +127,7 @@ def _parse_date(value: Any, source: object, field: str = "date") -> _dt.date:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ReadoutError("must be a date YYYY-MM-DD", file=source, field=field, value=value)
+    raise ReadoutError("must be a date YYYY-MM-DD", file=source, field=field, value=_shown(value))
 
 
 def parse_date(value: str, *, source: object = None, field: str = "date") -> _dt.date:
@@ -132,7 +139,7 @@ def _participants(value: Any, source: object) -> tuple[Participant, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise ReadoutError("must be a list of names", file=source, field="participants", value=value)
+        raise ReadoutError("must be a list of names", file=source, field="participants", value=_shown(value))
     people = []
     for i, item in enumerate(value):
         field = f"participants[{i}]"
@@ -140,11 +147,11 @@ def _participants(value: Any, source: object) -> tuple[Participant, ...]:
             people.append(Participant(name=item))
             continue
         if not isinstance(item, Mapping):
-            raise ReadoutError("must be a name or a mapping with 'name'", file=source, field=field, value=item)
+            raise ReadoutError("must be a name or a mapping with 'name'", file=source, field=field, value=_shown(item))
         name = _text_field(item, "name", source, f"{field}.name", required=True)
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ReadoutError("must be a list of text", file=source, field=f"{field}.aliases", value=aliases)
+            raise ReadoutError("must be a list of text", file=source, field=f"{field}.aliases", value=_shown(aliases))
         people.append(Participant(name=name, aliases=tuple(aliases)))
     return tuple(people)
 
@@ -167,10 +174,10 @@ def pair_from_yaml(data: Any, folder_name: str, read_text: Callable[[str], str],
     date = _parse_date(data["date"], source)
     sample = data.get("sample", False)
     if not isinstance(sample, bool):
-        raise ReadoutError("must be true or false", file=source, field="sample", value=sample)
+        raise ReadoutError("must be true or false", file=source, field="sample", value=_shown(sample))
     sides_data = data.get("sides")
     if not isinstance(sides_data, list):
-        raise ReadoutError("must be a list of sides", file=source, field="sides", value=sides_data)
+        raise ReadoutError("must be a list of sides", file=source, field="sides", value=_shown(sides_data))
     if len(sides_data) < 2:
         raise ReadoutError("a pair needs at least two sides", file=source, field="sides", value=len(sides_data))
     sides: list[Side] = []
@@ -184,7 +191,7 @@ def pair_from_yaml(data: Any, folder_name: str, read_text: Callable[[str], str],
 def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: object, seen: set[str]) -> Side:
     field = f"sides[{i}]"
     if not isinstance(item, Mapping):
-        raise ReadoutError("must be a mapping with 'key' and 'file'", file=source, field=field, value=item)
+        raise ReadoutError("must be a mapping with 'key' and 'file'", file=source, field=field, value=_shown(item))
     key = check_side_key(item.get("key"), source=source, field=f"{field}.key")
     if key in seen:
         raise ReadoutError("two sides have the same key", file=source, field=f"{field}.key", value=key)
