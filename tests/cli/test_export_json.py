@@ -140,3 +140,16 @@ def test_report_formats_go_through_the_same_command(run_dualread, tmp_path, fmt)
     done = run_dualread("export", SAMPLE, "--format", fmt, "--output", out)
     assert done.returncode == 0, done.stderr
     assert "Geneva" in out.read_text(encoding="utf-8-sig")
+
+
+def test_editing_the_librarys_taxonomy_recomputes(run_dualread, fixtures_dir, library_dir):
+    pair_id = add_pair(run_dualread, fixtures_dir)
+    before = json.loads(run_dualread("export", pair_id, "--format", "json").stdout)
+    assert "floods" not in [t["id"] for t in before["topics"]]
+    (library_dir / "topics.yaml").write_text(
+        "extends: default\ntopics:\n  - id: floods\n    label: Floods\n    description: Flood relief.\n"
+        "    keywords: [flood*]\n", encoding="utf-8")
+    after = json.loads(run_dualread("export", pair_id, "--format", "json").stdout)
+    floods = next(t for t in after["topics"] if t["id"] == "floods")
+    assert floods["claims"]["white-house"] >= 1 and floods["claims"]["kremlin"] >= 1
+    assert after["engine"]["settings"]["taxonomy"] != before["engine"]["settings"]["taxonomy"]
