@@ -36,7 +36,8 @@ THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
 
 _WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-‐‑–—]+")
+_GAP_CHARS = " \t\n\r\f\v\u00a0-‐‑–—"
+"""What may separate the words of a keyword in a text: white space and hyphens or dashes."""
 _HYPHEN = re.compile(r"[\-‐‑–]")
 _PLAIN_KEYWORD = re.compile(r"[\w\s\-‐‑–*]+")
 _A_WORD = re.compile(r"[^\W\d_]{3}")
@@ -163,6 +164,12 @@ class _Pattern:
         """Compiled on first use: most patterns of a taxonomy never get past the needle test."""
         return re.compile(self.source, self.flags)
 
+    def may_match(self, lowered: str) -> bool:
+        """False when a literal the pattern needs is missing from the claim: no need to run it."""
+        if self.needles and not any(n in lowered for n in self.needles):
+            return False
+        return all(any(n in lowered for n in group) for group in self.required)
+
     def find(self, text: str, lowered: str) -> int | None:
         for group in self.required:
             if not any(n in lowered for n in group):
@@ -186,7 +193,7 @@ class _Matcher:
         # are tried on every claim (after their needle test).
         self.patterns_by_prefix: dict[str, list[_Pattern]] = {}
         self.patterns: list[_Pattern] = []
-        self.excludes: dict[int, _Pattern] = {}
+        self.excludes: dict[int, list[_Pattern]] = {}
         # (cased?) -> first piece -> keywords; stems by their first _PREFIX letters (shorter stems by all of them).
         self.exact: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
         self.stem: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
@@ -197,9 +204,8 @@ class _Matcher:
             for signal in topic.context:
                 self._add(i, signal, context=True)
             if topic.exclude:
-                needles = [_pattern_needles(p) for p in topic.exclude]
-                self.excludes[i] = _Pattern(i, 0.0, False, "|".join(f"(?:{p})" for p in topic.exclude),
-                                            re.IGNORECASE, sum(needles, ()) if all(needles) else ())
+                self.excludes[i] = [_Pattern(i, 0.0, False, p, re.IGNORECASE, _pattern_needles(p),
+                                             _required_literals(p)) for p in topic.exclude]
         for cased in (False, True):
             self.stem_lengths[cased] = tuple(sorted({len(k) for k in self.stem[cased]}))
         self.has_cased = bool(self.exact[True] or self.stem[True])
@@ -241,10 +247,9 @@ class _Matcher:
         spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         cased_words = [text[s:e] for s, e in spans]
         words = {True: cased_words, False: [w.lower() for w in cased_words]}
-        gaps = [bool(_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])) for k in range(len(spans) - 1)]
-        lowered = text.lower()
-        blocked = {t: [(m.start(), m.end()) for m in p.regex.finditer(text)]
-                   for t, p in self.excludes.items() if not p.needles or any(n in lowered for n in p.needles)}
+        between = [text[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1)]
+        gaps = [bool(g) and not g.strip(_GAP_CHARS) for g in between]
+        excluded = _Exclusions(self.excludes, text)
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
             exact, stem, lengths, ws = self.exact[cased], self.stem[cased], self.stem_lengths[cased], words[cased]
@@ -259,24 +264,15 @@ class _Matcher:
                 for keyword in candidates:
                     if keyword not in found and keyword.matches(ws, gaps, i):
                         start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
-                        if not any(s < end and start < e for s, e in blocked.get(keyword.topic, ())):
+                        if not excluded.covers(keyword.topic, start, end):
                             found[keyword] = start
-        masked: dict[int, tuple[str, str]] = {}
         prefixes = {w[:_PREFIX] for w in words[False]}
-        patterns = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
-        for pattern in dict.fromkeys([*patterns, *self.patterns]):
-            subject = masked.get(pattern.topic)
-            if subject is None:
-                subject = (text, lowered)
-                if blocked.get(pattern.topic):
-                    chars = list(text)
-                    for s, e in blocked[pattern.topic]:
-                        chars[s:e] = " " * (e - s)
-                    subject = ("".join(chars), "".join(chars).lower())
-                masked[pattern.topic] = subject
-            at = pattern.find(*subject)
-            if at is not None:
-                found[pattern] = at
+        indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
+        for pattern in dict.fromkeys([*indexed, *self.patterns]):
+            if pattern.may_match(excluded.lowered):
+                at = pattern.find(*excluded.masked(pattern.topic))
+                if at is not None:
+                    found[pattern] = at
         own: _Scores = {}
         context: _Scores = {}
         for signal, at in found.items():
@@ -285,6 +281,41 @@ class _Matcher:
             score, first = scores.get(topic_id, (0.0, at))
             scores[topic_id] = (score + signal.weight, min(first, at))
         return own, context
+
+
+class _Exclusions:
+    """A claim's text as each topic sees it, its ``exclude`` matches blanked out; worked out only for the topics
+    that need it."""
+
+    def __init__(self, excludes: dict[int, list[_Pattern]], text: str):
+        self.excludes = excludes
+        self.text = text
+        self.lowered = text.lower()
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._masked: dict[int, tuple[str, str]] = {}
+
+    def spans(self, topic: int) -> list[tuple[int, int]]:
+        if topic not in self._spans:
+            self._spans[topic] = [(m.start(), m.end()) for p in self.excludes.get(topic, ())
+                                  if p.may_match(self.lowered) for m in p.regex.finditer(self.text)]
+        return self._spans[topic]
+
+    def covers(self, topic: int, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans(topic))
+
+    def masked(self, topic: int) -> tuple[str, str]:
+        """(text, lowercased text) for ``topic``."""
+        if topic not in self._masked:
+            spans = self.spans(topic)
+            if not spans:
+                self._masked[topic] = (self.text, self.lowered)
+            else:
+                chars = list(self.text)
+                for s, e in spans:
+                    chars[s:e] = " " * (e - s)
+                masked = "".join(chars)
+                self._masked[topic] = (masked, masked.lower())
+        return self._masked[topic]
 
 
 _COMPILED: dict[int, tuple[Taxonomy, _Matcher]] = {}
