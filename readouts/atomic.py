@@ -46,11 +46,30 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    # Reading the umask means setting it; done once, at import, before any thread of ours exists.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` in one step: a temporary file beside it, fsync, then ``os.replace``."""
+    """Replace ``path`` with ``text`` in one step: a temporary file beside it, fsync, then ``os.replace``.
+
+    The file gets the permissions an ordinary write would give it (an existing file keeps its own), not the
+    owner-only mode of a temporary file.
+    """
     path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_UMASK
     fd, tmp_name = tempfile.mkstemp(prefix=f"{_SCRATCH_MARK}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp_name, mode)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -72,6 +91,7 @@ def staging_dir(parent: str | Path, name: str) -> Iterator[Path]:
     """
     parent = Path(parent)
     folder = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{name}.", suffix=".new", dir=parent))
+    os.chmod(folder, 0o777 & ~_UMASK)  # it becomes the pair folder: give it a folder's usual permissions
     try:
         yield folder
     finally:

@@ -90,3 +90,16 @@ def test_force_puts_the_old_folder_back_when_the_swap_fails(tmp_path, monkeypatc
     monkeypatch.undo()
     assert (old / "a.txt").read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "pair"]
+
+
+def test_written_files_and_pair_folders_get_ordinary_permissions(tmp_path):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    target = tmp_path / "pair.yaml"
+    write_text_atomic(target, "id: one\n")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    target.chmod(0o640)
+    write_text_atomic(target, "id: two\n")
+    assert target.stat().st_mode & 0o777 == 0o640
+    with staging_dir(tmp_path, "p") as scratch:
+        assert scratch.stat().st_mode & 0o777 == 0o777 & ~mask
