@@ -247,3 +247,27 @@ def test_topics_file_and_cache_dir(tmp_path):
 def test_default_library_is_in_the_user_data_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert default_library_path() == tmp_path / "data" / "dualread"
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError])
+def test_an_interrupted_save_leaves_the_library_as_it_was(tmp_path, monkeypatch, failure):
+    import readouts.library as library_module
+
+    library = Library(tmp_path)
+    library.save(make_pair())
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real_write = library_module.write_text_atomic
+    written = []
+
+    def interrupted(path, text):
+        written.append(path)
+        if len(written) == 2:  # one side file is already in the scratch folder
+            raise failure("stopped half-way")
+        real_write(path, text)
+
+    monkeypatch.setattr(library_module, "write_text_atomic", interrupted)
+    with pytest.raises((KeyboardInterrupt, ReadoutError)):
+        library.save(make_pair(event="Half-written replacement"), force=True)
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir()] == ["aldren-vesk"]
