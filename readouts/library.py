@@ -274,12 +274,20 @@ class Library:
     # listing ---------------------------------------------------------------------------------------------------
 
     def _user_folders(self) -> list[Path]:
+        if not self.root.exists():
+            return []  # a library that was never written to: only the samples
         if not self.root.is_dir():
-            return []
-        return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+            raise ReadoutError("the library is not a folder", file=self.root)
+        try:
+            return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError as error:
+            raise ReadoutError(f"cannot read the library folder: {error.strerror or error}", file=self.root) from None
 
     def entries(self) -> list[LibraryEntry]:
-        """Every pair, newest date first (then by id); broken folders are entries with a ``problem``."""
+        """Every pair, newest date first (then by id); broken folders are entries with a ``problem``.
+
+        Only an unreadable library folder itself is an error (``ReadoutError``).
+        """
         found: dict[str, LibraryEntry] = {}
         for folder in _sample_folders():
             found[folder.name] = _entry(folder, Path(str(folder)), sample=True)

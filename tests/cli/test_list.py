@@ -77,3 +77,11 @@ def test_escape_sequences_in_an_event_are_shown_not_obeyed(run_dualread, library
     assert "\\x1b[2J" in result.stdout
     item = next(i for i in json.loads(run_dualread("list", "--json").stdout) if i["id"] == "sneaky")
     assert item["event"] == "Call \x1b[2J\x1b[31mred"  # JSON carries the data as it is
+
+
+def test_a_library_that_is_a_file_is_one_clear_error(run_dualread, library_dir):
+    library_dir.parent.mkdir(parents=True, exist_ok=True)
+    library_dir.write_text("not a folder\n", encoding="utf-8")
+    result = run_dualread("list")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"dualread: {library_dir}: the library is not a folder"]
