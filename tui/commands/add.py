@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     for key, source in sources.items():
         if not source.strip():
             raise ReadoutError("no source given", field="--side", value=f"{key}=")
+        if source.strip() == "-" and sys.stdin.isatty():
+            print(f"dualread: paste the '{key}' readout, then press Ctrl-D on a new line", file=sys.stderr)
         text = read_source(source.strip())
         title = metadata["title"].get(key, "").strip()
         text = ensure_title(text, title or event)
