@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparisons.concepts import concept_lexicon, entity_lexicon, normalise
 from readouts.model import Claim
@@ -95,6 +96,7 @@ def _strip(word: str, suffixes: tuple[str, ...]) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stem: enough that negotiate/negotiations/negotiating meet, never two unrelated words.
 

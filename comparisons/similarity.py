@@ -84,7 +84,8 @@ class PreparedLexical:
         self.vectors: dict[str, _Vector] = {}
         for f in features:
             weights = {}
-            for unit in units[f.claim_id]:
+            # Sorted, so that sums run in the same order in every process (sets follow the hash seed).
+            for unit in sorted(units[f.claim_id]):
                 kind, _, name = unit.partition(":")
                 w = self.idf[unit] * KIND_WEIGHT[kind]
                 if kind == "c":
