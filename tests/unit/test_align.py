@@ -160,3 +160,25 @@ def test_candidate_generation_grows_far_slower_than_all_pairs():
     # All-pairs scoring would grow 16-fold for four times the sentences; blocking keeps it near linear.
     assert large <= 8 * small
     assert large < 600 * 600 / 5
+
+
+def test_results_do_not_depend_on_the_process_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from comparisons.align import align\n"
+        "from readouts.model import Claim, Document, Side\n"
+        "def doc(key, sentences):\n"
+        "    claims = tuple(Claim(key, i, 0, len(s), s, paragraph=i) for i, s in enumerate(sentences))\n"
+        "    return Document(Side(key, ''), claims)\n"
+        f"print(align([doc('london', {LONDON!r}), doc('vienna', {VIENNA!r})], {{}}, 'lexical'))\n"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and "london:0" in outputs.pop()
