@@ -135,6 +135,23 @@ def test_force_replaces_an_existing_pair(run_dualread, library_dir, sources):
     assert sorted(p.name for p in library_dir.iterdir()) == ["again"]
 
 
+def test_force_keeps_participants_and_notes_of_the_replaced_pair(run_dualread, library_dir, sources):
+    args = ["add", "annotated", "--event", "E", "--date", "2024-03-04", "--side", f"norland={sources['norland']}",
+            "--side", f"ostria={sources['ostria']}"]
+    assert run_dualread(*args).returncode == 0
+    pair_yaml = library_dir / "annotated" / "pair.yaml"
+    text = pair_yaml.read_text(encoding="utf-8")
+    text = text.replace("sides:\n", "participants:\n  - name: Mara Aldren\n    aliases: [Aldren]\nsides:\n")
+    text = text.replace("    file: ostria.txt\n", "    file: ostria.txt\n    checked: yes\n")
+    pair_yaml.write_text(text + "note: compared by hand in 2024\n", encoding="utf-8")
+
+    assert run_dualread(*args, "--force").returncode == 0
+    pair = Library(library_dir).load("annotated")
+    assert [p.name for p in pair.participants] == ["Mara Aldren"]
+    assert pair.extra == {"note": "compared by hand in 2024"}
+    assert pair.side("ostria").extra == {"checked": True}
+
+
 def test_added_pair_shows_in_list(run_dualread, sources):
     assert run_dualread("add", "listed", "--event", "Listed call", "--date", "2030-01-01",
                         "--side", f"norland={sources['norland']}", "--side", f"ostria={sources['ostria']}"

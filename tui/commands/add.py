@@ -7,6 +7,9 @@ keys, an existing pair without ``--force``); then each side is imported with
 quality harness adds real readouts under the samples' ids): it is written to the library, never to the package,
 and hides the sample in that library.
 
+With ``--force``, what the old pair held beyond the command's options — its participants and the pair.yaml keys
+dualread does not know, for the pair and for each side kept — carries over to the new one.
+
 Per side: ``--title`` defaults to the readout's title line, ``--url`` to the source when it is a URL,
 ``--language`` to a guess from the script the text is written in (``ru``, ``zh``, else ``en``).
 """
@@ -15,8 +18,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from readouts.errors import ReadoutError
+
+if TYPE_CHECKING:
+    from readouts.library import Library
+    from readouts.model import Pair
 
 __all__ = ["add_parser", "run", "parse_assignments"]
 
@@ -78,6 +86,20 @@ def parse_assignments(values: list[str], option: str, *, value_name: str = "VALU
     return result
 
 
+def _replaced_pair(library: Library, pair_id: str) -> Pair | None:
+    """The pair ``--force`` replaces, if it still loads: its participants and unknown keys carry over."""
+    try:
+        return library.load(pair_id)
+    except ReadoutError:
+        return None  # a broken pair is simply replaced
+
+
+def _old_side_extra(old: Pair | None, key: str) -> dict[str, Any]:
+    if old is None or key not in old.side_keys:
+        return {}
+    return dict(old.side(key).extra)
+
+
 def run(args: argparse.Namespace) -> int:
     from readouts.importing import ensure_title, guess_language, read_source
     from readouts.library import check_pair_id, parse_date
@@ -89,7 +111,11 @@ def run(args: argparse.Namespace) -> int:
     if not event:
         raise ReadoutError("must not be empty", field="--event", value=args.event)
     date = parse_date(args.date.strip(), field="--date")
-    sources = parse_assignments(args.side, "--side", value_name="SOURCE")
+    sources = {key: value.strip() for key, value in
+               parse_assignments(args.side, "--side", value_name="SOURCE").items()}
+    for key, source in sources.items():
+        if not source:
+            raise ReadoutError("no source given", field="--side", value=f"{key}=")
     if len(sources) < 2:
         raise ReadoutError("a pair needs at least two sides: give --side KEY=SOURCE twice or more",
                            field="--side", value=len(sources))
@@ -105,14 +131,13 @@ def run(args: argparse.Namespace) -> int:
     existed = (library.root / pair_id).exists()
     if existed and not args.force:
         raise ReadoutError(f"pair '{pair_id}' already exists in {library.root} (use --force to replace it)")
+    old = _replaced_pair(library, pair_id) if existed else None
 
     sides = []
     for key, source in sources.items():
-        if not source.strip():
-            raise ReadoutError("no source given", field="--side", value=f"{key}=")
-        if source.strip() == "-" and sys.stdin.isatty():
+        if source == "-" and sys.stdin.isatty():
             print(f"dualread: paste the '{key}' readout, then press Ctrl-D on a new line", file=sys.stderr)
-        text = read_source(source.strip())
+        text = read_source(source)
         title = metadata["title"].get(key, "").strip()
         text = ensure_title(text, title or event)
         is_url = source.lower().startswith(("http://", "https://"))
@@ -124,8 +149,10 @@ def run(args: argparse.Namespace) -> int:
             title=title or text.split("\n", 1)[0],
             url=metadata["url"].get(key, source if is_url else "").strip(),
             language=metadata["language"].get(key, "").strip() or guess_language(text),
+            extra=_old_side_extra(old, key),
         ))
-    pair = Pair(id=pair_id, event=event, date=date, sides=tuple(sides))
+    pair = Pair(id=pair_id, event=event, date=date, sides=tuple(sides),
+                participants=old.participants if old else (), extra=old.extra if old else {})
     folder = library.save(pair, force=args.force)
     verb = "replaced" if existed else "added"
     # The bundled sample stays untouched in the package; in this library the user's pair now stands in for it.
