@@ -7,12 +7,13 @@
 - ``PreparedScorer.keys(claim_id)``: blocking keys for candidate generation (the aligner indexes them, so it never
   scores all pairs); ``PreparedScorer.score(a, b, *, score_cutoff=0.0) -> float`` in [0, 1], returning 0.0 early
   when a cheap bound shows the score cannot reach ``score_cutoff``.
-- ``LexicalScorer``: cosine over weighted features (``comparisons.features``): content-word stems, concepts,
-  entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
-  language-free features (concepts, entities, dates, numbers) count.
+- ``LexicalScorer``: a cosine-like overlap of weighted features (``comparisons.features``): content-word stems,
+  concepts, entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
+  language-free features (concepts, entities, dates, numbers) count. The participants' names, which the opening
+  claims of all sides share, only link those openings.
 
-A semantic scorer drops in by implementing the same two methods; the aligner adds topics and position itself, so a
-scorer only judges content.
+A semantic scorer drops in by implementing the same two methods (it may block on the lexical scorer's keys and score
+with embeddings); the aligner adds topics and position itself, so a scorer only judges content.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ SEMANTIC_HINT = "the semantic scorer is not installed; install it with: pip inst
 # carry paraphrase, so a shared concept counts more than a shared word; dates and numbers are checkable specifics.
 KIND_WEIGHT = {"w": 1.0, "c": 1.3, "e": 1.1, "d": 1.6, "n": 1.3}
 LANGUAGE_FREE = ("c", "e", "d", "n")
-IDF_POWER = 1.0
 SIDE_UNIQUE = 0.7
+"""Weight kept by a feature that no other side uses: one readout's own vocabulary ("ostensibly", "non-politicised")
+says less about the point being different than a word the other side uses elsewhere."""
 SMALL_NUMBER = 13
+"""Numbers below this ("three principles", "two hours") are common counts and weigh half."""
 SHORTER_SHARE = 0.7
 """How much the score follows the coverage of the shorter claim (0.5 = plain cosine). Readouts compress: one side's
 short sentence often reports a point that the other side's long sentence makes among others, and plain cosine
@@ -80,7 +83,7 @@ class PreparedLexical:
             for unit in units[f.claim_id]:
                 sides_of.setdefault(unit, set()).add(f.side)
         concepts = concept_lexicon().weights
-        self.idf = {u: math.log(1.0 + total / n) ** IDF_POWER for u, n in df.items()}
+        self.idf = {u: math.log(1.0 + total / n) for u, n in df.items()}
         self.vectors: dict[str, _Vector] = {}
         for f in features:
             weights = {}
@@ -91,10 +94,8 @@ class PreparedLexical:
                 if kind == "c":
                     w *= concepts.get(name, 1.0)
                 elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
-                    w *= 0.5  # "three principles", "two hours": small counts are common and weakly telling
+                    w *= 0.5
                 if len(sides_of[unit]) < 2:
-                    # No other side uses this word: it is one readout's vocabulary, which says less about the
-                    # point being different than a word the other side uses elsewhere.
                     w *= SIDE_UNIQUE
                 weights[unit] = w
             norm = math.sqrt(sum(w * w for w in weights.values()))
