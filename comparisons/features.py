@@ -24,8 +24,10 @@ from readouts.model import Claim
 
 __all__ = ["Features", "REPORTING_VERBS", "extract", "stem"]
 
+# Written as readers spell them; normalised below like every text (Russian й reads as и).
 STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for with from into onto upon over under about after before during
+    normalise(
+        """a an the and or but nor of to in on at by for with from into onto upon over under about after before during
     as than that this these those there here it its it's their them they he she his her him we our us you your i me my
     is are was were be been being has have had having do does did will would shall should can could may might must
     not no yes also further furthermore moreover however both all any each every other such same own so too very
@@ -37,11 +39,12 @@ STOPWORDS = frozenset(
     number range series course part context view regard respect regarding concerning including terms issue issues
     matter matters question questions topic topics situation area areas field fields aspect aspects way ways
     importance important need needs necessity necessary continue continued continuing continuation
-    should well point pointed out said told added noted way ways whole general lastly first second finally
+    should well point pointed out said told added noted whole general lastly first second finally
     и в во не на с со по к ко о об от до за из у же ли бы что как так а но или то это этот эта эти его ее их
     был была были быть также при для под над между через после перед который которые которая которого
     президент президента президентом президенты глава главы стороны сторона стран страны двух
-    """.split()
+    """
+    ).split()
 )
 
 REPORTING_VERBS = {
@@ -68,7 +71,7 @@ _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "мая": 5, "май": 5, "июн": 6, "июл": 7,
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "маи": 5, "мае": 5, "июн": 6, "июл": 7,
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
 _MONTH_WORD = re.compile(r"^(январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$")
@@ -138,7 +141,7 @@ def _month(tokens: list[str], i: int) -> int | None:
     tok = tokens[i]
     match = _MONTH_WORD.match(tok)
     month = _MONTHS.get(tok) or (_MONTHS[match.group(1)] if match else None)
-    if month and tok in {"may", "mar", "ма"} and not _near_digit(tokens, i):
+    if month and tok in {"may", "mar"} and not _near_digit(tokens, i):
         return None  # "may" the verb, "mar" the word: a month only next to a day number
     return month
 
