@@ -23,7 +23,7 @@ from comparisons.model import Span
 
 __all__ = ["tokenize", "word_diff"]
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_GAP_WORD = re.compile(r"(\s*)(\w+(?:['’]\w+)*|[^\w\s])")
 _PIECE = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
 _CONTENT = re.compile(r"[^\W\d_]{4,}|\d")
 
@@ -37,21 +37,26 @@ def tokenize(text: str) -> list[str]:
     return _PIECE.findall(text)
 
 
-def _words_and_gaps(text: str) -> tuple[list[str], list[str], str]:
-    """The words of ``text``, the whitespace before each, and the whitespace after the last."""
-    words, gaps, pos = [], [], 0
-    for m in _WORD.finditer(text):
-        gaps.append(text[pos : m.start()])
-        words.append(m.group())
-        pos = m.end()
-    return words, gaps, text[pos:]
+class _Words:
+    """A text as its words, the whitespace before each, and where each gap starts and each word ends, so that a
+    run of words can be cut from the text in one slice."""
 
+    __slots__ = ("text", "words", "gaps", "gap_starts", "word_starts", "word_ends", "tail")
 
-def _code(n: int) -> str:
-    point = _FIRST_CODE + n
-    if point >= _SURROGATES.start:
-        point += len(_SURROGATES)
-    return chr(point)
+    def __init__(self, text: str) -> None:
+        pairs = _GAP_WORD.findall(text)
+        self.text = text
+        self.gaps = [gap for gap, _ in pairs]
+        self.words = [word for _, word in pairs]
+        self.gap_starts, self.word_starts, self.word_ends = [], [], []
+        pos = 0
+        for gap, word in pairs:
+            self.gap_starts.append(pos)
+            pos += len(gap)
+            self.word_starts.append(pos)
+            pos += len(word)
+            self.word_ends.append(pos)
+        self.tail = text[pos:]
 
 
 def _encode(words: list[str], table: dict[str, str]) -> str:
@@ -59,7 +64,10 @@ def _encode(words: list[str], table: dict[str, str]) -> str:
     for word in words:
         code = table.get(word)
         if code is None:
-            code = table[word] = _code(len(table))
+            point = _FIRST_CODE + len(table)
+            if point >= _SURROGATES.start:
+                point += len(_SURROGATES)
+            code = table[word] = chr(point)
         out.append(code)
     return "".join(out)
 
@@ -92,10 +100,9 @@ def word_diff(a: str, b: str, *, timeout: float = 0.5) -> tuple[Span, ...]:
     """The word diff from ``a`` (the first side's text) to ``b`` (the other side's), as merged spans."""
     from diff_match_patch import diff_match_patch  # the only import of the library in dualread
 
-    words_a, gaps_a, tail_a = _words_and_gaps(a)
-    words_b, gaps_b, tail_b = _words_and_gaps(b)
+    wa, wb = _Words(a), _Words(b)
     table: dict[str, str] = {}
-    chars_a, chars_b = _encode(words_a, table), _encode(words_b, table)
+    chars_a, chars_b = _encode(wa.words, table), _encode(wb.words, table)
     decode = {code: word for word, code in table.items()}
 
     dmp = diff_match_patch()
@@ -107,20 +114,33 @@ def word_diff(a: str, b: str, *, timeout: float = 0.5) -> tuple[Span, ...]:
     pieces: list[tuple[int, str]] = []
     ia = ib = 0
     for op, chars in diffs:
-        for _ in chars:
-            if op == 0:
-                pieces += _gap(gaps_a[ia], gaps_b[ib])
-                pieces.append((0, words_a[ia]))
-                ia += 1
-                ib += 1
-            elif op < 0:
-                pieces.append((-1, gaps_a[ia] + words_a[ia]))
-                ia += 1
-            else:
-                pieces.append((1, gaps_b[ib] + words_b[ib]))
-                ib += 1
-    pieces += _gap(tail_a, tail_b)
+        n = len(chars)
+        if op == 0:
+            pieces += _equal_run(wa, ia, wb, ib, n)
+            ia += n
+            ib += n
+        elif op < 0:
+            pieces.append((-1, a[wa.gap_starts[ia] : wa.word_ends[ia + n - 1]]))
+            ia += n
+        else:
+            pieces.append((1, b[wb.gap_starts[ib] : wb.word_ends[ib + n - 1]]))
+            ib += n
+    pieces += _gap(wa.tail, wb.tail)
     return _spans(pieces)
+
+
+def _equal_run(wa: _Words, ia: int, wb: _Words, ib: int, n: int) -> list[tuple[int, str]]:
+    """``n`` equal words from ``wa[ia]`` and ``wb[ib]``: one piece when the whitespace between them agrees too."""
+    pieces = _gap(wa.gaps[ia], wb.gaps[ib])
+    run_a = wa.text[wa.word_starts[ia] : wa.word_ends[ia + n - 1]]
+    if run_a == wb.text[wb.word_starts[ib] : wb.word_ends[ib + n - 1]]:
+        pieces.append((0, run_a))
+        return pieces
+    pieces.append((0, wa.words[ia]))
+    for k in range(1, n):
+        pieces += _gap(wa.gaps[ia + k], wb.gaps[ib + k])
+        pieces.append((0, wa.words[ia + k]))
+    return pieces
 
 
 def _gap(gap_a: str, gap_b: str) -> list[tuple[int, str]]:
