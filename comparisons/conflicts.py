@@ -27,6 +27,8 @@ __all__ = ["KINDS", "find_conflicts"]
 
 KINDS = ("date", "number", "place", "entity", "attribution", "stance")
 
+_WORD = re.compile(r"\w+")
+
 _MONTHS = {
     name: full
     for full in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -112,8 +114,8 @@ _TITLED = re.compile(
 )
 
 _CUE_STOP = frozenset("the of and for in new st saint city group council organization organisation".split())
-_CITY_WORDS = frozenset(w.lower() for c in _CITIES for w in re.findall(r"[^\W\d_]+", c)) - _CUE_STOP
-_ORG_WORDS = frozenset(w.lower() for a in _ORG_LOOKUP for w in re.findall(r"[^\W\d_]+", a)) - _CUE_STOP
+_CITY_WORDS = frozenset(w.lower() for c in _CITIES for w in _WORD.findall(c)) - _CUE_STOP
+_ORG_WORDS = frozenset(w.lower() for a in _ORG_LOOKUP for w in _WORD.findall(a)) - _CUE_STOP
 _TITLE_WORDS = frozenset(
     "secretary minister adviser advisor aide ambassador envoy chancellor spokesman spokesperson".split())
 _STANCE_WORDS = frozenset(
@@ -163,7 +165,6 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     return tuple(found)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
