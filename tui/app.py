@@ -46,8 +46,11 @@ class DualreadApp(App[None]):
         self.library_changed = False
         self._compare_lock = threading.Lock()
 
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the bottom screen: Back from anything ends there."""
+        return LibraryScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen())
         if self.open_pair_id:
             self.open_pair(self.open_pair_id)
 

@@ -125,7 +125,7 @@ def test_library_columns_fit_the_terminal():
         assert sum(c.width + 2 for c in columns) <= width
         assert {"date", "event", "claims", "coverage", "sample"} <= {c.key for c in columns}
     assert "sides" not in {c.key for c in columns_for(80)}
-    assert "sides" in {c.key for c in columns_for(100)}
+    assert "sides" in {c.key for c in columns_for(140)}
 
 
 def test_paragraphs_cover_each_block_of_text():

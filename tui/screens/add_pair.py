@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker
 
 from readouts.errors import DualreadError
 from tui.screens.error import WorkerErrors
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import literal
 
 __all__ = ["AddPairScreen", "field_for_error"]
@@ -73,7 +74,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
                 yield Button("Save", variant="primary", id="add-save", compact=True)
                 yield Button("+ side", id="add-side", compact=True)
                 yield Button("Cancel", id="add-cancel", compact=True)
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @staticmethod
     def _field(name: str, label: str, placeholder: str) -> list:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker
 
 from comparisons.model import Comparison, Row
@@ -21,6 +21,7 @@ from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
 from tui.widgets.comparison.topic_list import TopicList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import literal
 
 __all__ = ["ComparisonScreen", "row_matches", "next_difference"]
@@ -81,7 +82,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
                 yield AlignedRows(id="rows")
         yield Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
         yield RowDetail(id="row-detail")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         comparison = self.app.comparisons.get(self.pair_id)
@@ -103,11 +104,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.query_one("#comparison-body").loading = False
-        self.query_one(PairHeader).show(comparison.pair)
-        self.query_one(TopicList).show(comparison, self.topic)
-        self.show_rows()
-        self.query_one(AlignedRows).focus()
+        with self.app.batch_update():
+            self.query_one("#comparison-body").loading = False
+            self.query_one(PairHeader).show(comparison.pair)
+            self.query_one(TopicList).show(comparison, self.topic)
+            self.show_rows()
+            self.query_one(AlignedRows).focus()
 
     def show_rows(self, keep: str | None = None) -> None:
         comparison = self.comparison

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
 from tui.screens.comparison import next_difference
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
 from tui.widgets.fulltext.readout_pane import ReadoutPane
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import Palette, literal
 
 __all__ = ["FullTextScreen", "topic_colours"]
@@ -62,7 +63,7 @@ class FullTextScreen(Screen[int]):
                 yield ReadoutPane(document, id=f"pane-{document.key}", classes="readout-pane")
         yield Static(id="fulltext-legend")
         yield RowDetail(id="row-detail")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         palette = Palette.from_variables(self.app.theme_variables)

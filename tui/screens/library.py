@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from readouts.errors import DualreadError
 from tui.screens.error import ErrorModal, WorkerErrors
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.library.listing import Figures, Listing, figures_of, listings, matches
 from tui.widgets.library.pair_preview import PairPreview
 from tui.widgets.library.pair_table import PairTable
@@ -44,7 +45,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         yield Input(placeholder="/ Filter: type words from the event, date, id or sides", id="filter", compact=True)
         yield PairTable(id="pairs")
         yield PairPreview(id="preview")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         title = literal("dualread › library  ", "bold")
@@ -62,7 +63,10 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.all = listings(self.app.library)
         self.figures = {k: v for k, v in self.app.figures.items()}
         self.refilter()
-        self.fill_figures([i.id for i in self.all if not i.broken and i.id not in self.figures])
+        missing = [i.id for i in self.all if not i.broken and i.id not in self.figures]
+        if missing:
+            # After the first paint: the worker's comparisons compete for the interpreter, the table comes first.
+            self.call_after_refresh(self.fill_figures, missing)
 
     def refilter(self) -> None:
         text = self.query_one("#filter", Input).value

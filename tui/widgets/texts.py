@@ -53,7 +53,17 @@ class Palette:
 
     @classmethod
     def from_variables(cls, variables: Mapping[str, str]) -> "Palette":
-        """Resolve the roles from theme variables; a missing or unparsable variable keeps the default."""
+        """Resolve the roles from theme variables; a missing or unparsable variable keeps the default.
+
+        Remembered per set of variables: widgets ask for the palette for every cell they paint."""
+        key = tuple(sorted(variables.items()))
+        palette = _PALETTES.get(key)
+        if palette is None:
+            palette = _PALETTES[key] = cls._resolve(variables)
+        return palette
+
+    @classmethod
+    def _resolve(cls, variables: Mapping[str, str]) -> "Palette":
         from textual.color import Color
 
         def color(name: str, fallback: str) -> str:
@@ -94,6 +104,9 @@ class Palette:
 
     def tint(self, topic_index: int) -> str:
         return self.tints[topic_index % len(self.tints)]
+
+
+_PALETTES: dict[tuple[tuple[str, str], ...], Palette] = {}
 
 
 def short(text: str, width: int) -> str:

@@ -72,24 +72,29 @@ class AlignedRows(DataTable):
 
     def _rebuild(self, keep: str | None) -> None:
         comparison = self._comparison
-        if comparison is None:
-            return
+        if comparison is None or not self.size.width:
+            return  # not laid out yet: on_resize paints once the width is known
         palette = Palette.from_variables(self.app.theme_variables)
         self._layout_width = self.size.width
         keys = comparison.side_keys
-        room = max((self.size.width or 100) - 2, 20) - (SCORE_WIDTH + 2)
+        room = max(self.size.width - 2, 20) - (SCORE_WIDTH + 2)
         side_width = max(room // len(keys) - 2, 8)
         self.clear(columns=True)
         for document in comparison.documents:
             self.add_column(Text(document.side.label, style="bold"), width=side_width, key=document.key)
         self.add_column("Score", width=SCORE_WIDTH, key="score")
         target = 0
+        console = self.app.console
         for index, row in enumerate(self._rows):
             key = row_key(row)
             if key == keep:
                 target = index
             cells = [side_cell(row, k, comparison, palette, self._query) for k in keys]
-            self.add_row(*cells, self._score_cell(row, palette), key=key, height=None)
+            score = self._score_cell(row, palette)
+            # Heights measured here by wrapping, cheaper than DataTable's auto-height (which renders every cell
+            # of every row up front); rows off screen are then rendered only when scrolled to.
+            height = max([len(c.wrap(console, side_width)) for c in cells] + [len(score.plain.splitlines())])
+            self.add_row(*cells, score, key=key, height=max(height, 1))
         if self._rows:
             self.move_cursor(row=target, animate=False, scroll=True)
 

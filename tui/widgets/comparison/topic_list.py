@@ -88,10 +88,10 @@ class TopicList(OptionList):
 
     def _build(self, topic: str | None) -> None:
         comparison = self._comparison
-        if comparison is None:
-            return
+        if comparison is None or not self.size.width:
+            return  # not laid out yet: on_resize builds the list once the width is known
         palette = Palette.from_variables(self.app.theme_variables)
-        width = max((self.scrollable_content_region.width or 24) - 1, 12)
+        width = max(self.scrollable_content_region.width - 1, 12)
         self._built_width = self.size.width
         keys = comparison.side_keys
         options = [

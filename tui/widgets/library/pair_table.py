@@ -43,7 +43,7 @@ def columns_for(width: int) -> list[Column]:
     fixed = [Column("date", "Date", 10), *counts, Column("coverage", "Coverage", 8), Column("sample", "Sample", 6)]
     used = sum(c.width + 2 for c in fixed) + 2  # +2: room for a vertical scrollbar
     room = max(width - used, 12)
-    if width >= 96:
+    if width >= 120:
         sides = max(min(room // 3, 34), 12)
         flexible = [Column("event", "Event", room - sides - 2), Column("sides", "Sides", sides)]
     else:
@@ -88,12 +88,14 @@ class PairTable(DataTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
     def on_resize(self) -> None:
-        if abs(self.size.width - self._layout_width) >= 1:
+        if self.size.width != self._layout_width:
             self._rebuild()
 
     def _rebuild(self) -> None:
+        if not self.size.width:
+            return  # not laid out yet: on_resize builds the table once the width is known
         current = self.current_id
-        self._layout_width = self.size.width or 100
+        self._layout_width = self.size.width
         self.clear(columns=True)
         self._columns = columns_for(self._layout_width)
         for column in self._columns:
