@@ -39,7 +39,7 @@ STOPWORDS = frozenset(
     number range series course part context view regard respect regarding concerning including terms issue issues
     matter matters question questions topic topics situation area areas field fields aspect aspects way ways
     importance important need needs necessity necessary continue continued continuing continuation
-    should well point pointed out said told added noted whole general lastly first second finally
+    should well point pointed out said told added noted whole general lastly first second finally forward
     и в во не на с со по к ко о об от до за из у же ли бы что как так а но или то это этот эта эти его ее их
     был была были быть также при для под над между через после перед который которые которая которого
     президент президента президентом президенты глава главы стороны сторона стран страны двух
