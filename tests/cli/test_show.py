@@ -51,7 +51,7 @@ def test_readout_markup_is_printed_as_typed(run_dualread, tmp_path):
     done = run_dualread("show", "markup-call")
     assert done.returncode == 0, done.stderr
     assert "[bold]grain[/bold]" in done.stdout
-    assert "[red]ports[/]" in done.stdout or "[red]ports[/]." in done.stdout
+    assert "[red]ports[/]" in done.stdout
     assert "Markup [b]call[/b]" in done.stdout
 
 
@@ -73,3 +73,22 @@ def test_colour_on_a_terminal_marks_deleted_and_inserted_words():
     assert "[-" not in rendered
     styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
     assert styles["Monday"] != styles["Friday"]
+
+
+def test_escape_sequences_in_a_readout_are_shown_not_obeyed():
+    import datetime as dt
+
+    from comparisons.engine import compare
+    from readouts.model import Pair, Side
+    from tui.commands.show import render_comparison
+
+    pair = Pair("escape-call", "Escape \x1b]0;title\x07 call", dt.date(2022, 3, 1), (
+        Side("white-house", "Title A\n\nThe leaders discussed \x1b[31mred\x1b[0m grain exports.\n"),
+        Side("kremlin", "Title B\n\nThe leaders discussed grain exports.\n"),
+    ))
+    for terminal in (True, False):
+        console = Console(file=io.StringIO(), force_terminal=terminal, width=100)
+        render_comparison(compare(pair), console)
+        out = console.file.getvalue()
+        assert "␛[31mred␛[0m" in out
+        assert "\x1b[31m" not in out and "\x07" not in out

@@ -6,7 +6,8 @@
 
 Readout text is data: every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is
 never parsed as markup, so ``[bold]`` in a readout prints as typed. On a terminal the word diff is coloured; piped
-or with NO_COLOR it is marked ``[-deleted-]{+inserted+}`` so that nothing is lost without colour.
+or with NO_COLOR it is marked ``[-deleted-]{+inserted+}`` so that nothing is lost without colour. Control
+characters (an escape sequence in a readout) are printed as visible symbols (␛), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ __all__ = ["add_parser", "render_comparison", "run"]
 
 _DELETE = "red strike"
 _INSERT = "green underline"
+# Control characters in a readout (an escape sequence, a bell) are shown as symbols, never sent to the terminal.
+_VISIBLE = (
+    {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"} | {127: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -57,11 +62,11 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
     from rich.text import Text
 
     plain = console.no_color or console.color_system is None
-    labels = {d.key: d.side.label for d in comparison.documents}
+    labels = {d.key: _visible(d.side.label) for d in comparison.documents}
     pair = comparison.pair
 
     title = Text(pair.date.isoformat() + " · ", style="bold")
-    title.append(pair.event, style="bold")
+    title.append(_visible(pair.event), style="bold")
     console.print(title)
     sides = Text("Sides: ")
     for i, doc in enumerate(comparison.documents):
@@ -91,7 +96,7 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
         console.print(Rule(heading, align="left"))
         for omission in omitted:
             line = Text("• ")
-            line.append(comparison.claim(omission.claim).text)
+            line.append(_visible(comparison.claim(omission.claim).text))
             line.append_text(_topic_tags(comparison, omission.topics))
             console.print(line)
         if not omitted:
@@ -112,7 +117,7 @@ def _topic_table(comparison: "Comparison", labels: dict[str, str]):
         counts = [Text(str(summary.claims.get(k, 0)) if summary.claims.get(k, 0) else "·") for k in comparison.side_keys]
         missing = [labels[k] for k in comparison.side_keys if not summary.claims.get(k, 0)]
         note = Text("not in " + ", ".join(missing), style="yellow") if missing else Text("")
-        table.add_row(Text(summary.label), *counts, Text(str(summary.links)), note)
+        table.add_row(Text(_visible(summary.label)), *counts, Text(str(summary.links)), note)
     if not comparison.topics:
         table.add_row(Text("no topics found", style="dim"), *[Text("") for _ in comparison.side_keys], Text(""), Text(""))
     return table
@@ -126,7 +131,7 @@ def _print_link(comparison: "Comparison", link: "Link", labels: dict[str, str], 
     head.append(f" · score {link.score:.2f}")
     if link.topics:
         head.append(" · ")
-        head.append(", ".join(comparison.topic_label(t) for t in link.topics))
+        head.append(_visible(", ".join(comparison.topic_label(t) for t in link.topics)))
     if link.conflicts:
         head.append(" · conflict", style="bold red")
     console.print(head)
@@ -137,10 +142,10 @@ def _print_link(comparison: "Comparison", link: "Link", labels: dict[str, str], 
         by_side.setdefault(claim.side, []).append(claim)
     for key, claims in by_side.items():
         line = Text(labels[key] + ": ", style="bold")
-        line.append(" ".join(c.text for c in claims))
+        line.append(_visible(" ".join(c.text for c in claims)))
         speakers = sorted({c.speaker for c in claims if c.speaker})
         if speakers:
-            line.append(" (speaker: " + ", ".join(speakers) + ")", style="dim")
+            line.append(_visible(" (speaker: " + ", ".join(speakers) + ")"), style="dim")
         console.print(Padding(line, (0, 0, 0, 2)))
     if link.diff and any(span.op != "equal" for span in link.diff):
         diff = Text("diff: ", style="dim")
@@ -151,8 +156,8 @@ def _print_link(comparison: "Comparison", link: "Link", labels: dict[str, str], 
         for i, (key, value) in enumerate(conflict.values.items()):
             if i:
                 line.append(" vs ")
-            line.append(labels.get(key, key) + " ")
-            line.append("“" + value + "”", style="bold")
+            line.append(labels.get(key, _visible(key)) + " ")
+            line.append("“" + _visible(value) + "”", style="bold")
         console.print(Padding(line, (0, 0, 0, 2)))
 
 
@@ -163,12 +168,17 @@ def _diff_text(spans: Sequence["Span"], plain: bool):
     text = Text()
     for span in spans:
         if span.op == "equal":
-            text.append(span.text)
+            text.append(_visible(span.text))
         elif plain:
-            text.append(("[-" if span.op == "delete" else "{+") + span.text + ("-]" if span.op == "delete" else "+}"))
+            mark_open, mark_close = ("[-", "-]") if span.op == "delete" else ("{+", "+}")
+            text.append(mark_open + _visible(span.text) + mark_close)
         else:
-            text.append(span.text, style=_DELETE if span.op == "delete" else _INSERT)
+            text.append(_visible(span.text), style=_DELETE if span.op == "delete" else _INSERT)
     return text
+
+
+def _visible(text: str) -> str:
+    return text.translate(_VISIBLE)
 
 
 def _topic_tags(comparison: "Comparison", topics: Sequence[str]):
@@ -176,4 +186,4 @@ def _topic_tags(comparison: "Comparison", topics: Sequence[str]):
 
     if not topics:
         return Text("")
-    return Text("  [" + ", ".join(comparison.topic_label(t) for t in topics) + "]", style="dim")
+    return Text(_visible("  [" + ", ".join(comparison.topic_label(t) for t in topics) + "]"), style="dim")
