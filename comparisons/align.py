@@ -134,7 +134,7 @@ def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[
             for b in ids:
                 if side_of[b] != side_of[a]:
                     shared[b] = shared.get(b, 0.0) + weight
-        best = sorted(shared, key=lambda b: (-shared[b], b))[: int(MAX_CANDIDATES)]
+        best = sorted(shared, key=lambda b: (-shared[b], b))[:MAX_CANDIDATES]
         pairs.update((a, b) if a < b else (b, a) for b in best)
     return pairs
 
