@@ -147,8 +147,9 @@ class _Keyword:
 
 @dataclass(frozen=True, eq=False)
 class _Pattern:
-    """A regular expression (a pattern, an exclusion, or a keyword with punctuation), tried only where one of its
-    ``needles`` (the literal texts its matches begin with) occurs; always tried when it has none."""
+    """A regular expression (a pattern, an exclusion, or a keyword with punctuation), run only on claims that
+    contain the literal texts it needs: one of its ``needles`` (what its matches begin with) and one of each
+    ``required`` group (what they contain further on). A pattern with neither is run on every claim."""
 
     topic: int
     weight: float
@@ -157,29 +158,33 @@ class _Pattern:
     flags: int
     needles: tuple[str, ...]
     required: tuple[tuple[str, ...], ...] = ()
-    """Literal texts the match must contain somewhere: one of each group (a quick way to rule a claim out)."""
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        """Compiled on first use: most patterns of a taxonomy never get past the needle test."""
+        """Compiled on first use: most patterns of a taxonomy never get past the literal test."""
         return re.compile(self.source, self.flags)
+
+    @cached_property
+    def gates(self) -> tuple[tuple[str, ...], ...]:
+        """The literal groups to test, the likeliest to be missing (longest shortest text) first."""
+        groups = [*self.required, *((self.needles,) if self.needles else ())]
+        return tuple(sorted(groups, key=lambda g: -min(len(t) for t in g)))
 
     def may_match(self, lowered: str) -> bool:
         """False when a literal the pattern needs is missing from the claim: no need to run it."""
-        if self.needles and not any(n in lowered for n in self.needles):
-            return False
-        return all(any(n in lowered for n in group) for group in self.required)
+        for group in self.gates:
+            for text in group:
+                if text in lowered:
+                    break
+            else:
+                return False
+        return True
 
     def find(self, text: str, lowered: str) -> int | None:
-        for group in self.required:
-            if not any(n in lowered for n in group):
-                return None
+        """Where the pattern first matches in ``text``; ``may_match`` is expected to have passed."""
         start = 0
         if self.needles and len(lowered) == len(text):
-            starts = [at for at in (lowered.find(n) for n in self.needles) if at >= 0]
-            if not starts:
-                return None
-            start = min(starts)
+            start = min((at for at in (lowered.find(n) for n in self.needles) if at >= 0), default=0)
         hit = self.regex.search(text, start)
         return hit.start() if hit else None
 
@@ -194,10 +199,11 @@ class _Matcher:
         self.patterns_by_prefix: dict[str, list[_Pattern]] = {}
         self.patterns: list[_Pattern] = []
         self.excludes: dict[int, list[_Pattern]] = {}
-        # (cased?) -> first piece -> keywords; stems by their first _PREFIX letters (shorter stems by all of them).
-        self.exact: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
-        self.stem: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
-        self.stem_lengths: dict[bool, tuple[int, ...]] = {}
+        # (cased?) -> keywords by their first word: a whole word, or a stem's first _PREFIX letters (all of a
+        # shorter stem's). One look-up by the word and one by its first letters find every keyword that may start
+        # there; ``_Keyword.matches`` decides.
+        self.first: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
+        self.short_stems: dict[bool, tuple[int, ...]] = {}
         for i, topic in enumerate(taxonomy.topics):
             for signal in topic.signals:
                 self._add(i, signal, context=False)
@@ -207,8 +213,9 @@ class _Matcher:
                 self.excludes[i] = [_Pattern(i, 0.0, False, p, re.IGNORECASE, _pattern_needles(p),
                                              _required_literals(p)) for p in topic.exclude]
         for cased in (False, True):
-            self.stem_lengths[cased] = tuple(sorted({len(k) for k in self.stem[cased]}))
-        self.has_cased = bool(self.exact[True] or self.stem[True])
+            self.short_stems[cased] = tuple(sorted({len(k.pieces[0]) for ks in self.first[cased].values() for k in ks
+                                                    if k.stems[0] and len(k.pieces[0]) < _PREFIX}))
+        self.has_cased = bool(self.first[True])
 
     def _add(self, topic: int, signal: Signal, *, context: bool) -> None:
         text = signal.text
@@ -240,7 +247,7 @@ class _Matcher:
                                tuple(s for _, s in variant), cased)
             first, stem = variant[0]
             key = first[:_PREFIX] if stem else first
-            (self.stem if stem else self.exact)[cased].setdefault(key, []).append(keyword)
+            self.first[cased].setdefault(key, []).append(keyword)
 
     def evidence(self, text: str) -> tuple[_Scores, _Scores]:
         """(own, context) evidence of each topic in ``text``."""
@@ -252,15 +259,16 @@ class _Matcher:
         excluded = _Exclusions(self.excludes, text)
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
-            exact, stem, lengths, ws = self.exact[cased], self.stem[cased], self.stem_lengths[cased], words[cased]
+            first, short, ws = self.first[cased], self.short_stems[cased], words[cased]
             for i, word in enumerate(ws):
                 if cased and not word[:1].isupper():
                     continue
-                candidates = list(exact.get(word, ()))
-                for n in lengths:
-                    if n > len(word) or n > _PREFIX:
-                        break
-                    candidates.extend(stem.get(word[:n], ()))
+                candidates = first.get(word, ())
+                if len(word) > _PREFIX:
+                    candidates = [*candidates, *first.get(word[:_PREFIX], ())]
+                for n in short:
+                    if n < len(word):
+                        candidates = [*candidates, *first.get(word[:n], ())]
                 for keyword in candidates:
                     if keyword not in found and keyword.matches(ws, gaps, i):
                         start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
