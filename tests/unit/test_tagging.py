@@ -178,3 +178,21 @@ def test_a_chain_of_pointers_back_keeps_following_the_same_topic():
     )
     assert "cyber" in second
     assert "cyber" in third
+
+
+def test_keyword_forms_short_stems_capitals_phrases_and_punctuation(tmp_path):
+    path = tmp_path / "topics.yaml"
+    path.write_text(textwrap.dedent("""\
+        - id: tech
+          label: Technology
+          keywords: [ai*, chip export*, U.S.-China tech]
+        - id: un
+          label: United Nations
+          keywords: [UN*]
+        """), encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    assert tags("Aid and AI were discussed.", taxonomy=taxonomy) == [("tech",)]
+    assert tags("The chip exports were curbed.", "Chip-exports again.", "Chip and exports.",
+                taxonomy=taxonomy) == [("tech",), ("tech",), ()]
+    assert tags("They discussed U.S.-China tech rivalry.", taxonomy=taxonomy) == [("tech",)]
+    assert tags("The UNGA debated it.", "The un-named envoy left.", taxonomy=taxonomy) == [("un",), ()]
