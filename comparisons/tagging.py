@@ -52,26 +52,39 @@ _CONNECTIVE = re.compile(
     r"в\s+этой\s+связи|в\s+этом\s+контексте|в\s+данном\s+контексте|при\s+этом)\b\W*",
     re.IGNORECASE,
 )
-# Points back at the previous claim as its subject or object: "This would be...", "he said that this...",
-# "challenges in this area", "these issues". What "this" refers to is the previous claim's main topic.
-_BACK_REFERENCE = re.compile(
-    r"^\W*(?:this|that|these|those|such)\b(?!\s+(?:\w+\s+)?(?:negotiations|talks|dialogues?|discussions|consultations|"
-    r"meetings?|calls?|conversations?|sanctions|contacts|agreements?)\b)"
-    r"|\b(?:suggested|said|noted|stressed|warned|added|believed|argued|replied|stated)\s+that\s+(?:this|such|it)\b"
+# Points back at the previous claim as its subject ("This would be...", "Such a step...") or further on ("he said
+# that this...", "challenges in this area", "these issues"). What "this" refers to is the previous claim's main
+# topic. Every expression is anchored at the start or needs a demonstrative, so most claims are ruled out at once.
+_BACK_AT_START = re.compile(
+    r"^\W*(?:(?:this|that|these|those|such)\b(?!\s+(?:\w+\s+)?(?:negotiations|talks|dialogues?|discussions|"
+    r"consultations|meetings?|calls?|conversations?|sanctions|contacts|agreements?)\b)"
+    r"|(?:это|эти|этот|эта|такие|такой)\b)",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVES = ("this", "these", "those", "such")
+_BACK_INSIDE = re.compile(
+    r"\b(?:suggested|said|noted|stressed|warned|added|believed|argued|replied|stated)\s+that\s+(?:this|such|it)\b"
     # Generic nouns only: "these negotiations" names its own topic, "these issues" leaves it to the claim before.
     r"|\b(?:this|these|those|such)\s+(?:an?\s+)?(?:area|areas|issue|issues|matter|matters|question|questions|"
     r"challenge|challenges|efforts?|steps?|topics?|field|fields|sphere|subject|problem|problems|threat|threats|"
-    r"situation|concerns?|move|measures?|regard)\b"
-    r"|^\W*(?:это|эти|этот|эта|такие|такой)\b",
+    r"situation|concerns?|move|measures?|regard)\b",
     re.IGNORECASE,
 )
 # Carries on the previous claim without naming a new subject: a pronoun subject or a linking word.
 _CONTINUATION = re.compile(
-    r"^\W*(?:he|she|they|both|also|additionally|moreover|furthermore|in\s+addition|at\s+the\s+same\s+time|"
+    r"^\W*(?:(?:he|she|they|both|also|additionally|moreover|furthermore|in\s+addition|at\s+the\s+same\s+time|"
     r"following|further|он|она|они|также|кроме\s+того|вместе\s+с\s+тем)\b"
-    r"|^\W*(?:\w+\s+){1,4}(?:also|также)\b",
+    r"|(?:\w+\s+){1,4}(?:also|также)\b)",
     re.IGNORECASE,
 )
+
+
+def _points_back(text: str) -> bool:
+    if _BACK_AT_START.match(text):
+        return True
+    lowered = text.lower()
+    return any(d in lowered for d in _DEMONSTRATIVES) and _BACK_INSIDE.search(text) is not None
+
 
 _Scores = dict[str, tuple[float, int]]
 """Per topic id: the summed weight of distinct signals, and where in the claim the first one starts."""
@@ -94,7 +107,7 @@ def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str,
         kept = {t: v for t, v in own.items() if v[0] >= THRESHOLD}
         if previous and _A_WORD.search(claim.text):
             rest = _CONNECTIVE.sub("", claim.text, count=1)
-            if _BACK_REFERENCE.search(rest):
+            if _points_back(rest):
                 # What "this" refers to becomes this claim's main point too, so a chain of such claims
                 # ("... in this area." "This must be ...") keeps following it.
                 top = max((v[0] for v in kept.values()), default=THRESHOLD)
