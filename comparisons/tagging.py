@@ -264,29 +264,35 @@ class _Matcher:
 
     def evidence(self, text: str) -> tuple[_Scores, _Scores]:
         """(own, context) evidence of each topic in ``text``."""
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        spans = [m.span() for m in _WORD.finditer(text)]
         cased_words = [text[s:e] for s, e in spans]
-        words = {True: cased_words, False: [w.lower() for w in cased_words]}
+        lowered = text.lower()
+        lower_words = ([lowered[s:e] for s, e in spans] if len(lowered) == len(text)
+                       else [w.lower() for w in cased_words])
+        words = {True: cased_words, False: lower_words}
         between = [text[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1)]
         gaps = [bool(g) and not g.strip(_GAP_CHARS) for g in between]
-        excluded = _Exclusions(self.excludes, text)
+        excluded = _Exclusions(self.excludes, text, lowered)
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
             first, short, ws = self.first[cased], self.short_stems[cased], words[cased]
             for i, word in enumerate(ws):
                 if cased and not word[:1].isupper():
                     continue
-                candidates = first.get(word, ())
+                groups = [first.get(word)]
                 if len(word) > _PREFIX:
-                    candidates = [*candidates, *first.get(word[:_PREFIX], ())]
+                    groups.append(first.get(word[:_PREFIX]))
                 for n in short:
                     if n < len(word):
-                        candidates = [*candidates, *first.get(word[:n], ())]
-                for keyword in candidates:
-                    if keyword not in found and keyword.matches(ws, gaps, i):
-                        start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
-                        if not excluded.covers(keyword.topic, start, end):
-                            found[keyword] = start
+                        groups.append(first.get(word[:n]))
+                for group in groups:
+                    if not group:
+                        continue
+                    for keyword in group:
+                        if keyword not in found and keyword.matches(ws, gaps, i):
+                            start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
+                            if not excluded.covers(keyword.topic, start, end):
+                                found[keyword] = start
         prefixes = {w[:_PREFIX] for w in words[False]}
         indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
         for pattern in dict.fromkeys([*indexed, *self.patterns]):
@@ -308,10 +314,10 @@ class _Exclusions:
     """A claim's text as each topic sees it, its ``exclude`` matches blanked out; worked out only for the topics
     that need it."""
 
-    def __init__(self, excludes: dict[int, list[_Pattern]], text: str):
+    def __init__(self, excludes: dict[int, list[_Pattern]], text: str, lowered: str):
         self.excludes = excludes
         self.text = text
-        self.lowered = text.lower()
+        self.lowered = lowered
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._masked: dict[int, tuple[str, str]] = {}
 
