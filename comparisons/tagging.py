@@ -17,8 +17,8 @@ How a claim gets its topics:
    topic that simply continues ("They also praised ...") takes all of the previous claim's topics.
 
 Keywords are matched on the claim's words (one dictionary look-up per word), not by one regular expression each,
-so tagging costs about the same whatever the size of the taxonomy; patterns are tried only where their leading
-text occurs.
+so tagging costs about the same whatever the size of the taxonomy; a pattern runs only on claims that contain the
+literal texts it needs.
 """
 
 from __future__ import annotations
