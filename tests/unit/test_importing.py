@@ -38,6 +38,28 @@ def test_html_keeps_the_article_with_its_title_first():
         assert chrome not in text, chrome
 
 
+KREMLIN_STYLE_CHROME = ["Skip to main content", "Русская версия", "Search the site", "Events", "Text version",
+                        "17:40", "Topics:", "Persons:", "Publication date", "Direct link", "See also",
+                        "sowing season", "Creative Commons", "RSS feeds", "KREMLIN-STYLE-COUNTER", "• President"]
+
+
+def test_html_of_a_news_page_with_tags_and_see_also_keeps_only_the_story():
+    text = read_source(str(FIXTURES / "kremlin-style-page.html"))
+    assert paragraphs(text) == [
+        "Telephone conversation with President of Norland Mara Aldren",
+        "Prime Minister Tomas Vesk held a telephone conversation with President of Norland Mara Aldren at the "
+        "Norland side’s request.",
+        "The two leaders exchanged views on the consequences of the spring floods in the border districts. Tomas "
+        "Vesk expressed gratitude for the rescue teams offered by Norland and said the joint commission on the "
+        "river border had proved its worth.",
+        "On the matter of the journalists raised by the President of Norland, the Prime Minister stressed that "
+        "their cases are being considered by independent courts in full accordance with the law of Ostria.",
+        "It was agreed to continue contacts at various levels.",
+    ]
+    for chrome in KREMLIN_STYLE_CHROME:
+        assert chrome not in text, chrome
+
+
 def test_html_paragraphs_are_joined_from_source_line_breaks():
     text = read_source(str(FIXTURES / "readout-page.html"))
     assert "about the situation along the shared river border" in text
