@@ -39,7 +39,7 @@ TOPIC_DISJOINT = 0.8
 on one broad subject (both on Ukraine) need not report the same point."""
 POSITION_WEIGHT = 0.06
 """Readouts tend to cover points in a similar order: a pair at the same relative place gains up to this share."""
-MAX_POSTING = 64
+MAX_POSTING = 32
 """A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
 MAX_CANDIDATES = 12
 """How many partners per claim are scored: the ones sharing the most rare keys with it."""
