@@ -107,7 +107,7 @@ async def test_search_highlights_matches_and_enter_jumps_to_the_next(opened, set
         table = rows(opened)
         index = next(i for i, r in enumerate(table.shown) if r.omission and "fleet" in r.omission.claim or
                      any("fleet" in c.text for cs in r.claims.values() for c in cs))
-        cell = table.get_row_at(index)[1]
+        cell = table.cells_at(index)[1]
         assert any(cell.plain[s.start:s.end] == "fleet" for s in cell.spans)
         await pilot.press("enter")
         assert table.cursor_row == index
@@ -122,7 +122,7 @@ async def test_readout_markup_shows_literally_on_screen(opened, settle):
         table = rows(opened)
         index = next(i for i, r in enumerate(table.shown) if any(
             c.text == MARKUP_LINE for cs in r.claims.values() for c in cs))
-        cell = table.get_row_at(index)[0]
+        cell = table.cells_at(index)[0]
         assert "[bold red]urgent[/]" in cell.plain
         assert not any(span.style and "bold" in str(span.style) for span in cell.spans)
 

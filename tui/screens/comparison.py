@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from comparisons.model import Comparison, Row
@@ -50,7 +50,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
     BINDINGS = [
         Binding("n", "next_difference", "Next diff", id="comparison.next-difference",
                 tooltip="Next difference: the next conflict or omission"),
-        Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference",
+        Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference", show=False,
                 tooltip="Previous difference: the previous conflict or omission"),
         Binding("j", "next_row", "Next row", id="comparison.next-row", show=False),
         Binding("k", "previous_row", "Previous row", id="comparison.previous-row", show=False),
@@ -145,7 +145,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if event.done:
             self.query_one(AlignedRows).focus()
 
-    @on(DataTable.RowHighlighted, "#rows")
+    @on(AlignedRows.Highlighted)
     def row_highlighted(self) -> None:
         self.update_detail()
 

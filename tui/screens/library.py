@@ -60,12 +60,22 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             self.reload()
 
     def reload(self) -> None:
-        self.all = listings(self.app.library)
-        self.figures = {k: v for k, v in self.app.figures.items()}
+        """List the library's pairs in a worker: reading a large library's pair.yaml files takes a while."""
+        self.query_one(PairPreview).update(literal("Reading the library…", "italic"))
+        self.read_library()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="listing", name="read the library")
+    def read_library(self) -> None:
+        found = listings(self.app.library)
+        self.app.call_from_thread(self.show_listings, found)
+
+    def show_listings(self, found: list[Listing]) -> None:
+        self.all = found
+        self.figures = dict(self.app.figures)
         self.refilter()
         missing = [i.id for i in self.all if not i.broken and i.id not in self.figures]
         if missing:
-            # After the first paint: the worker's comparisons compete for the interpreter, the table comes first.
+            # After the table's paint: the worker's comparisons compete for the interpreter, the table comes first.
             self.call_after_refresh(self.fill_figures, missing)
 
     def refilter(self) -> None:

@@ -32,6 +32,9 @@ class KeyBar(Static):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def on_resize(self) -> None:
+        self.refresh_keys()
+
     def _bindings_changed(self, _screen: object) -> None:
         self.refresh_keys()
 
@@ -50,8 +53,11 @@ class KeyBar(Static):
             text.append(" " + binding.description, Style(dim=not active.enabled))
             targets.append((start, len(text), active))
             text.append("  ")
-        text.append("^p ", Style(color=palette.warning, bold=True))
-        text.append("palette")
+        if len(text) + len("^p palette") <= self.size.width - 2:
+            text.append("^p ", Style(color=palette.warning, bold=True))
+            text.append("palette")
+        else:
+            text.right_crop(2)
         self._targets = targets
         self.update(text)
 
@@ -61,5 +67,5 @@ class KeyBar(Static):
                 event.stop()
                 await active.node.run_action(active.binding.action)
                 return
-        if event.x >= len(self.content.plain) - len("^p palette"):
+        if self.content.plain.endswith("^p palette") and event.x >= len(self.content.plain) - len("^p palette"):
             self.app.action_command_palette()

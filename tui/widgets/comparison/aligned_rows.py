@@ -1,16 +1,29 @@
 """``AlignedRows``: the comparison's rows side by side, one column per side plus the link's score.
 
-One table, so the sides of a row line up by construction. A link's cells show its word diff (what only the
-first side says on one colour, what only the second says on another); a conflict adds its value under each side's
-text and a ✖ under the score; an omission is a one-sided row with "not mentioned" on the other sides. Rows come
-from ``Comparison.rows_for(topic)``: this widget only paints them. Column widths follow the widget's width.
+All rows live in one scrolling view, so the sides of a row line up by construction. A link's cells show its word
+diff (what only the first side says on one colour, what only the second says on another); a conflict adds its
+value under each side's text and a ✖ under the score; an omission is a one-sided row with "not mentioned" on the
+other sides. Rows come from ``Comparison.rows_for(topic)``: this widget only paints them.
+
+It draws with Textual's line API: each row's cells are wrapped to their column once (``_rebuild``), and a frame
+only copies the visible lines, adding the cursor and zebra backgrounds. A ``DataTable`` with wrapped multi-line
+rows took over ten times longer to paint the same comparison (``benchmarks/bench_tui.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import DataTable
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from comparisons.model import Comparison, Row
 from tui.widgets.texts import Palette, side_cell
@@ -18,6 +31,8 @@ from tui.widgets.texts import Palette, side_cell
 __all__ = ["AlignedRows", "row_key"]
 
 SCORE_WIDTH = 5
+PAD = 1
+"""Blank cells each side of every column."""
 
 
 def row_key(row: Row) -> str:
@@ -27,17 +42,45 @@ def row_key(row: Row) -> str:
     return "omission:" + (row.omission.claim if row.omission else "?")
 
 
-class AlignedRows(DataTable):
+class AlignedRows(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Previous row", show=False),
+        Binding("down", "cursor(1)", "Next row", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First row", show=False),
+        Binding("end", "last", "Last row", show=False),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to row ``index`` (of the rows shown)."""
+
+        index: int
+
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._comparison: Comparison | None = None
         self._rows: tuple[Row, ...] = ()
+        self._cells: list[list[Text]] = []
         self._query = ""
         self._layout_width = 0
+        self._header = Strip([])
+        self._lines: list[Strip] = []
+        self._line_row: list[int] = []
+        self._row_start: list[int] = []
+
+    # --- what the screen and tests ask ------------------------------------------------------------------------
 
     @property
     def shown(self) -> tuple[Row, ...]:
         return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
 
     @property
     def current(self) -> Row | None:
@@ -45,58 +88,125 @@ class AlignedRows(DataTable):
             return None
         return self._rows[self.cursor_row]
 
+    def cells_at(self, index: int) -> list[Text]:
+        """The painted cells of row ``index``: one ``Text`` per side, then the score."""
+        return self._cells[index]
+
     def show(self, comparison: Comparison, rows: tuple[Row, ...], query: str = "", keep: str | None = None) -> None:
         """Paint ``rows``; the cursor goes to the row keyed ``keep`` when it is among them, else the first."""
         self._comparison = comparison
         self._rows = rows
         self._query = query
-        self._rebuild(keep)
+        keys = [row_key(r) for r in rows]
+        self._rebuild()
+        self.go_to(keys.index(keep) if keep in keys else 0)
 
     def search(self, query: str) -> None:
         """Repaint with ``query``'s matches highlighted in every side."""
         if query != self._query:
             self._query = query
-            self._rebuild(self._key_at_cursor())
+            self._rebuild()
 
     def go_to(self, index: int) -> None:
         if self._rows:
-            self.move_cursor(row=max(0, min(index, len(self._rows) - 1)), animate=False, scroll=True)
+            self.cursor_row = max(0, min(index, len(self._rows) - 1))
+
+    # --- keys and mouse -----------------------------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        self.go_to(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        if not self._rows:
+            return
+        target_line = self._row_start[self.cursor_row] + direction * max(self.size.height - 2, 1)
+        target_line = max(0, min(target_line, len(self._lines) - 1))
+        self.go_to(self._line_row[target_line])
+
+    def action_first(self) -> None:
+        self.go_to(0)
+
+    def action_last(self) -> None:
+        self.go_to(len(self._rows) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        line = int(self.scroll_offset.y) + event.y - 1
+        if event.y >= 1 and 0 <= line < len(self._lines):
+            self.go_to(self._line_row[line])
+
+    def watch_cursor_row(self, index: int) -> None:
+        if not self._rows:
+            return
+        if index >= len(self._row_start):
+            # Not painted yet (no width): the scroll position is settled when the rows are built.
+            self.post_message(self.Highlighted(index))
+            return
+        start = self._row_start[index]
+        end = self._row_start[index + 1] if index + 1 < len(self._rows) else len(self._lines)
+        view = max(self.size.height - 1, 1)
+        top = int(self.scroll_offset.y)
+        if start < top or end - start > view:
+            self.scroll_to(y=start, animate=False)
+        elif end > top + view:
+            self.scroll_to(y=end - view, animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(index))
+
+    # --- painting -----------------------------------------------------------------------------------------------
 
     def on_resize(self) -> None:
         if self._comparison is not None and self.size.width != self._layout_width:
-            self._rebuild(self._key_at_cursor())
+            self._rebuild()
+            self.watch_cursor_row(self.cursor_row)
 
-    def _key_at_cursor(self) -> str | None:
-        row = self.current
-        return row_key(row) if row is not None else None
+    def _widths(self, sides: int) -> tuple[int, int]:
+        """(side column width, score width) for the current width, leaving room for the scrollbar."""
+        room = max(self.size.width - 2, 24) - (SCORE_WIDTH + 2 * PAD)
+        return max(room // sides - 2 * PAD, 8), SCORE_WIDTH
 
-    def _rebuild(self, keep: str | None) -> None:
+    def _rebuild(self) -> None:
         comparison = self._comparison
         if comparison is None or not self.size.width:
             return  # not laid out yet: on_resize paints once the width is known
-        palette = Palette.from_variables(self.app.theme_variables)
         self._layout_width = self.size.width
-        keys = comparison.side_keys
-        room = max(self.size.width - 2, 20) - (SCORE_WIDTH + 2)
-        side_width = max(room // len(keys) - 2, 8)
-        self.clear(columns=True)
-        for document in comparison.documents:
-            self.add_column(Text(document.side.label, style="bold"), width=side_width, key=document.key)
-        self.add_column("Score", width=SCORE_WIDTH, key="score")
-        target = 0
+        palette = Palette.from_variables(self.app.theme_variables)
         console = self.app.console
+        keys = comparison.side_keys
+        side_width, score_width = self._widths(len(keys))
+        widths = [side_width] * len(keys) + [score_width]
+        header = [Text(d.side.label, style="bold", no_wrap=True, overflow="ellipsis") for d in comparison.documents]
+        header.append(Text("Score", style="bold", justify="right"))
+        self._header = self._join([self._render(console, c, w)[0:1] for c, w in zip(header, widths)], widths)[0]
+        self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
         for index, row in enumerate(self._rows):
-            key = row_key(row)
-            if key == keep:
-                target = index
             cells = [side_cell(row, k, comparison, palette, self._query) for k in keys]
-            score = self._score_cell(row, palette)
-            # Heights measured here by wrapping, cheaper than DataTable's auto-height (which renders every cell
-            # of every row up front); rows off screen are then rendered only when scrolled to.
-            height = max([len(c.wrap(console, side_width)) for c in cells] + [len(score.plain.splitlines())])
-            self.add_row(*cells, score, key=key, height=max(height, 1))
-        if self._rows:
-            self.move_cursor(row=target, animate=False, scroll=True)
+            cells.append(self._score_cell(row, palette))
+            self._cells.append(cells)
+            lines = self._join([self._render(console, c, w) for c, w in zip(cells, widths)], widths)
+            self._row_start.append(len(self._lines))
+            self._lines.extend(lines)
+            self._line_row.extend([index] * len(lines))
+        self.virtual_size = Size(self.size.width, len(self._lines) + 1)
+        self.refresh()
+
+    @staticmethod
+    def _render(console, text: Text, width: int) -> list[list[Segment]]:
+        return console.render_lines(text, console.options.update_width(width), pad=True)
+
+    @staticmethod
+    def _join(columns: list[list[list[Segment]]], widths: list[int]) -> list[Strip]:
+        """Columns of rendered lines side by side, each padded to the tallest column of the row."""
+        height = max(len(c) for c in columns)
+        pad = Segment(" " * PAD)
+        strips = []
+        for y in range(height):
+            segments: list[Segment] = []
+            for column, width in zip(columns, widths):
+                segments.append(pad)
+                segments.extend(column[y] if y < len(column) else [Segment(" " * width)])
+                segments.append(pad)
+            strips.append(Strip(segments, sum(widths) + 2 * PAD * len(widths)))
+        return strips
 
     @staticmethod
     def _score_cell(row: Row, palette: Palette) -> Text:
@@ -106,3 +216,43 @@ class AlignedRows(DataTable):
         if row.link.conflicts:
             cell.append("\n✖", Style(color=palette.error, bold=True))
         return cell
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            header_style = self.get_component_rich_style("aligned-rows--header")
+            return self._header.apply_style(base + header_style).extend_cell_length(width, base + header_style)
+        line = int(self.scroll_offset.y) + y - 1
+        if line >= len(self._lines):
+            return Strip.blank(width, base)
+        row = self._line_row[line]
+        style = base
+        if row == self.cursor_row:
+            style = base + self.get_component_rich_style(
+                "aligned-rows--cursor" if self.has_focus else "aligned-rows--cursor-blurred"
+            )
+        elif row % 2:
+            style = base + self.get_component_rich_style("aligned-rows--zebra")
+        strip = self._lines[line].crop(int(self.scroll_offset.x), int(self.scroll_offset.x) + width)
+        return strip.apply_style(style).extend_cell_length(width, style)
+
+    COMPONENT_CLASSES = {
+        "aligned-rows--header",
+        "aligned-rows--cursor",
+        "aligned-rows--cursor-blurred",
+        "aligned-rows--zebra",
+    }
+
+    DEFAULT_CSS = """
+    AlignedRows > .aligned-rows--header { background: $panel; text-style: bold; }
+    AlignedRows > .aligned-rows--cursor { background: $block-cursor-background; text-style: bold; }
+    AlignedRows > .aligned-rows--cursor-blurred { background: $block-cursor-blurred-background; }
+    AlignedRows > .aligned-rows--zebra { background: $surface; }
+    """
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,90 @@
+"""The UI on the real engine and the bundled samples, through a temporary library (nothing hand-built here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from comparisons.options import CompareOptions
+from readouts.library import Library
+from tui.app import DualreadApp
+from tui.screens.comparison import ComparisonScreen
+from tui.screens.export import ExportDialog
+from tui.screens.fulltext import FullTextScreen
+from tui.widgets.comparison.aligned_rows import AlignedRows
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.library.pair_table import PairTable
+
+CALL = "2021-12-30-biden-putin-call"
+
+
+@pytest.fixture
+def real_app(tmp_path):
+    return DualreadApp(Library(tmp_path / "library"), CompareOptions(), export_folder=tmp_path)
+
+
+async def test_library_lists_the_samples_with_their_figures(real_app, settle):
+    async with real_app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        table = real_app.screen.query_one(PairTable)
+        assert table.row_count >= 3
+        assert CALL in table.rows
+        assert str(table.get_cell(CALL, "sample")) == "sample"
+        assert str(table.get_cell(CALL, "claims")).strip().isdigit(), "the worker filled in the counts"
+
+
+async def test_open_navigate_full_text_and_back_on_a_sample(real_app, settle):
+    async with real_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"putin call", "enter")
+        await settle(pilot)
+        screen = real_app.screen
+        assert isinstance(screen, ComparisonScreen) and screen.pair_id == CALL
+        rows = screen.query_one(AlignedRows)
+        assert rows.row_count == len(screen.comparison.rows) > 0
+        await pilot.press("n")
+        current = rows.current
+        assert current.omission is not None or current.has_conflict
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(real_app.screen, FullTextScreen)
+        assert len(real_app.screen.panes) == 3, "the Biden–Putin sample has a third side"
+        await pilot.press("f", "escape")
+        await settle(pilot)
+        assert isinstance(real_app.screen.query_one(PairTable), PairTable)
+
+
+async def test_exporting_the_whole_library_shows_progress_and_writes_an_index(real_app, settle, tmp_path):
+    async with real_app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert isinstance(real_app.screen, ExportDialog)
+        await pilot.click("#export-go")
+        await settle(pilot)
+        out = tmp_path / "dualread-html"
+        assert (out / "index.html").is_file()
+        assert (out / f"{CALL}.html").is_file()
+        assert any(str(out) in n.message for n in real_app._notifications)
+
+
+async def test_clicking_a_key_in_the_key_bar_runs_it(real_app, settle):
+    async with real_app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        bar = real_app.screen.query_one(KeyBar)
+        x = bar.content.plain.index("Help")
+        await pilot.click(KeyBar, offset=(x + 1, 0))
+        await pilot.pause()
+        assert type(real_app.screen).__name__ == "HelpScreen"
+
+
+def test_open_on_an_unknown_pair_is_one_line_and_exit_1(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--library", str(tmp_path), "open", "no-such-pair"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no-such-pair" in result.stderr
+    assert "Traceback" not in result.stderr
