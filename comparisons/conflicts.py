@@ -129,6 +129,12 @@ _REFUSE = re.compile(
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d").search
+_DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
+_NO_DATES: dict[str, dict[str, str]] = {k: {} for k in ("day", "month", "weekday", "relative", "year")}
+
+
 def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) -> tuple[Conflict, ...]:
     """The conflicts of one link; ``claims_by_side`` lists each side's claims in reading order."""
     texts = {side: " ".join(c.text for c in claims) for side, claims in claims_by_side.items() if claims}
@@ -163,12 +169,6 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     if conflict:
         found.append(conflict)
     return tuple(found)
-
-
-_DIGIT = re.compile(r"\d").search
-_DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
-_NO_DATES: dict[str, dict[str, str]] = {k: {} for k in ("day", "month", "weekday", "relative", "year")}
 
 
 def _may_date(text: str, words: set[str]) -> bool:

@@ -199,7 +199,8 @@ def test_same_input_gives_same_result(standins):
 
 def test_aligner_repeating_a_claim_cannot_break_the_invariant(standins, monkeypatch):
     def sloppy_align(documents, claim_topics, scorer):
-        return StandInAlignment([(("east:0", "west:2"), 0.9), (("east:0", "west:0"), 0.5), (("west:1", "east:9"), 0.4)], [])
+        links = [(("east:0", "west:2"), 0.9), (("east:0", "west:0"), 0.5), (("west:1", "east:9"), 0.4)]
+        return StandInAlignment(links, [])
 
     monkeypatch.setattr(sys.modules["comparisons.align"], "align", sloppy_align)
     comp = compare(PAIR, OPTIONS)

@@ -50,7 +50,9 @@ def test_no_adjacent_spans_share_an_op():
 
 
 _words = st.lists(
-    st.sampled_from(["Biden", "Putin", "talks", "January", "10", "9–10", "sanctions", ",", ".", " ", "  ", "\n", "é", "[bold]"]),
+    st.sampled_from(
+        ["Biden", "Putin", "talks", "January", "10", "9–10", "sanctions", ",", ".", " ", "  ", "\n", "é", "[bold]"]
+    ),
     max_size=40,
 ).map("".join)
 

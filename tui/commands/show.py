@@ -27,7 +27,9 @@ _DELETE = "red strike"
 _INSERT = "green underline"
 # Control characters in a readout (an escape sequence, a bell) are shown as symbols, never sent to the terminal.
 _VISIBLE = (
-    {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"} | {127: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+    {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"}
+    | {127: 0x2421}
+    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 )
 
 
@@ -75,8 +77,9 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
         sides.append(labels[doc.key], style="bold")
         sides.append(f" ({len(doc.claims)} claims)")
     console.print(sides)
-    console.print(Text(f"{len(comparison.links)} links · {len(comparison.omissions)} omissions · "
-                       f"{sum(1 for l in comparison.links if l.conflicts)} links with conflicts", style="dim"))
+    in_conflict = sum(1 for link in comparison.links if link.conflicts)
+    console.print(Text(f"{_count(len(comparison.links), 'link')} · {_count(len(comparison.omissions), 'omission')}"
+                       f" · {_count(in_conflict, 'link')} with conflicts", style="dim"))
 
     console.print()
     console.print(_topic_table(comparison, labels))
@@ -104,26 +107,29 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
 
 
 def _topic_table(comparison: "Comparison", labels: dict[str, str]):
+    """Claims per side for each topic; a side that never mentions the topic shows a highlighted "·"."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text("Topics"), title_justify="left", box=None, pad_edge=False, show_edge=False)
-    table.add_column(Text("topic"))
+    table = Table(title=Text("Topics: claims per side (· = not mentioned)"), title_justify="left", box=None,
+                  pad_edge=False, show_edge=False)
+    table.add_column(Text("topic"), no_wrap=True)
     for key in comparison.side_keys:
         table.add_column(Text(labels[key]), justify="right")
     table.add_column(Text("links"), justify="right")
-    table.add_column(Text(""))
     for summary in comparison.topics:
-        counts = [Text(str(summary.claims.get(k, 0)) if summary.claims.get(k, 0) else "·") for k in comparison.side_keys]
-        missing = [labels[k] for k in comparison.side_keys if not summary.claims.get(k, 0)]
-        note = Text("not in " + ", ".join(missing), style="yellow") if missing else Text("")
-        table.add_row(Text(_visible(summary.label)), *counts, Text(str(summary.links)), note)
+        counts = [Text(str(summary.claims[k])) if summary.claims.get(k) else Text("·", style="bold yellow")
+                  for k in comparison.side_keys]
+        table.add_row(Text(_visible(summary.label)), *counts, Text(str(summary.links)))
     if not comparison.topics:
-        table.add_row(Text("no topics found", style="dim"), *[Text("") for _ in comparison.side_keys], Text(""), Text(""))
+        blanks = [Text("") for _ in range(len(comparison.side_keys) + 1)]
+        table.add_row(Text("no topics found", style="dim"), *blanks)
     return table
 
 
-def _print_link(comparison: "Comparison", link: "Link", labels: dict[str, str], console: "Console", plain: bool) -> None:
+def _print_link(
+    comparison: "Comparison", link: "Link", labels: dict[str, str], console: "Console", plain: bool
+) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -175,6 +181,10 @@ def _diff_text(spans: Sequence["Span"], plain: bool):
         else:
             text.append(_visible(span.text), style=_DELETE if span.op == "delete" else _INSERT)
     return text
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _visible(text: str) -> str:
