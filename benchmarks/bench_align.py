@@ -37,8 +37,7 @@ PLACES = ["Geneva", "Vienna", "Istanbul", "Riyadh", "Brussels", "Nairobi", "Jaka
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 
 
-def readout(key: str, sentences: int, rng: random.Random) -> Document:
-    vocabulary = [f"{rng.choice('bcdfgklmnprstvz')}{rng.choice('aeiou')}{i}" for i in range(sentences * 2)]
+def readout(key: str, sentences: int, vocabulary: list[str], rng: random.Random) -> Document:
     parts, claims, start = [], [], 0
     for i in range(sentences):
         extra = " ".join(rng.sample(vocabulary, 3))
@@ -51,8 +50,10 @@ def readout(key: str, sentences: int, rng: random.Random) -> Document:
 
 
 def pair(sentences: int, seed: int = 1) -> list[Document]:
+    """Two readouts of one event: they draw on one vocabulary, which grows with the length of the texts."""
     rng = random.Random(seed)
-    return [readout("left", sentences, rng), readout("right", sentences, rng)]
+    vocabulary = [f"{rng.choice('bcdfgklmnprstvz')}{rng.choice('aeiou')}{i}" for i in range(sentences * 2)]
+    return [readout("left", sentences, vocabulary, rng), readout("right", sentences, vocabulary, rng)]
 
 
 def timed_align(docs: list[Document], repeat: int = 1) -> tuple[float, int]:
