@@ -3,8 +3,8 @@
 - ``find_conflicts(claims_by_side, pair) -> tuple[Conflict, ...]``: for one link (its claims grouped by side key),
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
-  ``date`` (days, ranges, months, years, weekdays, "next week"), ``number`` (counts of the same thing, percentages,
-  money), ``place`` (where something happens: "in Geneva" vs "in Brussels"), ``entity`` (organisations or titled
+  ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
+  the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"), ``entity`` (organisations or titled
   officials named for the same point), ``attribution`` (who the point is attributed to: the claims' speakers),
   ``stance`` (agreed vs refused or rejected).
 
@@ -42,6 +42,8 @@ _RANGE = r"(?:\s*(?:–|—|-|to|and|through)\s*" + _DAY + r")?"
 _DATE_MD = re.compile(rf"(?<![\w.])({_MONTH})\s+{_DAY}{_RANGE}(?!\d)")
 _DATE_DM = re.compile(rf"(?<![\w.]){_DAY}{_RANGE}\s+(?:of\s+)?({_MONTH})")
 _MONTH_ONLY = re.compile(rf"(?<![\w.])({_MONTH})")
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):(\d{2})\b", re.IGNORECASE)
+_TIME_ZONE = re.compile(r"\b(?:[A-Z][a-z]+ time|local time|GMT|UTC|EST|EDT|ET|CET|MSK)\b")
 _YEAR = re.compile(r"(?<![\w$€£.,])((?:19|20)\d\d)(?![\w%])")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(
@@ -64,6 +66,11 @@ _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pou
 _CURRENCY_WORDS = ("dollar", "euro", "ruble", "rouble", "pound", "yuan")
 _PERCENT = re.compile(rf"\b{_NUM}\s*(%|percent\b|per cent\b)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
+_ORDINAL = re.compile(
+    r"(?<![\w.,-])(" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+((?:[a-z]+-)?[a-z]{3,})\b", re.IGNORECASE
+)
 _NOT_A_THING = frozenset(
     "and or of to the for from with than more less other out times time percent per cent who which that were was are "
     "have has had will would its their these those such sides".split()
@@ -132,7 +139,8 @@ _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
-_NO_DATES: dict[str, dict[str, str]] = {k: {} for k in ("day", "month", "weekday", "relative", "year")}
+_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
+_NO_DATES: dict[str, dict[str, str]] = {k: {} for k in _LEVELS}
 
 
 def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) -> tuple[Conflict, ...]:
@@ -143,7 +151,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     found: list[Conflict] = []
     words = {side: set(_WORD.findall(text.lower())) for side, text in texts.items()}
     dated = {side: _dates(text) if _may_date(text, words[side]) else _NO_DATES for side, text in texts.items()}
-    for level in ("day", "month", "weekday", "relative", "year"):
+    for level in _LEVELS:
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
         if conflict:
             found.append(conflict)
@@ -177,7 +185,9 @@ def _may_date(text: str, words: set[str]) -> bool:
 
 
 def _may_count(text: str, words: set[str]) -> bool:
-    return _DIGIT(text) is not None or not words.isdisjoint(_NUMBER_WORDS)
+    if _DIGIT(text) is not None:
+        return True
+    return not words.isdisjoint(_NUMBER_WORDS) or not words.isdisjoint(_ORDINAL_WORDS)
 
 
 def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: bool = False) -> Conflict | None:
@@ -201,7 +211,7 @@ def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: 
 
 
 def _dates(text: str) -> dict[str, dict[str, str]]:
-    levels: dict[str, dict[str, str]] = {k: {} for k in ("day", "month", "weekday", "relative", "year")}
+    levels: dict[str, dict[str, str]] = {k: {} for k in _LEVELS}
     taken: list[tuple[int, int]] = []
     for pattern, month_group, day_groups in ((_DATE_MD, 1, (2, 3)), (_DATE_DM, 3, (1, 2))):
         for m in pattern.finditer(text):
@@ -224,12 +234,24 @@ def _dates(text: str) -> dict[str, dict[str, str]]:
         levels["relative"][phrase] = phrase
     for m in _YEAR.finditer(text):
         levels["year"][m.group(1)] = m.group(1)
+    # A clock time with a time zone ("23:35 Moscow time") may be the same moment as another zone's: left alone.
+    if not _TIME_ZONE.search(text):
+        for m in _TIME.finditer(text):
+            levels["time"][_clock(m)] = m.group().strip()
     return levels
+
+
+def _clock(m: re.Match[str]) -> str:
+    """A clock time as 24-hour ``HH:MM``: "3:35 p.m." and "15:35" are one time."""
+    if m.group(4) is not None:
+        return f"{int(m.group(4)):02d}:{m.group(5)}"
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{m.group(2) or '00'}"
 
 
 def _mask_dates(text: str) -> str:
     """Blank out dates and years so their digits are not read as counts."""
-    for pattern in (_DATE_MD, _DATE_DM, _YEAR):
+    for pattern in (_DATE_MD, _DATE_DM, _TIME, _YEAR):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
 
@@ -256,6 +278,13 @@ def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
             if m.group(1).lower() == "one" and text[max(0, m.start() - 3):m.start()].lower().strip() == "no":
                 continue
             units.setdefault(noun, {})[_fmt(_value(m.group(1), m.group(2)))] = m.group().strip()
+        for m in _ORDINAL.finditer(text):
+            noun = _singular(m.group(2).lower())
+            if noun in _NOT_A_THING:
+                continue
+            word = m.group(1).lower()
+            rank = _ORDINAL_WORDS.get(word) or int(word[:-2])
+            units.setdefault("ordinal:" + noun, {})[str(rank)] = m.group().strip()
         per_side[side] = units
     conflicts = []
     for unit in sorted({u for units in per_side.values() for u in units}):

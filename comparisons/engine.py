@@ -22,7 +22,7 @@ from readouts.model import Claim, Document, Pair
 
 __all__ = ["ENGINE_VERSION", "compare", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.1"
+ENGINE_VERSION = "1.2"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4

@@ -166,3 +166,19 @@ def test_each_side_giving_its_own_leaders_position_is_an_exchange_not_a_conflict
                       "Marr said reporting on the north must not be used to interfere in internal affairs.",
                       speaker_a="Ada Lind", speaker_b="Boris Marr")
     assert "attribution" not in found
+
+
+def test_clock_times_compare_across_notations():
+    assert conflicts("The call began at 3:35 p.m.", "The call began at 15:35.") == {}
+    found = conflicts("The call began at 3:35 p.m.", "The call began at 4 p.m.")
+    assert found == {"date": {"alpha": "3:35 p.m.", "beta": "4 p.m."}}
+
+
+def test_clock_times_in_different_zones_are_not_compared():
+    assert "date" not in conflicts("The call began at 10:00 local time.", "The call began at 18:00 Moscow time.")
+
+
+def test_ordinals_of_the_same_thing():
+    found = conflicts("It was their second call this year.", "It was their third call this year.")
+    assert found == {"number": {"alpha": "second call", "beta": "third call"}}
+    assert conflicts("First, the leaders spoke.", "The leaders spoke in a second round.") == {}
