@@ -7,14 +7,17 @@
 - ``MAX_YAML_BYTES``, ``MAX_EXPANDED_NODES``: the limits that keep hostile files harmless.
 
 Only plain data comes back (mappings, lists, strings, numbers, booleans, dates): the loader is a ``SafeLoader``
-subclass, so no tag can build an object. Anchors and aliases are allowed in moderation, but a document whose aliases
-would expand to more than ``MAX_EXPANDED_NODES`` nodes (a "billion laughs" bomb), or that refers to itself, is
-refused right after parsing — before anything walks the shared structure and pays for the expansion.
+subclass (libyaml's ``CSafeLoader`` when PyYAML has it), so no tag can build an object. Anchors and aliases are
+allowed in moderation, but a document whose aliases would expand to more than ``MAX_EXPANDED_NODES`` nodes (a
+"billion laughs" bomb), or that refers to itself, is refused right after parsing — before anything walks the shared
+structure and pays for the expansion. Flow collections nested deeper than ``MAX_FLOW_DEPTH`` are refused before
+parsing: YAML parsers spend time proportional to the depth on every token, so deep ``[[[[...`` is a slow-down attack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,24 +28,52 @@ from readouts.errors import ReadoutError
 
 __all__ = ["MAX_EXPANDED_NODES", "MAX_YAML_BYTES", "dump_yaml", "load_yaml", "loads_yaml"]
 
-MAX_YAML_BYTES = 5 * 1024 * 1024
-"""pair.yaml and topics.yaml are small; a bigger file is a mistake or an attack, not a taxonomy."""
+MAX_YAML_BYTES = 2 * 1024 * 1024
+"""pair.yaml and topics.yaml are small (the default taxonomy is ~30 kB); a bigger file is a mistake or an attack."""
 
 MAX_EXPANDED_NODES = 200_000
 """How many nodes a document may hold once every alias is expanded: generous for taxonomies, tiny for bombs."""
+
+MAX_FLOW_DEPTH = 64
+"""How deeply ``[...]`` and ``{...}`` may nest; real files use two or three levels."""
+
+# Brackets outside quoted scalars and comments. A quote opens a scalar only where a token can start, so the
+# apostrophe in "Russia's" is text; the scan is approximate by design (it only has to see absurd depth).
+_FLOW_TOKENS = re.compile(
+    r"""(?:^|(?<=[\s\[{,:]))(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""  # a quoted scalar
+    r"""|(?:^|(?<=\s))\#[^\n]*"""  # a comment
+    r"""|([\[\]{}])""",  # a bracket
+    re.MULTILINE,
+)
 
 
 class _Refused(Exception):
     """Raised inside the loader; turned into a ``ReadoutError`` that names the file."""
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """A ``SafeLoader`` that measures what its aliases would expand to before constructing anything."""
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_document(self) -> Node:
-        node = super().compose_document()
-        _check_expansion(node)
+
+class _GuardedLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader that measures what its aliases would expand to before constructing anything."""
+
+    def get_single_node(self) -> Node | None:
+        node = super().get_single_node()
+        if node is not None:
+            _check_expansion(node)
         return node
+
+
+def _check_flow_depth(text: str) -> None:
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        bracket = match.group(1)
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                raise _Refused(f"brackets nested more than {MAX_FLOW_DEPTH} deep")
+        elif bracket:
+            depth = max(depth - 1, 0)
 
 
 def _check_expansion(root: Node) -> None:
@@ -61,7 +92,7 @@ def _check_expansion(root: Node) -> None:
             on_path.discard(key)
             total = 1 + sum(sizes[id(child)] for child in _children(node))
             if total > MAX_EXPANDED_NODES:
-                raise _Refused(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
+                raise _Refused(f"more than {MAX_EXPANDED_NODES:,} values once aliases are expanded (an alias bomb?)")
             sizes[key] = total
             continue
         if key in sizes:
@@ -88,6 +119,7 @@ def _children(node: Node) -> list[Node]:
 def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
     """Parse one YAML document from ``text``; an empty document is ``None``."""
     try:
+        _check_flow_depth(text)
         return yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 - _GuardedLoader is a SafeLoader
     except _Refused as refused:
         raise ReadoutError(f"refused: {refused}", file=source) from None

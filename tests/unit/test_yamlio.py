@@ -63,9 +63,27 @@ def test_malformed_yaml_names_file_and_line(tmp_path):
     assert message.startswith(str(path)) and "line" in message and "\n" not in message
 
 
+def test_many_deeply_nested_brackets_are_refused_before_parsing():
+    # Parsers pay the nesting depth on every token: thousands of 100-deep lists would take minutes to load.
+    hostile = "[" + ("[" * 100 + "]" * 100 + ", ") * 5000 + "1]"
+    with pytest.raises(ReadoutError, match="nested more than"):
+        loads_yaml(hostile)
+
+
+def test_brackets_and_apostrophes_in_text_do_not_count_as_nesting():
+    text = ("event: \"Biden's call [" + "[" * 80 + "]\"\n"
+            "note: Russia's '[' and {curly} words\n"
+            "# a comment with " + "[" * 80 + "\n"
+            "sides: [[a, b], {key: c}]\n")
+    data = loads_yaml(text)
+    assert data["event"].startswith("Biden's call [[[") and data["sides"] == [["a", "b"], {"key": "c"}]
+
+
 def test_deep_nesting_is_an_error_not_a_crash():
     with pytest.raises(ReadoutError):
         loads_yaml("[" * 5000)
+    with pytest.raises(ReadoutError):
+        loads_yaml("- " * 5000 + "x")
 
 
 def test_non_utf8_and_oversized_files_are_refused(tmp_path):
