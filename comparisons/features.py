@@ -65,7 +65,7 @@ REPORTING_VERBS = {
     "проинформировал": "explained", "разъяснил": "explained", "приветствуют": "welcomed",
 }
 
-NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot can't won't не нет никогда".split())
+NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,

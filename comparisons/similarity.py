@@ -117,10 +117,11 @@ class PreparedLexical:
         if score_cutoff and (min(na, nb) / max(na, nb)) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
             return 0.0
         small, large = (va.weights, vb.weights) if len(va.weights) <= len(vb.weights) else (vb.weights, va.weights)
-        shared = [w * large[u] for u, w in small.items() if u in large and (not cross_language or u[0] in LANGUAGE_FREE)]
-        if not shared:
+        dot = sum(
+            w * large[u] for u, w in small.items() if u in large and (not cross_language or u[0] in LANGUAGE_FREE)
+        )
+        if not dot:
             return 0.0
-        dot = sum(shared)
         shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
         return min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
 
