@@ -5,6 +5,7 @@
 - ``concept_lexicon()``: diplomatic paraphrases (de-escalate / tensions / buildup; condolences / loss of lives; talks /
   dialogue / negotiations ...), English and Russian, from ``lexicon.yaml``, with a weight per concept.
 - ``entity_lexicon()``: places, countries and bodies under their several spellings, from ``lexicon_entities.yaml``.
+- ``lexicon_fingerprint()``: a short hash of both lexicon files, for cache keys (editing a lexicon changes links).
 
 Phrase syntax (documented in ``lexicon.yaml``): ``word*`` is a prefix, ``~`` allows up to three words in between,
 hyphens and apostrophes count as spaces. Matching runs on ``normalise(text)``, so callers never see case or
@@ -13,6 +14,7 @@ punctuation differences. Both lexicons are loaded once per process: they are pac
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from typing import Mapping
 
 import yaml
 
-__all__ = ["Lexicon", "concept_lexicon", "entity_lexicon", "normalise"]
+__all__ = ["Lexicon", "concept_lexicon", "entity_lexicon", "lexicon_fingerprint", "normalise"]
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -96,9 +98,23 @@ class Lexicon:
         return found
 
 
+_FILES = ("lexicon.yaml", "lexicon_entities.yaml")
+
+
+def _read(name: str) -> str:
+    return resources.files("comparisons").joinpath(name).read_text(encoding="utf-8")
+
+
 def _load(name: str) -> dict:
-    text = resources.files("comparisons").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.safe_load(_read(name)) or {}
+
+
+@lru_cache(maxsize=1)
+def lexicon_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in _FILES:
+        digest.update(_read(name).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> Lexicon:

@@ -80,3 +80,10 @@ def test_units_prefix_every_kind():
     units = features("On March 3 the two leaders discussed 40 tankers and Geneva talks.").units()
     kinds = {u.split(":", 1)[0] for u in units}
     assert kinds == {"w", "c", "e", "d", "n"}
+
+
+def test_the_lexicon_fingerprint_is_stable_and_short():
+    from comparisons.concepts import lexicon_fingerprint
+
+    assert lexicon_fingerprint() == lexicon_fingerprint()
+    assert len(lexicon_fingerprint()) == 16
