@@ -82,8 +82,16 @@ def test_units_prefix_every_kind():
     assert kinds == {"w", "c", "e", "d", "n"}
 
 
-def test_the_lexicon_fingerprint_is_stable_and_short():
-    from comparisons.concepts import lexicon_fingerprint
+def test_editing_a_lexicon_changes_its_fingerprint(monkeypatch):
+    from comparisons import concepts
 
-    assert lexicon_fingerprint() == lexicon_fingerprint()
-    assert len(lexicon_fingerprint()) == 16
+    shipped = concepts.lexicon_fingerprint()
+    original = concepts._read
+    monkeypatch.setattr(concepts, "_read", lambda name: original(name) + "\nextra: {phrases: [ferry]}\n")
+    concepts.lexicon_fingerprint.cache_clear()
+    try:
+        assert concepts.lexicon_fingerprint() != shipped
+    finally:
+        monkeypatch.undo()
+        concepts.lexicon_fingerprint.cache_clear()
+    assert concepts.lexicon_fingerprint() == shipped
