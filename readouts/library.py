@@ -33,7 +33,7 @@ from typing import Any
 from readouts.atomic import replace_dir_atomic, staging_dir, write_text_atomic
 from readouts.errors import ReadoutError
 from readouts.model import PAIR_ID_PATTERN, SIDE_KEY_PATTERN, Pair, Participant, Side
-from readouts.yamlio import dump_yaml, loads_yaml
+from readouts.yamlio import MAX_YAML_BYTES, dump_yaml, loads_yaml
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -382,10 +382,20 @@ def _sample_folders() -> list[Traversable]:
 
 def _load_folder(folder: Traversable, *, sample: bool) -> Pair:
     """Load one pair folder (a ``Path`` or a package resource); every problem is a one-line ``ReadoutError``."""
+    try:
+        return _read_folder(folder, sample=sample)
+    except OSError as error:
+        raise ReadoutError(f"cannot read: {error.strerror or error}", file=getattr(error, "filename", None)
+                           or Path(str(folder))) from None
+
+
+def _read_folder(folder: Traversable, *, sample: bool) -> Pair:
     yaml_file = folder.joinpath(PAIR_FILE)
     source = Path(str(yaml_file))
     if not yaml_file.is_file():
         raise ReadoutError("missing: a pair folder needs a pair.yaml", file=source)
+    if isinstance(yaml_file, Path) and yaml_file.stat().st_size > MAX_YAML_BYTES:
+        raise ReadoutError(f"too large for a pair.yaml ({yaml_file.stat().st_size:,} bytes)", file=source)
     raw = yaml_file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -402,10 +412,7 @@ def _load_folder(folder: Traversable, *, sample: bool) -> Pair:
         if isinstance(path, Path) and path.stat().st_size > MAX_TEXT_BYTES:
             raise ReadoutError(f"file too large ({path.stat().st_size:,} bytes, limit {MAX_TEXT_BYTES:,})",
                                file=shown)
-        try:
-            return _decode_text(path.read_bytes(), shown)
-        except OSError as error:
-            raise ReadoutError(f"cannot read: {error.strerror or error}", file=shown) from None
+        return _decode_text(path.read_bytes(), shown)
 
     pair = pair_from_yaml(data, folder.name, read_text, source)
     if sample != pair.sample:
@@ -423,6 +430,3 @@ def _entry(folder: Traversable, path: Path, *, sample: bool) -> LibraryEntry:
                             sample=sample)
     except ReadoutError as error:
         return LibraryEntry(id=folder.name, path=path, pair=None, problem=str(error), sample=sample)
-    except OSError as error:
-        return LibraryEntry(id=folder.name, path=path, pair=None, problem=f"{path}: cannot read: {error}",
-                            sample=sample)

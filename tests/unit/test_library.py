@@ -188,6 +188,25 @@ def test_loading_a_broken_pair_raises_a_readable_error(tmp_path, pair_id, expect
         Library(tmp_path).load(pair_id)
 
 
+def test_unreadable_files_are_problems_not_crashes(tmp_path, monkeypatch):
+    write_pair(tmp_path, "locked")
+    write_pair(tmp_path, "huge-yaml", yaml_text="x: " + "y" * (3 * 1024 * 1024) + "\n")
+    locked = tmp_path / "locked" / "ostria.txt"
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self == locked:  # what a file without read permission does (tests may run as root, who ignores modes)
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    entries = {e.id: e for e in user_entries(Library(tmp_path))}
+    assert entries["locked"].problem == f"{locked}: cannot read: Permission denied"
+    assert "too large" in entries["huge-yaml"].problem
+    with pytest.raises(ReadoutError, match="Permission denied"):
+        Library(tmp_path).load("locked")
+
+
 def test_unknown_pair_is_an_error_that_suggests_list(tmp_path):
     with pytest.raises(ReadoutError, match="no pair 'nowhere'.*dualread list"):
         Library(tmp_path).load("nowhere")
