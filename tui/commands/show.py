@@ -70,13 +70,13 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
     title = Text(pair.date.isoformat() + " · ", style="bold")
     title.append(_visible(pair.event), style="bold")
     console.print(title)
-    sides = Text("Sides: ")
-    for i, doc in enumerate(comparison.documents):
-        if i:
-            sides.append(" · ")
-        sides.append(labels[doc.key], style="bold")
-        sides.append(f" ({len(doc.claims)} claims)")
-    console.print(sides)
+    for doc in comparison.documents:
+        side = Text(labels[doc.key], style="bold")
+        side.append(f" · {_count(len(doc.claims), 'claim')}")
+        _print_indented(console, side, 2)
+        for detail in (doc.side.title, doc.side.url):
+            if detail:
+                _print_indented(console, Text(_visible(detail), style="dim"), 4)
     in_conflict = sum(1 for link in comparison.links if link.conflicts)
     console.print(Text(f"{_count(len(comparison.links), 'link')} · {_count(len(comparison.omissions), 'omission')}"
                        f" · {_count(in_conflict, 'link')} with conflicts", style="dim"))
@@ -130,7 +130,6 @@ def _topic_table(comparison: "Comparison", labels: dict[str, str]):
 def _print_link(
     comparison: "Comparison", link: "Link", labels: dict[str, str], console: "Console", plain: bool
 ) -> None:
-    from rich.padding import Padding
     from rich.text import Text
 
     head = Text(f"{link.id}", style="bold")
@@ -152,11 +151,11 @@ def _print_link(
         speakers = sorted({c.speaker for c in claims if c.speaker})
         if speakers:
             line.append(_visible(" (speaker: " + ", ".join(speakers) + ")"), style="dim")
-        console.print(Padding(line, (0, 0, 0, 2)))
+        _print_indented(console, line, 2)
     if link.diff and any(span.op != "equal" for span in link.diff):
         diff = Text("diff: ", style="dim")
         diff.append_text(_diff_text(link.diff, plain))
-        console.print(Padding(diff, (0, 0, 0, 2)))
+        _print_indented(console, diff, 2)
     for conflict in link.conflicts:
         line = Text(f"conflict ({conflict.kind}): ", style="bold red")
         for i, (key, value) in enumerate(conflict.values.items()):
@@ -164,7 +163,7 @@ def _print_link(
                 line.append(" vs ")
             line.append(labels.get(key, _visible(key)) + " ")
             line.append("“" + _visible(value) + "”", style="bold")
-        console.print(Padding(line, (0, 0, 0, 2)))
+        _print_indented(console, line, 2)
 
 
 def _diff_text(spans: Sequence["Span"], plain: bool):
@@ -181,6 +180,15 @@ def _diff_text(spans: Sequence["Span"], plain: bool):
         else:
             text.append(_visible(span.text), style=_DELETE if span.op == "delete" else _INSERT)
     return text
+
+
+def _print_indented(console: "Console", text, indent: int) -> None:
+    """Print ``text`` wrapped to the console with every line indented, and no padding after the words."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(console.width - indent, 20)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def _count(n: int, word: str) -> str:
