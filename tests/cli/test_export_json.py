@@ -120,6 +120,8 @@ def test_export_all_writes_every_pair_and_an_index(run_dualread, fixtures_dir, t
     assert f"{pair_id}.json" in names and f"{SAMPLE}.json" in names
     check_export(json.loads((out / f"{pair_id}.json").read_text(encoding="utf-8")))
     assert f"{pair_id}" in done.stderr, "progress names the pairs"
+    index = done.stderr.strip().splitlines()[-1].split("index: ")[-1]
+    assert Path(index).is_file() and Path(index).parent == out
 
 
 def test_export_all_names_a_broken_pair_and_exports_the_rest(run_dualread, fixtures_dir, library_dir, tmp_path):
