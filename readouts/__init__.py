@@ -6,6 +6,9 @@
 - ``atomic``: ``write_text_atomic``, ``staging_dir``, ``replace_dir_atomic``.
 - ``library``: ``Library``, ``LibraryEntry``, ``default_library_path`` and the naming rules.
 - ``importing``: ``read_source`` and the normalisation every imported readout goes through.
+- ``segment``: ``segment``, ``Segment``: paragraphs, then sentences, with exact offsets.
+- ``speakers``: ``attribute``: who each claim attributes its point to.
+- ``documents``: ``split_document``: a side split into claims with speakers.
 
 This package knows nothing of comparisons or Textual. Heavy helpers (trafilatura, markdown-it) are imported only
 when a readout of that kind is imported.
@@ -13,6 +16,9 @@ when a readout of that kind is imported.
 
 from __future__ import annotations
 
+from readouts.documents import split_document
+from readouts.segment import Segment, segment
+from readouts.speakers import attribute
 from readouts.atomic import replace_dir_atomic, staging_dir, write_text_atomic
 from readouts.errors import DualreadError, ReadoutError
 from readouts.importing import (
@@ -57,7 +63,9 @@ __all__ = [
     "Pair",
     "Participant",
     "ReadoutError",
+    "Segment",
     "Side",
+    "attribute",
     "check_pair_id",
     "check_side_key",
     "default_library_path",
@@ -70,6 +78,8 @@ __all__ = [
     "parse_date",
     "read_source",
     "replace_dir_atomic",
+    "segment",
+    "split_document",
     "staging_dir",
     "write_text_atomic",
 ]
