@@ -182,3 +182,21 @@ def test_results_do_not_depend_on_the_process_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and "london:0" in outputs.pop()
+
+
+def test_a_russian_readout_links_to_an_english_one_through_dates_numbers_and_concepts():
+    english = document("en", [
+        "The two sides agreed to halt strikes on energy facilities for 30 days from March 18.",
+        "They will work to restore access to world markets for grain and fertilizer exports.",
+        "The United States thanked Saudi Arabia for hosting the talks.",
+    ])
+    russian = document("ru", [
+        "Стороны договорились о запрете ударов по объектам энергетики сроком на 30 суток с 18 марта.",
+        "США будут способствовать восстановлению доступа экспорта зерна и удобрений на мировой рынок.",
+        "Российская сторона подняла вопрос о работе дипломатических представительств.",
+    ])
+    result = align([english, russian], {}, "lexical")
+    links = {ids for ids, _ in result.links}
+    assert ("en:0", "ru:0") in links
+    assert ("en:1", "ru:1") in links
+    assert {"en:2", "ru:2"} <= set(result.omitted)
