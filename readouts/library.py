@@ -33,7 +33,7 @@ from typing import Any
 from readouts.atomic import replace_dir_atomic, staging_dir, write_text_atomic
 from readouts.errors import ReadoutError
 from readouts.model import PAIR_ID_PATTERN, SIDE_KEY_PATTERN, Pair, Participant, Side
-from readouts.yamlio import MAX_YAML_BYTES, dump_yaml, loads_yaml
+from readouts.yamlio import MAX_YAML_BYTES, dump_yaml, load_yaml, loads_yaml
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -253,6 +253,10 @@ def _decode_text(raw: bytes, source: object) -> str:
 
 # --- the library ---------------------------------------------------------------------------------------------------
 
+SETTINGS = ("similarity", "model")
+"""The keys of a library's settings.yaml; others are left alone for future use."""
+
+
 class Library:
     """A library folder (which need not exist yet) plus the bundled samples."""
 
@@ -270,6 +274,32 @@ class Library:
     @property
     def cache_dir(self) -> Path:
         return self.root / ".cache"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.yaml"
+
+    def settings(self) -> dict[str, str]:
+        """The library's own defaults for comparing (``similarity``, ``model``), from the optional settings.yaml.
+
+        Options on the command line win over these; a library without the file has no settings of its own."""
+        path = self.settings_file
+        if not path.is_file():
+            return {}
+        data = load_yaml(path)
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise ReadoutError("must be a mapping of setting names to values", file=path, value=type(data).__name__)
+        settings = {}
+        for key in SETTINGS:
+            value = data.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                raise ReadoutError("must be a non-empty text", file=path, field=key, value=value)
+            settings[key] = value.strip()
+        return settings
 
     # listing ---------------------------------------------------------------------------------------------------
 

@@ -41,14 +41,20 @@ def library_from(args: argparse.Namespace) -> "Library":
 
 
 def options_from(args: argparse.Namespace, library: "Library") -> "CompareOptions":
-    """The comparison settings: ``--topics`` over the library's topics.yaml over the default taxonomy."""
-    from comparisons.options import CompareOptions
+    """The comparison settings: options given on the command line, else the library's topics.yaml and
+    settings.yaml, else the defaults (the default taxonomy, lexical similarity)."""
+    from comparisons.options import SIMILARITIES, CompareOptions
     from comparisons.taxonomy import taxonomy_for
+    from readouts.errors import ReadoutError
 
     topics = getattr(args, "topics", None)
     taxonomy = taxonomy_for(Path(topics) if topics else library.topics_file)
-    similarity = getattr(args, "similarity", None) or "lexical"
-    return CompareOptions(similarity=similarity, model=getattr(args, "model", None), taxonomy=taxonomy)
+    settings = library.settings()
+    similarity = getattr(args, "similarity", None) or settings.get("similarity") or "lexical"
+    if similarity not in SIMILARITIES:
+        raise ReadoutError("must be lexical or semantic", file=library.settings_file, field="similarity", value=similarity)
+    model = getattr(args, "model", None) or settings.get("model")
+    return CompareOptions(similarity=similarity, model=model, taxonomy=taxonomy)
 
 
 def comparison_for(args: argparse.Namespace, pair_id: str) -> "Comparison":
