@@ -76,6 +76,24 @@ async def test_panes_scroll_in_step(opened, settle):
         assert first.scroll_y > 0 and second.scroll_y > 0
 
 
+async def test_the_selected_claim_is_scrolled_into_view_on_opening(tmp_path, settle):
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    app = DualreadApp(Library(tmp_path), CompareOptions(), open_pair="2021-12-30-biden-putin-call")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "f")
+        await settle(pilot)
+        screen = app.screen
+        row = screen.current
+        for pane in screen.panes:
+            claims = row.claims.get(pane.document.key, ())
+            if claims and pane.max_scroll_y:
+                assert pane.scroll_y > 0, f"{pane.document.key}: the last row's claim is not at the top"
+
+
 async def test_markup_in_the_full_text_is_literal(opened, settle):
     async with opened.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

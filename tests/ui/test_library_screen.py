@@ -36,6 +36,7 @@ async def test_typing_filters_the_pairs_and_escape_clears_it(app, settle):
         await settle(pilot)
         await pilot.press("l", "i", "s", "b")
         assert app.screen.focused.id == "filter"
+        assert app.screen.focused.value == "lisb", "no typed letter is lost while the focus moves"
         assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]
         await pilot.press("escape")
         assert len(visible_ids(app)) == 3

@@ -100,24 +100,30 @@ class FullTextScreen(Screen[int]):
             for pane in self.panes:
                 pane.paint(self.comparison, self.colours, selected, self.search_text)
                 claims = row.claims.get(pane.document.key, ())
-                if claims:
-                    pane.reveal(claims[0].start)
+                pane.reveal(claims[0].start if claims else None)
+            # A side that does not report this row keeps in step with the first side that does.
+            leader = next((p for p in self.panes if row.claims.get(p.document.key)), None)
+            if leader is not None:
+                self.follow(leader, [p for p in self.panes if not row.claims.get(p.document.key)])
         finally:
             self._syncing = False
         self.query_one(RowDetail).show(self.comparison, row, self.index, len(self.rows))
 
     def pane_scrolled(self, source: ReadoutPane, old: float, new: float) -> None:
-        """Keep the other panes at the same fraction of their length as the pane the user scrolled."""
-        if self._syncing:
+        """The user scrolled ``source``: keep the others at the same fraction of their length."""
+        if self._syncing or source.revealing:
             return
-        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
         self._syncing = True
         try:
-            for pane in self.panes:
-                if pane is not source:
-                    pane.scroll_to(y=round(fraction * pane.max_scroll_y), animate=False)
+            self.follow(source, [p for p in self.panes if p is not source])
         finally:
             self._syncing = False
+
+    @staticmethod
+    def follow(source: ReadoutPane, others: list[ReadoutPane]) -> None:
+        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
+        for pane in others:
+            pane.scroll_to(y=round(fraction * pane.max_scroll_y), animate=False)
 
     def action_next_row(self) -> None:
         self.select(self.index + 1)

@@ -71,6 +71,7 @@ class AlignedRows(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._line_row: list[int] = []
         self._row_start: list[int] = []
+        self._resize_pending = False
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -155,6 +156,13 @@ class AlignedRows(ScrollView, can_focus=True):
     # --- painting -----------------------------------------------------------------------------------------------
 
     def on_resize(self) -> None:
+        # Layout may resize the widget several times while a screen opens: wrap the rows once, for the last width.
+        if not self._resize_pending:
+            self._resize_pending = True
+            self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        self._resize_pending = False
         if self._comparison is not None and self.size.width != self._layout_width:
             self._rebuild()
             self.watch_cursor_row(self.cursor_row)

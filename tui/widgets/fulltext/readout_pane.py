@@ -62,6 +62,8 @@ class ReadoutPane(VerticalScroll, can_focus=False):
         self.document = document
         self.spans = paragraphs(document.text)
         self.border_title = document.side.label
+        self.revealing = False
+        self._target: int | None = None
 
     def compose(self):
         for _ in self.spans:
@@ -76,9 +78,25 @@ class ReadoutPane(VerticalScroll, can_focus=False):
                 paragraph_text(self.document, span, comparison, topic_colours, selected, query, palette)
             )
 
-    def reveal(self, claim_start: int) -> None:
-        """Scroll the paragraph holding ``claim_start`` into view (centred when it fits)."""
+    def reveal(self, claim_start: int | None) -> None:
+        """Scroll the paragraph holding ``claim_start`` into view (centred when it fits).
+
+        Remembered, so that a pane not laid out yet (no height, nothing to scroll) scrolls once it is
+        (``on_resize``). ``revealing`` is set while the pane moves itself, so the screen's scroll sync can tell
+        this from the user scrolling.
+        """
+        self._target = claim_start
+        if claim_start is None:
+            return
         for static, (start, end) in zip(self.query(".paragraph").results(Static), self.spans):
             if start <= claim_start < end or claim_start < start:
-                self.scroll_to_center(static, animate=False, immediate=True)
+                self.revealing = True
+                try:
+                    self.scroll_to_center(static, animate=False, immediate=True)
+                finally:
+                    self.revealing = False
                 return
+
+    def on_resize(self) -> None:
+        if self._target is not None:
+            self.reveal(self._target)
