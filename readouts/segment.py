@@ -19,9 +19,10 @@ Rules, and why:
   ("U.S.", "Jr.", "Inc.", "Jan.", initials such as "R.", Russian "г.") end one only when the next word is a
   common sentence opener ("The", "He", "They", "Он", "Стороны"): "the U.S. The President" splits,
   "Joseph R. Biden" and "U.S. President" do not.
-* An item number at the start of a sentence ("2. США будут ...") stays with its item: a claim "2." alone would
-  be noise to a reader. (Here we differ from the evaluation's gold segmenter, which makes the number a sentence
-  of its own.)
+* An item number at the start of a sentence ("2. США будут ...") does not end a sentence: a claim "2." alone
+  would be noise to a reader. Nor is the marker part of the claim: a list marker ("- ", "1. ", "(a) ") that opens
+  a sentence is left out of its span, since it numbers the point rather than stating it, and a marker in a claim
+  would show up as a word of its diff.
 
 Every step looks at each character a bounded number of times, so the work is linear in the text's length.
 Whole sentences are the default claim: sentences are not cut at semicolons or commas.
@@ -134,8 +135,19 @@ def segment(text: str) -> list[Segment]:
     """The claim spans of ``text`` in reading order: whole sentences of each body paragraph."""
     out: list[Segment] = []
     for index, (start, end) in enumerate(paragraphs(text)):
-        out.extend(Segment(s, e, index) for s, e in _sentences(text, start, end))
+        out.extend(Segment(_after_marker(text, s, e), e, index) for s, e in _sentences(text, start, end))
     return out
+
+
+def _after_marker(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin: after a leading list marker and its spaces, if words follow it."""
+    marker = _BULLET.match(text, start, end)
+    if marker is None:
+        return start
+    lo = marker.end()
+    while lo < end and text[lo].isspace():
+        lo += 1
+    return lo if lo < end else start
 
 
 def _title_end(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -78,19 +79,23 @@ def test_bullets_are_claims_of_their_own_even_without_blank_lines():
     got = segment(text)
     assert [text[s.start : s.end] for s in got] == [
         "After the talks:",
-        "- The first side agreed",
-        "- The second side agreed.",
-        "* A third point",
-        "• A fourth",
+        "The first side agreed",
+        "The second side agreed.",
+        "A third point",
+        "A fourth",
     ]
     assert [s.paragraph for s in got] == [0, 1, 2, 3, 4]
 
 
-def test_numbered_items_keep_their_number_inline_and_on_their_own_lines():
+def test_numbered_items_are_claims_without_their_numbers_inline_and_on_their_own_lines():
     inline = "T\n\n1. The sides agreed on shipping. 2. Trade will resume. 3. Talks go on."
-    assert texts(inline) == ["1. The sides agreed on shipping.", "2. Trade will resume.", "3. Talks go on."]
+    assert texts(inline) == ["The sides agreed on shipping.", "Trade will resume.", "Talks go on."]
     lines = "T\n\n1. First point\n2) Second point\n(3) Third point"
-    assert texts(lines) == ["1. First point", "2) Second point", "(3) Third point"]
+    assert texts(lines) == ["First point", "Second point", "Third point"]
+
+
+def test_a_lone_marker_stays_a_claim():
+    assert texts("T\n\nIntro.\n\n-") == ["Intro.", "-"]
 
 
 def test_hard_wrapped_lines_form_one_paragraph():
@@ -149,6 +154,9 @@ _gaps = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\n \n", "\r\n", ""]
 _texts = st.lists(st.tuples(_pieces, _gaps), max_size=40).map(lambda parts: "".join(p + g for p, g in parts))
 
 
+LIST_MARKER = re.compile(r"[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\)")
+
+
 def _check(text: str) -> None:
     segs = segment(text)
     previous_end = 0
@@ -164,8 +172,10 @@ def _check(text: str) -> None:
     for seg in segs:
         covered[seg.start : seg.end] = [True] * (seg.end - seg.start)
     for start, end in paragraphs(text):
-        for i in range(start, end):
-            assert covered[i] or text[i].isspace(), f"paragraph text at {i} is not in any claim: {text!r}"
+        gaps = re.split(r"\x00+", "".join("\x00" if c else text[i] for i, c in enumerate(covered) if start <= i < end))
+        for gap in gaps:
+            # Only a list marker just before a claim may be left out ("- ", "12. ", "(a) ").
+            assert not gap.strip() or LIST_MARKER.fullmatch(gap.strip()), f"text {gap!r} is in no claim: {text!r}"
     between = [i for i, c in enumerate(covered) if c]
     assert all(any(a <= i < b for a, b in paragraphs(text)) for i in between), "claim outside the body"
 
