@@ -71,22 +71,14 @@ def _export_one(args: argparse.Namespace) -> int:
 
 
 def render(comparison, fmt: str) -> str:
-    """The comparison in ``fmt``: JSON here, the report formats from ``comparisons.reports``."""
+    """The comparison in ``fmt``: JSON from ``comparisons.jsonio``, the report formats from ``comparisons.reports``."""
     if fmt == "json":
         from comparisons.jsonio import dumps
 
         return dumps(comparison)
-    return _reports(fmt).render(comparison, fmt)
+    from comparisons.reports import render as render_report
 
-
-def _reports(fmt: str):
-    try:
-        import comparisons.reports as reports
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("comparisons.reports"):
-            raise DualreadError("this export format is not available yet", field="--format", value=fmt) from error
-        raise
-    return reports
+    return render_report(comparison, fmt)
 
 
 def write_output(target: Path, text: str) -> None:
@@ -101,15 +93,15 @@ def write_output(target: Path, text: str) -> None:
 
 
 def _export_all(args: argparse.Namespace) -> int:
+    from comparisons.reports import export_all
     from tui.commands.common import library_from, options_from
 
-    reports = _reports(args.format)
     library = library_from(args)
     out_dir = Path(args.output).expanduser()
     if out_dir.exists() and not out_dir.is_dir():
         raise DualreadError("--all writes a folder of reports; this is a file", file=out_dir, field="--output")
     progress = _Progress(sys.stderr)
-    summary = reports.export_all(library, options_from(args, library), args.format, out_dir, progress=progress)
+    summary = export_all(library, options_from(args, library), args.format, out_dir, progress=progress)
     progress.finish()
     # CSV puts every pair in one file, so count pairs, not files, when the summary says how many.
     pairs = getattr(summary, "exported", len(summary.written))
