@@ -1,7 +1,8 @@
 """How alike two claims are in content: pluggable scorers behind one small interface.
 
 - ``get_scorer(name, model=None) -> Scorer``: ``"lexical"`` (the default, no extra dependencies); ``"semantic"``
-  needs the optional ``semantic`` extra (a later release) and raises ``ComparisonError`` with an install hint.
+  (``comparisons.semantic``) needs the optional ``semantic`` extra and raises ``ComparisonError`` with an install
+  hint without it.
 - ``Scorer.prepare(documents) -> PreparedScorer``: a scorer sees the whole comparison first, because what makes a
   shared word telling depends on the readouts at hand ("Russia" says nothing in a US–Russia pair).
 - ``PreparedScorer.keys(claim_id)``: blocking keys for candidate generation (the aligner indexes them, so it never
@@ -29,7 +30,6 @@ from readouts.model import Document
 
 __all__ = ["LexicalScorer", "PreparedLexical", "PreparedScorer", "Scorer", "get_scorer"]
 
-SEMANTIC_HINT = "the semantic scorer is not installed; install it with: pip install 'dualread[semantic]'"
 
 # How much one shared feature of each kind is worth next to a shared content word of the same rarity. Concepts
 # carry paraphrase, so a shared concept counts more than a shared word; dates and numbers are checkable specifics.
@@ -158,5 +158,7 @@ def get_scorer(name: str = "lexical", model: str | None = None) -> Scorer:
     if name == "lexical":
         return LexicalScorer()
     if name == "semantic":
-        raise ComparisonError(SEMANTIC_HINT, field="similarity", value=name)
+        from comparisons.semantic import SemanticScorer
+
+        return SemanticScorer(model)
     raise ComparisonError("unknown similarity scorer; choose lexical or semantic", field="similarity", value=name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comparisons.errors import ComparisonError
+from comparisons.semantic import semantic_available
 from comparisons.similarity import LexicalScorer, get_scorer
 from readouts.model import Claim, Document, Side
 
@@ -30,6 +31,7 @@ RIGHT = document("right", [
 ])
 
 
+@pytest.mark.skipif(semantic_available(), reason="the semantic extra is installed here, so there is no hint to give")
 def test_the_lexical_scorer_is_the_default_and_the_semantic_one_says_how_to_install_it():
     assert isinstance(get_scorer("lexical"), LexicalScorer)
     with pytest.raises(ComparisonError) as raised:
