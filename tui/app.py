@@ -51,8 +51,16 @@ class DualreadApp(App[None]):
         return LibraryScreen()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._recolour)
         if self.open_pair_id:
             self.open_pair(self.open_pair_id)
+
+    def _recolour(self, _theme: object) -> None:
+        """Word diffs, tints and badges are painted from theme colours: repaint them in the new theme's."""
+        for screen in self.screen_stack:
+            recolour = getattr(screen, "recolour", None)
+            if recolour is not None:
+                recolour()
 
     def compare(self, pair_id: str) -> "Comparison":
         """The comparison of ``pair_id``: from memory, else through the library's cache (computed at most once)."""

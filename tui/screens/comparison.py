@@ -111,6 +111,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             self.show_rows()
             self.query_one(AlignedRows).focus()
 
+    def recolour(self) -> None:
+        if self.comparison is not None:
+            current = self.query_one(AlignedRows).current
+            self.query_one(TopicList).show(self.comparison, self.topic)
+            self.show_rows(row_key(current) if current else None)
+
     def show_rows(self, keep: str | None = None) -> None:
         comparison = self.comparison
         if comparison is None:

@@ -109,6 +109,10 @@ class FullTextScreen(Screen[int]):
             self._syncing = False
         self.query_one(RowDetail).show(self.comparison, row, self.index, len(self.rows))
 
+    def recolour(self) -> None:
+        self.colours = topic_colours(self.comparison, Palette.from_variables(self.app.theme_variables))
+        self.select(self.index)
+
     def pane_scrolled(self, source: ReadoutPane, old: float, new: float) -> None:
         """The user scrolled ``source``: keep the others at the same fraction of their length."""
         if self._syncing or source.revealing:

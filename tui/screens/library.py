@@ -79,6 +79,9 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             # After the table's paint: the worker's comparisons compete for the interpreter, the table comes first.
             self.call_after_refresh(self.fill_figures, missing)
 
+    def recolour(self) -> None:
+        self.refilter()
+
     def refilter(self) -> None:
         text = self.query_one("#filter", Input).value
         shown = [i for i in self.all if matches(i, text)]
