@@ -6,12 +6,12 @@ import json
 
 import pytest
 from textual.widgets import Input, Select, Static
+from tui_fixtures import make_app
 
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.export import ExportDialog
 from tui.screens.library import LibraryScreen
-from tui_fixtures import make_app
 
 PAIR = "2022-01-05-carter-ostrov-call"
 

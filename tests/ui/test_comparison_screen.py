@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from tui_fixtures import MARKUP_LINE, make_app
 
+from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.error import ErrorModal
 from tui.screens.export import ExportDialog
 from tui.screens.fulltext import FullTextScreen
 from tui.screens.help import HelpScreen
-from tui.screens.add_pair import AddPairScreen
 from tui.screens.library import LibraryScreen
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.comparison.row_detail import RowDetail
 from tui.widgets.comparison.topic_list import TopicList
-from tui_fixtures import MARKUP_LINE, make_app
 
 PAIR = "2022-01-05-carter-ostrov-call"
 

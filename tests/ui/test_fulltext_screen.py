@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.widgets import Static
+from tui_fixtures import MARKUP_LINE, make_app
 
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.fulltext import FullTextScreen
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.fulltext.readout_pane import ReadoutPane
-from tui_fixtures import MARKUP_LINE, make_app
 
 PAIR = "2022-01-05-carter-ostrov-call"
 
@@ -41,7 +41,9 @@ async def test_the_selected_link_is_highlighted_in_every_side(opened, settle):
         assert isinstance(screen, FullTextScreen)
         wh, kr = screen.panes
         assert highlighted(wh) == ["President Carter spoke today with President Ostrov of Freedonia."]
-        assert highlighted(kr) == ["At the request of the American side, Ostrov held a telephone conversation with Carter."]
+        assert highlighted(kr) == [
+            "At the request of the American side, Ostrov held a telephone conversation with Carter."
+        ]
         await pilot.press("n")
         assert highlighted(kr) == [] and highlighted(wh) == ["The call lasted fifty minutes."]
 

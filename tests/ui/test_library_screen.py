@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from tui_fixtures import BROKEN
+
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.error import ErrorModal
 from tui.screens.help import HelpScreen
 from tui.widgets.library.pair_preview import PairPreview
 from tui.widgets.library.pair_table import PairTable
-from tui_fixtures import BROKEN
 
 
 def visible_ids(app) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+from tui_fixtures import make_app
 
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
@@ -10,7 +11,6 @@ from tui.screens.fulltext import FullTextScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.widgets.library.pair_table import PairTable
-from tui_fixtures import make_app
 
 PAIR = "2022-01-05-carter-ostrov-call"
 

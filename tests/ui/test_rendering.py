@@ -4,9 +4,9 @@ a reader looks for them, tables fit the terminal."""
 from __future__ import annotations
 
 from rich.console import Console
+from tui_fixtures import MARKUP_LINE, call_comparison, three_sides
 
 from comparisons.model import Span
-from tui_fixtures import MARKUP_LINE, call_comparison, three_sides
 from tui.screens.comparison import next_difference, row_matches
 from tui.widgets.comparison.row_detail import detail_text
 from tui.widgets.comparison.topic_list import badge_of
