@@ -12,7 +12,7 @@ import pytest
 from comparisons import semantic
 from comparisons.align import align
 from comparisons.semantic import EmbeddingCache, SemanticScorer, resolve_model
-from readouts.model import Claim, Document, Side
+from builders import document
 
 # Words that mean the same thing share a dimension: what a sentence-embedding model learns, in miniature.
 MEANINGS = {
@@ -44,13 +44,6 @@ class StandInEncoder:
         return vectors
 
 
-def document(key: str, sentences: list[str]) -> Document:
-    text = "Title\n\n" + " ".join(sentences)
-    claims, pos = [], len("Title\n\n")
-    for i, sentence in enumerate(sentences):
-        claims.append(Claim(key, i, pos, pos + len(sentence), sentence))
-        pos += len(sentence) + 1
-    return Document(Side(key=key, text=text), tuple(claims))
 
 
 LEFT = document("left", ["The minister backed more diplomacy.", "He voiced sorrow at the harbour fire."])

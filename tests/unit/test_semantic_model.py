@@ -7,19 +7,12 @@ from pathlib import Path
 import pytest
 
 from comparisons.semantic import EmbeddingCache, SemanticScorer, semantic_available
-from readouts.model import Claim, Document, Side
+from builders import document
 
 pytestmark = pytest.mark.skipif(not semantic_available(),
                                 reason="the semantic extra (sentence-transformers) is not installed")
 
 
-def document(key: str, sentences: list[str]) -> Document:
-    text = "Title\n\n" + " ".join(sentences)
-    claims, pos = [], len("Title\n\n")
-    for i, sentence in enumerate(sentences):
-        claims.append(Claim(key, i, pos, pos + len(sentence), sentence))
-        pos += len(sentence) + 1
-    return Document(Side(key=key, text=text), tuple(claims))
 
 
 def test_the_packaged_model_rates_a_paraphrase_above_an_unrelated_sentence(tmp_path: Path):

@@ -7,16 +7,9 @@ import pytest
 from comparisons.errors import ComparisonError
 from comparisons.semantic import semantic_available
 from comparisons.similarity import LexicalScorer, get_scorer
-from readouts.model import Claim, Document, Side
+from builders import document
 
 
-def document(key: str, sentences: list[str]) -> Document:
-    text = " ".join(sentences)
-    claims, start = [], 0
-    for i, sentence in enumerate(sentences):
-        claims.append(Claim(key, i, start, start + len(sentence), sentence, paragraph=i))
-        start += len(sentence) + 1
-    return Document(Side(key, text), tuple(claims))
 
 
 LEFT = document("left", [
