@@ -63,7 +63,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
     def reload(self) -> None:
         """List the library's pairs in a worker: reading a large library's pair.yaml files takes a while."""
         self.query_one(PairPreview).update(literal("Reading the library…", "italic"))
-        self.read_library()
+        # Started after the first paint: the worker's YAML parsing would compete with it for the interpreter.
+        self.call_after_refresh(self.read_library)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing", name="read the library")
     def read_library(self) -> None:

@@ -56,7 +56,7 @@ class Palette:
         """Resolve the roles from theme variables; a missing or unparsable variable keeps the default.
 
         Remembered per set of variables: widgets ask for the palette for every cell they paint."""
-        key = tuple(sorted(variables.items()))
+        key = tuple(variables.get(name) for name in _USED)
         palette = _PALETTES.get(key)
         if palette is None:
             palette = _PALETTES[key] = cls._resolve(variables)
@@ -106,7 +106,10 @@ class Palette:
         return self.tints[topic_index % len(self.tints)]
 
 
-_PALETTES: dict[tuple[tuple[str, str], ...], Palette] = {}
+_USED = ("background", "primary", "success", "warning", "error", "accent", "error-muted", "success-muted",
+         "warning-muted", "accent-muted", "text-muted")
+"""The theme variables a palette is made of (and so its cache key)."""
+_PALETTES: dict[tuple[str | None, ...], Palette] = {}
 
 
 def short(text: str, width: int) -> str:
