@@ -8,6 +8,8 @@
   existing folder is renamed aside first, the new one renamed in, and only then is the old one deleted; if the
   swap fails, the old folder is put back.
 - ``is_scratch_name(name)``: whether a folder name is one of ours in progress (listings skip them).
+- ``remove_stale_scratch(folder, *, older_than)``: delete the scratch files and folders in ``folder`` that nothing
+  has touched for ``older_than`` seconds: what a hard kill (SIGKILL, power loss) left where no ``finally`` ran.
 
 Temporary names start with a dot so that a library listing never mistakes them for pairs. ``os.replace`` and
 ``os.rename`` are atomic within one file system, which is why temporaries live next to their final place.
@@ -19,10 +21,11 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["is_scratch_name", "replace_dir_atomic", "staging_dir", "write_text_atomic"]
+__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "staging_dir", "write_text_atomic"]
 
 _SCRATCH_MARK = ".dualread-"
 
@@ -30,6 +33,35 @@ _SCRATCH_MARK = ".dualread-"
 def is_scratch_name(name: str) -> bool:
     """Folders and files named like this are work in progress (or left over from a crash), never pairs."""
     return name.startswith(_SCRATCH_MARK)
+
+
+def remove_stale_scratch(folder: str | Path, *, older_than: float, now: float | None = None) -> list[Path]:
+    """Delete the scratch entries directly in ``folder`` last modified ``older_than`` seconds before ``now``.
+
+    A save in progress keeps its scratch folder's modification time fresh, so only leftovers of a killed process
+    qualify. Best effort: an entry that cannot be removed is left for next time, and a symbolic link is unlinked,
+    never followed. Returns what was removed.
+    """
+    folder = Path(folder)
+    cutoff = (time.time() if now is None else now) - older_than
+    removed: list[Path] = []
+    try:
+        entries = [entry for entry in os.scandir(folder) if is_scratch_name(entry.name)]
+    except OSError:
+        return removed
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:

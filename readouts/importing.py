@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from readouts.errors import ReadoutError
-from readouts.library import MAX_TEXT_BYTES
+from readouts.pairfile import MAX_TEXT_BYTES
 
 __all__ = [
     "MAX_SOURCE_BYTES",

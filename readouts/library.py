@@ -3,36 +3,42 @@
 - ``Library(root)``: one library folder. ``.entries()`` lists every pair, newest date first, a broken pair folder
   included as an entry with a ``problem`` instead of taking the listing down; ``.load(pair_id)`` returns a ``Pair``
   or raises ``ReadoutError``; ``.save(pair, force=False)`` writes a pair atomically and returns its folder;
-  ``.sample_ids()`` names the read-only bundled pairs; ``.topics_file`` and ``.cache_dir`` locate the library's
-  taxonomy and comparison cache.
+  ``.has(pair_id)`` says whether the library folder holds that pair; ``.sample_ids()`` names the read-only bundled
+  pairs; ``.topics_file``, ``.cache_dir`` and ``.settings()`` locate the library's taxonomy, comparison cache and
+  own defaults.
 - ``LibraryEntry``: what ``.entries()`` yields (``id``, ``path``, ``pair`` or None, ``problem`` or None, ``sample``).
 - ``default_library_path()``: the platform's user data folder for dualread.
-- ``pair_from_yaml(data, folder, read_text, source)`` and ``pair_to_yaml(pair)``: the pair.yaml mapping both ways,
-  for callers that hold a pair folder somewhere else.
-- ``check_pair_id(value)``, ``check_side_key(value)``, ``parse_date(value)``: the rules for ids, side keys and
-  dates, shared with the command line.
+- Re-exported from ``readouts.pairfile``, where they live: ``pair_from_yaml``, ``pair_to_yaml``, ``check_pair_id``,
+  ``check_side_key``, ``parse_date``, ``MAX_TEXT_BYTES``.
 
-A pair folder holds ``pair.yaml`` and one UTF-8 text file per side. Keys of pair.yaml the tool does not know, at the
-top level and in each side, are kept in ``extra`` and written back on save. Bundled samples live in the package
-(``readouts/samples/<pair-id>/``), are read through ``importlib.resources`` and are never written to: a user pair
-saved under a sample's id goes to the library folder and hides that sample there. Folders whose names start with
-'.' (the cache, scratch folders of an interrupted save) are not pairs.
+A pair folder holds ``pair.yaml`` and one UTF-8 text file per side (``readouts.pairfile`` converts and validates
+it). Bundled samples live in the package (``readouts/samples/<pair-id>/``), are read through ``importlib.resources``
+and are never written to: a user pair saved under a sample's id goes to the library folder and hides that sample
+there. Folders whose names start with '.' (the cache, scratch folders of a save in progress) are not pairs; a
+scratch folder left by a save that was killed is removed by a later save once it is an hour old.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
-from readouts.atomic import replace_dir_atomic, staging_dir, write_text_atomic
+from readouts.atomic import remove_stale_scratch, replace_dir_atomic, staging_dir, write_text_atomic
 from readouts.errors import ReadoutError
-from readouts.model import PAIR_ID_PATTERN, SIDE_KEY_PATTERN, Pair, Participant, Side
+from readouts.model import Pair
+from readouts.pairfile import (
+    MAX_TEXT_BYTES,
+    PAIR_FILE,
+    check_pair,
+    check_pair_id,
+    check_side_key,
+    decode_text,
+    pair_from_yaml,
+    pair_to_yaml,
+    parse_date,
+)
 from readouts.yamlio import MAX_YAML_BYTES, dump_yaml, load_yaml, loads_yaml
 
 __all__ = [
@@ -47,13 +53,8 @@ __all__ = [
     "parse_date",
 ]
 
-PAIR_FILE = "pair.yaml"
-MAX_TEXT_BYTES = 50 * 1024 * 1024
-"""A readout is a few kilobytes; anything past 50 MB is refused before it is read whole (SPEC §9)."""
-
-_SIDE_FIELDS = ("key", "publisher", "title", "url", "language", "file")
-_PAIR_FIELDS = ("id", "event", "date", "participants", "sides", "sample")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+STALE_SCRATCH_SECONDS = 3600.0
+"""A scratch folder this old belongs to no save still running (a save takes seconds): it was left by a kill."""
 
 
 def default_library_path() -> Path:
@@ -61,22 +62,6 @@ def default_library_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("dualread", appauthor=False)
-
-
-def check_pair_id(value: str, *, source: object = None, field: str | None = "id") -> str:
-    """``value`` if it is a valid pair id (it becomes a folder name, so '/', '..' and capitals are refused)."""
-    if not isinstance(value, str) or not PAIR_ID_PATTERN.fullmatch(value):
-        raise ReadoutError("not a valid pair id: use 1 to 80 lowercase letters a-z, digits and '-', "
-                           "starting with a letter or digit", file=source, field=field, value=_shown(value))
-    return value
-
-
-def check_side_key(value: str, *, source: object = None, field: str | None = "key") -> str:
-    """``value`` if it is a valid side key (it names a text file, so the same rules as a pair id, shorter)."""
-    if not isinstance(value, str) or not SIDE_KEY_PATTERN.fullmatch(value):
-        raise ReadoutError("not a valid side key: use 1 to 40 lowercase letters a-z, digits and '-'",
-                           file=source, field=field, value=_shown(value))
-    return value
 
 
 @dataclass(frozen=True)
@@ -92,163 +77,6 @@ class LibraryEntry:
     @property
     def ok(self) -> bool:
         return self.problem is None
-
-
-# --- pair.yaml <-> Pair -------------------------------------------------------------------------------------------
-
-def _shown(value: Any) -> Any:
-    """What an error line quotes: the value itself when short, else its kind (a whole list helps nobody)."""
-    if isinstance(value, str) or len(repr(value)) <= 60:
-        return value
-    return f"a {type(value).__name__}"
-
-
-def _text_field(data: Mapping[str, Any], name: str, source: object, field: str, *, required: bool = False,
-                default: str = "") -> str:
-    value = data.get(name)
-    if value is None:
-        if required:
-            raise ReadoutError("missing", file=source, field=field)
-        return default
-    if not isinstance(value, str):
-        raise ReadoutError("must be text", file=source, field=field, value=_shown(value))
-    if required and not value.strip():
-        raise ReadoutError("must not be empty", file=source, field=field, value=_shown(value))
-    return value
-
-
-def _parse_date(value: Any, source: object, field: str = "date") -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        raise ReadoutError("must be a date YYYY-MM-DD, without a time", file=source, field=field, value=str(value))
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ReadoutError("must be a date YYYY-MM-DD", file=source, field=field, value=_shown(value))
-
-
-def parse_date(value: str, *, source: object = None, field: str = "date") -> _dt.date:
-    """A ``YYYY-MM-DD`` string as a date, or a ``ReadoutError`` naming the value."""
-    return _parse_date(value, source, field)
-
-
-def _participants(value: Any, source: object) -> tuple[Participant, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ReadoutError("must be a list of names", file=source, field="participants", value=_shown(value))
-    people = []
-    for i, item in enumerate(value):
-        field = f"participants[{i}]"
-        if isinstance(item, str):
-            people.append(Participant(name=item))
-            continue
-        if not isinstance(item, Mapping):
-            raise ReadoutError("must be a name or a mapping with 'name'", file=source, field=field, value=_shown(item))
-        name = _text_field(item, "name", source, f"{field}.name", required=True)
-        aliases = item.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ReadoutError("must be a list of text", file=source, field=f"{field}.aliases", value=_shown(aliases))
-        people.append(Participant(name=name, aliases=tuple(aliases)))
-    return tuple(people)
-
-
-def pair_from_yaml(data: Any, folder_name: str, read_text: Callable[[str], str], source: object) -> Pair:
-    """Validate a parsed pair.yaml and read its side texts with ``read_text(file_name)``.
-
-    ``folder_name`` is the pair id the folder gives; pair.yaml's ``id`` must agree with it (or be absent).
-    """
-    if not isinstance(data, Mapping):
-        raise ReadoutError("must be a mapping of id, event, date, sides", file=source,
-                           value=None if data is None else type(data).__name__)
-    pair_id = data.get("id", folder_name)
-    check_pair_id(pair_id, source=source)
-    if pair_id != folder_name:
-        raise ReadoutError(f"does not match the folder name '{folder_name}'", file=source, field="id", value=pair_id)
-    event = _text_field(data, "event", source, "event", required=True)
-    if "date" not in data:
-        raise ReadoutError("missing", file=source, field="date")
-    date = _parse_date(data["date"], source)
-    sample = data.get("sample", False)
-    if not isinstance(sample, bool):
-        raise ReadoutError("must be true or false", file=source, field="sample", value=_shown(sample))
-    sides_data = data.get("sides")
-    if not isinstance(sides_data, list):
-        raise ReadoutError("must be a list of sides", file=source, field="sides", value=_shown(sides_data))
-    if len(sides_data) < 2:
-        raise ReadoutError("a pair needs at least two sides", file=source, field="sides", value=len(sides_data))
-    sides: list[Side] = []
-    for i, item in enumerate(sides_data):
-        sides.append(_side_from_yaml(item, i, read_text, source, {s.key for s in sides}))
-    extra = {k: v for k, v in data.items() if k not in _PAIR_FIELDS}
-    return Pair(id=pair_id, event=event, date=date, sides=tuple(sides),
-                participants=_participants(data.get("participants"), source), sample=sample, extra=extra)
-
-
-def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: object, seen: set[str]) -> Side:
-    field = f"sides[{i}]"
-    if not isinstance(item, Mapping):
-        raise ReadoutError("must be a mapping with 'key' and 'file'", file=source, field=field, value=_shown(item))
-    key = check_side_key(item.get("key"), source=source, field=f"{field}.key")
-    if key in seen:
-        raise ReadoutError("two sides have the same key", file=source, field=f"{field}.key", value=key)
-    file_name = _text_field(item, "file", source, f"{field}.file", default=f"{key}.txt")
-    _check_file_name(file_name, source, f"{field}.file")
-    return Side(
-        key=key,
-        text=read_text(file_name),
-        file=file_name,
-        publisher=_text_field(item, "publisher", source, f"{field}.publisher"),
-        title=_text_field(item, "title", source, f"{field}.title"),
-        url=_text_field(item, "url", source, f"{field}.url"),
-        language=_text_field(item, "language", source, f"{field}.language", default="en") or "en",
-        extra={k: v for k, v in item.items() if k not in _SIDE_FIELDS},
-    )
-
-
-def _check_file_name(name: str, source: object, field: str) -> None:
-    """A side file is a plain name inside the pair folder: no folders, no way out of it."""
-    if not name or "/" in name or "\\" in name or name in (".", "..") or name.startswith(".") or name == PAIR_FILE:
-        raise ReadoutError("must be a plain file name inside the pair folder", file=source, field=field, value=name)
-
-
-def pair_to_yaml(pair: Pair) -> dict[str, Any]:
-    """The pair.yaml mapping for ``pair``: known keys first in SPEC order, then the kept unknown ones."""
-    data: dict[str, Any] = {"id": pair.id, "event": pair.event, "date": pair.date}
-    if pair.participants:
-        data["participants"] = [
-            {"name": p.name, **({"aliases": list(p.aliases)} if p.aliases else {})} for p in pair.participants
-        ]
-    sides = []
-    for side in pair.sides:
-        entry: dict[str, Any] = {"key": side.key}
-        for name in ("publisher", "title", "url"):
-            if getattr(side, name):
-                entry[name] = getattr(side, name)
-        entry["language"] = side.language
-        entry["file"] = side.file
-        entry.update({k: v for k, v in side.extra.items() if k not in entry})
-        sides.append(entry)
-    data["sides"] = sides
-    # ``pair.sample`` is never written: only bundled pairs are samples, and the library never writes those.
-    data.update({k: v for k, v in pair.extra.items() if k not in data})
-    return data
-
-
-def _decode_text(raw: bytes, source: object) -> str:
-    if b"\x00" in raw:
-        raise ReadoutError("binary file, not text", file=source)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ReadoutError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
-                           file=source) from None
-    if not text.strip():
-        raise ReadoutError("empty readout", file=source)
-    return text
 
 
 # --- the library ---------------------------------------------------------------------------------------------------
@@ -337,6 +165,13 @@ class Library:
         """The ids of the bundled sample pairs (read-only; a user pair with the same id hides one)."""
         return tuple(folder.name for folder in _sample_folders())
 
+    def has(self, pair_id: str) -> bool:
+        """Whether the library folder holds a pair folder ``pair_id`` (broken or not); bundled samples do not count.
+
+        This is what ``save`` without ``force`` refuses to overwrite."""
+        check_pair_id(pair_id, field=None)
+        return (self.root / pair_id).exists()
+
     def load(self, pair_id: str) -> Pair:
         """The pair called ``pair_id``; ``ReadoutError`` if the id is invalid, unknown or its folder is broken."""
         check_pair_id(pair_id, field=None)
@@ -354,10 +189,11 @@ class Library:
         """Write ``pair`` to ``root/<id>/`` atomically and return that folder.
 
         The whole pair is written to a scratch folder first; only a complete pair is renamed into place. An
-        existing pair is replaced only with ``force``, and only once the new one is complete.
+        existing pair is replaced only with ``force``, and only once the new one is complete. Scratch folders an
+        hour old or more, left by a save that was killed, are removed first.
         """
         check_pair_id(pair.id, field=None)
-        _check_pair_sides(pair)
+        check_pair(pair)
         final = self.root / pair.id
         if final.exists() and not force:
             raise ReadoutError(f"pair '{pair.id}' already exists in {self.root} (use --force to replace it)")
@@ -366,6 +202,7 @@ class Library:
         except OSError as error:
             raise ReadoutError(f"cannot create the library folder: {error.strerror or error}",
                                file=self.root) from None
+        remove_stale_scratch(self.root, older_than=STALE_SCRATCH_SECONDS)
         try:
             with staging_dir(self.root, pair.id) as scratch:
                 for side in pair.sides:
@@ -377,25 +214,6 @@ class Library:
         except OSError as error:
             raise ReadoutError(f"cannot write the pair: {error.strerror or error}", file=final) from None
         return final
-
-
-def _check_pair_sides(pair: Pair) -> None:
-    source = f"pair '{pair.id}'"
-    if len(pair.sides) < 2:
-        raise ReadoutError("a pair needs at least two sides", file=source, field="sides", value=len(pair.sides))
-    keys: set[str] = set()
-    files: set[str] = set()
-    for side in pair.sides:
-        check_side_key(side.key, source=source)
-        if side.key in keys:
-            raise ReadoutError("two sides have the same key", file=source, field="key", value=side.key)
-        _check_file_name(side.file, source, f"{side.key}.file")
-        if side.file in files:
-            raise ReadoutError("two sides use the same file", file=source, field=f"{side.key}.file", value=side.file)
-        if not side.text.strip():
-            raise ReadoutError("empty readout", file=source, field=side.key)
-        keys.add(side.key)
-        files.add(side.file)
 
 
 def _sample_folders() -> list[Traversable]:
@@ -442,7 +260,7 @@ def _read_folder(folder: Traversable, *, sample: bool) -> Pair:
         if isinstance(path, Path) and path.stat().st_size > MAX_TEXT_BYTES:
             raise ReadoutError(f"file too large ({path.stat().st_size:,} bytes, limit {MAX_TEXT_BYTES:,})",
                                file=shown)
-        return _decode_text(path.read_bytes(), shown)
+        return decode_text(path.read_bytes(), shown)
 
     pair = pair_from_yaml(data, folder.name, read_text, source)
     if sample != pair.sample:
