@@ -6,6 +6,7 @@
   ``.has(pair_id)`` says whether the library folder holds that pair; ``.sample_ids()`` names the read-only bundled
   pairs; ``.topics_file``, ``.cache_dir`` and ``.settings()`` locate the library's taxonomy, comparison cache and
   own defaults.
+- ``PairExistsError``: what ``save`` without ``force`` raises for a pair already there (a ``ReadoutError``).
 - ``LibraryEntry``: what ``.entries()`` yields (``id``, ``path``, ``pair`` or None, ``problem`` or None, ``sample``).
 - ``default_library_path()``: the platform's user data folder for dualread.
 - Re-exported from ``readouts.pairfile``, where they live: ``pair_from_yaml``, ``pair_to_yaml``, ``check_pair_id``,
@@ -25,7 +26,12 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from readouts.atomic import remove_stale_scratch, replace_dir_atomic, staging_dir, write_text_atomic
+from readouts.atomic import (
+    remove_stale_scratch,
+    replace_dir_atomic,
+    staging_dir,
+    write_text_atomic,
+)
 from readouts.errors import ReadoutError
 from readouts.model import Pair
 from readouts.pairfile import (
@@ -45,6 +51,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "Library",
     "LibraryEntry",
+    "PairExistsError",
     "check_pair_id",
     "check_side_key",
     "default_library_path",
@@ -62,6 +69,15 @@ def default_library_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("dualread", appauthor=False)
+
+
+class PairExistsError(ReadoutError):
+    """A save without ``force`` found the pair already in the library; ``pair_id`` and ``root`` say which."""
+
+    def __init__(self, pair_id: str, root: Path):
+        super().__init__(f"pair '{pair_id}' already exists in {root} (use --force to replace it)")
+        self.pair_id = pair_id
+        self.root = root
 
 
 @dataclass(frozen=True)
@@ -196,7 +212,7 @@ class Library:
         check_pair(pair)
         final = self.root / pair.id
         if final.exists() and not force:
-            raise ReadoutError(f"pair '{pair.id}' already exists in {self.root} (use --force to replace it)")
+            raise PairExistsError(pair.id, self.root)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -210,7 +226,7 @@ class Library:
                 write_text_atomic(scratch / PAIR_FILE, dump_yaml(pair_to_yaml(pair)))
                 replace_dir_atomic(scratch, final, force=force)
         except FileExistsError:
-            raise ReadoutError(f"pair '{pair.id}' already exists in {self.root} (use --force to replace it)") from None
+            raise PairExistsError(pair.id, self.root) from None
         except OSError as error:
             raise ReadoutError(f"cannot write the pair: {error.strerror or error}", file=final) from None
         return final

@@ -1,34 +1,27 @@
 """``dualread add PAIR_ID --event TEXT --date YYYY-MM-DD --side KEY=SOURCE ...``: import a pair into the library.
 
-Every argument is checked before anything is fetched or written (id, date, side keys, the metadata options'
-keys, an existing pair without ``--force``); then each side is imported with
-``readouts.importing.read_source`` and the pair is saved atomically by ``Library.save``. Any problem is one
-``ReadoutError`` line and exit 1, and the library is left as it was. A pair may take a bundled sample's id (the
-quality harness adds real readouts under the samples' ids): it is written to the library, never to the package,
-and hides the sample in that library.
-
-With ``--force``, what the old pair held beyond the command's options — its participants and the pair.yaml keys
-dualread does not know, for the pair and for each side kept — carries over to the new one.
-
-Per side: ``--title`` defaults to the readout's title line, ``--url`` to the source when it is a URL,
-``--language`` to a guess from the script the text is written in (``ru``, ``zh``, else ``en``).
+This module only reads the command line: it turns ``--side KEY=SOURCE`` and the metadata options into the mappings
+``readouts.adding.add_pair`` takes, which checks every argument before anything is fetched or written, imports each
+side and saves the pair atomically, and prints the one line that says what was added. A problem is one
+``ReadoutError`` line and exit 1, its field named after the option at fault (``--date``, ``--side``), and the
+library is left as it was. When a side comes from a terminal's stdin, a line on stderr says how to end the paste.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from readouts.errors import ReadoutError
 
-if TYPE_CHECKING:
-    from readouts.library import Library
-    from readouts.model import Pair
-
-__all__ = ["add_parser", "run", "parse_assignments"]
+__all__ = ["add_parser", "parse_assignments", "run"]
 
 _METADATA = ("publisher", "title", "url", "language")
+_OPTION_OF = {"id": "PAIR_ID", "event": "--event", "date": "--date", "sides": "--side",
+              **{name: f"--{name}" for name in _METADATA}}
+"""The fields ``readouts.adding`` names in its errors, as the options a user of the command line typed."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -69,16 +62,20 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
+def _split(item: str, option: str, value_name: str) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep:
+        raise ReadoutError(f"expected KEY={value_name}", field=option, value=item)
+    return key.strip(), value
+
+
 def parse_assignments(values: list[str], option: str, *, value_name: str = "VALUE") -> dict[str, str]:
     """``["key=value", ...]`` as a dict, refusing a missing '=', a bad key or a key given twice."""
-    from readouts.library import check_side_key
+    from readouts.pairfile import check_side_key
 
     result: dict[str, str] = {}
     for item in values:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep:
-            raise ReadoutError(f"expected KEY={value_name}", field=option, value=item)
+        key, value = _split(item, option, value_name)
         check_side_key(key, field=option)
         if key in result:
             raise ReadoutError(f"side '{key}' is given twice", field=option, value=item)
@@ -86,76 +83,31 @@ def parse_assignments(values: list[str], option: str, *, value_name: str = "VALU
     return result
 
 
-def _replaced_pair(library: Library, pair_id: str) -> Pair | None:
-    """The pair ``--force`` replaces, if it still loads: its participants and unknown keys carry over."""
+@contextmanager
+def _named_by_options() -> Iterator[None]:
+    """Errors about an argument name the option the user typed (``--date``), not the documents layer's field."""
     try:
-        return library.load(pair_id)
-    except ReadoutError:
-        return None  # a broken pair is simply replaced
+        yield
+    except ReadoutError as error:
+        if error.file is None and error.field in _OPTION_OF:
+            raise ReadoutError(error.message, field=_OPTION_OF[error.field], value=error.value) from None
+        raise
 
 
-def _old_side_extra(old: Pair | None, key: str) -> dict[str, Any]:
-    if old is None or key not in old.side_keys:
-        return {}
-    return dict(old.side(key).extra)
+def _prompt_for_stdin(key: str, source: str) -> None:
+    if source == "-" and sys.stdin.isatty():
+        print(f"dualread: paste the '{key}' readout, then press Ctrl-D on a new line", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
-    from readouts.importing import ensure_title, guess_language, read_source
-    from readouts.library import check_pair_id, parse_date
-    from readouts.model import Pair, Side
+    from readouts.adding import add_pair
     from tui.commands.common import library_from
 
-    pair_id = check_pair_id(args.pair_id, field="PAIR_ID")
-    event = args.event.strip()
-    if not event:
-        raise ReadoutError("must not be empty", field="--event", value=args.event)
-    date = parse_date(args.date.strip(), field="--date")
-    sources = {key: value.strip() for key, value in
-               parse_assignments(args.side, "--side", value_name="SOURCE").items()}
-    for key, source in sources.items():
-        if not source:
-            raise ReadoutError("no source given", field="--side", value=f"{key}=")
-    if len(sources) < 2:
-        raise ReadoutError("a pair needs at least two sides: give --side KEY=SOURCE twice or more",
-                           field="--side", value=len(sources))
-    if list(sources.values()).count("-") > 1:
-        raise ReadoutError("only one side can be read from stdin ('-')", field="--side")
-    metadata = {name: parse_assignments(getattr(args, name), f"--{name}") for name in _METADATA}
-    for name, given in metadata.items():
-        for key in given:
-            if key not in sources:
-                raise ReadoutError(f"no side '{key}' (the sides are: {', '.join(sources)})",
-                                   field=f"--{name}", value=key)
-    library = library_from(args)
-    existed = (library.root / pair_id).exists()
-    if existed and not args.force:
-        raise ReadoutError(f"pair '{pair_id}' already exists in {library.root} (use --force to replace it)")
-    old = _replaced_pair(library, pair_id) if existed else None
-
-    sides = []
-    for key, source in sources.items():
-        if source == "-" and sys.stdin.isatty():
-            print(f"dualread: paste the '{key}' readout, then press Ctrl-D on a new line", file=sys.stderr)
-        text = read_source(source)
-        title = metadata["title"].get(key, "").strip()
-        text = ensure_title(text, title or event)
-        is_url = source.lower().startswith(("http://", "https://"))
-        sides.append(Side(
-            key=key,
-            text=text,
-            file=f"{key}.txt",
-            publisher=metadata["publisher"].get(key, "").strip(),
-            title=title or text.split("\n", 1)[0],
-            url=metadata["url"].get(key, source if is_url else "").strip(),
-            language=metadata["language"].get(key, "").strip() or guess_language(text),
-            extra=_old_side_extra(old, key),
-        ))
-    pair = Pair(id=pair_id, event=event, date=date, sides=tuple(sides),
-                participants=old.participants if old else (), extra=old.extra if old else {})
-    folder = library.save(pair, force=args.force)
-    verb = "replaced" if existed else "added"
-    # The bundled sample stays untouched in the package; in this library the user's pair now stands in for it.
-    hides = " (it hides the bundled sample with this id)" if pair_id in library.sample_ids() else ""
-    print(f"{verb} {pair_id} ({len(sides)} sides: {', '.join(sources)}) in {folder}{hides}", file=sys.stdout)
+    with _named_by_options():
+        sides = [_split(item, "--side", "SOURCE") for item in args.side]
+        metadata = {name: parse_assignments(getattr(args, name), f"--{name}") for name in _METADATA}
+        result = add_pair(library_from(args), args.pair_id, args.event, args.date, sides,
+                          publishers=metadata["publisher"], titles=metadata["title"], urls=metadata["url"],
+                          languages=metadata["language"], force=args.force, before_read=_prompt_for_stdin)
+    print(result.summary(), file=sys.stdout)
     return 0

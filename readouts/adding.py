@@ -1,0 +1,178 @@
+"""Adding a pair to the library from wherever its readouts are: the one path ``dualread add`` and the TUI's form share.
+
+- ``add_pair(library, pair_id, event, date, sources, *, publishers=None, titles=None, urls=None, languages=None,
+  force=False, stdin=None, before_read=None) -> AddResult``: check every argument, refuse an existing pair without
+  ``force`` before anything is read, import each side, carry over what a replaced pair held beyond these
+  arguments, and save the pair atomically.
+- ``build_pair(pair_id, event, date, sources, *, ..., previous=None, stdin=None, before_read=None) -> Pair``: the same
+  checks and imports without a library; ``previous`` is a pair whose participants and unknown keys carry over.
+- ``AddResult``: ``pair``, ``folder``, ``replaced`` (an existing pair was overwritten), ``hides_sample`` (the id is a
+  bundled sample's, which this library now shows the user's pair for); ``summary()`` is the one line to print.
+
+``sources`` maps side keys to sources (a .txt/.md/.html path, ``-`` for ``stdin``, an http(s) URL), as a mapping or
+as (key, source) pairs — pairs let a form's two rows with one key be refused instead of silently merged. The
+metadata mappings (``publishers``, ``titles``, ``urls``, ``languages``) are keyed by side; each defaults sensibly:
+the title to the readout's title line, the URL to the source when it is one, the language to a guess from the
+script. ``date`` is a ``date`` or ``YYYY-MM-DD`` text.
+
+Every problem is a ``ReadoutError`` raised before the library changes. An argument's problem names its field: ``id``,
+``event``, ``date``, ``sides`` (value: the key, or ``key=`` for a missing source), or ``publisher``, ``title``,
+``url``, ``language`` (value: the key); a source that cannot be read names the source as the error's ``file``; an
+existing pair without ``force`` is a ``PairExistsError``. The command line renames the fields after its options.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from readouts.errors import ReadoutError
+from readouts.importing import ensure_title, guess_language, read_source
+from readouts.library import Library, PairExistsError
+from readouts.model import Pair, Side
+from readouts.pairfile import check_pair_id, check_side_key, parse_date
+
+__all__ = ["METADATA", "AddResult", "add_pair", "build_pair"]
+
+METADATA = ("publisher", "title", "url", "language")
+"""The per-side metadata ``add_pair`` takes, singular as the error fields name them (``publishers=`` sets the first)."""
+
+Sources = Mapping[str, str] | Iterable[tuple[str, str]]
+BeforeRead = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What ``add_pair`` did: the pair as saved, its folder, and whether it replaced or hid anything."""
+
+    pair: Pair
+    folder: Path
+    replaced: bool
+    hides_sample: bool
+
+    def summary(self) -> str:
+        """One line for the user: ``added <id> (2 sides: a, b) in <folder>``, and what it replaced or hid."""
+        verb = "replaced" if self.replaced else "added"
+        keys = ", ".join(self.pair.side_keys)
+        # The bundled sample stays untouched in the package; in this library the user's pair stands in for it.
+        hides = " (it hides the bundled sample with this id)" if self.hides_sample else ""
+        return f"{verb} {self.pair.id} ({len(self.pair.sides)} sides: {keys}) in {self.folder}{hides}"
+
+
+@dataclass(frozen=True)
+class _Request:
+    """The arguments once checked: nothing has been read or written yet."""
+
+    pair_id: str
+    event: str
+    date: _dt.date
+    sources: tuple[tuple[str, str], ...]
+    metadata: Mapping[str, Mapping[str, str]]
+
+
+def _one_line(value: str) -> str:
+    """Events, titles and publishers are single lines: a pasted line break or tab becomes one space."""
+    return " ".join(value.split())
+
+
+def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
+           metadata: Mapping[str, Mapping[str, str] | None]) -> _Request:
+    check_pair_id(pair_id, field="id")
+    if not isinstance(event, str) or not event.strip():
+        raise ReadoutError("must not be empty", field="event", value=event)
+    when = parse_date(date.strip() if isinstance(date, str) else date, field="date")
+    items = list(sources.items()) if isinstance(sources, Mapping) else list(sources)
+    checked: dict[str, str] = {}
+    for key, source in items:
+        key = check_side_key(key.strip() if isinstance(key, str) else key, field="sides")
+        if key in checked:
+            raise ReadoutError(f"side '{key}' is given twice", field="sides", value=key)
+        source = source.strip() if isinstance(source, str) else ""
+        if not source:
+            raise ReadoutError("no source given", field="sides", value=f"{key}=")
+        checked[key] = source
+    if len(checked) < 2:
+        raise ReadoutError("a pair needs at least two sides", field="sides", value=len(checked))
+    if list(checked.values()).count("-") > 1:
+        raise ReadoutError("only one side can be read from stdin ('-')", field="sides")
+    given: dict[str, dict[str, str]] = {}
+    for name in METADATA:
+        given[name] = {}
+        for key, value in (metadata.get(name) or {}).items():
+            if key not in checked:
+                raise ReadoutError(f"no side '{key}' (the sides are: {', '.join(checked)})", field=name, value=key)
+            given[name][key] = value.strip() if name in ("url", "language") else _one_line(value)
+    return _Request(pair_id, _one_line(event), when, tuple(checked.items()), given)
+
+
+def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, before_read: BeforeRead | None) -> Pair:
+    sides = []
+    for key, source in request.sources:
+        if before_read is not None:
+            before_read(key, source)
+        text = read_source(source, stdin=stdin)
+        title = request.metadata["title"].get(key, "")
+        text = ensure_title(text, title or request.event)
+        is_url = source.lower().startswith(("http://", "https://"))
+        kept = previous.side(key).extra if previous is not None and key in previous.side_keys else {}
+        sides.append(Side(
+            key=key,
+            text=text,
+            file=f"{key}.txt",
+            publisher=request.metadata["publisher"].get(key, ""),
+            title=title or text.split("\n", 1)[0],
+            url=request.metadata["url"].get(key, source if is_url else ""),
+            language=request.metadata["language"].get(key) or guess_language(text),
+            extra=kept,
+        ))
+    return Pair(id=request.pair_id, event=request.event, date=request.date, sides=tuple(sides),
+                participants=previous.participants if previous is not None else (),
+                extra=previous.extra if previous is not None else {})
+
+
+def build_pair(pair_id: str, event: str, date: _dt.date | str, sources: Sources, *,
+               publishers: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None,
+               urls: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None,
+               previous: Pair | None = None, stdin: IO[Any] | None = None,
+               before_read: BeforeRead | None = None) -> Pair:
+    """A new pair from its sources, every argument checked before the first source is read.
+
+    ``before_read(key, source)`` is called before each side is imported (a prompt for stdin, a progress line).
+    """
+    request = _check(pair_id, event, date, sources,
+                     {"publisher": publishers, "title": titles, "url": urls, "language": languages})
+    return _build(request, previous, stdin, before_read)
+
+
+def add_pair(library: Library, pair_id: str, event: str, date: _dt.date | str, sources: Sources, *,
+             publishers: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None,
+             urls: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None,
+             force: bool = False, stdin: IO[Any] | None = None, before_read: BeforeRead | None = None) -> AddResult:
+    """Import a pair into ``library``; the library is unchanged unless the whole pair was read and written.
+
+    Without ``force`` an existing pair is refused (``PairExistsError``) before any source is read. With it, the old
+    pair's participants and the pair.yaml keys dualread does not know (the pair's, and each kept side's) carry over,
+    and the old pair is replaced only once the new one is complete. A pair may take a bundled sample's id: it is
+    written to the library, never to the package, and hides the sample there.
+    """
+    request = _check(pair_id, event, date, sources,
+                     {"publisher": publishers, "title": titles, "url": urls, "language": languages})
+    existed = library.has(request.pair_id)
+    if existed and not force:
+        raise PairExistsError(request.pair_id, library.root)
+    previous = _replaced_pair(library, request.pair_id) if existed else None
+    pair = _build(request, previous, stdin, before_read)
+    folder = library.save(pair, force=force)
+    return AddResult(pair=pair, folder=folder, replaced=existed,
+                     hides_sample=request.pair_id in library.sample_ids())
+
+
+def _replaced_pair(library: Library, pair_id: str) -> Pair | None:
+    """The pair ``force`` replaces, if it still loads; a broken one is simply replaced, carrying nothing over."""
+    try:
+        return library.load(pair_id)
+    except ReadoutError:
+        return None
