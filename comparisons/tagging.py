@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from comparisons.taxonomy import Signal, Taxonomy
 from readouts.model import Document
@@ -35,13 +36,15 @@ __all__ = ["THRESHOLD", "score_text", "tag_document"]
 THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _GAP_CHARS = " \t\n\r\f\v\u00a0-‐‑–—"
 """What may separate the words of a keyword in a text: white space and hyphens or dashes."""
 _HYPHEN = re.compile(r"[\-‐‑–]")
 _PLAIN_KEYWORD = re.compile(r"[\w\s\-‐‑–*]+")
 _A_WORD = re.compile(r"[^\W\d_]{3}")
 _PREFIX = 3
+_MEMO_WORDS = 50_000
+"""How many distinct words a compiled taxonomy remembers the keywords of before it starts afresh."""
 
 # A linking phrase that opens a claim and refers to what came before ("In this context, ..."): the claim follows on
 # from the previous one, but its own subject may be new, so it borrows a topic only when it has none of its own.
@@ -146,14 +149,17 @@ class _Keyword:
     stems: tuple[bool, ...]
     cased: bool
 
-    def matches(self, words: list[str], gaps: list[bool], i: int) -> bool:
-        if i + len(self.pieces) > len(words):
+    def continues(self, words: list[str], gaps: list[bool], i: int) -> bool:
+        """Whether the words from ``i`` on spell this keyword, given that ``words[i]`` matches its first piece
+        (what ``_Matcher._starting_at`` checked)."""
+        pieces = self.pieces
+        if i + len(pieces) > len(words):
             return False
-        for j, (piece, stem) in enumerate(zip(self.pieces, self.stems)):
-            word = words[i + j]
-            if j and not gaps[i + j - 1]:
+        for j in range(1, len(pieces)):
+            if not gaps[i + j - 1]:
                 return False
-            if not (word.startswith(piece) if stem else word == piece):
+            word, piece = words[i + j], pieces[j]
+            if not (word.startswith(piece) if self.stems[j] else word == piece):
                 return False
         return True
 
@@ -229,6 +235,7 @@ class _Matcher:
             self.short_stems[cased] = tuple(sorted({len(k.pieces[0]) for ks in self.first[cased].values() for k in ks
                                                     if k.stems[0] and len(k.pieces[0]) < _PREFIX}))
         self.has_cased = bool(self.first[True])
+        self.starting: dict[bool, dict[str, tuple[tuple[_Keyword, bool], ...]]] = {False: {}, True: {}}
 
     def _add(self, topic: int, signal: Signal, *, context: bool) -> None:
         text = signal.text
@@ -262,37 +269,58 @@ class _Matcher:
             key = first[:_PREFIX] if stem else first
             self.first[cased].setdefault(key, []).append(keyword)
 
+    def _starting_at(self, cased: bool, word: str) -> tuple[tuple[_Keyword, bool], ...]:
+        """The keywords whose first piece ``word`` matches, in look-up order (the word, its first letters, then
+        shorter stems), each with whether that match is already the whole keyword. Remembered per word: a
+        readout's vocabulary is small and repeats, so each distinct word is looked up once."""
+        memo = self.starting[cased]
+        if len(memo) >= _MEMO_WORDS:
+            memo.clear()
+        found: list[tuple[_Keyword, bool]] = []
+        if not cased or word[:1].isupper():
+            first = self.first[cased]
+            groups = [first.get(word)]
+            if len(word) > _PREFIX:
+                groups.append(first.get(word[:_PREFIX]))
+            groups.extend(first.get(word[:n]) for n in self.short_stems[cased] if n < len(word))
+            for group in groups:
+                for keyword in group or ():
+                    piece = keyword.pieces[0]
+                    if word.startswith(piece) if keyword.stems[0] else word == piece:
+                        found.append((keyword, len(keyword.pieces) == 1))
+        memo[word] = candidates = tuple(found)
+        return candidates
+
     def evidence(self, text: str) -> tuple[_Scores, _Scores]:
         """(own, context) evidence of each topic in ``text``."""
-        spans = [m.span() for m in _WORD.finditer(text)]
-        cased_words = [text[s:e] for s, e in spans]
+        # [before, word, gap, word, ..., word, after]: words, the gaps between them and (summing lengths) every
+        # word's offsets, each in one pass of C code.
+        parts = _WORD_SPLIT.split(text)
+        cased_words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))
         lowered = text.lower()
-        lower_words = ([lowered[s:e] for s, e in spans] if len(lowered) == len(text)
-                       else [w.lower() for w in cased_words])
+        lower_parts = _WORD_SPLIT.split(lowered) if len(lowered) == len(text) else ()
+        if len(lower_parts) == len(parts) and list(map(len, lower_parts)) == list(map(len, parts)):
+            lower_words = lower_parts[1::2]  # the same slices of the lowered text
+        elif len(lowered) == len(text):
+            lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
+        else:
+            lower_words = [w.lower() for w in cased_words]
         words = {True: cased_words, False: lower_words}
-        between = [text[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1)]
-        gaps = [bool(g) and not g.strip(_GAP_CHARS) for g in between]
+        gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
         excluded = _Exclusions(self.excludes, text, lowered)
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
-            first, short, ws = self.first[cased], self.short_stems[cased], words[cased]
+            memo, ws = self.starting[cased], words[cased]
             for i, word in enumerate(ws):
-                if cased and not word[:1].isupper():
-                    continue
-                groups = [first.get(word)]
-                if len(word) > _PREFIX:
-                    groups.append(first.get(word[:_PREFIX]))
-                for n in short:
-                    if n < len(word):
-                        groups.append(first.get(word[:n]))
-                for group in groups:
-                    if not group:
-                        continue
-                    for keyword in group:
-                        if keyword not in found and keyword.matches(ws, gaps, i):
-                            start, end = spans[i][0], spans[i + len(keyword.pieces) - 1][1]
-                            if not excluded.covers(keyword.topic, start, end):
-                                found[keyword] = start
+                candidates = memo.get(word)
+                if candidates is None:
+                    candidates = self._starting_at(cased, word)
+                for keyword, whole in candidates:
+                    if keyword not in found and (whole or keyword.continues(ws, gaps, i)):
+                        start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
+                        if not excluded.covers(keyword.topic, start, end):
+                            found[keyword] = start
         prefixes = {w[:_PREFIX] for w in words[False]}
         indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
         for pattern in dict.fromkeys([*indexed, *self.patterns]):
