@@ -7,7 +7,7 @@ import os
 import pytest
 
 from readouts import replace_dir_atomic, staging_dir, write_text_atomic
-from readouts.atomic import is_scratch_name
+from readouts.atomic import is_scratch_name, remove_stale_scratch
 
 
 def test_write_creates_and_replaces_without_leaving_temporaries(tmp_path):
@@ -103,3 +103,27 @@ def test_written_files_and_pair_folders_get_ordinary_permissions(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o640
     with staging_dir(tmp_path, "p") as scratch:
         assert scratch.stat().st_mode & 0o777 == 0o777 & ~mask
+
+
+def test_stale_scratch_is_removed_and_fresh_scratch_and_pairs_are_kept(tmp_path):
+    hour_ago = os.path.getmtime(tmp_path) - 3700
+    stale_dir = _pair_dir(tmp_path, ".dualread-p.abc.new", "half a pair")
+    stale_file = tmp_path / ".dualread-settings.yaml.xyz.tmp"
+    stale_file.write_text("half", encoding="utf-8")
+    outside = _pair_dir(tmp_path, "outside", "kept")
+    stale_link = tmp_path / ".dualread-q.def.old"
+    stale_link.symlink_to(outside, target_is_directory=True)
+    for path in (stale_dir, stale_file, stale_link):
+        os.utime(path, (hour_ago, hour_ago), follow_symlinks=False)
+    fresh = _pair_dir(tmp_path, ".dualread-r.ghi.new", "a save in progress")
+    old_pair = _pair_dir(tmp_path, "old-pair", "a pair")
+    os.utime(old_pair, (hour_ago, hour_ago))
+
+    removed = remove_stale_scratch(tmp_path, older_than=3600)
+    assert sorted(p.name for p in removed) == sorted(p.name for p in (stale_dir, stale_file, stale_link))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "old-pair", "outside"]
+    assert (outside / "a.txt").read_text(encoding="utf-8") == "kept"  # the link was removed, not followed
+
+
+def test_stale_scratch_in_a_missing_folder_is_nothing_to_do(tmp_path):
+    assert remove_stale_scratch(tmp_path / "absent", older_than=3600) == []

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -290,3 +294,25 @@ def test_an_interrupted_save_leaves_the_library_as_it_was(tmp_path, monkeypatch,
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir()] == ["aldren-vesk"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is how POSIX kills a process without cleanup")
+def test_a_save_removes_what_a_killed_save_left_behind(tmp_path):
+    # A real hard kill: no ``finally`` runs, so the scratch folder of the save in progress stays on disk.
+    script = ("import os, signal, sys\n"
+              "from readouts.atomic import staging_dir\n"
+              "with staging_dir(sys.argv[1], 'aldren-vesk') as scratch:\n"
+              "    (scratch / 'norland.txt').write_text('half a pair', encoding='utf-8')\n"
+              "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    killed = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL
+    (left,) = tmp_path.iterdir()
+    library = Library(tmp_path)
+    assert user_entries(library) == []  # never mistaken for a pair
+
+    library.save(make_pair("first"))
+    assert left.exists()  # young enough to be a save still running elsewhere: kept
+    an_hour_ago = time.time() - 3700
+    os.utime(left, (an_hour_ago, an_hour_ago))
+    library.save(make_pair("second"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "second"]
