@@ -156,7 +156,7 @@ async def test_first_comparison_runs_in_a_worker_with_a_loading_state(tmp_path, 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.open_pair(PAIR)
-        await pilot.pause()
+        await pilot.pause(ComparisonScreen.LOADING_DELAY + 0.1)
         assert app.screen.query_one("#comparison-body").loading
         assert "Comparing" in detail(app)
         release.set()

@@ -66,6 +66,10 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         Binding("escape,q", "back", "Back", id="comparison.back", tooltip="Back to the library (or close the search)"),
     ]
 
+    AUTO_FOCUS = "#rows"
+    LOADING_DELAY = 0.15
+    """Seconds before a comparison still loading shows its loading state: a cached one lands well before."""
+
     def __init__(self, pair_id: str) -> None:
         super().__init__()
         self.pair_id = pair_id
@@ -83,7 +87,6 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             with Vertical(id="rows-panel") as rows_panel:
                 rows_panel.border_title = "All"
                 yield AlignedRows(id="rows")
-        yield Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
         yield RowDetail(id="row-detail")
         yield KeyBar(id="keys")
 
@@ -92,9 +95,13 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if comparison is not None:
             self.show_comparison(comparison)
             return
-        self.query_one("#comparison-body").loading = True
-        self.query_one(RowDetail).update(literal(f"Comparing {self.pair_id}…", "italic"))
         self.compute()
+        self.set_timer(self.LOADING_DELAY, self.show_loading)
+
+    def show_loading(self) -> None:
+        if self.comparison is None:
+            self.query_one("#comparison-body").loading = True
+            self.query_one(RowDetail).update(literal(f"Comparing {self.pair_id}…", "italic"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare", name="compare the pair")
     def compute(self) -> None:
@@ -112,7 +119,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             self.query_one(PairHeader).show(comparison.pair)
             self.query_one(TopicList).show(comparison, self.topic)
             self.show_rows()
-            self.query_one(AlignedRows).focus()
+            if self.focused is None:
+                self.query_one(AlignedRows).focus()
 
     def recolour(self) -> None:
         if self.comparison is not None:
@@ -205,14 +213,23 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
     def action_topics(self) -> None:
         self.query_one(TopicList).focus()
 
+    @property
+    def search_box(self) -> Input | None:
+        """The search line, mounted the first time it is asked for (most visits never search)."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_box
+        if search is None:
+            search = Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
+            self.mount(search, before=self.query_one(RowDetail))
         search.add_class("-open")
         search.focus()
 
     def action_back(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_class("-open") and (self.focused is search or search.value):
+        search = self.search_box
+        if search is not None and search.has_class("-open") and (self.focused is search or search.value):
             search.value = ""
             search.remove_class("-open")
             self.query_one(AlignedRows).focus()

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -71,7 +71,6 @@ class AlignedRows(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._line_row: list[int] = []
         self._row_start: list[int] = []
-        self._resize_pending = False
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -89,9 +88,23 @@ class AlignedRows(ScrollView, can_focus=True):
             return None
         return self._rows[self.cursor_row]
 
+    @property
+    def painted_lines(self) -> int:
+        """How many screen lines the rows take once wrapped to the current width (0 until laid out)."""
+        return len(self._lines)
+
     def cells_at(self, index: int) -> list[Text]:
         """The painted cells of row ``index``: one ``Text`` per side, then the score."""
-        return self._cells[index]
+        if index < len(self._cells):
+            return self._cells[index]
+        palette = Palette.from_variables(self.app.theme_variables)
+        return self._cells_of(self._rows[index], palette)
+
+    def _cells_of(self, row: Row, palette: Palette) -> list[Text]:
+        assert self._comparison is not None
+        cells = [side_cell(row, k, self._comparison, palette, self._query) for k in self._comparison.side_keys]
+        cells.append(self._score_cell(row, palette))
+        return cells
 
     def show(self, comparison: Comparison, rows: tuple[Row, ...], query: str = "", keep: str | None = None) -> None:
         """Paint ``rows``; the cursor goes to the row keyed ``keep`` when it is among them, else the first."""
@@ -99,14 +112,17 @@ class AlignedRows(ScrollView, can_focus=True):
         self._rows = rows
         self._query = query
         keys = [row_key(r) for r in rows]
-        self._rebuild()
+        self._layout_width = 0  # wrapped at the next paint (``render_lines``)
+        self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
+        self.refresh()
         self.go_to(keys.index(keep) if keep in keys else 0)
 
     def search(self, query: str) -> None:
         """Repaint with ``query``'s matches highlighted in every side."""
         if query != self._query:
             self._query = query
-            self._rebuild()
+            self._layout_width = 0
+            self.refresh()
 
     def go_to(self, index: int) -> None:
         if self._rows:
@@ -118,7 +134,7 @@ class AlignedRows(ScrollView, can_focus=True):
         self.go_to(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
-        if not self._rows:
+        if not self._rows or self.cursor_row >= len(self._row_start):
             return
         target_line = self._row_start[self.cursor_row] + direction * max(self.size.height - 2, 1)
         target_line = max(0, min(target_line, len(self._lines) - 1))
@@ -138,34 +154,33 @@ class AlignedRows(ScrollView, can_focus=True):
     def watch_cursor_row(self, index: int) -> None:
         if not self._rows:
             return
-        if index >= len(self._row_start):
-            # Not painted yet (no width): the scroll position is settled when the rows are built.
-            self.post_message(self.Highlighted(index))
+        self._settle_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(index))
+
+    def _settle_cursor(self) -> None:
+        """Scroll so the cursor's row is in view (once the rows are wrapped: before that, nothing to scroll)."""
+        index = self.cursor_row
+        if not self._rows or self._layout_width != self.size.width or index >= len(self._row_start):
             return
         start = self._row_start[index]
         end = self._row_start[index + 1] if index + 1 < len(self._rows) else len(self._lines)
         view = max(self.size.height - 1, 1)
         top = int(self.scroll_offset.y)
         if start < top or end - start > view:
-            self.scroll_to(y=start, animate=False)
+            self.scroll_to(y=start, animate=False, immediate=True)
         elif end > top + view:
-            self.scroll_to(y=end - view, animate=False)
-        self.refresh()
-        self.post_message(self.Highlighted(index))
+            self.scroll_to(y=end - view, animate=False, immediate=True)
 
     # --- painting -----------------------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        # Layout may resize the widget several times while a screen opens: wrap the rows once, for the last width.
-        if not self._resize_pending:
-            self._resize_pending = True
-            self.call_after_refresh(self._rewrap)
-
-    def _rewrap(self) -> None:
-        self._resize_pending = False
-        if self._comparison is not None and self.size.width != self._layout_width:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Wrap the rows here, when the compositor paints the widget at its final width: the rows are in the first
+        # frame that shows the widget, and a screen that resizes the widget while it lays out wraps them once.
+        if self._comparison is not None and self.size.width and self.size.width != self._layout_width:
             self._rebuild()
-            self.watch_cursor_row(self.cursor_row)
+            self._settle_cursor()
+        return super().render_lines(crop)
 
     def _widths(self, sides: int) -> tuple[int, int]:
         """(side column width, score width) for the current width, leaving room for the scrollbar."""
@@ -187,8 +202,7 @@ class AlignedRows(ScrollView, can_focus=True):
         self._header = self._join([self._render(console, c, w)[0:1] for c, w in zip(header, widths)], widths)[0]
         self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
         for index, row in enumerate(self._rows):
-            cells = [side_cell(row, k, comparison, palette, self._query) for k in keys]
-            cells.append(self._score_cell(row, palette))
+            cells = self._cells_of(row, palette)
             self._cells.append(cells)
             lines = self._join([self._render(console, c, w) for c, w in zip(cells, widths)], widths)
             self._row_start.append(len(self._lines))
