@@ -3,15 +3,16 @@
 - ``read_source(source, *, stdin=None, timeout=15.0) -> str``: import one source — a ``.txt``, ``.md`` or
   ``.html``/``.htm`` file, ``-`` for stdin, or an ``http(s)://`` URL — as normalised readout text.
 - ``normalise_text(text) -> str``: the shape every readout is stored in: NFC, ``\\n`` line ends, no trailing spaces,
-  the title line, a blank line, then one paragraph per block with blank lines between.
+  no control characters (a tab becomes a space; terminal escape sequences go whole), the title line, a blank line,
+  then one paragraph per block with blank lines between.
 - ``markdown_to_text(text)``, ``html_to_text(html, *, url=None)``: the two converters (the second keeps only the
   article, using trafilatura, which is imported on first use only).
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
 - ``MAX_SOURCE_BYTES``: 50 MB; a bigger source is refused before it is read whole.
 
-Every problem — a missing, binary, non-UTF-8, empty or oversized file, an unreachable URL — is a one-line
-``ReadoutError`` naming the source. Local text and Markdown files must be UTF-8; a web page, fetched or saved as an
+Every problem — a missing, binary, non-UTF-8, empty or oversized file, an unreachable URL, a web page with no
+article in it (only menus or a stray word survive extraction) — is a one-line ``ReadoutError`` naming the source. Local text and Markdown files must be UTF-8; a web page, fetched or saved as an
 ``.html`` file, may declare its own charset.
 """
 
@@ -46,6 +47,15 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _LIST_ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s)")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _WRAP_WIDTH = 100
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+"""ANSI/VT sequences (colours, cursor moves, window titles) as a terminal would consume them: removed whole."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters left once line breaks are \\n and tabs are spaces: never part of a readout."""
+_WORD = re.compile(r"[\u3400-\u9fff]|[^\W_]+")
+"""A word; each Han character counts as one, since Chinese does not separate words with spaces."""
+_PROSE_END = re.compile(r"[.!?…](?=[\"'”’»)\]]*(?:\s|$))|[。！？]")
+MIN_ARTICLE_WORDS = 5
+"""A page whose article has no paragraph of this many words ending a sentence has no readout in it."""
 
 
 # --- where the bytes come from -------------------------------------------------------------------------------------
@@ -113,7 +123,7 @@ def _read_url(url: str, timeout: float) -> str:
         "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9",
     })
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # the scheme is checked above
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > MAX_SOURCE_BYTES:
                 raise ReadoutError(f"too large: {int(declared):,} bytes, the limit is {_mb(MAX_SOURCE_BYTES)}",
@@ -211,8 +221,11 @@ def normalise_text(text: str) -> str:
     otherwise each line is a paragraph of its own, which is how text pasted from web pages arrives. List items
     always start a paragraph. The first line is the title line and is never joined to what follows.
     """
-    text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
+    # Pasted from a terminal or a badly made page, these would colour, move or ring the user's terminal later.
+    # They go before NFC, which could not compose a letter and its accent with a control character between them.
+    text = _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text.replace("\t", " ")))
+    text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
     lines = [line.strip() for line in text.split("\n")]
     blocks: list[list[str]] = [[]]
     for line in lines:
@@ -293,10 +306,18 @@ def html_to_text(html: str, *, url: str | None = None, source: str = "<html>") -
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     if not paragraphs:
         raise ReadoutError("no article text found in the page", file=source)
+    if not any(_is_prose(p) for p in paragraphs):
+        # Without an article the extractor falls back to whatever is left: menu items, a button, one stray word.
+        raise ReadoutError(f"no article found in the page, only fragments such as menu items (no sentence of "
+                           f"{MIN_ARTICLE_WORDS} words or more)", file=source, value=" · ".join(paragraphs))
     title = (getattr(document, "title", None) or "").strip()
     if title and _loose(paragraphs[0]) != _loose(title):
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs)
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(_WORD.findall(paragraph)) >= MIN_ARTICLE_WORDS and bool(_PROSE_END.search(paragraph))
 
 
 def _loose(text: str) -> str:

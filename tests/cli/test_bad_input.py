@@ -72,6 +72,13 @@ def test_bad_side_files(run_dualread, library_dir, library_snapshot, files, tmp_
     assert library_snapshot(library_dir) == before
 
 
+
+def test_a_web_page_without_an_article(run_dualread, library_dir, fixtures_dir, files):
+    page = fixtures_dir / "no-article-page.html"
+    result = add(run_dualread, "p", f"a={files['good-a.txt']}", f"b={page}")
+    assert_refused(result, str(page), "no article found")
+    assert not library_dir.exists()
+
 @pytest.mark.parametrize("pair_id", ["a/b", "..", "../escape", "Biden-Putin", "UPPER"])
 def test_bad_pair_ids(run_dualread, library_dir, files, pair_id):
     result = add(run_dualread, pair_id, f"a={files['good-a.txt']}", f"b={files['good-b.txt']}")

@@ -75,6 +75,25 @@ def test_html_with_no_text_but_scripts_is_an_error(tmp_path):
     assert str(page) in str(info.value)
 
 
+
+def test_a_page_with_no_article_is_refused_naming_the_page():
+    page = FIXTURES / "no-article-page.html"  # a site's list of statements: menus and headlines, no readout
+    with pytest.raises(ReadoutError) as info:
+        read_source(str(page))
+    message = str(info.value)
+    assert message.startswith(f"{page}: no article found in the page") and "\n" not in message
+
+
+@pytest.mark.parametrize("article", [
+    "<p>The two presidents spoke by telephone today about the floods.</p>",
+    "<p>两国元首今天通电话，就洪灾交换了意见。</p>",
+])
+def test_a_short_real_readout_is_not_mistaken_for_a_page_without_one(tmp_path, article):
+    page = tmp_path / "short.html"
+    page.write_text(f"<html><head><title>Call</title></head><body><main><article><h1>Call</h1>{article}"
+                    "</article></main></body></html>", encoding="utf-8")
+    assert article[3:-4] in read_source(str(page))
+
 # --- Markdown and text ------------------------------------------------------------------------------------------------
 
 def test_markdown_becomes_plain_paragraphs():
@@ -123,18 +142,29 @@ def test_normalisation_of_line_ends_unicode_and_spacing(tmp_path):
     assert text == "Café talks\n\nFirst.\n\nSecond.\n\nThird.\n"
 
 
+def test_control_characters_are_stripped_and_tabs_become_spaces(tmp_path):
+    source = tmp_path / "pasted.txt"
+    source.write_bytes("\x1b[1;31mReadout\x1b[0m of the call\x07\n\n"
+                       "The President\tspoke\x1b]0;a window title\x07 with the\x9b Prime Minister.\x7f\n".encode("utf-8"))
+    assert read_source(str(source)) == "Readout of the call\n\nThe President spoke with the Prime Minister.\n"
+
+
 def test_a_byte_order_mark_is_dropped(tmp_path):
     source = tmp_path / "bom.txt"
     source.write_bytes("\ufeffTitle\n\nBody.\n".encode("utf-8"))
     assert read_source(str(source)) == "Title\n\nBody.\n"
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .\n\r\t-1é\u0301\u2028 ")), max_size=200))
+CONTROLS = "\x00\x07\x08\x1b\x7f\x9b"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\r\t-1é\u0301\u2028 " + CONTROLS)), max_size=200))
 def test_normalised_text_has_the_stored_shape(raw):
     text = normalise_text(raw)
     if not text:
-        assert not raw.strip()
+        assert not raw.strip(" \n\r\t\u2028" + CONTROLS)
         return
+    assert not any(c in text for c in CONTROLS + "\t")
     assert "\r" not in text and "\n\n\n" not in text and "\u2028" not in text
     assert text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n")
     assert all(line == line.strip() for line in text.split("\n"))
