@@ -8,7 +8,7 @@ from textual.widgets import Static
 from tui_fixtures import MARKUP_LINE, make_app
 
 from tui.screens.comparison import ComparisonScreen
-from tui.screens.fulltext import FullTextScreen
+from tui.screens.fulltext import FullTextScreen, place_in
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.fulltext.readout_pane import ReadoutPane
 
@@ -105,3 +105,37 @@ async def test_markup_in_the_full_text_is_literal(opened, settle):
         plain = "\n".join(s.content.plain for s in wh.query(".paragraph").results(Static))
         assert "[bold red]urgent[/]" in plain
         assert MARKUP_LINE.replace("\x1b", "␛") in plain
+
+
+
+def test_place_in_is_the_rows_own_claim_else_the_nearest_rows(tmp_path):
+    comparison = make_app(tmp_path).comparisons[PAIR]
+    rows = comparison.rows
+    index = max(i for i, r in enumerate(rows) if r.omission is not None)
+    reporter = rows[index].omission.side
+    silent = next(k for k in comparison.side_keys if k != reporter)
+    nearest = min((abs(i - index), i) for i, r in enumerate(rows) if r.claims.get(silent))[1]
+    assert place_in(rows, index, reporter) == rows[index].claims[reporter][0].start
+    assert place_in(rows, index, silent) == rows[nearest].claims[silent][0].start
+    assert place_in(rows, index, "no-such-side") is None
+
+
+async def test_on_opening_a_side_without_the_row_shows_its_nearest_claim(opened, settle):
+    async with opened.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        rows = opened.screen.query_one(AlignedRows)
+        rows.go_to(max(i for i, r in enumerate(rows.shown) if r.omission is not None))
+        await pilot.press("f")
+        await settle(pilot)
+        screen = opened.screen
+        silent = [p for p in screen.panes if not screen.current.claims.get(p.document.key)]
+        assert silent, "the row is an omission: one side does not report it"
+        for pane in silent:
+            place = place_in(screen.rows, screen.index, pane.document.key)
+            paragraph = next(
+                static for static, (start, end) in zip(pane.query(".paragraph").results(Static), pane.spans)
+                if place < end
+            )
+            top = pane.scroll_y
+            assert top > 0, "not left at the top of the text"
+            assert top <= paragraph.virtual_region.y < top + pane.scrollable_content_region.height

@@ -2,7 +2,7 @@
 every side, the panes scrolling in step.
 
 Moving to another row (keys as on the comparison screen) highlights its claims and brings each side's claim into
-view; scrolling any pane by hand scrolls the others to the same fraction of their length. Leaving returns the
+view (a side that does not report the row shows its claim of the nearest row that it does report); scrolling any pane by hand scrolls the others to the same fraction of their length. Leaving returns the
 selected row's index so the comparison screen keeps the place.
 """
 
@@ -26,7 +26,7 @@ from tui.widgets.fulltext.readout_pane import ReadoutPane
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import Palette, literal
 
-__all__ = ["FullTextScreen", "topic_colours"]
+__all__ = ["FullTextScreen", "topic_colours", "place_in"]
 
 
 def topic_colours(comparison: Comparison, palette: Palette) -> dict[str, str]:
@@ -34,6 +34,18 @@ def topic_colours(comparison: Comparison, palette: Palette) -> dict[str, str]:
     used = {topics[0] for topics in comparison.claim_topics.values() if topics}
     ordered = [t.id for t in comparison.topics if t.id in used]
     return {topic: palette.tint(n) for n, topic in enumerate(ordered)}
+
+
+def place_in(rows: tuple[Row, ...], index: int, side: str) -> int | None:
+    """Where ``side``'s text stands at row ``index``: the start of its claim in that row, else of its claim in the
+    nearest row that has one (the earlier row on a tie); ``None`` when no row has a claim on that side."""
+    for distance in range(len(rows)):
+        for at in (index - distance, index + distance):
+            if 0 <= at < len(rows):
+                claims = rows[at].claims.get(side, ())
+                if claims:
+                    return claims[0].start
+    return None
 
 
 class FullTextScreen(Screen[int]):
@@ -99,12 +111,8 @@ class FullTextScreen(Screen[int]):
         try:
             for pane in self.panes:
                 pane.paint(self.comparison, self.colours, selected, self.search_text)
-                claims = row.claims.get(pane.document.key, ())
-                pane.reveal(claims[0].start if claims else None)
-            # A side that does not report this row keeps in step with the first side that does.
-            leader = next((p for p in self.panes if row.claims.get(p.document.key)), None)
-            if leader is not None:
-                self.follow(leader, [p for p in self.panes if not row.claims.get(p.document.key)])
+                # A side that does not report this row shows where it stands: its claim in the nearest row.
+                pane.reveal(place_in(self.rows, self.index, pane.document.key))
         finally:
             self._syncing = False
         self.query_one(RowDetail).show(self.comparison, row, self.index, len(self.rows))
