@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readouts.model import BOTH, Participant
+from readouts.people import people
 from readouts.segment import segment
-from readouts.speakers import attribute, people
+from readouts.speakers import attribute
 
 SMITH = Participant("Anna Smith", ("Smith", "President Smith"))
 JONES = Participant("Robert Jones", ("Jones", "Prime Minister Jones", "the British side"))

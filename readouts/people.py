@@ -1,0 +1,380 @@
+"""The people a readout names: names, titles and countries found in its text.
+
+- ``people(text, participants=()) -> list[str]``: the people the text names, by their fullest name, in order of
+  first mention (every participant included).
+- ``Cast(text, participants, tokens=None)``: those people (``Cast.people``, each a ``Person``) and how a run of
+  name words resolves to one of them; ``readouts.speakers`` builds on it to find each claim's subject.
+- ``tokens(text) -> list[Token]``: words and marks with offsets, lowercase form and whether each may be a name.
+- ``name_key(word)``, ``is_name_word(word)``, ``country_code(phrase)``, ``title_at(tokens, i)``: the word tests.
+
+How, and why this way:
+
+* People come from ``participants`` (names and aliases from pair.yaml) and from the text itself: a name after a
+  title ("President Joseph R. Biden, Jr.", "Президентом США Дональдом Трампом") or a first and last name followed
+  by a verb ("Vladimir Putin noted"). Mentions of one person are merged by surname, and each person is named by
+  the fullest form the text gives (Russian case endings are set aside when comparing names).
+* Titles and countries are kept with each person ("the Russian President", "Prime Minister of Canada"), so that a
+  title without a name can later be resolved to its holder.
+* Every word test is remembered per distinct word, and a text is tokenized in one pass of C code: these run on
+  every word of every readout, and a library holds thousands of readouts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from itertools import accumulate
+from typing import NamedTuple
+
+from readouts.model import Participant
+
+__all__ = [
+    "POSSESSIVE",
+    "VERBISH",
+    "Cast",
+    "Person",
+    "Token",
+    "country_code",
+    "is_name_word",
+    "name_key",
+    "people",
+    "title_at",
+    "tokens",
+]
+
+_TOKEN_SPLIT = re.compile(r"((?:[^\W\d_]\.){2,}|[\w’'\-]+|[^\w\s])")
+"""A token (initials such as "U.S.", a word, or one mark); captured, so ``split`` returns tokens and the gaps."""
+POSSESSIVE = re.compile(r"[’']s$")
+_SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile(r"[а-яё-]+")
+
+_TITLES = (
+    "vice president", "president", "prime minister", "premier", "chancellor", "crown prince", "prince", "king",
+    "queen", "emperor", "general secretary", "secretary-general", "secretary general", "secretary of state",
+    "press secretary", "secretary", "foreign minister", "minister", "ambassador", "special envoy", "envoy",
+    "senator", "governor", "chairman", "leader", "pm", "taoiseach", "mr", "mrs", "ms", "dr", "sir",
+)
+_TITLES_BY_FIRST: dict[str, list[str]] = {}
+for _title in _TITLES:
+    _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title)
+_RU_TITLE_STEMS = ("президент", "премьер-министр", "канцлер", "председател", "министр", "госсекретар", "лидер")
+_RU_TITLE_PREFIXES = {stem[:3] for stem in _RU_TITLE_STEMS}
+_PARTICLES = {"bin", "ibn", "al", "van", "von", "de", "der", "da", "la", "le", "el"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_STOP = set(
+    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "our", "their", "his", "her", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "after", "before", "during", "following", "today", "also", "both", "each", "all", "however", "overall", "finally", "earlier", "later", "readout", "statement", "telephone", "call", "meeting", "conversation", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "и", "в", "на", "с", "по", "о", "об"]
+)
+_NOT_NAMES = set(
+    ["united", "states", "america", "american", "russia", "russian", "federation", "china", "chinese", "prc", "dprk", "kingdom", "britain", "british", "republic", "union", "european", "nations", "un", "nato", "osce", "security", "council", "house", "white", "kremlin", "ministry", "department", "government", "administration", "office", "sea", "strait", "peninsula", "summit", "organization", "organisation", "treaty", "agreement", "dialogue", "group", "groups", "talks", "forces", "coalition", "state", "states", "north", "south", "east", "west", "black", "saudi", "arabia", "pacific", "indo-pacific", "middle", "commission", "assembly", "general", "national", "international", "strategic", "stability", "new", "year", "communiques", "assurances", "act", "relations", "day", "week", "war"]
+)
+_COUNTRIES = {
+    "us": "us", "u.s.": "us", "usa": "us", "american": "us", "america": "us", "united states": "us",
+    "united states of america": "us", "russia": "ru", "russian": "ru", "russian federation": "ru",
+    "china": "cn", "chinese": "cn", "prc": "cn", "people’s republic of china": "cn", "people's republic of china": "cn",
+    "ukraine": "ua", "ukrainian": "ua", "finland": "fi", "finnish": "fi", "republic of finland": "fi",
+    "united kingdom": "uk", "uk": "uk", "u.k.": "uk", "british": "uk", "britain": "uk", "canada": "ca",
+    "canadian": "ca", "france": "fr", "french": "fr", "germany": "de", "german": "de", "japan": "jp",
+    "japanese": "jp", "india": "in", "indian": "in", "turkey": "tr", "turkish": "tr", "israel": "il",
+    "israeli": "il", "iran": "ir", "iranian": "ir", "saudi arabia": "sa", "saudi": "sa",
+}
+_RU_COUNTRIES = (
+    ("сша", "us"), ("соедин", "us"), ("америк", "us"), ("американ", "us"), ("росси", "ru"), ("российск", "ru"),
+    ("китай", "cn"), ("кнр", "cn"), ("украин", "ua"), ("финлянд", "fi"), ("финск", "fi"),
+    ("великобритан", "uk"), ("британ", "uk"), ("канад", "ca"), ("франц", "fr"), ("германи", "de"),
+)
+_RU_STATES = {"соединённых", "соединенных", "штатов", "америки", "федерации"}
+_RU_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ом", "ем", "ой", "ым", "им", "ая", "ую", "а", "у", "е", "ы", "я", "ю")
+VERBISH = re.compile(r"(?:[a-z]+(?:ed|es|s)|had|has|said|made|gave|told|spoke|met|held|took|brought|was|will|"
+                      r"would|could|can|must|also|further|again|then|once|[а-яё]+(?:л|ла|ли|ет|ит|ют|ят)(?:ся|сь)?)$")
+
+
+@dataclass
+class Person:
+    """One person of a text, with what the text says about them (mutable while the text is read)."""
+
+    name: str
+    keys: set[str]
+    participant: bool = False
+    forms: list[tuple[int, int, int, str]] = field(default_factory=list)
+    """Each way the text writes the name: (words, words in the nominative, characters, the name)."""
+    titles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    unqualified: bool = False
+    mentions: int = 0
+    words: set[str] = field(default_factory=set)
+    first: int = 1 << 60
+
+
+class Token(NamedTuple):
+    """A word or mark of a text: its text, offsets, lowercase form and whether it may be part of a name."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+    name: bool
+
+
+_new_token = partial(tuple.__new__, Token)
+
+
+def people(text: str, participants: Sequence[Participant] = ()) -> list[str]:
+    """Everyone the text names (and every participant), by the fullest name found, in order of first mention."""
+    cast = Cast(text, participants)
+    return [p.name for p in sorted(cast.people, key=lambda p: p.first)]
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` in order. ``split`` with a capturing pattern yields [gap, token, gap, ..., gap];
+    summing the lengths gives every offset, and the tokens are built without a Python call per token."""
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    return list(map(_new_token, zip(words, offsets[0::2], offsets[1::2], map(str.lower, words),
+                                    map(is_name_word, words))))
+
+
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """A comparable form of a name word: lowercase, no possessive, Russian case endings removed."""
+    low = POSSESSIVE.sub("", word.lower())
+    if _CYRILLIC.fullmatch(low):
+        for ending in _RU_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                return low[: -len(ending)]
+    return low
+
+
+@lru_cache(maxsize=65536)
+def is_name_word(word: str) -> bool:
+    """A capitalised word that is not a common word, a country or a title: it may be part of a name."""
+    return (word[:1].isupper() and word[:1].isalpha() and len(word) > 1 and word.lower() not in _STOP
+            and name_key(word) not in _NOT_NAMES and country_code(word) is None
+            and not title_at([Token(word, 0, len(word), word.lower(), False)], 0))
+
+
+@lru_cache(maxsize=65536)
+def country_code(phrase: str) -> str | None:
+    low = POSSESSIVE.sub("", phrase.lower())
+    if low in _COUNTRIES:
+        return _COUNTRIES[low]
+    if " " not in low:
+        for stem, code in _RU_COUNTRIES:
+            if low.startswith(stem):
+                return code
+    return None
+
+
+def title_at(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The title starting at token ``i`` (as its English or Russian stem) and the index after it."""
+    if i >= len(tokens):
+        return None
+    low = tokens[i].low
+    if low[:3] in _RU_TITLE_PREFIXES:
+        for stem in _RU_TITLE_STEMS:
+            if low.startswith(stem):
+                return stem, i + 1
+    for title in _TITLES_BY_FIRST.get(low, ()):
+        words = title.split()
+        if [t.low for t in tokens[i : i + len(words)]] == words:
+            j = i + len(words)
+            if j < len(tokens) and tokens[j].text == "." and title in {"mr", "mrs", "ms", "dr"}:
+                j += 1
+            return title, j
+    return None
+
+
+class Cast:
+    """The people of one text, found when it is built, and how name words resolve to them."""
+
+    def __init__(self, text: str, participants: Sequence[Participant], toks: list[Token] | None = None):
+        self._matched: dict[tuple[str, ...], Person | None] | None = None
+        self.text = text
+        self.people: list[Person] = []
+        self.aliases: list[tuple[list[str], Person]] = []
+        self.has_participants = bool(participants)
+        for participant in participants:
+            person = Person(participant.name, set(), participant=True)
+            for spelling in participant.names():
+                words = tokens(spelling)
+                names = [t for t in words if t.name]
+                if names:
+                    person.keys.add(name_key(names[-1].text))
+                    person.words.update(name_key(t.text) for t in names)
+                self.aliases.append(([t.low for t in words], person))
+            self.people.append(person)
+        self.aliases.sort(key=lambda item: -len(item[0]))
+        self._infer(tokens(text) if toks is None else toks)
+        # Nobody is added from now on, so what a run of name words resolves to can be remembered.
+        self._matched = {}
+
+    def _infer(self, toks: list[Token]) -> None:
+        i = 0
+        while i < len(toks):
+            if not toks[i].text[:1].isupper():  # names, titles before names and countries are capitalised
+                i += 1
+                continue
+            found = self._titled_name(toks, i)
+            if found is None:
+                found = self._bare_name(toks, i)
+            i = found if found is not None else i + 1
+        for person in self.people:
+            if not person.participant and person.forms:
+                person.name = max(person.forms, key=lambda f: f[:3])[3]
+
+    def _title_phrase(self, toks: list[Token], j: int) -> tuple[str, str | None, int] | None:
+        """A title with its country, if any ("Russian President", "President of the United States",
+        "Президентом США"): (title, country code or None, index after the phrase)."""
+        country = country_code(toks[j].text) if j < len(toks) else None
+        k = j + 1 if country else j
+        title = title_at(toks, k)
+        if title is None:
+            return None
+        k = title[1]
+        if k < len(toks) and toks[k].low == "of":
+            code, k = self._country_phrase(toks, k + 1, after_of=True)
+            country = country or code
+        while title[0] in _RU_TITLE_STEMS and k < len(toks) and (country_code(toks[k].text) or toks[k].low in _RU_STATES):
+            country = country or country_code(toks[k].text)
+            k += 1
+        return title[0], country, k
+
+    def _titled_name(self, toks: list[Token], i: int) -> int | None:
+        phrase = self._title_phrase(toks, i)
+        if phrase is None:
+            return None
+        title, country, k = phrase
+        run = self._name_run(toks, k)
+        if run is None:
+            return None
+        end, words, shown = run
+        qualified = country is not None
+        if end + 1 < len(toks) and toks[end].low == "of":
+            code, _ = self._country_phrase(toks, end + 1, after_of=True)
+            if code:
+                country, qualified = country or code, True
+        self._register(words, shown, toks[k].start, title, country, not qualified)
+        return end
+
+    def _bare_name(self, toks: list[Token], i: int) -> int | None:
+        if not toks[i].name or i > 0 and toks[i - 1].name:
+            return None
+        run = self._name_run(toks, i)
+        if run is None:
+            return None
+        end, words, shown = run
+        follows = toks[end].text if end < len(toks) else ""
+        if len(words) >= 2 and (self._apposition(toks, i, end) or follows[:1].islower() and VERBISH.match(follows)):
+            self._register(words, shown, toks[i].start, None, None, False)
+            return end
+        if self._match(words) is not None:
+            return end
+        return None
+
+    @staticmethod
+    def _apposition(toks: list[Token], i: int, end: int) -> bool:
+        """A name set off by commas next to a title or "for his part": "the Prime Minister, Tom Reed, said",
+        "Ann Gray, Prime Minister of Ruritania", "Pavel Orlov, for his part, noted"."""
+        if end >= len(toks) or toks[end].text != ",":
+            return False
+        if end + 1 < len(toks) and (title_at(toks, end + 1) or toks[end + 1].low in {"for", "со", "who", "который"}):
+            return True
+        if i > 1 and toks[i - 1].text == ",":
+            return any(title_at(toks, n) and title_at(toks, n)[1] == i - 1 for n in range(max(0, i - 4), i - 1))
+        return False
+
+    def _country_phrase(self, toks: list[Token], k: int, after_of: bool = False) -> tuple[str | None, int]:
+        """A country: the longest known name ("the United States of America", "Russia"); after "of", any one
+        capitalised word also names a country ("President of Freedonia Maria Lopez")."""
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+        for size in (5, 4, 3, 2, 1):
+            phrase = " ".join(t.low for t in toks[k : k + size])
+            if len(toks[k : k + size]) == size and country_code(phrase):
+                return country_code(phrase), k + size
+        if after_of:
+            while k + 1 < len(toks) and toks[k].low in {"republic", "kingdom", "state", "federation"} and toks[
+                    k + 1].low == "of":
+                k += 2
+            if k < len(toks) and toks[k].text[:1].isupper():
+                return toks[k].low, k + 1
+        return None, k
+
+    def _name_run(self, toks: list[Token], i: int) -> tuple[int, list[str], str] | None:
+        """Name words from token ``i``: (index after the run, the name's words, the name as written)."""
+        k = i
+        words: list[str] = []
+        while k < len(toks):
+            tok = toks[k]
+            if k > i and "\n" in self.text[toks[k - 1].end : tok.start]:
+                break
+            if len(tok.text) == 1 and tok.text.isupper() and k + 1 < len(toks) and toks[k + 1].text == ".":
+                k += 2
+            elif tok.low in _PARTICLES and words and k + 1 < len(toks) and toks[k + 1].name:
+                k += 1
+            elif tok.name and tok.low.rstrip(".") not in _SUFFIXES:
+                words.append(tok.text)
+                k += 1
+                if POSSESSIVE.search(tok.text):
+                    break
+            else:
+                break
+        if not words:
+            return None
+        end_char = toks[k - 1].end
+        suffix = self._suffix(toks, k)
+        if suffix:
+            k, end_char = suffix
+        shown = POSSESSIVE.sub("", _SPACES.sub(" ", self.text[toks[i].start : end_char]))
+        return k, words, shown
+
+    @staticmethod
+    def _suffix(toks: list[Token], k: int) -> tuple[int, int] | None:
+        j = k + 1 if k < len(toks) and toks[k].text == "," else k
+        if j < len(toks) and toks[j].low in _SUFFIXES:
+            end = j + 2 if j + 1 < len(toks) and toks[j + 1].text == "." else j + 1
+            return end, toks[end - 1].end
+        return None
+
+    def _register(self, words: list[str], shown: str, pos: int, title: str | None, country: str | None,
+                  unqualified: bool) -> None:
+        person = self._match(words)
+        if person is None:
+            person = Person(shown, set())
+            self.people.append(person)
+        person.keys.add(name_key(words[-1]))
+        person.words.update(name_key(w) for w in words)
+        nominative = sum(name_key(w) == w.lower() for w in words)
+        person.forms.append((len(shown.split()), nominative, len(shown), shown))
+        person.mentions += 1
+        person.first = min(person.first, pos)
+        if title:
+            person.titles.add(title)
+            person.unqualified = person.unqualified or unqualified
+        if country:
+            person.countries.add(country)
+
+    def _match(self, words: list[str]) -> Person | None:
+        if self._matched is None:
+            return self._find_match(words)
+        key = tuple(words)
+        if key not in self._matched:
+            self._matched[key] = self._find_match(words)
+        return self._matched[key]
+
+    def _find_match(self, words: list[str]) -> Person | None:
+        """The person these name words belong to: same surname, the surname among them, or a lone word of
+        a known full name ("Xi" of "Xi Jinping")."""
+        keys = {name_key(w) for w in words}
+        last = name_key(words[-1])
+        for person in self.people:
+            if last in person.keys or keys & person.keys:
+                return person
+        if len(keys) == 1:
+            for person in self.people:
+                if last in person.words:
+                    return person
+        return None
+
