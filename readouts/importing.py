@@ -113,15 +113,25 @@ def _read_file(path: Path, shown: str) -> str:
 def _read_url(url: str, timeout: float) -> str:
     import socket
     import urllib.error
+    import urllib.parse
     import urllib.request
     from http.client import HTTPException
 
     if not url.lower().startswith(("http://", "https://")):
         raise ReadoutError("only http:// and https:// URLs can be imported", file=url)
-    request = urllib.request.Request(url, headers={
-        "User-Agent": "dualread (readout import)",
-        "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9",
-    })
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise ReadoutError("not a valid URL: it contains a space or a control character", file=url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host, _ = parts.hostname, parts.port  # .port raises for a port that is not a number from 0 to 65535
+        request = urllib.request.Request(url, headers={
+            "User-Agent": "dualread (readout import)",
+            "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9",
+        })
+    except ValueError as error:  # a bracket left open, a bad port
+        raise ReadoutError(f"not a valid URL: {error}", file=url) from None
+    if not host:
+        raise ReadoutError("not a valid URL: no host name", file=url)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # the scheme is checked above
             declared = response.headers.get("Content-Length")

@@ -213,6 +213,8 @@ class Library:
         final = self.root / pair.id
         if final.exists() and not force:
             raise PairExistsError(pair.id, self.root)
+        if self.root.exists() and not self.root.is_dir():
+            raise ReadoutError("the library is not a folder", file=self.root)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -27,6 +27,8 @@ def files(tmp_path):
     make("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     make("empty.txt", b"")
     make("blank.txt", "  \n\n\t \n")
+    make("scripts.html", "<html><head><script>var readout = 'SCRIPT';</script></head>"
+                         "<body><script>document.write('Readout of the call')</script></body></html>")
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:  # sparse: the size is there, the 50 MB are not written
         handle.truncate(MAX_SOURCE_BYTES + 1)
@@ -64,6 +66,7 @@ def add(run_dualread, pair_id, *sides, extra=(), input=None, date="2024-03-04"):
     ("blank.txt", ["blank.txt", "empty"]),
     ("huge.txt", ["huge.txt", "too large"]),
     ("absent.txt", ["absent.txt", "no such file"]),
+    ("scripts.html", ["scripts.html", "no article"]),
 ])
 def test_bad_side_files(run_dualread, library_dir, library_snapshot, files, tmp_path, bad, expected):
     before = library_snapshot(library_dir)
@@ -123,6 +126,24 @@ def test_an_unreachable_url(run_dualread, library_dir, files):
     assert_refused(result, "127.0.0.1", "unreachable")
     assert not library_dir.exists()
 
+
+
+@pytest.mark.parametrize("url, expected", [("http://[unclosed/readout", "not a valid URL"),
+                                           ("https:///no-host", "no host"),
+                                           ("http://127.0.0.1:http/readout", "not a valid URL"),
+                                           ("http://example .org/readout", "space")])
+def test_a_malformed_url(run_dualread, library_dir, files, url, expected):
+    assert_refused(add(run_dualread, "p", f"a={files['good-a.txt']}", f"b={url}"), url, expected)
+    assert not library_dir.exists()
+
+
+def test_a_library_that_is_a_file(run_dualread, files, tmp_path):
+    not_a_folder = tmp_path / "library.txt"
+    not_a_folder.write_text("notes\n", encoding="utf-8")
+    result = run_dualread("--library", not_a_folder, "add", "p", "--event", "E", "--date", "2024-03-04",
+                          "--side", f"a={files['good-a.txt']}", "--side", f"b={files['good-b.txt']}")
+    assert_refused(result, str(not_a_folder), "not a folder")
+    assert not_a_folder.read_text(encoding="utf-8") == "notes\n"
 
 def test_two_sides_from_stdin(run_dualread, library_dir):
     assert_refused(add(run_dualread, "p", "a=-", "b=-", input=GOOD), "stdin")
