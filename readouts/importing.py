@@ -11,9 +11,10 @@
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
 - ``MAX_SOURCE_BYTES``: 50 MB; a bigger source is refused before it is read whole.
 
-Every problem — a missing, binary, non-UTF-8, empty or oversized file, an unreachable URL, a web page with no
-article in it (only menus or a stray word survive extraction) — is a one-line ``ReadoutError`` naming the source. Local text and Markdown files must be UTF-8; a web page, fetched or saved as an
-``.html`` file, may declare its own charset.
+Every problem — a missing, binary, non-UTF-8, empty or oversized file, a malformed or unreachable URL, a web page
+with no article in it (only menus or a stray word survive extraction) — is a one-line ``ReadoutError`` naming the
+source. Local text and Markdown files must be UTF-8; a web page, fetched or saved as an ``.html`` file, may declare
+its own charset.
 """
 
 from __future__ import annotations

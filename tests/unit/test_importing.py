@@ -144,8 +144,9 @@ def test_normalisation_of_line_ends_unicode_and_spacing(tmp_path):
 
 def test_control_characters_are_stripped_and_tabs_become_spaces(tmp_path):
     source = tmp_path / "pasted.txt"
-    source.write_bytes("\x1b[1;31mReadout\x1b[0m of the call\x07\n\n"
-                       "The President\tspoke\x1b]0;a window title\x07 with the\x9b Prime Minister.\x7f\n".encode("utf-8"))
+    source.write_text("\x1b[1;31mReadout\x1b[0m of the call\x07\n\n"
+                      "The President\tspoke\x1b]0;a window title\x07 with the\x9b Prime Minister.\x7f\n",
+                      encoding="utf-8", newline="")
     assert read_source(str(source)) == "Readout of the call\n\nThe President spoke with the Prime Minister.\n"
 
 
