@@ -24,13 +24,14 @@ existing pair without ``force`` is a ``PairExistsError``. The command line renam
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from readouts.errors import ReadoutError
-from readouts.importing import ensure_title, guess_language, read_source
+from readouts.importing import ensure_title, guess_language, read_source, strip_controls
 from readouts.library import Library, PairExistsError
 from readouts.model import Pair, Side
 from readouts.pairfile import check_pair_id, check_side_key, parse_date
@@ -73,15 +74,26 @@ class _Request:
     metadata: Mapping[str, Mapping[str, str]]
 
 
-def _one_line(value: str) -> str:
-    """Events, titles and publishers are single lines: a pasted line break or tab becomes one space."""
-    return " ".join(value.split())
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+"""A language tag as BCP 47 shapes it (en, ru, zh-Hant, en-GB): it picks how a readout is split into claims."""
+
+
+def _text(value: str, field: str, shown: object) -> str:
+    """Text typed by a user, as stored: one line, no control characters or escape sequences.
+
+    Bytes that are not UTF-8 on a command line arrive as lone surrogates, which could not be written or printed.
+    """
+    if not isinstance(value, str):
+        raise ReadoutError("must be text", field=field, value=shown)
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ReadoutError("not UTF-8 text", field=field, value=shown)
+    return " ".join(strip_controls(value).split())
 
 
 def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
            metadata: Mapping[str, Mapping[str, str] | None]) -> _Request:
     check_pair_id(pair_id, field="id")
-    if not isinstance(event, str) or not event.strip():
+    if not _text(event, "event", event):
         raise ReadoutError("must not be empty", field="event", value=event)
     when = parse_date(date.strip() if isinstance(date, str) else date, field="date")
     items = list(sources.items()) if isinstance(sources, Mapping) else list(sources)
@@ -104,8 +116,12 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
         for key, value in (metadata.get(name) or {}).items():
             if key not in checked:
                 raise ReadoutError(f"no side '{key}' (the sides are: {', '.join(checked)})", field=name, value=key)
-            given[name][key] = value.strip() if name in ("url", "language") else _one_line(value)
-    return _Request(pair_id, _one_line(event), when, tuple(checked.items()), given)
+            given[name][key] = _text(value, name, key)
+    for key, code in given["language"].items():
+        if code and not _LANGUAGE.fullmatch(code):
+            raise ReadoutError(f"'{code}' is not a language code such as en, ru or zh-Hant", field="language",
+                               value=key)
+    return _Request(pair_id, _text(event, "event", event), when, tuple(checked.items()), given)
 
 
 def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, before_read: BeforeRead | None) -> Pair:

@@ -7,6 +7,8 @@
   then one paragraph per block with blank lines between.
 - ``markdown_to_text(text)``, ``html_to_text(html, *, url=None)``: the two converters (the second keeps only the
   article, using trafilatura, which is imported on first use only).
+- ``strip_controls(text)``: drop terminal escape sequences and control characters, a tab becoming a space; line
+  breaks stay (``normalise_text`` applies it; ``readouts.adding`` applies it to events and titles too).
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
 - ``MAX_SOURCE_BYTES``: 50 MB; a bigger source is refused before it is read whole.
@@ -37,6 +39,7 @@ __all__ = [
     "markdown_to_text",
     "normalise_text",
     "read_source",
+    "strip_controls",
 ]
 
 MAX_SOURCE_BYTES = MAX_TEXT_BYTES
@@ -233,9 +236,8 @@ def normalise_text(text: str) -> str:
     always start a paragraph. The first line is the title line and is never joined to what follows.
     """
     text = _LINE_BREAKS.sub("\n", text)
-    # Pasted from a terminal or a badly made page, these would colour, move or ring the user's terminal later.
-    # They go before NFC, which could not compose a letter and its accent with a control character between them.
-    text = _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text.replace("\t", " ")))
+    # Before NFC, which could not compose a letter and its accent with a control character between them.
+    text = strip_controls(text)
     text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
     lines = [line.strip() for line in text.split("\n")]
     blocks: list[list[str]] = [[]]
@@ -256,6 +258,15 @@ def normalise_text(text: str) -> str:
     for block in blocks:
         paragraphs.extend(_paragraphs_of(block))
     return "\n\n".join(paragraphs) + "\n"
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without ANSI/VT escape sequences (removed whole) or C0/C1 control characters; a tab becomes a space.
+
+    Pasted from a terminal or a badly made page, these would colour, move or ring the user's terminal later. ``\\n``
+    stays; other line breaks (``\\r``, form feed, NEL) should be made ``\\n`` first, as ``normalise_text`` does.
+    """
+    return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text.replace("\t", " ")))
 
 
 def _paragraphs_of(block: list[str]) -> list[str]:

@@ -35,8 +35,9 @@ def test_build_pair_reads_each_side_with_its_metadata_and_defaults(files):
     assert ostria.url == "https://example.org/r" and ostria.language == "ru"
 
 
-def test_a_date_value_and_one_line_fields(files):
-    pair = build_pair("p", "Aldren–Vesk\n  call", dt.date(2024, 3, 4), files, titles={"ostria": "Talks\twith Aldren"})
+def test_a_date_value_and_one_line_fields_without_control_characters(files):
+    pair = build_pair("p", "\x1b[1mAldren–Vesk\x1b[0m\n  call\x07", dt.date(2024, 3, 4), files,
+                      titles={"ostria": "Talks\twith Aldren"})
     assert pair.event == "Aldren–Vesk call"
     assert pair.side("ostria").title == "Talks with Aldren"
     assert pair.side("ostria").text.startswith("Телефонный разговор")  # a headline already there stays first
@@ -64,6 +65,9 @@ def test_stdin_is_read_once_and_before_read_is_told_each_side_in_order(files):
     ({"sources": [("a", "-"), ("b", "-")]}, "sides", None, "stdin"),
     ({"publishers": {"c": "Someone"}}, "publisher", "c", "no side 'c'"),
     ({"languages": {"c": "en"}}, "language", "c", "no side 'c'"),
+    ({"languages": {"a": "en gb"}}, "language", "a", "not a language code"),
+    ({"event": "Call \udcff"}, "event", "Call \udcff", "not UTF-8"),  # bytes that were not UTF-8 on a command line
+    ({"titles": {"b": "\udcff"}}, "title", "b", "not UTF-8"),
 ])
 def test_every_bad_argument_is_refused_by_field_before_any_source_is_read(tmp_path, arguments, field, value, words):
     read = []
