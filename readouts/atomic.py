@@ -28,6 +28,7 @@ from pathlib import Path
 __all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "staging_dir", "write_text_atomic"]
 
 _SCRATCH_MARK = ".dualread-"
+_ASIDE_SUFFIX = ".old"
 
 
 def is_scratch_name(name: str) -> bool:
@@ -35,12 +36,22 @@ def is_scratch_name(name: str) -> bool:
     return name.startswith(_SCRATCH_MARK)
 
 
+def _set_aside_from(name: str) -> str | None:
+    """The folder name a ``.old`` scratch folder was set aside from (``.dualread-<name>.<random>.old``), if it is one."""
+    if not (is_scratch_name(name) and name.endswith(_ASIDE_SUFFIX)):
+        return None
+    original, dot, _random = name[len(_SCRATCH_MARK):-len(_ASIDE_SUFFIX)].rpartition(".")
+    return original if dot and original and not original.startswith(".") and "/" not in original else None
+
+
 def remove_stale_scratch(folder: str | Path, *, older_than: float, now: float | None = None) -> list[Path]:
-    """Delete the scratch entries directly in ``folder`` last modified ``older_than`` seconds before ``now``.
+    """Delete the scratch entries directly in ``folder`` untouched for ``older_than`` seconds before ``now``.
 
     A save in progress keeps its scratch folder's modification time fresh, so only leftovers of a killed process
-    qualify. Best effort: an entry that cannot be removed is left for next time, and a symbolic link is unlinked,
-    never followed. Returns what was removed.
+    qualify. One leftover is not rubbish: a replaced folder set aside (``.old``) whose final name is empty means the
+    kill fell between the two renames of ``replace_dir_atomic``, so it is put back, leaving the library as it was.
+    Best effort: an entry that cannot be removed is left for next time, and a symbolic link is unlinked, never
+    followed. Returns what was removed.
     """
     folder = Path(folder)
     cutoff = (time.time() if now is None else now) - older_than
@@ -52,7 +63,13 @@ def remove_stale_scratch(folder: str | Path, *, older_than: float, now: float | 
     for entry in entries:
         path = Path(entry.path)
         try:
-            if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+            status = entry.stat(follow_symlinks=False)
+            # ctime too: a rename (setting a pair aside) refreshes it, and no one can set it back by hand.
+            if max(status.st_mtime, status.st_ctime) > cutoff:
+                continue
+            original = _set_aside_from(entry.name)
+            if original and entry.is_dir(follow_symlinks=False) and not os.path.lexists(folder / original):
+                os.rename(path, folder / original)
                 continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(path)
@@ -151,7 +168,7 @@ def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: boo
         return
     if not force:
         raise FileExistsError(str(final_dir))
-    aside = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{final_dir.name}.", suffix=".old", dir=parent))
+    aside = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{final_dir.name}.", suffix=_ASIDE_SUFFIX, dir=parent))
     aside.rmdir()  # only the unique name is wanted: rename() needs the target to be absent
     os.rename(final_dir, aside)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -106,23 +107,47 @@ def test_written_files_and_pair_folders_get_ordinary_permissions(tmp_path):
 
 
 def test_stale_scratch_is_removed_and_fresh_scratch_and_pairs_are_kept(tmp_path):
-    hour_ago = os.path.getmtime(tmp_path) - 3700
     stale_dir = _pair_dir(tmp_path, ".dualread-p.abc.new", "half a pair")
     stale_file = tmp_path / ".dualread-settings.yaml.xyz.tmp"
     stale_file.write_text("half", encoding="utf-8")
     outside = _pair_dir(tmp_path, "outside", "kept")
-    stale_link = tmp_path / ".dualread-q.def.old"
+    stale_link = tmp_path / ".dualread-q.def.new"
     stale_link.symlink_to(outside, target_is_directory=True)
-    for path in (stale_dir, stale_file, stale_link):
-        os.utime(path, (hour_ago, hour_ago), follow_symlinks=False)
-    fresh = _pair_dir(tmp_path, ".dualread-r.ghi.new", "a save in progress")
     old_pair = _pair_dir(tmp_path, "old-pair", "a pair")
-    os.utime(old_pair, (hour_ago, hour_ago))
+    time.sleep(0.05)  # file times have a coarse clock: keep "before" and "after" the cut clearly apart
+    cut = time.time()
+    time.sleep(0.05)
+    fresh = _pair_dir(tmp_path, ".dualread-r.ghi.new", "a save in progress")
 
-    removed = remove_stale_scratch(tmp_path, older_than=3600)
+    removed = remove_stale_scratch(tmp_path, older_than=0, now=cut)
     assert sorted(p.name for p in removed) == sorted(p.name for p in (stale_dir, stale_file, stale_link))
     assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "old-pair", "outside"]
     assert (outside / "a.txt").read_text(encoding="utf-8") == "kept"  # the link was removed, not followed
+    assert (old_pair / "a.txt").read_text(encoding="utf-8") == "a pair"
+
+
+def test_a_pair_set_aside_by_a_killed_swap_is_put_back(tmp_path):
+    # Killed between the two renames of a forced replace: the old pair is aside, the new one still in scratch.
+    _pair_dir(tmp_path, ".dualread-my-pair.k2x9.old", "the old pair")
+    _pair_dir(tmp_path, ".dualread-my-pair.p4q1.new", "the new pair, never moved in")
+    removed = remove_stale_scratch(tmp_path, older_than=0, now=time.time() + 1)
+    assert [p.name for p in removed] == [".dualread-my-pair.p4q1.new"]
+    assert [p.name for p in tmp_path.iterdir()] == ["my-pair"]
+    assert (tmp_path / "my-pair" / "a.txt").read_text(encoding="utf-8") == "the old pair"
+
+
+def test_an_old_copy_left_after_a_finished_swap_is_removed(tmp_path):
+    _pair_dir(tmp_path, "my-pair", "the new pair")
+    _pair_dir(tmp_path, ".dualread-my-pair.k2x9.old", "what was being deleted")
+    remove_stale_scratch(tmp_path, older_than=0, now=time.time() + 1)
+    assert [p.name for p in tmp_path.iterdir()] == ["my-pair"]
+    assert (tmp_path / "my-pair" / "a.txt").read_text(encoding="utf-8") == "the new pair"
+
+
+def test_a_pair_set_aside_a_moment_ago_is_left_to_the_save_doing_it(tmp_path):
+    _pair_dir(tmp_path, ".dualread-my-pair.k2x9.old", "the old pair")
+    assert remove_stale_scratch(tmp_path, older_than=3600) == []
+    assert [p.name for p in tmp_path.iterdir()] == [".dualread-my-pair.k2x9.old"]
 
 
 def test_stale_scratch_in_a_missing_folder_is_nothing_to_do(tmp_path):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import signal
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -297,7 +297,9 @@ def test_an_interrupted_save_leaves_the_library_as_it_was(tmp_path, monkeypatch,
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is how POSIX kills a process without cleanup")
-def test_a_save_removes_what_a_killed_save_left_behind(tmp_path):
+def test_a_save_removes_what_a_killed_save_left_behind(tmp_path, monkeypatch):
+    import readouts.library as library_module
+
     # A real hard kill: no ``finally`` runs, so the scratch folder of the save in progress stays on disk.
     script = ("import os, signal, sys\n"
               "from readouts.atomic import staging_dir\n"
@@ -312,7 +314,7 @@ def test_a_save_removes_what_a_killed_save_left_behind(tmp_path):
 
     library.save(make_pair("first"))
     assert left.exists()  # young enough to be a save still running elsewhere: kept
-    an_hour_ago = time.time() - 3700
-    os.utime(left, (an_hour_ago, an_hour_ago))
+    later = time.time() + library_module.STALE_SCRATCH_SECONDS + 1  # an hour on, as the library's clock sees it
+    monkeypatch.setattr("readouts.atomic.time", types.SimpleNamespace(time=lambda: later))
     library.save(make_pair("second"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "second"]
