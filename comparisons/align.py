@@ -16,7 +16,9 @@ How:
    pairs the merge would newly assert (every claim of one side with every claim of another) stay strong on
    average. One claim may so join several claims of the other side (1:n), and with three sides a link spans all
    three. Ties break on claim ids, so the result never depends on dict or input order.
-4. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
+4. Two claims still alone that are each other's best partner, on a shared topic, link at a lower score: the same
+   point often shares only its one telling name between two very differently framed sentences.
+5. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
    other sides: one side often spreads over two sentences what the other says in one.
 """
 
@@ -45,6 +47,8 @@ MAX_CANDIDATES = 12
 """How many partners per claim are scored: the ones sharing the most rare keys with it."""
 MAX_GROUP_PER_SIDE = 6
 """No link takes more claims than this from one side: beyond it, a "link" is a topic, not a point."""
+MUTUAL_MIN = 0.15
+"""Two claims left alone that are each other's best partner link from this score (see ``_link_mutual_best``)."""
 NEIGHBOUR_MEAN = 0.12
 """An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
 GROUP_RATIO = 0.5
@@ -167,6 +171,33 @@ def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[st
         group_of[cid] = group
 
 
+def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, list[str]],
+                      group_of: dict[str, str], side_of: Mapping[str, str],
+                      topics: Mapping[str, frozenset[str]]) -> None:
+    """Link two claims still alone when each is the other's best partner on the other's side.
+
+    Two readouts of one point often share only its one telling name ("Taiwan", "Akkuyu") among much framing, which
+    keeps their score under ``MERGE_MEAN``; when neither claim has anything better on the other side, that weak
+    match is still the point they report."""
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for s, a, b in scored:
+        for x, y in ((a, b), (b, a)):
+            key = (x, side_of[y])
+            if key not in best or (-s, y) < (-best[key][0], best[key][1]):
+                best[key] = (s, y)
+    for s, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if s < MUTUAL_MIN:
+            break
+        if len(members.get(a, ())) != 1 or len(members.get(b, ())) != 1:
+            continue
+        if not topics.get(a, frozenset()) & topics.get(b, frozenset()):
+            continue  # a weak match needs the tagger's agreement that both claims are on one subject
+        if best[(a, side_of[b])][1] == b and best[(b, side_of[a])][1] == a:
+            members[a].append(b)
+            del members[b]
+            group_of[b] = a
+
+
 def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
           scorer: Scorer | str = "lexical") -> Alignment:
     documents = list(documents)
@@ -183,12 +214,14 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
     scores = _Scores(prepared, topics, positions)
 
     scored = [(scores(a, b), a, b) for a, b in sorted(_candidates(documents, prepared))]
-    best: dict[str, float] = {}
+    # Each claim's best partner is looked up per other side: with three sides, a summary that restates a point
+    # closely must not make the same point's looser wording in the other official readout look like an echo.
+    best: dict[tuple[str, str], float] = {}
     for s, a, b in scored:
-        best[a] = max(best.get(a, 0.0), s)
-        best[b] = max(best.get(b, 0.0), s)
+        best[a, side_of[b]] = max(best.get((a, side_of[b]), 0.0), s)
+        best[b, side_of[a]] = max(best.get((b, side_of[a]), 0.0), s)
     edges = sorted((-s, a, b) for s, a, b in scored
-                   if s >= MIN_EDGE and s >= RELATIVE * max(best[a], best[b]))
+                   if s >= MIN_EDGE and s >= RELATIVE * max(best[a, side_of[b]], best[b, side_of[a]]))
 
     group_of = {cid: cid for cid in side_of}
     members: dict[str, list[str]] = {cid: [cid] for cid in side_of}
@@ -219,6 +252,7 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         for cid in merged:
             group_of[cid] = keep
 
+    _link_mutual_best(scored, members, group_of, side_of, topics)
     _attach_neighbours(documents, members, group_of, side_of, scores)
 
     links = []

@@ -40,6 +40,7 @@ STOPWORDS = frozenset(
     matter matters question questions topic topics situation area areas field fields aspect aspects way ways
     importance important need needs necessity necessary continue continued continuing continuation
     should well point pointed out said told added noted whole general lastly first second finally forward
+    account accounts readout readouts version versions according
     и в во не на с со по к ко о об от до за из у же ли бы что как так а но или то это этот эта эти его ее их
     был была были быть также при для под над между через после перед который которые которая которого
     президент президента президентом президенты глава главы стороны сторона стран страны двух
@@ -196,6 +197,11 @@ def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return kept
 
 
+def _content_word(token: str) -> bool:
+    return (token not in STOPWORDS and token not in REPORTING_VERBS and not token.isdigit() and len(token) > 1
+            and token not in _MONTHS and not _MONTH_WORD.match(token))
+
+
 def extract(claim: Claim, position: float = 0.0) -> Features:
     norm = normalise(claim.text)
     negated = any(t in NEGATORS for t in norm.split())
@@ -216,12 +222,7 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     tokens = norm.split()
     dates, numbers = _dates_and_numbers(tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in tokens if t in REPORTING_VERBS)
-    words = frozenset(
-        stem(t)
-        for t in tokens
-        if t not in STOPWORDS and t not in REPORTING_VERBS and not t.isdigit() and len(t) > 1
-        and t not in _MONTHS and not _MONTH_WORD.match(t)
-    )
+    words = frozenset(stem(t) for t in tokens if _content_word(t))
     return Features(
         claim_id=claim.id,
         side=claim.side,
