@@ -1,0 +1,304 @@
+"""Signals of a taxonomy found in a text: its keywords, hints and patterns, compiled once per taxonomy.
+
+- ``compile_taxonomy(taxonomy) -> Matcher``: the compiled form, remembered per taxonomy object.
+- ``Matcher.evidence(text) -> (own, context)``: ``Scores`` per topic id: the summed weight of the distinct
+  signals found in ``text`` and where the first one starts; ``context`` holds the topics' ``context`` signals.
+
+How signals match (``comparisons.tagging`` decides what a score means for a claim):
+* Keywords match whole words, ``*`` lets a word end any way (``санкц*``), spaces and hyphens in a keyword match
+  each other (``cease-fire`` finds "ceasefire"), and a keyword written in capitals (``NATO``, ``SWIFT``) matches
+  only in capitals, so "swift costs" is not the payment network. A topic's ``exclude`` patterns blank out the
+  text they match for that topic.
+* Keywords are matched on the text's words (one dictionary look-up per distinct word, remembered), not by one
+  regular expression each, so the cost hardly grows with the size of the taxonomy.
+* A pattern runs only on texts that contain the literal texts it needs. Those literals are read off the pattern
+  with the regular-expression parser behind ``re.compile`` (``re._parser``, not a public API): should a Python
+  version change it, every such read fails into "no literals known" and the pattern simply runs on every text,
+  with the same results.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
+
+from comparisons.regex_literals import pattern_needles, required_literals
+from comparisons.taxonomy import Signal, Taxonomy
+
+__all__ = ["Matcher", "Scores", "compile_taxonomy"]
+
+Scores = dict[str, tuple[float, int]]
+"""Per topic id: the summed weight of distinct signals, and where in the text the first one starts."""
+
+_WORD_SPLIT = re.compile(r"(\w+)")
+_GAP_CHARS = " \t\n\r\f\v\u00a0-‐‑–—"
+"""What may separate the words of a keyword in a text: white space and hyphens or dashes."""
+_HYPHEN = re.compile(r"[\-‐‑–]")
+_PLAIN_KEYWORD = re.compile(r"[\w\s\-‐‑–*]+")
+_A_WORD = re.compile(r"[^\W\d_]{3}")
+_PREFIX = 3
+_MEMO_WORDS = 50_000
+"""How many distinct words a compiled taxonomy remembers the keywords of before it starts afresh."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Keyword:
+    """A keyword as a sequence of word pieces; ``stems[i]`` lets piece i continue with more letters."""
+
+    topic: int
+    weight: float
+    context: bool
+    pieces: tuple[str, ...]
+    stems: tuple[bool, ...]
+    cased: bool
+
+    def continues(self, words: list[str], gaps: list[bool], i: int) -> bool:
+        """Whether the words from ``i`` on spell this keyword, given that ``words[i]`` matches its first piece
+        (what ``Matcher._starting_at`` checked)."""
+        pieces = self.pieces
+        if i + len(pieces) > len(words):
+            return False
+        for j in range(1, len(pieces)):
+            if not gaps[i + j - 1]:
+                return False
+            word, piece = words[i + j], pieces[j]
+            if not (word.startswith(piece) if self.stems[j] else word == piece):
+                return False
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class _Pattern:
+    """A regular expression (a pattern, an exclusion, or a keyword with punctuation), run only on claims that
+    contain the literal texts it needs: one of its ``needles`` (what its matches begin with) and one of each
+    ``required`` group (what they contain further on). A pattern with neither is run on every claim."""
+
+    topic: int
+    weight: float
+    context: bool
+    source: str
+    flags: int
+    needles: tuple[str, ...]
+    required: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: most patterns of a taxonomy never get past the literal test."""
+        return re.compile(self.source, self.flags)
+
+    @cached_property
+    def gates(self) -> tuple[tuple[str, ...], ...]:
+        """The literal groups to test, the likeliest to be missing (longest shortest text) first."""
+        groups = [*self.required, *((self.needles,) if self.needles else ())]
+        return tuple(sorted(groups, key=lambda g: -min(len(t) for t in g)))
+
+    def may_match(self, lowered: str) -> bool:
+        """False when a literal the pattern needs is missing from the claim: no need to run it."""
+        for group in self.gates:
+            for text in group:
+                if text in lowered:
+                    break
+            else:
+                return False
+        return True
+
+    def find(self, text: str, lowered: str) -> int | None:
+        """Where the pattern first matches in ``text``; ``may_match`` is expected to have passed."""
+        start = 0
+        if self.needles and len(lowered) == len(text):
+            start = min((at for at in (lowered.find(n) for n in self.needles) if at >= 0), default=0)
+        hit = self.regex.search(text, start)
+        return hit.start() if hit else None
+
+
+class Matcher:
+    """A taxonomy compiled for tagging: keywords indexed by their first word, patterns, exclusions."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.ids = taxonomy.ids
+        # Patterns that start a word with a known needle are indexed by its first letters, like stems; the rest
+        # are tried on every claim (after their needle test).
+        self.patterns_by_prefix: dict[str, list[_Pattern]] = {}
+        self.patterns: list[_Pattern] = []
+        self.excludes: dict[int, list[_Pattern]] = {}
+        # (cased?) -> keywords by their first word: a whole word, or a stem's first _PREFIX letters (all of a
+        # shorter stem's). One look-up by the word and one by its first letters find every keyword that may start
+        # there; ``_Keyword.matches`` decides.
+        self.first: dict[bool, dict[str, list[_Keyword]]] = {False: {}, True: {}}
+        self.short_stems: dict[bool, tuple[int, ...]] = {}
+        for i, topic in enumerate(taxonomy.topics):
+            for signal in topic.signals:
+                self._add(i, signal, context=False)
+            for signal in topic.context:
+                self._add(i, signal, context=True)
+            if topic.exclude:
+                self.excludes[i] = [_Pattern(i, 0.0, False, p, re.IGNORECASE, pattern_needles(p),
+                                             required_literals(p)) for p in topic.exclude]
+        for cased in (False, True):
+            self.short_stems[cased] = tuple(sorted({len(k.pieces[0]) for ks in self.first[cased].values() for k in ks
+                                                    if k.stems[0] and len(k.pieces[0]) < _PREFIX}))
+        self.has_cased = bool(self.first[True])
+        self.starting: dict[bool, dict[str, tuple[tuple[_Keyword, str | None, bool], ...]]] = {False: {}, True: {}}
+
+    def _add(self, topic: int, signal: Signal, *, context: bool) -> None:
+        text = signal.text
+        if signal.kind == "pattern" or not _PLAIN_KEYWORD.fullmatch(text):
+            source = text if signal.kind == "pattern" else r"(?<!\w)" + re.escape(text) + r"(?!\w)"
+            pattern = _Pattern(topic, signal.weight, context, source, re.IGNORECASE, pattern_needles(source),
+                               required_literals(source))
+            needles = pattern.needles
+            if source.startswith((r"\b", r"(?<!\w)")) and needles and all(
+                    len(n) >= _PREFIX and n[:_PREFIX].isalnum() for n in needles):
+                for key in dict.fromkeys(n[:_PREFIX] for n in needles):
+                    self.patterns_by_prefix.setdefault(key, []).append(pattern)
+            else:
+                self.patterns.append(pattern)
+            return
+        letters = [ch for ch in text if ch.isalpha()]
+        cased = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        words = [w if cased else w.lower() for w in text.split()]
+        # A hyphen inside a keyword word may be a hyphen or a space in the text, or nothing at all.
+        variants: list[list[tuple[str, bool]]] = [[]]
+        for word in words:
+            stem = word.endswith("*")
+            parts = [p for p in _HYPHEN.split(word.rstrip("*")) if p]
+            split = [(p, stem if k == len(parts) - 1 else False) for k, p in enumerate(parts)]
+            joined = [("".join(parts), stem)]
+            variants = [v + s for v in variants for s in ((split, joined) if len(parts) > 1 else (split,))]
+        for variant in variants:
+            keyword = _Keyword(topic, signal.weight, context, tuple(p for p, _ in variant),
+                               tuple(s for _, s in variant), cased)
+            first, stem = variant[0]
+            key = first[:_PREFIX] if stem else first
+            self.first[cased].setdefault(key, []).append(keyword)
+
+    def _starting_at(self, cased: bool, word: str) -> tuple[tuple[_Keyword, str | None, bool], ...]:
+        """The keywords whose first piece ``word`` matches, in look-up order (the word, its first letters, then
+        shorter stems), each with its second piece and whether that is a stem (``None`` for one-word keywords). Remembered per word: a
+        readout's vocabulary is small and repeats, so each distinct word is looked up once."""
+        memo = self.starting[cased]
+        if len(memo) >= _MEMO_WORDS:
+            memo.clear()
+        found: list[tuple[_Keyword, str | None, bool]] = []
+        if not cased or word[:1].isupper():
+            first = self.first[cased]
+            groups = [first.get(word)]
+            if len(word) > _PREFIX:
+                groups.append(first.get(word[:_PREFIX]))
+            groups.extend(first.get(word[:n]) for n in self.short_stems[cased] if n < len(word))
+            for group in groups:
+                for keyword in group or ():
+                    piece = keyword.pieces[0]
+                    if word.startswith(piece) if keyword.stems[0] else word == piece:
+                        if len(keyword.pieces) == 1:
+                            found.append((keyword, None, False))
+                        else:
+                            found.append((keyword, keyword.pieces[1], keyword.stems[1]))
+        memo[word] = candidates = tuple(found)
+        return candidates
+
+    def evidence(self, text: str) -> tuple[Scores, Scores]:
+        """(own, context) evidence of each topic in ``text``."""
+        # [before, word, gap, word, ..., word, after]: words, the gaps between them and (summing lengths) every
+        # word's offsets, each in one pass of C code.
+        parts = _WORD_SPLIT.split(text)
+        cased_words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))
+        lowered = text.lower()
+        lower_parts = _WORD_SPLIT.split(lowered) if len(lowered) == len(text) else ()
+        if len(lower_parts) == len(parts) and list(map(len, lower_parts)) == list(map(len, parts)):
+            lower_words = lower_parts[1::2]  # the same slices of the lowered text
+        elif len(lowered) == len(text):
+            lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
+        else:
+            lower_words = [w.lower() for w in cased_words]
+        words = {True: cased_words, False: lower_words}
+        gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
+        excluded = _Exclusions(self.excludes, text, lowered)
+        found: dict[object, int] = {}
+        for cased in (False, True) if self.has_cased else (False,):
+            memo, ws = self.starting[cased], words[cased]
+            for i, word in enumerate(ws):
+                candidates = memo.get(word)
+                if candidates is None:
+                    candidates = self._starting_at(cased, word)
+                for keyword, second, stem in candidates:
+                    if keyword in found:
+                        continue
+                    if second is not None:
+                        # Most keywords of several words start with a common one ("the region"): test the
+                        # second word here before the full test.
+                        after = ws[i + 1] if i + 1 < len(ws) else ""
+                        if not (after.startswith(second) if stem else after == second) or not keyword.continues(
+                                ws, gaps, i):
+                            continue
+                    start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
+                    if not excluded.covers(keyword.topic, start, end):
+                        found[keyword] = start
+        prefixes = {w[:_PREFIX] for w in words[False]}
+        indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
+        for pattern in dict.fromkeys([*indexed, *self.patterns]):
+            if pattern.may_match(excluded.lowered):
+                at = pattern.find(*excluded.masked(pattern.topic))
+                if at is not None:
+                    found[pattern] = at
+        own: Scores = {}
+        context: Scores = {}
+        for signal, at in found.items():
+            scores = context if signal.context else own
+            topic_id = self.ids[signal.topic]
+            score, first = scores.get(topic_id, (0.0, at))
+            scores[topic_id] = (score + signal.weight, min(first, at))
+        return own, context
+
+
+class _Exclusions:
+    """A claim's text as each topic sees it, its ``exclude`` matches blanked out; worked out only for the topics
+    that need it."""
+
+    def __init__(self, excludes: dict[int, list[_Pattern]], text: str, lowered: str):
+        self.excludes = excludes
+        self.text = text
+        self.lowered = lowered
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._masked: dict[int, tuple[str, str]] = {}
+
+    def spans(self, topic: int) -> list[tuple[int, int]]:
+        if topic not in self._spans:
+            self._spans[topic] = [(m.start(), m.end()) for p in self.excludes.get(topic, ())
+                                  if p.may_match(self.lowered) for m in p.regex.finditer(self.text)]
+        return self._spans[topic]
+
+    def covers(self, topic: int, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans(topic))
+
+    def masked(self, topic: int) -> tuple[str, str]:
+        """(text, lowercased text) for ``topic``."""
+        if topic not in self._masked:
+            spans = self.spans(topic)
+            if not spans:
+                self._masked[topic] = (self.text, self.lowered)
+            else:
+                chars = list(self.text)
+                for s, e in spans:
+                    chars[s:e] = " " * (e - s)
+                masked = "".join(chars)
+                self._masked[topic] = (masked, masked.lower())
+        return self._masked[topic]
+
+
+_COMPILED: dict[int, tuple[Taxonomy, Matcher]] = {}
+
+
+def compile_taxonomy(taxonomy: Taxonomy) -> Matcher:
+    """Compiled once per taxonomy object; keyed by identity because hashing a taxonomy walks every signal."""
+    cached = _COMPILED.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    if len(_COMPILED) >= 8:
+        _COMPILED.clear()
+    matcher = Matcher(taxonomy)
+    _COMPILED[id(taxonomy)] = (taxonomy, matcher)
+    return matcher
