@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
+from comparisons.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
 from comparisons.model import Conflict
 from readouts.model import BOTH, Claim, Pair
 
@@ -76,41 +77,10 @@ _NOT_A_THING = frozenset(
     "have has had will would its their these those such sides".split()
 )
 
-_CITIES = {
-    "Geneva", "Brussels", "Vienna", "Helsinki", "Istanbul", "Ankara", "Antalya", "Riyadh", "Jeddah", "Doha",
-    "Abu Dhabi", "Dubai", "Minsk", "Moscow", "Washington", "Beijing", "Paris", "Berlin", "London", "Rome",
-    "Warsaw", "Kyiv", "Kiev", "Stockholm", "Oslo", "Reykjavik", "Tokyo", "Seoul", "New York", "Madrid", "Lisbon",
-    "Bali", "Anchorage", "Budapest", "Bratislava", "Prague", "Belgrade", "Baku", "Yerevan", "Tbilisi", "Astana",
-    "Tashkent", "Tehran", "Baghdad", "Damascus", "Cairo", "Jerusalem", "Tel Aviv", "Ottawa", "Canberra",
-    "New Delhi", "Delhi", "Islamabad", "Kabul", "Hanoi", "Jakarta", "Singapore", "Sochi", "St. Petersburg",
-    "Saint Petersburg", "Davos", "Munich", "Copenhagen", "Vilnius", "Riga", "Tallinn", "Bucharest", "Sofia",
-    "Athens", "Valletta", "The Hague", "Hiroshima", "Kazan", "Pyongyang", "Manila", "Brasilia", "Mexico City",
-}
-_CITY_ALIASES = {"Kiev": "Kyiv", "Saint Petersburg": "St. Petersburg", "Delhi": "New Delhi"}
-_CITY = "|".join(sorted((re.escape(c) for c in _CITIES), key=len, reverse=True))
+_CITY = "|".join(sorted((re.escape(c) for c in CITIES), key=len, reverse=True))
 _PLACE = re.compile(rf"\b(?:in|at|to|hosted by|held in)\s+(?:the\s+)?({_CITY})\b")
 
-_ORGS = {
-    "NATO-Russia Council": ("NATO-Russia Council", "Russia-NATO Council", "NRC"),
-    "OSCE": ("OSCE", "Organization for Security and Cooperation in Europe",
-             "Organization for Security and Co-operation in Europe"),
-    "UN Security Council": ("UN Security Council", "United Nations Security Council", "Security Council"),
-    "United Nations": ("United Nations", "UN", "U.N."),
-    "European Union": ("European Union", "EU", "E.U."),
-    "NATO": ("NATO", "North Atlantic Alliance", "the Alliance"),
-    "G7": ("G7", "G-7", "Group of Seven"),
-    "G20": ("G20", "G-20", "Group of Twenty"),
-    "IAEA": ("IAEA", "International Atomic Energy Agency"),
-    "WHO": ("World Health Organization",),
-    "ICRC": ("ICRC", "International Committee of the Red Cross", "Red Cross"),
-    "BRICS": ("BRICS",),
-    "CSTO": ("CSTO", "Collective Security Treaty Organization"),
-    "SCO": ("SCO", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"),
-    "ASEAN": ("ASEAN",),
-    "WTO": ("WTO", "World Trade Organization"),
-    "IMF": ("IMF", "International Monetary Fund"),
-}
-_ORG_LOOKUP = {alias: canon for canon, aliases in _ORGS.items() for alias in aliases}
+_ORG_LOOKUP = {alias: canon for canon, aliases in ORGANISATIONS.items() for alias in aliases}
 _ORG = re.compile(
     r"(?<![\w-])(" + "|".join(sorted((re.escape(a) for a in _ORG_LOOKUP), key=len, reverse=True)) + r")(?![\w-])"
 )
@@ -121,7 +91,7 @@ _TITLED = re.compile(
 )
 
 _CUE_STOP = frozenset("the of and for in new st saint city group council organization organisation".split())
-_CITY_WORDS = frozenset(w.lower() for c in _CITIES for w in _WORD.findall(c)) - _CUE_STOP
+_CITY_WORDS = frozenset(w.lower() for c in CITIES for w in _WORD.findall(c)) - _CUE_STOP
 _ORG_WORDS = frozenset(w.lower() for a in _ORG_LOOKUP for w in _WORD.findall(a)) - _CUE_STOP
 _TITLE_WORDS = frozenset(
     "secretary minister adviser advisor aide ambassador envoy chancellor spokesman spokesperson".split())
@@ -151,7 +121,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     found: list[Conflict] = []
     words = {side: set(_WORD.findall(text.lower())) for side, text in texts.items()}
     dated = {side: _dates(text) if _may_date(text, words[side]) else _NO_DATES for side, text in texts.items()}
-    for level in _LEVELS:
+    for level in _LEVELS if sum(d is not _NO_DATES for d in dated.values()) >= 2 else ():
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
         if conflict:
             found.append(conflict)
@@ -198,6 +168,8 @@ def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: 
     common and harmless).
     """
     stated = {side: v for side, v in values.items() if v}
+    if len(stated) < 2:
+        return None
     sides = list(stated)
     clash = False
     for i, a in enumerate(sides):
@@ -315,7 +287,7 @@ def _singular(noun: str) -> str:
 def _places(text: str) -> dict[str, str]:
     out = {}
     for m in _PLACE.finditer(text):
-        city = _CITY_ALIASES.get(m.group(1), m.group(1))
+        city = CITY_ALIASES.get(m.group(1), m.group(1))
         out[city] = m.group(1)
     return out
 
