@@ -11,75 +11,51 @@
 - ``documents``: ``split_document``: a side split into claims with speakers.
 
 This package knows nothing of comparisons or Textual. Heavy helpers (trafilatura, markdown-it) are imported only
-when a readout of that kind is imported.
+when a readout of that kind is imported. The names below are importable from the package itself
+(``from readouts import Library``), but each module is imported only when one of its names is first used: every
+``dualread`` command imports ``readouts.errors``, and most need neither YAML nor the segmenter.
 """
 
 from __future__ import annotations
 
-from readouts.documents import split_document
+import importlib
+from typing import Any
+
+# ``segment`` is both a submodule and its function: imported eagerly (it is small and needs nothing) so that the
+# package attribute is the function, as it always was, whoever imports the submodule first.
 from readouts.segment import Segment, segment
-from readouts.speakers import attribute
-from readouts.atomic import replace_dir_atomic, staging_dir, write_text_atomic
-from readouts.errors import DualreadError, ReadoutError
-from readouts.importing import (
-    MAX_SOURCE_BYTES,
-    ensure_title,
-    guess_language,
-    normalise_text,
-    read_source,
-)
-from readouts.library import (
-    Library,
-    LibraryEntry,
-    check_pair_id,
-    check_side_key,
-    default_library_path,
-    parse_date,
-)
-from readouts.model import (
-    BOTH,
-    NARRATOR,
-    PAIR_ID_PATTERN,
-    SIDE_KEY_PATTERN,
-    Claim,
-    Document,
-    Pair,
-    Participant,
-    Side,
-)
-from readouts.yamlio import dump_yaml, load_yaml, loads_yaml
+
+_EXPORTS = {
+    "documents": ("split_document",),
+    "speakers": ("attribute",),
+    "atomic": ("replace_dir_atomic", "staging_dir", "write_text_atomic"),
+    "errors": ("DualreadError", "ReadoutError"),
+    "importing": ("MAX_SOURCE_BYTES", "ensure_title", "guess_language", "normalise_text", "read_source"),
+    "library": ("Library", "LibraryEntry", "check_pair_id", "check_side_key", "default_library_path", "parse_date"),
+    "model": ("BOTH", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "Pair", "Participant",
+              "Side"),
+    "yamlio": ("dump_yaml", "load_yaml", "loads_yaml"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
-    "BOTH",
-    "MAX_SOURCE_BYTES",
-    "NARRATOR",
-    "PAIR_ID_PATTERN",
-    "SIDE_KEY_PATTERN",
-    "Claim",
-    "Document",
-    "DualreadError",
-    "Library",
-    "LibraryEntry",
-    "Pair",
-    "Participant",
-    "ReadoutError",
-    "Segment",
-    "Side",
-    "attribute",
-    "check_pair_id",
-    "check_side_key",
-    "default_library_path",
-    "dump_yaml",
-    "ensure_title",
-    "guess_language",
-    "load_yaml",
-    "loads_yaml",
-    "normalise_text",
-    "parse_date",
-    "read_source",
-    "replace_dir_atomic",
-    "segment",
-    "split_document",
-    "staging_dir",
-    "write_text_atomic",
+    "BOTH", "MAX_SOURCE_BYTES", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "DualreadError",
+    "Library", "LibraryEntry", "Pair", "Participant", "ReadoutError", "Segment", "Side", "attribute", "check_pair_id",
+    "check_side_key", "default_library_path", "dump_yaml", "ensure_title", "guess_language", "load_yaml",
+    "loads_yaml", "normalise_text", "parse_date", "read_source", "replace_dir_atomic", "segment", "split_document",
+    "staging_dir", "write_text_atomic",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines ``name`` on first use (PEP 562), and keep the name here for next time."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'readouts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"readouts.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
