@@ -318,3 +318,16 @@ def test_a_save_removes_what_a_killed_save_left_behind(tmp_path, monkeypatch):
     monkeypatch.setattr("readouts.atomic.time", types.SimpleNamespace(time=lambda: later))
     library.save(make_pair("second"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "second"]
+
+
+def test_pair_yaml_converts_both_ways_without_a_folder():
+    from readouts.pairfile import pair_from_yaml, pair_to_yaml
+
+    pair = make_pair(participants=(Participant("Mara Aldren", ("Aldren",)),), extra={"reviewed_by": "analyst-7"})
+    texts = {side.file: side.text for side in pair.sides}
+    data = pair_to_yaml(pair)
+    assert list(data) == ["id", "event", "date", "participants", "sides", "reviewed_by"]
+    again = pair_from_yaml(data, pair.id, texts.__getitem__, "memory")
+    assert again == pair and again.extra == {"reviewed_by": "analyst-7"}
+    with pytest.raises(ReadoutError, match="memory: field 'id': does not match the folder name 'elsewhere'"):
+        pair_from_yaml(data, "elsewhere", texts.__getitem__, "memory")
