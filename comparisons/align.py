@@ -10,8 +10,9 @@
 How:
 1. Candidates come from an inverted index over the scorer's blocking keys (shared stems, concepts, entities, dates):
    each claim's partners are ranked by the rare keys they share, and only the best few are scored.
-2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing and
-   nudged by a similar place in the readouts (readouts tend to cover points in a similar order).
+2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing or
+   their speakers differ, and nudged by a similar place in the readouts (readouts tend to cover points in a
+   similar order).
 3. Links grow greedily from the best pair down, like average-linkage clustering: two groups merge only while the
    pairs the merge would newly assert (every claim of one side with every claim of another) stay strong on
    average. One claim may so join several claims of the other side (1:n), and with three sides a link spans all
@@ -39,6 +40,10 @@ MERGE_MEAN = 0.22
 TOPIC_DISJOINT = 0.8
 """Claims whose topics share nothing keep this share of their score. Shared topics earn nothing extra: two claims
 on one broad subject (both on Ukraine) need not report the same point."""
+OTHER_SPEAKER = 0.85
+"""Claims that their readouts attribute to different speakers keep this share of their score: a reply can report
+the same point as the statement it answers, but more often each leader's own point is a point of its own. The same
+speaker earns nothing extra (most claims are one leader's)."""
 POSITION_WEIGHT = 0.06
 """Readouts tend to cover points in a similar order: a pair at the same relative place gains up to this share."""
 MAX_POSTING = 32
@@ -75,10 +80,11 @@ class _Scores:
     """Combined scores, computed once per pair and cached (merging asks for pairs the index never proposed)."""
 
     def __init__(self, prepared: PreparedScorer, topics: Mapping[str, frozenset[str]],
-                 positions: Mapping[str, float]):
+                 positions: Mapping[str, float], speakers: Mapping[str, frozenset[str]]):
         self.prepared = prepared
         self.topics = topics
         self.positions = positions
+        self.speakers = speakers
         self.cache: dict[tuple[str, str], float] = {}
 
     def __call__(self, a: str, b: str) -> float:
@@ -94,8 +100,23 @@ class _Scores:
         ta, tb = self.topics.get(a, frozenset()), self.topics.get(b, frozenset())
         if ta and tb and not ta & tb:
             content *= TOPIC_DISJOINT
+        sa, sb = self.speakers.get(a), self.speakers.get(b)
+        if sa and sb and not sa & sb:
+            content *= OTHER_SPEAKER
         place = 1.0 - abs(self.positions[a] - self.positions[b])
         return min(1.0, content * (1.0 + POSITION_WEIGHT * place))
+
+
+def _name_words(speaker: str | None) -> frozenset[str]:
+    """The words of a speaker's name that tell people apart: one side's "Joseph R. Biden, Jr." is the other's
+    "Joseph Biden". Empty for no speaker; a point both leaders made is the speaker "both"."""
+    if not speaker:
+        return frozenset()
+    words = {w.strip(".,").lower() for w in speaker.split()}
+    return frozenset(w for w in words if len(w) > 2 and w not in _NAME_SUFFIXES)
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "iii"})
 
 
 def _mean_at_least(pairs: list[tuple[str, str]], needed: float, scores: _Scores) -> float | None:
@@ -211,7 +232,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         positions.update({c.id: i / last for i, c in enumerate(doc.claims)})
     topics = {cid: frozenset(t) for cid, t in (claim_topics or {}).items()}
     prepared = scorer.prepare(documents)
-    scores = _Scores(prepared, topics, positions)
+    speakers = {c.id: _name_words(c.speaker) for doc in documents for c in doc.claims}
+    scores = _Scores(prepared, topics, positions, speakers)
 
     scored = [(scores(a, b), a, b) for a, b in sorted(_candidates(documents, prepared))]
     # Each claim's best partner is looked up per other side: with three sides, a summary that restates a point
