@@ -18,6 +18,7 @@ thing ("three rounds" vs "two rounds", never "three rounds" vs "two leaders").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from comparisons.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
@@ -139,7 +140,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
             found.append(conflict)
     speakers = {side: _speakers(claims) for side, claims in claims_by_side.items()}
     conflict = _disagreement("attribution", speakers, disjoint=True)
-    if conflict and not _names_each_other(speakers, texts, pair) and _same_statement(texts, speakers):
+    if conflict and not _names_each_other(speakers, texts, pair) and _same_statement(words, speakers):
         found.append(conflict)
     stances = {side: _stance(claims) if not words[side].isdisjoint(_STANCE_WORDS) else {}
                for side, claims in claims_by_side.items() if claims}
@@ -319,7 +320,7 @@ def _names_each_other(speakers: Mapping[str, dict[str, str]], texts: Mapping[str
     return False
 
 
-def _same_statement(texts: Mapping[str, str], speakers: Mapping[str, dict[str, str]]) -> bool:
+def _same_statement(words: Mapping[str, set[str]], speakers: Mapping[str, dict[str, str]]) -> bool:
     """Whether the sides word the point alike once the speakers' names are set aside.
 
     Each government reports its own leader's position, so "Biden voiced concern about human rights" against
@@ -327,8 +328,8 @@ def _same_statement(texts: Mapping[str, str], speakers: Mapping[str, dict[str, s
     when the statement itself is the same ("Biden proposed a summit" / "Putin proposed a summit").
     """
     names = {w.lower() for found in speakers.values() for name in found for w in _WORD.findall(name)}
-    bags = [{_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in names and w not in _COMMON}
-            for text in texts.values()]
+    bags = [{_stem(w) for w in side_words if len(w) > 3 and w not in names and w not in _COMMON}
+            for side_words in words.values()]
     bags = [bag for bag in bags if bag]
     if len(bags) < 2:
         return False
@@ -342,6 +343,7 @@ _COMMON = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -357,7 +359,12 @@ def _mentions(text: str, speaker: str, pair: Pair | None) -> bool:
     for participant in (pair.participants if pair is not None else ()):
         if participant.name == speaker:
             forms.update(participant.aliases)
-    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) for form in forms if form)
+    return any(_whole_word(form).search(text) for form in forms if form)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(form: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
 
 
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}

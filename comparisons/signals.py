@@ -240,7 +240,14 @@ class Matcher:
         prefixes = {w[:_PREFIX] for w in words[False]}
         indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
         for pattern in dict.fromkeys([*indexed, *self.patterns]):
-            if pattern.may_match(excluded.lowered):
+            # ``pattern.may_match(lowered)``, written out: it runs some twenty times per claim.
+            for group in pattern.gates:
+                for literal in group:
+                    if literal in lowered:
+                        break
+                else:
+                    break
+            else:
                 at = pattern.find(*excluded.masked(pattern.topic))
                 if at is not None:
                     found[pattern] = at
@@ -272,6 +279,8 @@ class _Exclusions:
         return self._spans[topic]
 
     def covers(self, topic: int, start: int, end: int) -> bool:
+        if topic not in self.excludes:
+            return False
         return any(s < end and start < e for s, e in self.spans(topic))
 
     def masked(self, topic: int) -> tuple[str, str]:

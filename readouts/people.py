@@ -212,14 +212,14 @@ class Cast:
 
     def _infer(self, toks: list[Token]) -> None:
         i = 0
-        while i < len(toks):
-            if not toks[i].text[:1].isupper():  # names, titles before names and countries are capitalised
-                i += 1
+        # Names, titles before names and countries are capitalised: only those tokens can start one.
+        for k in [k for k, tok in enumerate(toks) if tok.text[0].isupper()]:
+            if k < i:
                 continue
-            found = self._titled_name(toks, i)
+            found = self._titled_name(toks, k)
             if found is None:
-                found = self._bare_name(toks, i)
-            i = found if found is not None else i + 1
+                found = self._bare_name(toks, k)
+            i = found if found is not None else k + 1
         for person in self.people:
             if not person.participant and person.forms:
                 person.name = max(person.forms, key=lambda f: f[:3])[3]

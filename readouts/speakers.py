@@ -172,16 +172,19 @@ class _Cast(Cast):
         if low in _PLURAL:
             return "plural", None, i + 1
         for words, person in self.aliases:
+            if words and words[0] != low:
+                continue
             if [t.low for t in toks[i : i + len(words)]] == words and not self._possessive(toks, i + len(words) - 1):
                 return "person", person.name, i + len(words)
-        rest = self.text[toks[i].start : toks[-1].end]
-        both = _BOTH.match(rest)
+        # Matched in place (``pos``/``endpos``) rather than on a copy of the rest of the claim.
+        start, end = toks[i].start, toks[-1].end
+        both = _BOTH.match(self.text, start, end)
         if both:
-            return "person", BOTH, self._index_at(toks, toks[i].start + both.end())
-        side = _SIDE.match(rest)
+            return "person", BOTH, self._index_at(toks, both.end())
+        side = _SIDE.match(self.text, start, end)
         if side:
             person = self._by_role(None, country_code(side.group(1) or side.group(2) or ""))
-            return "person", person, self._index_at(toks, toks[i].start + side.end())
+            return "person", person, self._index_at(toks, side.end())
         j = i + 1 if low in {"the", "a"} else i
         titled = self._role(toks, j)
         if titled is not None:
