@@ -66,6 +66,12 @@ REPORTING_VERBS = {
     "проинформировал": "explained", "разъяснил": "explained", "приветствуют": "welcomed",
 }
 
+REGION_OF = {"gaza": "middle_east", "israel": "middle_east"}
+"""Places that stand for their region too: one readout names the war in Gaza by its places ("Israel and Hamas")
+where the other says "the Middle East" or "West Asia". Only places whose mention in a readout is almost always
+that region's main conflict: Iraq or Syria are points of their own (linking them to every "region" sentence
+merged separate points of one dev pair)."""
+
 NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 
 _MONTHS = {
@@ -208,6 +214,7 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     cyrillic = bool(_CYRILLIC.search(norm))
     entity_matches = _longest_first(entity_lexicon().matches(norm))
     entities = frozenset(key for key, _, _ in entity_matches)
+    entities |= {REGION_OF[e] for e in entities if e in REGION_OF}
     # A name stands for one thing and counts once, as the entity: "Organization for Security and Cooperation in
     # Europe" is the OSCE, not security, cooperation and Europe.
     norm = _blank(norm, [(s, e) for _, s, e in entity_matches])
