@@ -54,7 +54,7 @@ MAX_GROUP_PER_SIDE = 6
 """No link takes more claims than this from one side: beyond it, a "link" is a topic, not a point."""
 MUTUAL_MIN = 0.15
 """Two claims left alone that are each other's best partner link from this score (see ``_link_mutual_best``)."""
-NEIGHBOUR_MEAN = 0.12
+NEIGHBOUR_MEAN = 0.16
 """An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
 GROUP_RATIO = 0.5
 """Two groups that are already links merge only if the pairs between them are about as strong as the links
