@@ -190,7 +190,8 @@ class Cast:
     """The people of one text, found when it is built, and how name words resolve to them."""
 
     def __init__(self, text: str, participants: Sequence[Participant], toks: list[Token] | None = None):
-        self._matched: dict[tuple[str, ...], Person | None] | None = None
+        # What a run of name words resolves to, remembered until someone new is registered.
+        self._matched: dict[tuple[str, ...], Person | None] = {}
         self.text = text
         self.people: list[Person] = []
         self.aliases: list[tuple[list[str], Person]] = []
@@ -207,8 +208,6 @@ class Cast:
             self.people.append(person)
         self.aliases.sort(key=lambda item: -len(item[0]))
         self._infer(tokens(text) if toks is None else toks)
-        # Nobody is added from now on, so what a run of name words resolves to can be remembered.
-        self._matched = {}
 
     def _infer(self, toks: list[Token]) -> None:
         i = 0
@@ -216,6 +215,10 @@ class Cast:
         for k in [k for k, tok in enumerate(toks) if tok.text[0].isupper()]:
             if k < i:
                 continue
+            tok = toks[k]
+            if not tok.name and tok.low not in _TITLES_BY_FIRST and tok.low[:3] not in _RU_TITLE_PREFIXES and (
+                    country_code(tok.text) is None):
+                continue  # neither a name, nor a title or a country before one
             found = self._titled_name(toks, k)
             if found is None:
                 found = self._bare_name(toks, k)
@@ -249,13 +252,13 @@ class Cast:
         run = self._name_run(toks, k)
         if run is None:
             return None
-        end, words, shown = run
+        end, words, end_char = run
         qualified = country is not None
         if end + 1 < len(toks) and toks[end].low == "of":
             code, _ = self._country_phrase(toks, end + 1, after_of=True)
             if code:
                 country, qualified = country or code, True
-        self._register(words, shown, toks[k].start, title, country, not qualified)
+        self._register(words, self._shown(toks[k].start, end_char), toks[k].start, title, country, not qualified)
         return end
 
     def _bare_name(self, toks: list[Token], i: int) -> int | None:
@@ -264,10 +267,10 @@ class Cast:
         run = self._name_run(toks, i)
         if run is None:
             return None
-        end, words, shown = run
+        end, words, end_char = run
         follows = toks[end].text if end < len(toks) else ""
         if len(words) >= 2 and (self._apposition(toks, i, end) or follows[:1].islower() and VERBISH.match(follows)):
-            self._register(words, shown, toks[i].start, None, None, False)
+            self._register(words, self._shown(toks[i].start, end_char), toks[i].start, None, None, False)
             return end
         if self._match(words) is not None:
             return end
@@ -302,8 +305,8 @@ class Cast:
                 return toks[k].low, k + 1
         return None, k
 
-    def _name_run(self, toks: list[Token], i: int) -> tuple[int, list[str], str] | None:
-        """Name words from token ``i``: (index after the run, the name's words, the name as written)."""
+    def _name_run(self, toks: list[Token], i: int) -> tuple[int, list[str], int] | None:
+        """Name words from token ``i``: (index after the run, the name's words, where the name ends in the text)."""
         k = i
         words: list[str] = []
         while k < len(toks):
@@ -327,8 +330,11 @@ class Cast:
         suffix = self._suffix(toks, k)
         if suffix:
             k, end_char = suffix
-        shown = POSSESSIVE.sub("", _SPACES.sub(" ", self.text[toks[i].start : end_char]))
-        return k, words, shown
+        return k, words, end_char
+
+    def _shown(self, start: int, end: int) -> str:
+        """The name as the text writes it, on one line and without a possessive."""
+        return POSSESSIVE.sub("", _SPACES.sub(" ", self.text[start:end]))
 
     @staticmethod
     def _suffix(toks: list[Token], k: int) -> tuple[int, int] | None:
@@ -355,10 +361,9 @@ class Cast:
             person.unqualified = person.unqualified or unqualified
         if country:
             person.countries.add(country)
+        self._matched.clear()
 
     def _match(self, words: list[str]) -> Person | None:
-        if self._matched is None:
-            return self._find_match(words)
         key = tuple(words)
         if key not in self._matched:
             self._matched[key] = self._find_match(words)
