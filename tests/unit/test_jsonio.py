@@ -115,3 +115,22 @@ def test_round_trip_keeps_per_side_values_in_side_order(standins):
     assert all(list(t.claims) == ["east", "west"] for t in again.topics)
     conflicts = [c for link in again.links for c in link.conflicts]
     assert conflicts and all(list(c.values) == ["east", "west"] for c in conflicts)
+
+
+def test_the_export_text_is_exactly_what_the_json_module_writes(standins):
+    """``dumps`` writes the indented, key-sorted text itself (for speed); a reader diffing two exports, or a tool
+    that expects ``json.dumps(..., indent=2, sort_keys=True)``, sees the very same bytes."""
+    data = to_dict(compare(PAIR, OPTIONS))
+    assert dumps(compare(PAIR, OPTIONS)) == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"b": [], "a": {}}, ["é “quoted” \u2028 \\ \x01", None, True, False, 0, -7, 0.1, 1e21, -0.0],
+    {"nested": [[{"z": 1, "y": [2, {"x": None}]}]]},
+])
+def test_the_writer_agrees_with_the_json_module_on_every_kind_of_value(value):
+    from comparisons.jsonio import _write
+
+    out: list[str] = []
+    _write(value, out, "\n")
+    assert "".join(out) == json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)

@@ -196,3 +196,31 @@ def test_keyword_forms_short_stems_capitals_phrases_and_punctuation(tmp_path):
                 taxonomy=taxonomy) == [("tech",), ("tech",), ()]
     assert tags("They discussed U.S.-China tech rivalry.", taxonomy=taxonomy) == [("tech",)]
     assert tags("The UNGA debated it.", "The un-named envoy left.", taxonomy=taxonomy) == [("un",), ()]
+
+
+def test_tagging_does_not_depend_on_the_private_regex_parser(monkeypatch):
+    """The literals that let a pattern skip most claims are read with ``re._parser``; should a Python upgrade
+    break that, every pattern runs on every claim and the topics stay the same."""
+    from comparisons import regex_literals, signals
+
+    sentences = ("The leaders discussed the sanctions imposed last year and the talks planned in Geneva.",
+                 "He suggested that this would be a grave error.",
+                 "They agreed to keep in touch on arms control and strategic stability.")
+    before = tags(*sentences)
+
+    def broken(pattern: str) -> list:
+        raise AttributeError("module 're' has no attribute '_parser'")
+
+    monkeypatch.setattr(regex_literals, "_parse", broken)
+    monkeypatch.setattr(signals, "_COMPILED", {})
+    assert regex_literals.pattern_needles(r"\b(?:spoke|talked)\s") == ()
+    assert regex_literals.required_literals(r"ties\s+(?:relations|links)") == ()
+    assert tags(*sentences) == before
+    assert any(before), "the sentences carry topics, so the comparison means something"
+
+
+def test_pattern_literals_are_read_off_the_pattern():
+    from comparisons.regex_literals import pattern_needles, required_literals
+
+    assert pattern_needles(r"\b(?:spoke|talked)\s+with") == ("spoke", "talked")
+    assert ("links", "relations") in required_literals(r"\w+\s+(?:relations|links)")

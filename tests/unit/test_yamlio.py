@@ -111,3 +111,28 @@ def test_dump_keeps_order_and_unicode_and_round_trips():
     assert text.index("\n  z: 1") < text.index("\n  a: 2")
     back = loads_yaml(text)
     assert back["language"] == "no" and back["extra"] == {"z": 1, "a": 2} and back["sides"][1] == shared
+
+
+def test_libyaml_parses_when_pyyaml_has_it_and_the_guards_still_hold():
+    """The fast C loader is used where PyYAML was built with libyaml; the alias-bomb guard sits on top of it."""
+    import yaml
+
+    from readouts import yamlio
+
+    if getattr(yaml, "__with_libyaml__", False):
+        assert issubclass(yamlio._GuardedLoader, yaml.CSafeLoader)
+    with pytest.raises(ReadoutError, match="alias"):
+        loads_yaml(BILLION_LAUGHS)
+
+
+def test_the_readouts_package_loads_yaml_only_when_asked():
+    """Every command imports ``readouts.errors``; only those that read YAML should pay for PyYAML."""
+    import subprocess
+    import sys
+
+    code = ("import sys, readouts.errors, readouts.model\n"
+            "assert 'yaml' not in sys.modules and 'readouts.library' not in sys.modules, sorted(sys.modules)\n"
+            "from readouts import load_yaml, Library, segment\n"
+            "assert 'yaml' in sys.modules and callable(segment)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
