@@ -116,7 +116,12 @@ def _name_words(speaker: str | None) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2 and w not in _NAME_SUFFIXES)
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "iii"})
+_NAME_SUFFIXES = frozenset(
+    "jr sr iii mr mrs ms dr sir the president prime minister chancellor secretary state foreign general premier "
+    "king queen".split()
+)
+"""Words of a speaker's name that are titles or suffixes: "Prime Minister Starmer" and "Prime Minister Nehammer"
+are two people."""
 
 
 def _mean_at_least(pairs: list[tuple[str, str]], needed: float, scores: _Scores) -> float | None:

@@ -7,7 +7,9 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparisons.align import align
+from dataclasses import replace
+
+from comparisons.align import MERGE_MEAN, align
 from comparisons.similarity import get_scorer
 from builders import document
 from readouts.model import Document, Side
@@ -106,6 +108,53 @@ def test_topics_that_disagree_weaken_a_link_but_topics_are_optional():
     score = lambda result: dict(result.links)[("london:2", "vienna:3")]
     assert score(align(docs, agreeing, "lexical")) >= score(without)
     assert score(align(docs, disagreeing, "lexical")) < score(without)
+
+
+TOKYO = [
+    "The Foreign Minister met her Chinese counterpart in Busan.",
+    "She underlined how much peace and stability across the Taiwan Strait matter.",
+    "She asked for the release of Japanese nationals held in China.",
+]
+BEIJING = [
+    "The Foreign Minister met the Japanese Foreign Minister in Busan.",
+    "He said the Taiwan question concerns the political foundation of bilateral ties and urged Tokyo to act with "
+    "prudence.",
+    "He called for more flights between the two countries.",
+]
+
+
+def test_two_claims_that_share_only_their_telling_name_link_when_each_is_the_others_best_partner():
+    docs = [document("tokyo", TOKYO), document("beijing", BEIJING)]
+    on_taiwan = {"tokyo:1": ("taiwan",), "beijing:1": ("taiwan",)}
+    result = align(docs, on_taiwan, "lexical")
+    links = dict(result.links)
+    # Framed in opposite ways, the two sentences share little but "Taiwan": too weak for an ordinary merge.
+    assert ("tokyo:1", "beijing:1") in links and links[("tokyo:1", "beijing:1")] < MERGE_MEAN
+    assert {"tokyo:2", "beijing:2"} <= set(result.omitted)
+
+
+def test_a_weak_best_partner_on_another_topic_stays_an_omission():
+    docs = [document("tokyo", TOKYO), document("beijing", BEIJING)]
+    apart = {"tokyo:1": ("taiwan",), "beijing:1": ("trade",)}
+    result = align(docs, apart, "lexical")
+    assert {"tokyo:1", "beijing:1"} <= set(result.omitted)
+
+
+def with_speakers(doc: Document, speakers: dict[int, str]) -> Document:
+    claims = tuple(replace(c, speaker=speakers.get(c.index)) for c in doc.claims)
+    return Document(doc.side, claims)
+
+
+def test_claims_attributed_to_different_speakers_score_lower_and_name_forms_do_not_matter():
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    score = lambda result: dict(result.links)[("london:2", "vienna:3")]
+    unknown = score(align(docs, {}, "lexical"))
+    same = score(align([with_speakers(docs[0], {2: "Keir Starmer"}),
+                        with_speakers(docs[1], {3: "Prime Minister Starmer"})], {}, "lexical"))
+    other = score(align([with_speakers(docs[0], {2: "Prime Minister Starmer"}),
+                         with_speakers(docs[1], {3: "Prime Minister Nehammer"})], {}, "lexical"))
+    assert same == unknown
+    assert other < unknown
 
 
 def test_a_side_without_claims_leaves_everything_omitted():

@@ -52,6 +52,26 @@ def test_spellings_of_one_country_are_one_entity():
     assert "united_states" in features("США согласились.").entities
 
 
+def test_places_of_the_gaza_war_also_name_their_region_and_disputed_islands_have_one_entity():
+    named = features("The leaders discussed the conflict between Israel and Hamas.")
+    regional = features("They exchanged views on the situation in West Asia.")
+    assert "middle_east" in named.entities & regional.entities
+    assert "senkaku" in features("He said the Diaoyu Dao are China's territory.").entities
+    assert "senkaku" in features("She raised the situation around the Senkaku Islands.").entities
+
+
+def test_civilians_are_their_own_concept_not_an_evacuation():
+    lives = features("He voiced deep concern at the loss of civilian lives.")
+    protect = features("He underscored the need to protect civilians in Gaza.")
+    assert "civilians" in lives.concepts & protect.concepts
+    assert "evacuation" not in protect.concepts
+
+
+def test_words_about_the_readouts_themselves_are_not_content():
+    f = features("According to the White House account, the readout centres on Ukraine.")
+    assert not {"accoun", "readou", "accord"} & f.words
+
+
 def test_dates_are_read_in_both_orders_and_languages():
     assert {"01-09", "01-10"} <= features("The round is set for January 9–10 in Geneva.").dates
     assert "03-18" in features("Мораторий действует с 18 марта.").dates
