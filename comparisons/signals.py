@@ -207,13 +207,14 @@ class Matcher:
         cased_words = parts[1::2]
         ends = list(accumulate(map(len, parts)))
         lowered = text.lower()
-        lower_parts = _WORD_SPLIT.split(lowered) if len(lowered) == len(text) else ()
-        if len(lower_parts) == len(parts) and list(map(len, lower_parts)) == list(map(len, parts)):
-            lower_words = lower_parts[1::2]  # the same slices of the lowered text
-        elif len(lowered) == len(text):
-            lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
-        else:
+        if len(lowered) != len(text):
             lower_words = [w.lower() for w in cased_words]
+        elif "Σ" not in text:
+            # Lowercasing kept every character's place, and without a capital sigma (whose small form depends on
+            # what follows it) it maps each character on its own: each word lowered is its slice of ``lowered``.
+            lower_words = list(map(str.lower, cased_words))
+        else:
+            lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
         words = {True: cased_words, False: lower_words}
         gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
         excluded = _Exclusions(self.excludes, text, lowered)

@@ -94,6 +94,9 @@ def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Parti
 class _Cast(Cast):
     """A text's people (``readouts.people.Cast``) and how the subject of each of its claims resolves to them."""
 
+    _claim_tokens: list[Token] | None = None
+    _mentions: dict[int, tuple[str, str | None, int]]
+
     def named_in(self, toks: list[Token]) -> set[str]:
         found: set[str] = set()
         for tok in toks:
@@ -163,7 +166,16 @@ class _Cast(Cast):
         return self.text[toks[i].start : toks[min(len(toks), i + 4) - 1].end] if i < len(toks) else ""
 
     def _mention(self, toks: list[Token], i: int) -> tuple[str, str | None, int]:
-        """What the words at token ``i`` refer to, and the index after them."""
+        """What the words at token ``i`` refer to, and the index after them; remembered for the claim at hand,
+        since finding the main clause already looks at the words its subject is then read from."""
+        if toks is not self._claim_tokens:
+            self._claim_tokens, self._mentions = toks, {}
+        found = self._mentions.get(i)
+        if found is None:
+            found = self._mentions[i] = self._find_mention(toks, i)
+        return found
+
+    def _find_mention(self, toks: list[Token], i: int) -> tuple[str, str | None, int]:
         if i >= len(toks):
             return "none", None, i
         low = toks[i].low
