@@ -71,6 +71,9 @@ class AlignedRows(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._line_row: list[int] = []
         self._row_start: list[int] = []
+        self._column_widths: list[int] = []
+        self._palette: Palette | None = None
+        self._line_styles = (Style(), Style(), Style(), Style())
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -134,8 +137,9 @@ class AlignedRows(ScrollView, can_focus=True):
         self.go_to(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
-        if not self._rows or self.cursor_row >= len(self._row_start):
+        if not self._rows or not self._layout_width or self._layout_width != self.size.width:
             return
+        self._wrap(rows=len(self._rows))
         target_line = self._row_start[self.cursor_row] + direction * max(self.size.height - 2, 1)
         target_line = max(0, min(target_line, len(self._lines) - 1))
         self.go_to(self._line_row[target_line])
@@ -148,6 +152,8 @@ class AlignedRows(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         line = int(self.scroll_offset.y) + event.y - 1
+        if event.y >= 1 and self._layout_width and self._layout_width == self.size.width:
+            self._wrap(lines=line + 1)
         if event.y >= 1 and 0 <= line < len(self._lines):
             self.go_to(self._line_row[line])
 
@@ -161,11 +167,12 @@ class AlignedRows(ScrollView, can_focus=True):
     def _settle_cursor(self) -> None:
         """Scroll so the cursor's row is in view (once the rows are wrapped: before that, nothing to scroll)."""
         index = self.cursor_row
-        if not self._rows or self._layout_width != self.size.width or index >= len(self._row_start):
+        if not self._rows or not self._layout_width or self._layout_width != self.size.width:
             return
-        start = self._row_start[index]
-        end = self._row_start[index + 1] if index + 1 < len(self._rows) else len(self._lines)
         view = max(self.size.height - 1, 1)
+        self._wrap(rows=index + 1, lines=int(self.scroll_offset.y) + view)
+        start = self._row_start[index]
+        end = self._row_start[index + 1] if index + 1 < len(self._row_start) else len(self._lines)
         top = int(self.scroll_offset.y)
         if start < top or end - start > view:
             self.scroll_to(y=start, animate=False, immediate=True)
@@ -180,6 +187,14 @@ class AlignedRows(ScrollView, can_focus=True):
         if self._comparison is not None and self.size.width and self.size.width != self._layout_width:
             self._rebuild()
             self._settle_cursor()
+        self._line_styles = (
+            self.rich_style,
+            self.get_component_rich_style("aligned-rows--header"),
+            self.get_component_rich_style(
+                "aligned-rows--cursor" if self.has_focus else "aligned-rows--cursor-blurred"
+            ),
+            self.get_component_rich_style("aligned-rows--zebra"),
+        )
         return super().render_lines(crop)
 
     def _widths(self, sides: int) -> tuple[int, int]:
@@ -188,28 +203,51 @@ class AlignedRows(ScrollView, can_focus=True):
         return max(room // sides - 2 * PAD, 8), SCORE_WIDTH
 
     def _rebuild(self) -> None:
+        """Start wrapping the rows for the current width: only as far as the screen needs now (``_wrap``), the
+        rest after the frame is painted (``_wrap_rest``), so a long comparison paints as fast as a short one."""
         comparison = self._comparison
         if comparison is None or not self.size.width:
-            return  # not laid out yet: on_resize paints once the width is known
+            return
         self._layout_width = self.size.width
-        palette = Palette.from_variables(self.app.theme_variables)
-        console = self.app.console
-        keys = comparison.side_keys
-        side_width, score_width = self._widths(len(keys))
-        widths = [side_width] * len(keys) + [score_width]
+        self._palette = Palette.from_variables(self.app.theme_variables)
+        side_width, score_width = self._widths(len(comparison.side_keys))
+        self._column_widths = [side_width] * len(comparison.side_keys) + [score_width]
         header = [Text(d.side.label, style="bold", no_wrap=True, overflow="ellipsis") for d in comparison.documents]
         header.append(Text("Score", style="bold", justify="right"))
-        self._header = self._join([self._render(console, c, w)[0:1] for c, w in zip(header, widths)], widths)[0]
+        console = self.app.console
+        self._header = self._join(
+            [self._render(console, c, w)[0:1] for c, w in zip(header, self._column_widths)], self._column_widths
+        )[0]
         self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
-        for index, row in enumerate(self._rows):
-            cells = self._cells_of(row, palette)
-            self._cells.append(cells)
-            lines = self._join([self._render(console, c, w) for c, w in zip(cells, widths)], widths)
-            self._row_start.append(len(self._lines))
-            self._lines.extend(lines)
-            self._line_row.extend([index] * len(lines))
-        self.virtual_size = Size(self.size.width, len(self._lines) + 1)
+        self._wrap(rows=self.cursor_row + 1, lines=int(self.scroll_offset.y) + self.size.height)
         self.refresh()
+        if len(self._row_start) < len(self._rows):
+            self.call_after_refresh(self._wrap_rest, self._layout_width)
+
+    def _wrap(self, *, rows: int = 0, lines: int = 0) -> None:
+        """Wrap rows in order until at least ``rows`` rows and ``lines`` screen lines are ready."""
+        total = len(self._rows)
+        if len(self._row_start) >= total or (len(self._row_start) >= rows and len(self._lines) >= lines):
+            return
+        console = self.app.console
+        widths = self._column_widths
+        while len(self._row_start) < total and (len(self._row_start) < rows or len(self._lines) < lines):
+            index = len(self._row_start)
+            cells = self._cells_of(self._rows[index], self._palette)
+            self._cells.append(cells)
+            wrapped = self._join([self._render(console, c, w) for c, w in zip(cells, widths)], widths)
+            self._row_start.append(len(self._lines))
+            self._lines.extend(wrapped)
+            self._line_row.extend([index] * len(wrapped))
+        # Until every row is wrapped, the scrollbar's length is an estimate from the rows wrapped so far.
+        done = len(self._row_start)
+        estimate = len(self._lines) + (total - done) * len(self._lines) // max(done, 1)
+        self.virtual_size = Size(self.size.width, estimate + 1)
+
+    def _wrap_rest(self, width: int) -> None:
+        if width == self._layout_width:
+            self._wrap(rows=len(self._rows))
+            self.refresh()
 
     @staticmethod
     def _render(console, text: Text, width: int) -> list[list[Segment]]:
@@ -241,21 +279,20 @@ class AlignedRows(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base, header, cursor, zebra = self._line_styles
         if y == 0:
-            header_style = self.get_component_rich_style("aligned-rows--header")
-            return self._header.apply_style(base + header_style).extend_cell_length(width, base + header_style)
+            return self._header.apply_style(base + header).extend_cell_length(width, base + header)
         line = int(self.scroll_offset.y) + y - 1
         if line >= len(self._lines):
-            return Strip.blank(width, base)
+            self._wrap(lines=line + 1)  # scrolled past what is wrapped so far
+            if line >= len(self._lines):
+                return Strip.blank(width, base)
         row = self._line_row[line]
         style = base
         if row == self.cursor_row:
-            style = base + self.get_component_rich_style(
-                "aligned-rows--cursor" if self.has_focus else "aligned-rows--cursor-blurred"
-            )
+            style = base + cursor
         elif row % 2:
-            style = base + self.get_component_rich_style("aligned-rows--zebra")
+            style = base + zebra
         strip = self._lines[line].crop(int(self.scroll_offset.x), int(self.scroll_offset.x) + width)
         return strip.apply_style(style).extend_cell_length(width, style)
 
