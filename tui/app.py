@@ -4,6 +4,8 @@ so far; screens do the rest (``tui/screens/``), looks live in ``dualread.tcss``.
 - ``DualreadApp(library, options, open_pair=None)``: starts on the library; with ``open_pair`` it opens that
   pair's comparison on top (``dualread open PAIR``), so Back still leads to the library.
 - ``compare(pair_id)``: load and compare through the cache, remembered for the session; safe from worker threads.
+- ``known(pair_id)``: the comparison when it is in memory or in the disk cache (a few milliseconds), else ``None``:
+  the comparison screen paints a known comparison in its first frame and computes the others in a worker.
 """
 
 from __future__ import annotations
@@ -73,6 +75,24 @@ class DualreadApp(App[None]):
         comparison = cached_compare(self.library.load(pair_id), self.options, self.library.cache_dir)
         with self._compare_lock:
             return self.comparisons.setdefault(pair_id, comparison)
+
+    def known(self, pair_id: str) -> "Comparison | None":
+        """The comparison of ``pair_id`` if it costs no computing: from memory, else from the disk cache."""
+        from comparisons.cache import cache_path
+
+        from readouts.errors import DualreadError
+
+        with self._compare_lock:
+            known = self.comparisons.get(pair_id)
+        if known is not None:
+            return known
+        try:
+            pair = self.library.load(pair_id)
+            if not cache_path(pair, self.options, self.library.cache_dir).is_file():
+                return None
+        except DualreadError:
+            return None  # the worker meets the same problem and shows it in a dialog
+        return self.compare(pair_id)
 
     def open_pair(self, pair_id: str) -> None:
         from tui.screens.comparison import ComparisonScreen

@@ -1,7 +1,7 @@
 """``ComparisonScreen``: one pair compared: topics on the left, aligned rows on the right, the row's detail below.
 
-The comparison comes from the app's memory when the library already computed it (painted at once), else from a
-worker through the cache (a loading state until it lands). Everything shown is read off the ``Comparison``:
+The comparison comes from the app's memory or the disk cache when either has it (painted in the first frame), else
+from a worker (a loading state until it lands). Everything shown is read off the ``Comparison``:
 ``rows_for(topic)`` gives the rows, ``Row`` says what they hold.
 """
 
@@ -91,7 +91,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        comparison = self.app.comparisons.get(self.pair_id)
+        comparison = self.app.known(self.pair_id)
         if comparison is not None:
             self.show_comparison(comparison)
             return
