@@ -25,8 +25,8 @@ How:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from comparisons.similarity import PreparedScorer, Scorer, get_scorer
 from readouts.model import Document
@@ -116,10 +116,10 @@ def _name_words(speaker: str | None) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2 and w not in _NAME_SUFFIXES)
 
 
-_NAME_SUFFIXES = frozenset(
-    "jr sr iii mr mrs ms dr sir the president prime minister chancellor secretary state foreign general premier "
-    "king queen".split()
-)
+_NAME_SUFFIXES = frozenset({
+    "jr", "sr", "iii", "mr", "mrs", "ms", "dr", "sir", "the", "president", "prime", "minister", "chancellor",
+    "secretary", "state", "foreign", "general", "premier", "king", "queen",
+})
 """Words of a speaker's name that are titles or suffixes: "Prime Minister Starmer" and "Prime Minister Nehammer"
 are two people."""
 

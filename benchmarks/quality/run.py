@@ -30,11 +30,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
-from comparisons.engine import compare  # noqa: E402
-from comparisons.jsonio import to_dict  # noqa: E402
-from comparisons.options import CompareOptions  # noqa: E402
-from readouts.library import Library  # noqa: E402
+from scoring import score as own_score
+
+from comparisons.engine import compare
+from comparisons.jsonio import to_dict
+from comparisons.options import CompareOptions
+from readouts.library import Library
 
 
 def _eval_score():
@@ -84,8 +87,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="write the JSON exports to this folder")
     args = ap.parse_args(argv)
 
-    from scoring import score as own_score
-
     eval_score, scorer_name = _eval_score()
     score = eval_score or (lambda g, s, d: own_score(g, json.loads(Path(s).read_text(encoding="utf-8")), d))
     scorer_name = scorer_name or "benchmarks/quality/scoring.py"
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                         if mine[key] != result[key]:
                             print(f"scorer mismatch {gold.name} {key}: eval {result[key]} own {mine[key]}")
                 parts.append(result)
-            row = {"pair": pair_id, "sides": len(parts) + 1 if len(parts) > 1 else 2}
+            row = {"pair": pair_id, "side_pairs": len(parts)}
             for key in ("link_p", "link_r", "link_f1", "omission_f1"):
                 row[key] = round(_mean(parts, key), 3)
             rows.append(row)
@@ -126,5 +127,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE))
     raise SystemExit(main())

@@ -23,8 +23,7 @@ import yaml
 __all__ = ["score", "sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "u.s. u.k. u.n. mr. mrs. ms. dr. st. jr. sr. no. e.g. i.e. vs. gen. sen. rep. gov. lt. col. prof. inc. corp. "
-    "co. etc. d.c. t. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. г. т.е. т.д. т.п. им. ул.".split()
+    ["u.s.", "u.k.", "u.n.", "mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "no.", "e.g.", "i.e.", "vs.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "prof.", "inc.", "corp.", "co.", "etc.", "d.c.", "t.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "г.", "т.е.", "т.д.", "т.п.", "им.", "ул."]
 )
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
+from builders import document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dataclasses import replace
-
 from comparisons.align import MERGE_MEAN, align
 from comparisons.similarity import get_scorer
-from builders import document
 from readouts.model import Document, Side
-
-
-
 
 LONDON = [
     "The Prime Minister spoke to the Chancellor of Austria this afternoon.",
@@ -117,8 +113,8 @@ TOKYO = [
 ]
 BEIJING = [
     "The Foreign Minister met the Japanese Foreign Minister in Busan.",
-    "He said the Taiwan question concerns the political foundation of bilateral ties and urged Tokyo to act with "
-    "prudence.",
+    ("He said the Taiwan question concerns the political foundation of bilateral ties and urged Tokyo to act "
+     "with prudence."),
     "He called for more flights between the two countries.",
 ]
 
