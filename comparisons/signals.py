@@ -221,7 +221,9 @@ class Matcher:
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
             memo, ws = self.starting[cased], words[cased]
-            for i, word in enumerate(ws):
+            # Keywords in capitals can only start at a capitalised word.
+            for i in [i for i, w in enumerate(ws) if w[0].isupper()] if cased else range(len(ws)):
+                word = ws[i]
                 candidates = memo.get(word)
                 if candidates is None:
                     candidates = self._starting_at(cased, word)
