@@ -20,8 +20,9 @@ with embeddings); the aligner adds topics and position itself, so a scorer only 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Protocol, Sequence
+from typing import Protocol
 
 from comparisons.concepts import concept_lexicon
 from comparisons.errors import ComparisonError
@@ -44,6 +45,10 @@ SHORTER_SHARE = 0.7
 """How much the score follows the coverage of the shorter claim (0.5 = plain cosine). Readouts compress: one side's
 short sentence often reports a point that the other side's long sentence makes among others, and plain cosine
 punishes the long one for its extra detail."""
+ONE_NEGATED = 0.9
+"""Share of the score kept when one claim is negated and the other is not: a point and the denial of a point near
+it ("will deploy missiles" / "does not intend to deploy missiles in Ukraine") share words more often than they
+report the same thing. Two accounts of one point are usually both affirmative or both negative."""
 
 
 class PreparedScorer(Protocol):
@@ -123,7 +128,10 @@ class PreparedLexical:
         if not dot:
             return 0.0
         shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
-        return min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
+        score = min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
+        if self.features[a].negated != self.features[b].negated:
+            score *= ONE_NEGATED
+        return score
 
 
 def _participant_words(features: Sequence[Features]) -> frozenset[str]:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from builders import document
 
 from comparisons.errors import ComparisonError
 from comparisons.semantic import semantic_available
 from comparisons.similarity import LexicalScorer, get_scorer
-from builders import document
-
-
-
 
 LEFT = document("left", [
     "The Prime Minister spoke with the President of Kenya.",
@@ -78,3 +75,11 @@ def test_blocking_keys_are_what_the_claim_offers():
     keys = prepared.keys("left:2")
     assert "e:nairobi" in keys or "w:nairob" in keys
     assert "d:05-04" in keys
+
+
+def test_a_point_and_the_denial_of_a_point_near_it_score_lower_than_two_affirmations():
+    plans = document("plans", ["The United States intends to place strike weapons in Ukraine."])
+    affirmed = document("affirmed", ["He said strike weapons would be placed in Ukraine."])
+    denied = document("denied", ["He said strike weapons would not be placed in Ukraine."])
+    both = get_scorer("lexical").prepare([plans, affirmed, denied])
+    assert both.score("plans:0", "denied:0") < both.score("plans:0", "affirmed:0")
