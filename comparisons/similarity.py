@@ -11,7 +11,8 @@
 - ``LexicalScorer``: a cosine-like overlap of weighted features (``comparisons.features``): content-word stems,
   concepts, entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
   language-free features (concepts, entities, dates, numbers) count. The participants' names, which the opening
-  claims of all sides share, only link those openings.
+  claims of all sides share, only link those openings. A negated claim and an affirmative one score a little
+  lower (``ONE_NEGATED``).
 
 A semantic scorer drops in by implementing the same two methods (it may block on the lexical scorer's keys and score
 with embeddings); the aligner adds topics and position itself, so a scorer only judges content.
