@@ -123,3 +123,13 @@ async def test_an_unwritable_export_path_is_reported_in_the_dialog(tmp_path, set
         assert isinstance(app.screen, ExportDialog)
         status = app.screen.query_one("#export-status", Static)
         assert status.has_class("-error") and "inside.html" in str(status.content)
+
+
+async def test_a_samples_id_is_allowed_with_a_note_as_on_the_command_line(tmp_path, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"2021-06-02-lisbon-meeting")
+        note = error_of(app, "id")
+        assert "bundled sample" in note and "already exists" not in note
+        assert app.screen.query_one("#error-id").has_class("-working"), "shown as a note, not as an error"

@@ -12,13 +12,11 @@ from tui.widgets.library.pair_table import PairTable
 
 
 def visible_ids(app) -> list[str]:
-    table = app.screen.query_one(PairTable)
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+    return app.screen.query_one(PairTable).row_ids
 
 
 def cell(app, pair_id: str, column: str) -> str:
-    table = app.screen.query_one(PairTable)
-    return str(table.get_cell(pair_id, column))
+    return app.screen.query_one(PairTable).cell(pair_id, column).plain
 
 
 async def test_pairs_newest_first_and_broken_last_with_their_problem(app, settle):
@@ -75,12 +73,17 @@ async def test_opening_a_broken_pair_explains_instead_of_failing(app, settle):
         assert isinstance(app.screen.query_one(PairTable), PairTable)
 
 
-async def test_a_click_picks_a_pair_and_a_second_click_opens_it(app, settle):
+async def test_a_click_picks_a_pair_and_a_double_click_opens_it(app, settle):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.click(PairTable, offset=(20, 2))
+        await pilot.pause()
         assert "Lisbon" in str(app.screen.query_one(PairPreview).render())
-        await pilot.click(PairTable, offset=(20, 2))
+        await pilot.click(PairTable, offset=(20, 1))
+        await pilot.pause()
+        assert app.screen.query_one(PairTable).current_id == "2022-01-05-carter-ostrov-call"
+        assert not isinstance(app.screen, ComparisonScreen), "a single click only selects"
+        await pilot.double_click(PairTable, offset=(20, 2))
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen)
         assert app.screen.pair_id == "2021-06-02-lisbon-meeting"

@@ -31,9 +31,9 @@ async def test_library_lists_the_samples_with_their_figures(real_app, settle):
         await settle(pilot)
         table = real_app.screen.query_one(PairTable)
         assert table.row_count >= 3
-        assert CALL in table.rows
-        assert str(table.get_cell(CALL, "sample")) == "sample"
-        assert str(table.get_cell(CALL, "claims")).strip().isdigit(), "the worker filled in the counts"
+        assert CALL in table.row_ids
+        assert table.cell(CALL, "sample").plain == "sample"
+        assert table.cell(CALL, "claims").plain.strip().isdigit(), "the worker filled in the counts"
 
 
 async def test_open_navigate_full_text_and_back_on_a_sample(real_app, settle):

@@ -1,16 +1,15 @@
 """``AddPairScreen``: a form that adds a pair to the library with exactly the rules of ``dualread add``.
 
 While the user types, each field is checked with the library's own rule functions (``check_pair_id``,
-``parse_date``, ``check_side_key``) and the problem shows under it. Saving hands the whole form to the ``add``
-command itself (``tui.commands.add.run``) in a worker, so importing the sources, every check and the atomic save
-are the command line's; its error lands under the field it names (a bad file under that side).
+``parse_date``, ``check_side_key``) and the problem shows under it; an id a bundled sample has is allowed, as in
+``dualread add`` (the user's pair then shows in the sample's place), with a note saying so. Saving calls the same
+function as the command line, ``readouts.adding.add_pair``, in a worker, so importing the sources, every check and
+the atomic save are the same; its error lands under the field it names (a bad file under that side).
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import io
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,21 +30,31 @@ MAX_SIDES = 6
 
 
 def field_for_error(error: DualreadError, sources: dict[str, str]) -> str:
-    """Which form field an ``add`` error is about: ``id``, ``event``, ``date``, ``side-N`` or ``form``."""
-    by_option = {"PAIR_ID": "id", "id": "id", "--event": "event", "--date": "date", "date": "date"}
-    if error.field in by_option:
-        return by_option[error.field]
-    keys = list(sources)
-    for n, (key, source) in enumerate(sources.items()):
-        if error.file and source and error.file in (source, source.strip()):
-            return f"side-{n}"
-        if isinstance(error.value, str) and (error.value == key or error.value.startswith(f"{key}=")):
-            return f"side-{n}"
-    if error.field == "--side" and keys:
-        return "side-0"
-    if "already exists" in error.message or "bundled sample" in error.message:
+    """Which form field an ``add_pair`` error is about: ``id``, ``event``, ``date``, ``side-N`` or ``form``."""
+    from readouts.library import PairExistsError
+
+    if isinstance(error, PairExistsError) or error.field == "id":
         return "id"
+    if error.field in ("event", "date"):
+        return error.field
+    for n, (key, source) in enumerate(sources.items()):
+        if error.file and source and str(error.file) in (source, source.strip()):
+            return f"side-{n}"
+        if isinstance(error.value, str) and error.value in (key, f"{key}="):
+            return f"side-{n}"
+    if error.field == "sides" and sources:
+        return "side-0"
     return "form"
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    pair_id: str
+    event: str
+    date: str
+    sources: tuple[tuple[str, str], ...]
+    """(side key, source) per filled-in row, in order: two rows with one key are refused, not merged."""
+    publishers: dict[str, str]
 
 
 class AddPairScreen(WorkerErrors, Screen[str | None]):
@@ -111,18 +120,19 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
 
     @on(Input.Changed)
     def check_field(self, event: Input.Changed) -> None:
-        """Check the field just edited with the library's rules (nothing is read or written yet)."""
-        from readouts.library import check_pair_id, check_side_key, parse_date
+        """Check the field just edited with the rules ``dualread add`` applies (nothing is read or written yet)."""
+        from readouts.pairfile import check_pair_id, check_side_key, parse_date
 
         name = (event.input.id or "").removeprefix("input-")
         text = event.value.strip()
+        note = None
         try:
             if name == "id" and text:
                 check_pair_id(text, field=None)
-                if text in self.app.library.sample_ids():
-                    raise DualreadError(f"'{text}' is the id of a bundled sample pair: choose another id")
                 if (self.app.library.root / text).exists():
                     raise DualreadError(f"pair '{text}' already exists in the library")
+                if text in self.app.library.sample_ids():
+                    note = "the id of a bundled sample: your pair will show in its place in this library"
             elif name == "date" and text:
                 parse_date(text, field=None)
             elif name.startswith("key-") and text:
@@ -130,7 +140,8 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         except DualreadError as error:
             self.show_error(self._error_box(name), str(error))
             return
-        self.show_error(self._error_box(name), None)
+        self.show_error(self._error_box(name), note)
+        self.query_one(f"#error-{self._error_box(name)}", Static).set_class(note is not None, "-working")
 
     @staticmethod
     def _error_box(name: str) -> str:
@@ -139,19 +150,17 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
                 return "side-" + name.removeprefix(prefix)
         return name
 
-    def namespace(self) -> argparse.Namespace:
-        """The form as the ``add`` command's arguments."""
+    def request(self) -> AddRequest:
+        """The form as ``add_pair``'s arguments: rows with a key or a source, in order."""
         sides = [(self.value(f"key-{n}"), self.value(f"source-{n}"), self.value(f"publisher-{n}"))
                  for n in range(self.sides)]
         given = [s for s in sides if s[0] or s[1]]
-        return argparse.Namespace(
+        return AddRequest(
             pair_id=self.value("id"),
             event=self.value("event"),
             date=self.value("date"),
-            side=[f"{k}={src}" for k, src, _ in given],
-            publisher=[f"{k}={p}" for k, _, p in given if p and k],
-            title=[], url=[], language=[], force=False,
-            library=str(self.app.library.root),
+            sources=tuple((k, src) for k, src, _ in given),
+            publishers={k: p for k, _, p in given if p and k},
         )
 
     @on(Button.Pressed, "#add-save")
@@ -161,22 +170,21 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         self.query_one("#add-save", Button).disabled = True
         self.query_one("#error-form", Static).update(literal("Reading the sources…", "italic"))
         self.query_one("#error-form", Static).add_class("-shown", "-working")
-        self.save(self.namespace())
+        self.save(self.request())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="add", name="add the pair")
-    def save(self, args: argparse.Namespace) -> None:
-        from tui.commands.add import run
+    def save(self, request: AddRequest) -> None:
+        from readouts.adding import add_pair
+        from readouts.library import Library
 
-        sources = {k: src for k, _, src in (a.partition("=") for a in args.side)}
-        said = io.StringIO()
         try:
-            with contextlib.redirect_stdout(said):
-                run(args)
+            result = add_pair(Library(self.app.library.root), request.pair_id, request.event, request.date,
+                              request.sources, publishers=request.publishers)
         except DualreadError as error:
-            field = field_for_error(error, sources)
+            field = field_for_error(error, dict(request.sources))
             self.app.call_from_thread(self.failed, field, str(error))
             return
-        self.app.call_from_thread(self.saved, args.pair_id, said.getvalue().strip())
+        self.app.call_from_thread(self.saved, request.pair_id, result.summary())
 
     def failed(self, field: str, message: str) -> None:
         self.query_one("#add-save", Button).disabled = False
@@ -189,7 +197,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
 
     def saved(self, pair_id: str, message: str) -> None:
         self.app.library_changed = True
-        self.app.notify(message or f"added {pair_id}", title="Pair added")
+        self.app.notify(message or f"added {pair_id}", title="Pair added", markup=False)
         self.dismiss(pair_id)
 
     @on(Button.Pressed, "#add-side")

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import Worker
@@ -114,6 +115,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
+        # Three sides or more on a narrow terminal: the rows take the whole width, the topics come on ``t``.
+        self.set_class(len(comparison.side_keys) > 2, "-many-sides")
         with self.app.batch_update():
             self.query_one("#comparison-body").loading = False
             self.query_one(PairHeader).show(comparison.pair)
@@ -133,9 +136,9 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if comparison is None:
             return
         rows = comparison.rows_for(self.topic)
-        self.query_one("#rows-panel").border_title = (
-            comparison.topic_label(self.topic) if self.topic else "All"
-        ) + f" · {len(rows)} rows"
+        self.query_one("#rows-panel").border_title = Content(  # a topic's label is data (topics.yaml), not markup
+            (comparison.topic_label(self.topic) if self.topic else "All") + f" · {len(rows)} rows"
+        )
         self.query_one(AlignedRows).show(comparison, rows, self.query_text, keep)
         self.update_detail()
 
@@ -160,6 +163,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             current = self.query_one(AlignedRows).current
             self.show_rows(row_key(current) if current else None)
         if event.done:
+            self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()
 
     @on(AlignedRows.Highlighted)
@@ -211,6 +215,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         self._difference(-1)
 
     def action_topics(self) -> None:
+        self.add_class("-topics-shown")
         self.query_one(TopicList).focus()
 
     @property

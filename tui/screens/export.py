@@ -130,7 +130,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         self.failed("The export stopped with an error.")
 
     def done(self, message: str, path: Path) -> None:
-        self.app.notify(message, title="Exported", timeout=8)
+        self.app.notify(message, title="Exported", timeout=8, markup=False)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")

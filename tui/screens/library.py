@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from readouts.errors import DualreadError
 from tui.screens.error import ErrorModal, WorkerErrors
@@ -81,7 +81,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             self.call_after_refresh(self.fill_figures, missing)
 
     def recolour(self) -> None:
-        self.refilter()
+        self.query_one(PairTable).recolour()
+        self.update_preview()
 
     def refilter(self) -> None:
         text = self.query_one("#filter", Input).value
@@ -128,13 +129,27 @@ class LibraryScreen(WorkerErrors, Screen[None]):
     def filter_submitted(self) -> None:
         self.action_open_pair()
 
-    @on(DataTable.RowHighlighted, "#pairs")
+    @on(PairTable.Highlighted)
     def pair_highlighted(self) -> None:
         self.update_preview()
 
-    @on(DataTable.RowSelected, "#pairs")
+    @on(PairTable.Selected)
     def pair_selected(self) -> None:
         self.action_open_pair()
+
+    TYPED_KEYS = {"add_pair", "export", "reload", "help", "app.quit"}
+    """Actions bound to letters: while the filter has the focus, those letters are typed into it instead."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.TYPED_KEYS and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def on_key(self, event: Key) -> None:
         """Filter as you type: a letter typed on the table goes to the filter; arrows in the filter move the table."""
@@ -148,8 +163,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             filter_input.insert_text_at_cursor(event.character)
         elif self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
             event.stop()
-            {"down": table.action_cursor_down, "up": table.action_cursor_up,
-             "pagedown": table.action_page_down, "pageup": table.action_page_up}[event.key]()
+            step = {"down": 1, "up": -1, "pagedown": table.size.height - 2, "pageup": 2 - table.size.height}
+            table.move_to(table.cursor_row + step[event.key])
         elif self.focused is filter_input and event.key == "escape":
             event.stop()
             filter_input.value = ""

@@ -12,6 +12,7 @@ import re
 from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from comparisons.model import Comparison
@@ -61,7 +62,8 @@ class ReadoutPane(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)
         self.document = document
         self.spans = paragraphs(document.text)
-        self.border_title = document.side.label
+        # A plain string here would be read as markup: the publisher's name is data.
+        self.border_title = Content(document.side.label)
         self.revealing = False
         self._target: int | None = None
 

@@ -1,5 +1,10 @@
 """``PairTable``: the library's pairs as a table: date, event, sides, counts, coverage glance, sample mark.
 
+Drawn with Textual's line API, one screen line per pair, each line rendered once when its pair or figures change:
+a ``DataTable`` took most of the library screen's first paint (``benchmarks/bench_tui.py``). Keys: arrows,
+Page Up/Down, Home/End move; Enter or a double click opens (``PairTable.Selected``); a single click selects, as
+in a file manager (``PairTable.Highlighted``).
+
 Columns are laid out for the width the table has (``columns_for(width)``): at 80 columns the counts take short
 headers and the sides column gives way to the preview line below the table; a wide terminal gets every column at
 full length. Figures arrive later than the pairs (a worker computes them), so their cells start as "…" and are
@@ -10,10 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.widgets.library.listing import Figures, Listing
 from tui.widgets.texts import Palette, literal, short
@@ -51,59 +62,187 @@ def columns_for(width: int) -> list[Column]:
     return [fixed[0], *flexible, *fixed[1:]]
 
 
-class PairTable(DataTable):
-    """One row per pair (row key = pair id); broken pairs show their problem in place of the event."""
+class PairTable(ScrollView, can_focus=True):
+    """One line per pair (keyed by pair id); broken pairs show their problem in place of the event."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="library.open")]
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("up", "cursor(-1)", "Previous pair", show=False),
+        Binding("down", "cursor(1)", "Next pair", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First pair", show=False),
+        Binding("end", "last", "Last pair", show=False),
+    ]
+    COMPONENT_CLASSES = {"pair-table--header", "pair-table--cursor", "pair-table--cursor-blurred",
+                         "pair-table--zebra"}
+    DEFAULT_CSS = """
+    PairTable > .pair-table--header { background: $panel; text-style: bold; }
+    PairTable > .pair-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
+                                      text-style: bold; }
+    PairTable > .pair-table--cursor-blurred { background: $block-cursor-blurred-background; }
+    PairTable > .pair-table--zebra { background: $surface; }
+    """
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+
+    @dataclass
+    class Highlighted(Message):
+        pair_id: str
+
+    @dataclass
+    class Selected(Message):
+        """Open this pair (Enter or a double click)."""
+
+        pair_id: str
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._listings: list[Listing] = []
         self._figures: dict[str, Figures] = {}
+        self._columns: list[Column] = []
         self._layout_width = 0
+        self._header = Strip([])
+        self._lines: dict[str, Strip] = {}
+
+    # --- what the screen and tests ask ------------------------------------------------------------------------
 
     @property
     def palette(self) -> Palette:
         return Palette.from_variables(self.app.theme_variables)
 
-    def show(self, listings: list[Listing], figures: dict[str, Figures]) -> None:
-        """Show ``listings`` in this order, keeping the cursor on the same pair when it is still listed."""
-        self._listings = listings
-        self._figures = figures
-        self._rebuild()
+    @property
+    def row_count(self) -> int:
+        return len(self._listings)
 
-    def set_figures(self, pair_id: str, figures: Figures) -> None:
-        self._figures[pair_id] = figures
-        if pair_id not in self.rows:
-            return
-        for column in self.columns.values():
-            key = column.key.value or ""
-            if key in ("claims", "links", "omissions", "conflicts", "coverage"):
-                self.update_cell(pair_id, key, self._cell(key, pair_id, figures))
+    @property
+    def row_ids(self) -> list[str]:
+        return [listing.id for listing in self._listings]
 
     @property
     def current_id(self) -> str | None:
-        if not self.row_count:
+        if not self._listings:
             return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._listings[min(self.cursor_row, len(self._listings) - 1)].id
 
-    def on_resize(self) -> None:
-        if self.size.width != self._layout_width:
-            self._rebuild()
+    def cell(self, pair_id: str, column: str) -> Text:
+        """The cell a user reads in ``column`` of ``pair_id``'s line (at the current width's columns)."""
+        listing = next(i for i in self._listings if i.id == pair_id)
+        return self._row_cell(next(c for c in columns_for(self.size.width or 100) if c.key == column), listing)
 
-    def _rebuild(self) -> None:
-        if not self.size.width:
-            return  # not laid out yet: on_resize builds the table once the width is known
+    def show(self, listings: list[Listing], figures: dict[str, Figures]) -> None:
+        """Show ``listings`` in this order, keeping the cursor on the same pair when it is still listed."""
         current = self.current_id
-        self._layout_width = self.size.width
-        self.clear(columns=True)
-        self._columns = columns_for(self._layout_width)
-        for column in self._columns:
-            self.add_column(column.label, width=column.width, key=column.key)
-        for listing in self._listings:
-            self.add_row(*(self._row_cell(c, listing) for c in self._columns), key=listing.id)
-        if current is not None and current in self.rows:
-            self.move_cursor(row=self.get_row_index(current), animate=False)
+        self._listings = listings
+        self._figures = figures
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, len(listings) + 1)
+        ids = self.row_ids
+        self.cursor_row = ids.index(current) if current in ids else 0
+        self.refresh()
+
+    def set_figures(self, pair_id: str, figures: Figures) -> None:
+        self._figures[pair_id] = figures
+        if self._lines.pop(pair_id, None) is not None:
+            self.refresh()
+
+    def recolour(self) -> None:
+        self._layout_width = 0
+        self.refresh()
+
+    # --- keys and mouse -----------------------------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        self.move_to(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        self.move_to(self.cursor_row + direction * max(self.size.height - 2, 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self._listings) - 1)
+
+    def action_open(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Selected(self.current_id))
+
+    def move_to(self, index: int) -> None:
+        if self._listings:
+            self.cursor_row = max(0, min(index, len(self._listings) - 1))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y - 1
+        if event.y < 1 or not 0 <= index < len(self._listings):
+            return
+        self.move_to(index)
+        if event.chain >= 2:
+            self.action_open()
+
+    def watch_cursor_row(self, index: int) -> None:
+        if not self._listings:
+            return
+        view = max(self.size.height - 1, 1)
+        top = int(self.scroll_offset.y)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + view:
+            self.scroll_to(y=index - view + 1, animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self._listings[index].id))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # --- painting -----------------------------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.size.width != self._layout_width:
+            self._layout_width = self.size.width
+            self._columns = columns_for(self._layout_width)
+            self._lines.clear()
+            header = [Text(c.label, style="bold", no_wrap=True, overflow="ellipsis",
+                           justify="right" if c.key in ("claims", "links", "omissions", "conflicts") else "left")
+                      for c in self._columns]
+            self._header = self._join(header)
+        self._line_styles = (
+            self.rich_style,
+            self.get_component_rich_style("pair-table--header"),
+            self.get_component_rich_style("pair-table--cursor" if self.has_focus else "pair-table--cursor-blurred"),
+            self.get_component_rich_style("pair-table--zebra"),
+        )
+        return super().render_lines(crop)
+
+    def _join(self, cells: list[Text]) -> Strip:
+        """One line: each cell cut or padded to its column, one blank cell either side."""
+        console = self.app.console
+        segments: list[Segment] = []
+        for cell, column in zip(cells, self._columns):
+            cell.no_wrap = True
+            cell.overflow = cell.overflow or "ellipsis"
+            segments.append(Segment(" "))
+            segments.extend(console.render_lines(cell, console.options.update_width(column.width), pad=True)[0])
+            segments.append(Segment(" "))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base, header, cursor, zebra = self._line_styles
+        if y == 0:
+            return self._header.apply_style(base + header).extend_cell_length(width, base + header)
+        index = int(self.scroll_offset.y) + y - 1
+        if index >= len(self._listings):
+            return Strip.blank(width, base)
+        listing = self._listings[index]
+        line = self._lines.get(listing.id)
+        if line is None:
+            line = self._lines[listing.id] = self._join([self._row_cell(c, listing) for c in self._columns])
+        style = base + cursor if index == self.cursor_row else base + zebra if index % 2 else base
+        return line.apply_style(style).crop(0, width).extend_cell_length(width, style)
 
     def _row_cell(self, column: Column, listing: Listing) -> Text:
         palette = self.palette
