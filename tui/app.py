@@ -79,7 +79,6 @@ class DualreadApp(App[None]):
     def known(self, pair_id: str) -> "Comparison | None":
         """The comparison of ``pair_id`` if it costs no computing: from memory, else from the disk cache."""
         from comparisons.cache import cache_path
-
         from readouts.errors import DualreadError
 
         with self._compare_lock:

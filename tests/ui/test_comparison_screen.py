@@ -193,3 +193,19 @@ async def test_palette_offers_actions_pairs_and_topics(opened, settle):
         assert rows(opened).row_count == 1
         hits = [hit async for hit in provider.search("lisbon")]
         assert hits and "lisbon" in hits[0].text.lower()
+
+
+async def test_three_sides_at_80_columns_give_the_rows_the_width_and_t_brings_the_topics(tmp_path, settle):
+    app = make_app(tmp_path, open_pair="2021-06-02-lisbon-meeting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(app.screen.comparison.side_keys) == 3
+        assert not app.screen.query_one("#topics-panel").display
+        assert rows(app).size.width >= 74, "the rows take the width the topics would"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#topics-panel").display
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not app.screen.query_one("#topics-panel").display
+        assert app.screen.topic is not None, "the topic chosen filters the rows"

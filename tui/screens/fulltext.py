@@ -2,8 +2,9 @@
 every side, the panes scrolling in step.
 
 Moving to another row (keys as on the comparison screen) highlights its claims and brings each side's claim into
-view (a side that does not report the row shows its claim of the nearest row that it does report); scrolling any pane by hand scrolls the others to the same fraction of their length. Leaving returns the
-selected row's index so the comparison screen keeps the place.
+view (a side that does not report the row shows its claim of the nearest row that it does report); scrolling any
+pane by hand scrolls the others to the same fraction of their length. Leaving returns the selected row's index so
+the comparison screen keeps the place.
 """
 
 from __future__ import annotations

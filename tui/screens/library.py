@@ -42,8 +42,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
-        yield Input(placeholder="/ Filter: type words from the event, date, id or sides", id="filter", compact=True,
-                    select_on_focus=False)
+        yield Input(placeholder="/ Filter by event, date, id or side · Enter or double-click opens", id="filter",
+                    compact=True, select_on_focus=False)
         yield PairTable(id="pairs")
         yield PairPreview(id="preview")
         yield KeyBar(id="keys")
