@@ -1,7 +1,8 @@
 """``LibraryScreen``: the pairs of the library, newest first, filtered as you type; Enter opens one.
 
-The table appears from the pairs' metadata alone; a worker then compares each pair through the cache and fills
-in its counts and coverage glance, so a large or uncached library never delays the first screen. A pair that
+The table appears from the pairs' metadata alone (read before the first frame for a library of a few dozen pairs,
+by a worker for a larger one); a worker then compares each pair through the cache and fills in its counts and
+coverage glance, so a large or uncached library never delays the first screen. A pair that
 cannot be read is listed with its problem (SPEC §9) and opening it explains instead of failing.
 """
 
@@ -60,11 +61,27 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             self.app.library_changed = False
             self.reload()
 
+    SMALL_LIBRARY = 40
+    """Up to this many pair folders (samples included) the library is read before the first frame (a few ms);
+    a larger one is read by a worker, behind a "Reading the library…" line."""
+
     def reload(self) -> None:
-        """List the library's pairs in a worker: reading a large library's pair.yaml files takes a while."""
+        library = self.app.library
+        if self.pair_folders(library) <= self.SMALL_LIBRARY:
+            self.show_listings(listings(library))
+            return
         self.query_one(PairPreview).update(literal("Reading the library…", "italic"))
         # Started after the first paint: the worker's YAML parsing would compete with it for the interpreter.
         self.call_after_refresh(self.read_library)
+
+    @staticmethod
+    def pair_folders(library) -> int:
+        """How many pair folders ``library`` holds, counted without reading any (a directory listing)."""
+        try:
+            user = sum(1 for entry in library.root.iterdir() if entry.is_dir() and not entry.name.startswith("."))
+        except OSError:
+            user = 0
+        return user + len(library.sample_ids())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing", name="read the library")
     def read_library(self) -> None:
