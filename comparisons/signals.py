@@ -176,8 +176,8 @@ class Matcher:
 
     def _starting_at(self, cased: bool, word: str) -> tuple[tuple[_Keyword, str | None, bool], ...]:
         """The keywords whose first piece ``word`` matches, in look-up order (the word, its first letters, then
-        shorter stems), each with its second piece and whether that is a stem (``None`` for one-word keywords). Remembered per word: a
-        readout's vocabulary is small and repeats, so each distinct word is looked up once."""
+        shorter stems), each with its second piece and whether that is a stem (``None`` for one-word keywords).
+        Remembered per word: a readout's vocabulary is small and repeats, so each distinct word is looked up once."""
         memo = self.starting[cased]
         if len(memo) >= _MEMO_WORDS:
             memo.clear()

@@ -29,6 +29,18 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from readouts.model import Participant
+from readouts.name_words import (
+    COUNTRIES,
+    NOT_NAMES,
+    PARTICLES,
+    RU_COUNTRIES,
+    RU_ENDINGS,
+    RU_STATES,
+    RU_TITLE_STEMS,
+    STOP,
+    SUFFIXES,
+    TITLES,
+)
 
 __all__ = [
     "POSSESSIVE",
@@ -50,42 +62,10 @@ POSSESSIVE = re.compile(r"[’']s$")
 _SPACES = re.compile(r"\s+")
 _CYRILLIC = re.compile(r"[а-яё-]+")
 
-_TITLES = (
-    "vice president", "president", "prime minister", "premier", "chancellor", "crown prince", "prince", "king",
-    "queen", "emperor", "general secretary", "secretary-general", "secretary general", "secretary of state",
-    "press secretary", "secretary", "foreign minister", "minister", "ambassador", "special envoy", "envoy",
-    "senator", "governor", "chairman", "leader", "pm", "taoiseach", "mr", "mrs", "ms", "dr", "sir",
-)
 _TITLES_BY_FIRST: dict[str, list[str]] = {}
-for _title in _TITLES:
+for _title in TITLES:
     _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title)
-_RU_TITLE_STEMS = ("президент", "премьер-министр", "канцлер", "председател", "министр", "госсекретар", "лидер")
-_RU_TITLE_PREFIXES = {stem[:3] for stem in _RU_TITLE_STEMS}
-_PARTICLES = {"bin", "ibn", "al", "van", "von", "de", "der", "da", "la", "le", "el"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_STOP = set(
-    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "our", "their", "his", "her", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "after", "before", "during", "following", "today", "also", "both", "each", "all", "however", "overall", "finally", "earlier", "later", "readout", "statement", "telephone", "call", "meeting", "conversation", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "и", "в", "на", "с", "по", "о", "об"]
-)
-_NOT_NAMES = set(
-    ["united", "states", "america", "american", "russia", "russian", "federation", "china", "chinese", "prc", "dprk", "kingdom", "britain", "british", "republic", "union", "european", "nations", "un", "nato", "osce", "security", "council", "house", "white", "kremlin", "ministry", "department", "government", "administration", "office", "sea", "strait", "peninsula", "summit", "organization", "organisation", "treaty", "agreement", "dialogue", "group", "groups", "talks", "forces", "coalition", "state", "states", "north", "south", "east", "west", "black", "saudi", "arabia", "pacific", "indo-pacific", "middle", "commission", "assembly", "general", "national", "international", "strategic", "stability", "new", "year", "communiques", "assurances", "act", "relations", "day", "week", "war"]
-)
-_COUNTRIES = {
-    "us": "us", "u.s.": "us", "usa": "us", "american": "us", "america": "us", "united states": "us",
-    "united states of america": "us", "russia": "ru", "russian": "ru", "russian federation": "ru",
-    "china": "cn", "chinese": "cn", "prc": "cn", "people’s republic of china": "cn", "people's republic of china": "cn",
-    "ukraine": "ua", "ukrainian": "ua", "finland": "fi", "finnish": "fi", "republic of finland": "fi",
-    "united kingdom": "uk", "uk": "uk", "u.k.": "uk", "british": "uk", "britain": "uk", "canada": "ca",
-    "canadian": "ca", "france": "fr", "french": "fr", "germany": "de", "german": "de", "japan": "jp",
-    "japanese": "jp", "india": "in", "indian": "in", "turkey": "tr", "turkish": "tr", "israel": "il",
-    "israeli": "il", "iran": "ir", "iranian": "ir", "saudi arabia": "sa", "saudi": "sa",
-}
-_RU_COUNTRIES = (
-    ("сша", "us"), ("соедин", "us"), ("америк", "us"), ("американ", "us"), ("росси", "ru"), ("российск", "ru"),
-    ("китай", "cn"), ("кнр", "cn"), ("украин", "ua"), ("финлянд", "fi"), ("финск", "fi"),
-    ("великобритан", "uk"), ("британ", "uk"), ("канад", "ca"), ("франц", "fr"), ("германи", "de"),
-)
-_RU_STATES = {"соединённых", "соединенных", "штатов", "америки", "федерации"}
-_RU_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ом", "ем", "ой", "ым", "им", "ая", "ую", "а", "у", "е", "ы", "я", "ю")
+_RU_TITLE_PREFIXES = {stem[:3] for stem in RU_TITLE_STEMS}
 VERBISH = re.compile(r"(?:[a-z]+(?:ed|es|s)|had|has|said|made|gave|told|spoke|met|held|took|brought|was|will|"
                       r"would|could|can|must|also|further|again|then|once|[а-яё]+(?:л|ла|ли|ет|ит|ют|ят)(?:ся|сь)?)$")
 
@@ -141,7 +121,7 @@ def name_key(word: str) -> str:
     """A comparable form of a name word: lowercase, no possessive, Russian case endings removed."""
     low = POSSESSIVE.sub("", word.lower())
     if _CYRILLIC.fullmatch(low):
-        for ending in _RU_ENDINGS:
+        for ending in RU_ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 return low[: -len(ending)]
     return low
@@ -150,18 +130,18 @@ def name_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     """A capitalised word that is not a common word, a country or a title: it may be part of a name."""
-    return (word[:1].isupper() and word[:1].isalpha() and len(word) > 1 and word.lower() not in _STOP
-            and name_key(word) not in _NOT_NAMES and country_code(word) is None
+    return (word[:1].isupper() and word[:1].isalpha() and len(word) > 1 and word.lower() not in STOP
+            and name_key(word) not in NOT_NAMES and country_code(word) is None
             and not title_at([Token(word, 0, len(word), word.lower(), False)], 0))
 
 
 @lru_cache(maxsize=65536)
 def country_code(phrase: str) -> str | None:
     low = POSSESSIVE.sub("", phrase.lower())
-    if low in _COUNTRIES:
-        return _COUNTRIES[low]
+    if low in COUNTRIES:
+        return COUNTRIES[low]
     if " " not in low:
-        for stem, code in _RU_COUNTRIES:
+        for stem, code in RU_COUNTRIES:
             if low.startswith(stem):
                 return code
     return None
@@ -173,7 +153,7 @@ def title_at(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
         return None
     low = tokens[i].low
     if low[:3] in _RU_TITLE_PREFIXES:
-        for stem in _RU_TITLE_STEMS:
+        for stem in RU_TITLE_STEMS:
             if low.startswith(stem):
                 return stem, i + 1
     for title in _TITLES_BY_FIRST.get(low, ()):
@@ -239,7 +219,7 @@ class Cast:
         if k < len(toks) and toks[k].low == "of":
             code, k = self._country_phrase(toks, k + 1, after_of=True)
             country = country or code
-        while title[0] in _RU_TITLE_STEMS and k < len(toks) and (country_code(toks[k].text) or toks[k].low in _RU_STATES):
+        while title[0] in RU_TITLE_STEMS and k < len(toks) and (country_code(toks[k].text) or toks[k].low in RU_STATES):
             country = country or country_code(toks[k].text)
             k += 1
         return title[0], country, k
@@ -315,9 +295,9 @@ class Cast:
                 break
             if len(tok.text) == 1 and tok.text.isupper() and k + 1 < len(toks) and toks[k + 1].text == ".":
                 k += 2
-            elif tok.low in _PARTICLES and words and k + 1 < len(toks) and toks[k + 1].name:
+            elif tok.low in PARTICLES and words and k + 1 < len(toks) and toks[k + 1].name:
                 k += 1
-            elif tok.name and tok.low.rstrip(".") not in _SUFFIXES:
+            elif tok.name and tok.low.rstrip(".") not in SUFFIXES:
                 words.append(tok.text)
                 k += 1
                 if POSSESSIVE.search(tok.text):
@@ -339,7 +319,7 @@ class Cast:
     @staticmethod
     def _suffix(toks: list[Token], k: int) -> tuple[int, int] | None:
         j = k + 1 if k < len(toks) and toks[k].text == "," else k
-        if j < len(toks) and toks[j].low in _SUFFIXES:
+        if j < len(toks) and toks[j].low in SUFFIXES:
             end = j + 2 if j + 1 < len(toks) and toks[j + 1].text == "." else j + 1
             return end, toks[end - 1].end
         return None

@@ -60,8 +60,10 @@ _SIDE = re.compile(r"(?:the\s+)?([\w.’'-]+)\s+side\b|([а-яё]+ская)\s+с
 _SINGULAR = {"he", "she", "он", "она"}
 _PLURAL = {"they", "они"}
 _PREPOSITIONS = {"in", "during", "at", "on", "after", "before", "following", "в", "во", "на", "по", "при", "после"}
-_TIME_WORDS = set(
-    ["this", "that", "today", "tonight", "yesterday", "earlier", "later", "afternoon", "morning", "evening", "night", "on", "in", "at", "during", "last", "next", "the", "day", "week", "month", "year", "of", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "сегодня", "вчера"]
+_TIME_WORDS = frozenset(
+    """this that today tonight yesterday earlier later afternoon morning evening night on in at during last next the
+    day week month year of january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday сегодня вчера""".split()
 )
 _AGREE = re.compile(r"(?:have\s+|has\s+|also\s+)?(?:agreed|agree|welcome[sd]?|will|decided|committed|"
                     r"согласились|договорились|приветствуют|продолжат|условились)\b", re.IGNORECASE)
