@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Mapping
 
 from comparisons.errors import ComparisonError
@@ -140,7 +141,7 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         out.append("false")
     elif kind is int:
         out.append(int.__repr__(value))
-    elif kind is float and value == value and value not in (float("inf"), float("-inf")):
+    elif kind is float and math.isfinite(value):  # NaN and infinities are left to json.dumps
         out.append(float.__repr__(value))
     else:
         raise _Unusual
