@@ -17,10 +17,13 @@ __all__ = ["HelpScreen", "keys_table"]
 
 GUIDE = """\
 Words
-  readout   one government's account of an event      side    one readout of a pair
-  claim     one point a readout states                link    claims of several sides reporting the same point
-  omission  a claim no other side reports              conflict a link whose claims disagree on a checkable detail
-  word diff on a link, what only one side's wording has is coloured
+  readout    one government's account of an event
+  side       one readout of a pair
+  claim      one point a readout states
+  link       claims of several sides reporting the same point
+  omission   a claim no other side reports
+  conflict   a link whose claims disagree on a checkable detail
+  word diff  on a link, what only one side's wording has is coloured
 
 Comparison screen
   Topics: per-side claim counts ("·" = that side does not mention it) and a badge:
@@ -29,10 +32,11 @@ Comparison screen
     ✖ under the score and ✖ lines under the texts give a conflict's values.
 
 Library screen
+  Enter or a double click opens the pair; a single click selects it.
   Cl Lk Om Cf: claims, links, omissions, conflicts.   Coverage: one glyph per core topic
   (sanctions, de-escalation, talks, security guarantees, NATO, Ukraine, arms control, leader contacts).
 
-Mouse: click a row, a topic or a pair; scroll with the wheel. Ctrl+P opens the command palette."""
+Mouse: click a row, a topic or a pair (double-click a pair to open it); scroll with the wheel. Ctrl+P opens the command palette."""
 
 
 MOVING = "↑ ↓ rows · PgUp PgDn pages · Tab next area · mouse click and wheel · Ctrl+P palette · Ctrl+Q quit"
