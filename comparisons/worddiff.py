@@ -185,7 +185,8 @@ def _spans(pieces: list[tuple[int, str]]) -> tuple[Span, ...]:
         elif op > 0:
             inserted.append(text)
         else:
-            flush()
+            if deleted or inserted:
+                flush()
             keep(text)
     flush()
     return tuple(spans)
