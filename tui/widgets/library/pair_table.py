@@ -218,14 +218,21 @@ class PairTable(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def _join(self, cells: list[Text]) -> Strip:
-        """One line: each cell cut or padded to its column, one blank cell either side."""
+        """One line: each cell cut (with an ellipsis) or padded to its column, one blank cell either side."""
         console = self.app.console
         segments: list[Segment] = []
         for cell, column in zip(cells, self._columns):
-            cell.no_wrap = True
-            cell.overflow = cell.overflow or "ellipsis"
+            cell = cell.copy()
+            cell.truncate(column.width, overflow="ellipsis")
+            room = column.width - cell.cell_len
+            if cell.justify == "right":
+                cell.pad_left(room)
+            else:
+                cell.pad_right(room)
             segments.append(Segment(" "))
-            segments.extend(console.render_lines(cell, console.options.update_width(column.width), pad=True)[0])
+            # ``Text.render`` leaves the text's own style to its caller: apply it under the spans' styles.
+            base = console.get_style(cell.style) if cell.style else None
+            segments.extend(Segment.apply_style(cell.render(console), base))
             segments.append(Segment(" "))
         return Strip(segments)
 
