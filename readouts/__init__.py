@@ -9,6 +9,7 @@
 - ``segment``: ``segment``, ``Segment``: paragraphs, then sentences, with exact offsets.
 - ``speakers``: ``attribute``: who each claim attributes its point to.
 - ``documents``: ``split_document``: a side split into claims with speakers.
+- ``adding``: ``add_pair``, ``build_pair``, ``AddResult``: a new pair from its sources, every rule checked in one place.
 
 This package knows nothing of comparisons or Textual. Heavy helpers (trafilatura, markdown-it) are imported only
 when a readout of that kind is imported. The names below are importable from the package itself
@@ -26,12 +27,15 @@ from typing import Any
 from readouts.segment import Segment, segment
 
 _EXPORTS = {
+    "adding": ("AddResult", "add_pair", "build_pair"),
     "documents": ("split_document",),
     "speakers": ("attribute",),
     "atomic": ("replace_dir_atomic", "staging_dir", "write_text_atomic"),
     "errors": ("DualreadError", "ReadoutError"),
-    "importing": ("MAX_SOURCE_BYTES", "ensure_title", "guess_language", "normalise_text", "read_source"),
-    "library": ("Library", "LibraryEntry", "check_pair_id", "check_side_key", "default_library_path", "parse_date"),
+    "importing": ("MAX_SOURCE_BYTES", "ensure_title", "guess_language", "normalise_text", "read_source",
+                  "strip_controls"),
+    "library": ("Library", "LibraryEntry", "PairExistsError", "check_pair_id", "check_side_key",
+                "default_library_path", "parse_date"),
     "model": ("BOTH", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "Pair", "Participant",
               "Side"),
     "yamlio": ("dump_yaml", "load_yaml", "loads_yaml"),
@@ -39,6 +43,7 @@ _EXPORTS = {
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
+    "AddResult", "PairExistsError", "add_pair", "build_pair", "strip_controls",
     "BOTH", "MAX_SOURCE_BYTES", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "DualreadError",
     "Library", "LibraryEntry", "Pair", "Participant", "ReadoutError", "Segment", "Side", "attribute", "check_pair_id",
     "check_side_key", "default_library_path", "dump_yaml", "ensure_title", "guess_language", "load_yaml",
