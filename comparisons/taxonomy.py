@@ -287,31 +287,10 @@ def _check_regex(text: str, file: object, field: str) -> None:
 
 
 def _read_yaml(path: Path) -> Any:
-    """Through the project's safe YAML reader when it is there, so every file gets the same guards."""
-    try:
-        from readouts.yamlio import load_yaml
-    except ImportError:
-        return _read_yaml_plain(path)
+    """Through the project's safe YAML reader, so a taxonomy file gets the same guards as pair.yaml."""
+    from readouts.yamlio import load_yaml
+
     return load_yaml(path)
-
-
-def _read_yaml_plain(path: Path) -> Any:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ComparisonError("no such taxonomy file", file=path) from None
-    except UnicodeDecodeError:
-        raise ComparisonError("not a UTF-8 text file", file=path) from None
-    except OSError as error:
-        raise ComparisonError(f"cannot read the file: {error.strerror}", file=path) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ComparisonError(f"not valid YAML{at}", file=path) from None
 
 
 def _kind(value: Any) -> str:
