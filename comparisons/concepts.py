@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -40,12 +40,27 @@ def normalise(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
 
 
+_WORD_CACHE = 100_000
+"""Words whose trigger groups a lexicon remembers before starting afresh (bounds memory on huge libraries)."""
+
 TRIGGER = 3  # Lexicon._candidates looks up prefixes of 1, 2 and 3 letters
 """Letters of a phrase's first word that must open some word of a text before the phrase's pattern is tried."""
 
 
 def _first_word(phrase: str) -> str:
     return normalise(phrase.lower().replace("*", " ")).split()[0]
+
+
+def _opening(phrase: str) -> tuple[str, bool] | None:
+    """The word a phrase's match must start on, and whether that is a prefix (``word*``), read the way ``_compile``
+    reads it; None when the phrase does not start on one plain word (then only its trigger letters are checked)."""
+    words = phrase.lower().replace("-", " ").replace("’", " ").replace("'", " ").split()
+    if not words or words[0] == "~":
+        return None
+    pieces = normalise(words[0].rstrip("*")).split()
+    if not pieces:
+        return None
+    return pieces[0], words[0].endswith("*") and len(pieces) == 1
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str]:
@@ -74,16 +89,35 @@ class Lexicon:
 
     patterns: Mapping[str, re.Pattern[str]]
     weights: Mapping[str, float]
-    triggers: Mapping[str, frozenset[str]]
-    """Opening letters of phrases (up to ``TRIGGER``) -> the groups with a phrase that starts so."""
+    triggers: Mapping[str, tuple[tuple[str | None, bool, str], ...]]
+    """Opening letters of phrases (up to ``TRIGGER``) -> ``(opening word, is a prefix, group)`` of each phrase that
+    starts so (opening word None: any word with those letters may start it)."""
+    _groups_of_word: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Word -> the groups with a phrase that may start at it (a cache over ``triggers``)."""
 
     def _candidates(self, normalised: str) -> list[str]:
         # Trying only the groups whose phrases can start at some word keeps matching cheap: a claim has a few
-        # dozen words, the lexicon hundreds of phrases.
-        triggers = self.triggers
-        found = [triggers.get(prefix) for word in set(normalised.split())
-                 for prefix in (word[:1], word[:2], word[:3])]
-        return sorted(set().union(*filter(None, found)))
+        # dozen words, the lexicon hundreds of phrases. A word's groups are remembered: words recur across claims.
+        by_word = self._groups_of_word
+        if len(by_word) > _WORD_CACHE:
+            by_word.clear()
+        found: set[str] = set()
+        for word in set(normalised.split()):
+            groups = by_word.get(word)
+            if groups is None:
+                groups = by_word[word] = self._groups_starting(word)
+            found.update(groups)
+        return sorted(found)
+
+    def _groups_starting(self, word: str) -> frozenset[str]:
+        # A pattern matches only from its opening word, so a group whose phrases all open on other words is never
+        # tried: the regex would scan the text for nothing.
+        found = set()
+        for prefix in {word[:1], word[:2], word[:3]}:
+            for opening, is_prefix, key in self.triggers.get(prefix, ()):
+                if opening is None or word == opening or (is_prefix and word.startswith(opening)):
+                    found.add(key)
+        return frozenset(found)
 
     def find(self, normalised: str) -> frozenset[str]:
         """The ids of the groups with a phrase in ``normalised`` (the output of ``normalise``)."""
@@ -118,14 +152,17 @@ def lexicon_fingerprint() -> str:
 
 
 def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> Lexicon:
-    triggers: dict[str, set[str]] = {}
+    triggers: dict[str, set[tuple[str | None, bool, str]]] = {}
     for key, phrases in groups.items():
         for phrase in phrases:
-            triggers.setdefault(_first_word(phrase)[:TRIGGER], set()).add(key)
+            opening = _opening(phrase)
+            letters = opening[0][:TRIGGER] if opening else _first_word(phrase)[:TRIGGER]
+            triggers.setdefault(letters, set()).add(opening + (key,) if opening else (None, False, key))
     return Lexicon(
         MappingProxyType({key: _compile(phrases) for key, phrases in groups.items()}),
         MappingProxyType(dict(weights)),
-        {k: frozenset(v) for k, v in triggers.items()},  # a plain dict: looked up for every word of every claim
+        # A plain dict of sorted tuples: looked up for every new word, in the same order in every process.
+        {k: tuple(sorted(v, key=lambda t: (t[0] or "", t[1], t[2]))) for k, v in triggers.items()},
     )
 
 

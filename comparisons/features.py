@@ -144,13 +144,14 @@ class Features:
         )
 
 
-def _month(tokens: list[str], i: int) -> int | None:
-    tok = tokens[i]
+@lru_cache(maxsize=65536)
+def _month_of(tok: str) -> int | None:
+    """The month a word names, if any (cached: a claim's words recur across claims and readouts)."""
     match = _MONTH_WORD.match(tok)
-    month = _MONTHS.get(tok) or (_MONTHS[match.group(1)] if match else None)
-    if month and tok in {"may", "mar"} and not _near_digit(tokens, i):
-        return None  # "may" the verb, "mar" the word: a month only next to a day number
-    return month
+    return _MONTHS.get(tok) or (_MONTHS[match.group(1)] if match else None)
+
+
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar"})
 
 
 def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
@@ -169,10 +170,12 @@ def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
 def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
     dates: set[str] = set()
     used: set[int] = set()
-    for i in range(len(tokens)):
-        month = _month(tokens, i)
+    for i, tok in enumerate(tokens):
+        month = _month_of(tok)
         if not month:
             continue
+        if tok in _AMBIGUOUS_MONTHS and not _near_digit(tokens, i):
+            continue  # "may" the verb, "mar" the word: a month only next to a day number
         days = _day_run(tokens, i, 1) + _day_run(tokens, i, -1)
         used.update(days)
         dates.update(f"{month:02d}-{int(tokens[j]):02d}" for j in days)
@@ -203,14 +206,18 @@ def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return kept
 
 
-def _content_word(token: str) -> bool:
-    return (token not in STOPWORDS and token not in REPORTING_VERBS and not token.isdigit() and len(token) > 1
-            and token not in _MONTHS and not _MONTH_WORD.match(token))
+@lru_cache(maxsize=65536)
+def _content_stem(token: str) -> str | None:
+    """The stem of a content word, None for any other token (cached like ``stem``)."""
+    if (token in STOPWORDS or token in REPORTING_VERBS or token.isdigit() or len(token) <= 1
+            or token in _MONTHS or _MONTH_WORD.match(token)):
+        return None
+    return stem(token)
 
 
 def extract(claim: Claim, position: float = 0.0) -> Features:
     norm = normalise(claim.text)
-    negated = any(t in NEGATORS for t in norm.split())
+    negated = not NEGATORS.isdisjoint(norm.split())
     cyrillic = bool(_CYRILLIC.search(norm))
     entity_matches = _longest_first(entity_lexicon().matches(norm))
     entities = frozenset(key for key, _, _ in entity_matches)
@@ -229,7 +236,7 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     tokens = norm.split()
     dates, numbers = _dates_and_numbers(tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in tokens if t in REPORTING_VERBS)
-    words = frozenset(stem(t) for t in tokens if _content_word(t))
+    words = frozenset(filter(None, map(_content_stem, tokens)))
     return Features(
         claim_id=claim.id,
         side=claim.side,
