@@ -149,23 +149,35 @@ def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[
     keys_of: dict[str, list[str]] = {}
     for doc in documents:
         for claim in doc.claims:
-            side_of[claim.id] = doc.key
-            keys_of[claim.id] = sorted(prepared.keys(claim.id))
-            for key in keys_of[claim.id]:
-                postings.setdefault(key, []).append(claim.id)
+            cid = claim.id
+            side_of[cid] = doc.key
+            keys = keys_of[cid] = sorted(prepared.keys(cid))
+            for key in keys:
+                postings.setdefault(key, []).append(cid)
+    # Each usable key's weight and its claims per side, so a claim reads only the other sides' claims of a key.
+    blocking: dict[str, tuple[float, list[tuple[str, list[str]]]]] = {}
+    for key, ids in postings.items():
+        if 2 <= len(ids) <= MAX_POSTING:
+            by_side: dict[str, list[str]] = {}
+            for cid in ids:
+                by_side.setdefault(side_of[cid], []).append(cid)
+            if len(by_side) > 1:
+                blocking[key] = (1.0 / len(ids), list(by_side.items()))
     pairs: set[tuple[str, str]] = set()
     for a, keys in keys_of.items():
+        side_a = side_of[a]
         shared: dict[str, float] = {}
         for key in keys:
-            ids = postings[key]
-            if len(ids) < 2 or len(ids) > MAX_POSTING:
+            entry = blocking.get(key)
+            if entry is None:
                 continue
-            weight = 1.0 / len(ids)
-            for b in ids:
-                if side_of[b] != side_of[a]:
-                    shared[b] = shared.get(b, 0.0) + weight
-        best = sorted(shared, key=lambda b: (-shared[b], b))[:MAX_CANDIDATES]
-        pairs.update((a, b) if a < b else (b, a) for b in best)
+            weight, by_side = entry
+            for side, ids in by_side:
+                if side != side_a:
+                    for b in ids:
+                        shared[b] = shared.get(b, 0.0) + weight
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        pairs.update((a, b) if a < b else (b, a) for b, _ in best)
     return pairs
 
 

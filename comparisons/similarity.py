@@ -67,6 +67,8 @@ class Scorer(Protocol):
 @dataclass(frozen=True)
 class _Vector:
     weights: Mapping[str, float]
+    free_weights: Mapping[str, float]
+    """The language-free part of ``weights``, in the same order (what a cross-language pair can share)."""
     norm: float
     language_free_norm: float
     cyrillic: bool
@@ -78,35 +80,36 @@ class PreparedLexical:
     def __init__(self, features: Sequence[Features]):
         self.features = {f.claim_id: f for f in features}
         names = _participant_words(features)
-        units = {f.claim_id: f.units() - (names if f.position > 0 else frozenset()) for f in features}
+        units = {f.claim_id: f.units() - names if f.position > 0 else f.units() for f in features}
         df: dict[str, int] = {}
-        for f in features:
-            for unit in units[f.claim_id]:
-                df[unit] = df.get(unit, 0) + 1
-        total = max(len(features), 1)
         sides_of: dict[str, set[str]] = {}
         for f in features:
             for unit in units[f.claim_id]:
+                df[unit] = df.get(unit, 0) + 1
                 sides_of.setdefault(unit, set()).add(f.side)
+        total = max(len(features), 1)
         concepts = concept_lexicon().weights
         self.idf = {u: math.log(1.0 + total / n) for u, n in df.items()}
+        # A unit weighs the same in every claim that has it: weigh each distinct unit once.
+        unit_weight: dict[str, float] = {}
+        for unit, idf in self.idf.items():
+            kind, _, name = unit.partition(":")
+            w = idf * KIND_WEIGHT[kind]
+            if kind == "c":
+                w *= concepts.get(name, 1.0)
+            elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
+                w *= 0.5
+            if len(sides_of[unit]) < 2:
+                w *= SIDE_UNIQUE
+            unit_weight[unit] = w
         self.vectors: dict[str, _Vector] = {}
         for f in features:
-            weights = {}
             # Sorted, so that sums run in the same order in every process (sets follow the hash seed).
-            for unit in sorted(units[f.claim_id]):
-                kind, _, name = unit.partition(":")
-                w = self.idf[unit] * KIND_WEIGHT[kind]
-                if kind == "c":
-                    w *= concepts.get(name, 1.0)
-                elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
-                    w *= 0.5
-                if len(sides_of[unit]) < 2:
-                    w *= SIDE_UNIQUE
-                weights[unit] = w
+            weights = {unit: unit_weight[unit] for unit in sorted(units[f.claim_id])}
             norm = math.sqrt(sum(w * w for w in weights.values()))
-            free = math.sqrt(sum(w * w for u, w in weights.items() if u[0] in LANGUAGE_FREE))
-            self.vectors[f.claim_id] = _Vector(weights, norm, free, f.cyrillic)
+            free_weights = {u: w for u, w in weights.items() if u[0] in LANGUAGE_FREE}
+            free = math.sqrt(sum(w * w for w in free_weights.values()))
+            self.vectors[f.claim_id] = _Vector(weights, free_weights, norm, free, f.cyrillic)
 
     def keys(self, claim_id: str) -> frozenset[str]:
         return frozenset(self.vectors[claim_id].weights)
@@ -122,10 +125,12 @@ class PreparedLexical:
         # cap cannot reach the cutoff.
         if score_cutoff and (min(na, nb) / max(na, nb)) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
             return 0.0
-        small, large = (va.weights, vb.weights) if len(va.weights) <= len(vb.weights) else (vb.weights, va.weights)
-        dot = sum(
-            w * large[u] for u, w in small.items() if u in large and (not cross_language or u[0] in LANGUAGE_FREE)
-        )
+        small, large = (va, vb) if len(va.weights) <= len(vb.weights) else (vb, va)
+        if cross_language:
+            small_weights, large_weights = small.free_weights, large.free_weights
+        else:
+            small_weights, large_weights = small.weights, large.weights
+        dot = sum([w * large_weights[u] for u, w in small_weights.items() if u in large_weights])
         if not dot:
             return 0.0
         shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
