@@ -25,8 +25,10 @@ How:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from comparisons.similarity import PreparedScorer, Scorer, get_scorer
 from readouts.model import Document
@@ -89,15 +91,16 @@ class _Scores:
 
     def __call__(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
-        if key not in self.cache:
-            self.cache[key] = self._compute(*key)
-        return self.cache[key]
+        score = self.cache.get(key)
+        if score is None:
+            score = self.cache[key] = self._compute(*key)
+        return score
 
     def _compute(self, a: str, b: str) -> float:
         content = self.prepared.score(a, b)
         if content <= 0.0:
             return 0.0
-        ta, tb = self.topics.get(a, frozenset()), self.topics.get(b, frozenset())
+        ta, tb = self.topics.get(a, _NO_TOPICS), self.topics.get(b, _NO_TOPICS)
         if ta and tb and not ta & tb:
             content *= TOPIC_DISJOINT
         sa, sb = self.speakers.get(a), self.speakers.get(b)
@@ -107,6 +110,10 @@ class _Scores:
         return min(1.0, content * (1.0 + POSITION_WEIGHT * place))
 
 
+_NO_TOPICS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
 def _name_words(speaker: str | None) -> frozenset[str]:
     """The words of a speaker's name that tell people apart: one side's "Joseph R. Biden, Jr." is the other's
     "Joseph Biden". Empty for no speaker; a point both leaders made is the speaker "both"."""
@@ -166,7 +173,7 @@ def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[
     pairs: set[tuple[str, str]] = set()
     for a, keys in keys_of.items():
         side_a = side_of[a]
-        shared: dict[str, float] = {}
+        shared: defaultdict[str, float] = defaultdict(float)
         for key in keys:
             entry = blocking.get(key)
             if entry is None:
@@ -175,7 +182,7 @@ def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[
             for side, ids in by_side:
                 if side != side_a:
                     for b in ids:
-                        shared[b] = shared.get(b, 0.0) + weight
+                        shared[b] += weight
         best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
         pairs.update((a, b) if a < b else (b, a) for b, _ in best)
     return pairs

@@ -101,13 +101,10 @@ class Lexicon:
         by_word = self._groups_of_word
         if len(by_word) > _WORD_CACHE:
             by_word.clear()
-        found: set[str] = set()
-        for word in set(normalised.split()):
-            groups = by_word.get(word)
-            if groups is None:
-                groups = by_word[word] = self._groups_starting(word)
-            found.update(groups)
-        return sorted(found)
+        words = set(normalised.split())
+        for word in words.difference(by_word):
+            by_word[word] = self._groups_starting(word)
+        return sorted(set().union(*map(by_word.__getitem__, words)))
 
     def _groups_starting(self, word: str) -> frozenset[str]:
         # A pattern matches only from its opening word, so a group whose phrases all open on other words is never
@@ -128,7 +125,7 @@ class Lexicon:
         name ("Organization for Security and Cooperation in Europe") are not read as separate content."""
         found = []
         for key in self._candidates(normalised):
-            found.extend((key, m.start(), m.end()) for m in self.patterns[key].finditer(normalised))
+            found.extend([(key, m.start(), m.end()) for m in self.patterns[key].finditer(normalised)])
         return found
 
 

@@ -170,10 +170,10 @@ def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
 def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
     dates: set[str] = set()
     used: set[int] = set()
-    for i, tok in enumerate(tokens):
-        month = _month_of(tok)
+    for i, month in enumerate(map(_month_of, tokens)):
         if not month:
             continue
+        tok = tokens[i]
         if tok in _AMBIGUOUS_MONTHS and not _near_digit(tokens, i):
             continue  # "may" the verb, "mar" the word: a month only next to a day number
         days = _day_run(tokens, i, 1) + _day_run(tokens, i, -1)
@@ -181,8 +181,11 @@ def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
         dates.update(f"{month:02d}-{int(tokens[j]):02d}" for j in days)
         if not days:
             dates.add(f"{month:02d}")
-    numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdigit() and i not in used}
-    numbers.update(str(_NUMBER_WORDS[t]) for t in tokens if t in _NUMBER_WORDS)
+    if used:
+        numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdigit() and i not in used}
+    else:
+        numbers = {str(int(t)) for t in filter(str.isdigit, tokens)}
+    numbers.update(str(_NUMBER_WORDS[t]) for t in _NUMBER_WORDS.keys() & tokens)
     return dates, numbers
 
 
@@ -199,6 +202,8 @@ def _blank(norm: str, spans: list[tuple[int, int]]) -> str:
 def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Overlapping phrase matches resolved in favour of the longer phrase; the same words may mean two concepts
     ("cybercrime" is cyber and crime)."""
+    if len(matches) < 2:
+        return matches
     kept: list[tuple[str, int, int]] = []
     for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
         if all(end <= s + 1 or start >= e - 1 or (start, end) == (s, e) for _, s, e in kept):
@@ -235,7 +240,7 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     norm = _blank(norm, [(s, e) for _, s, e in concept_matches])
     tokens = norm.split()
     dates, numbers = _dates_and_numbers(tokens)
-    verbs = frozenset(REPORTING_VERBS[t] for t in tokens if t in REPORTING_VERBS)
+    verbs = frozenset(REPORTING_VERBS[t] for t in REPORTING_VERBS.keys() & tokens)
     words = frozenset(filter(None, map(_content_stem, tokens)))
     return Features(
         claim_id=claim.id,
