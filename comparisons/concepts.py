@@ -28,15 +28,20 @@ import yaml
 __all__ = ["Lexicon", "concept_lexicon", "entity_lexicon", "lexicon_fingerprint", "normalise"]
 
 _NON_WORD = re.compile(r"[^\w]+")
+_ASCII_NON_WORD_TO_SPACE = bytes(c if re.match(r"\w", chr(c)) else 0x20 for c in range(256))
+"""A byte table that turns every ASCII character ``_NON_WORD`` would replace into a space (the fast path)."""
 
 
 def normalise(text: str) -> str:
     """Lowercase words separated by single spaces, with a space at each end so phrases match whole words.
 
     Diacritics are dropped (Niinistö = niinisto; Russian ё = е and й = и, as Russian texts mix ё and е)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():
+        # Same result as the regex below, several times faster: most readouts are plain ASCII.
+        spaced = text.lower().encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii")
+        return " " + " ".join(spaced.split()) + " "
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
 
 

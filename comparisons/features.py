@@ -98,6 +98,8 @@ _DERIVATIONS = (
 
 
 def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    if not word.endswith(suffixes):
+        return word  # most words end in none of them: one C-level test instead of one per suffix
     for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
@@ -223,7 +225,7 @@ def _content_stem(token: str) -> str | None:
 def extract(claim: Claim, position: float = 0.0) -> Features:
     norm = normalise(claim.text)
     negated = not NEGATORS.isdisjoint(norm.split())
-    cyrillic = bool(_CYRILLIC.search(norm))
+    cyrillic = not norm.isascii() and bool(_CYRILLIC.search(norm))
     entity_matches = _longest_first(entity_lexicon().matches(norm))
     entities = frozenset(key for key, _, _ in entity_matches)
     entities |= {REGION_OF[e] for e in entities if e in REGION_OF}

@@ -21,6 +21,8 @@ with embeddings); the aligner adds topics and position itself, so a scorer only 
 from __future__ import annotations
 
 import math
+from collections import Counter
+from itertools import chain
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -81,12 +83,11 @@ class PreparedLexical:
         self.features = {f.claim_id: f for f in features}
         names = _participant_words(features)
         units = {f.claim_id: f.units() - names if f.position > 0 else f.units() for f in features}
-        df: dict[str, int] = {}
-        sides_of: dict[str, set[str]] = {}
+        df = Counter(chain.from_iterable(units.values()))
+        side_units: dict[str, set[str]] = {}
         for f in features:
-            for unit in units[f.claim_id]:
-                df[unit] = df.get(unit, 0) + 1
-                sides_of.setdefault(unit, set()).add(f.side)
+            side_units.setdefault(f.side, set()).update(units[f.claim_id])
+        sides_using = Counter(chain.from_iterable(side_units.values()))
         total = max(len(features), 1)
         concepts = concept_lexicon().weights
         self.idf = {u: math.log(1.0 + total / n) for u, n in df.items()}
@@ -99,7 +100,7 @@ class PreparedLexical:
                 w *= concepts.get(name, 1.0)
             elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
                 w *= 0.5
-            if len(sides_of[unit]) < 2:
+            if sides_using[unit] < 2:
                 w *= SIDE_UNIQUE
             unit_weight[unit] = w
         self.vectors: dict[str, _Vector] = {}
