@@ -67,3 +67,11 @@ def test_error_names_file_field_and_value_on_one_line():
     assert str(error) == "lib/p/pair.yaml: field 'date': must be a date (got 'soon later')"
     assert isinstance(error, DualreadError)
     assert "\n" not in str(ReadoutError("x", value="a" * 500))
+
+
+def test_claim_id_follows_side_and_index_and_stays_out_of_equality_and_repr():
+    claim = Claim(side="norland", index=2, start=0, end=3, text="Yes")
+    moved = dataclasses.replace(claim, index=7)
+    assert moved.id == "norland:7" and claim.id == "norland:2"
+    assert claim == Claim("norland", 2, 0, 3, "Yes") and hash(claim) == hash(Claim("norland", 2, 0, 3, "Yes"))
+    assert "id=" not in repr(claim)

@@ -1,0 +1,29 @@
+"""Lexicon matching reads every text through ``normalise``: case, punctuation and diacritics never matter."""
+
+from __future__ import annotations
+
+import re
+
+from comparisons.concepts import concept_lexicon, entity_lexicon, normalise
+
+
+def _by_regex(text: str) -> str:
+    return " " + re.sub(r"[^\w]+", " ", text.lower()).strip() + " "
+
+
+def test_plain_text_normalises_to_lowercase_words_between_single_spaces():
+    for text in ("U.S.-Russia talks (Geneva), 9-10 January!", "  tabs\tand\nnew_lines\x1f", "", "...", "A1 b2_c3"):
+        assert normalise(text) == _by_regex(text)
+    assert normalise("The U.S.-Russia talks.") == " the u s russia talks "
+
+
+def test_diacritics_and_russian_letters_are_folded():
+    assert normalise("Niinistö, Ёлка; Й") == " niinisto елка и "
+
+
+def test_a_phrase_is_found_only_from_its_opening_word():
+    lexicon = concept_lexicon()
+    assert "tone" in lexicon.find(normalise("They had a frank exchange."))
+    assert "tone" in lexicon.find(normalise("They spoke frankly."))
+    assert "tone" not in lexicon.find(normalise("They spoke of Franco and a fran."))
+    assert entity_lexicon().find(normalise("")) == frozenset()
