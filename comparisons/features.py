@@ -228,18 +228,21 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     cyrillic = not norm.isascii() and bool(_CYRILLIC.search(norm))
     entity_matches = _longest_first(entity_lexicon().matches(norm))
     entities = frozenset(key for key, _, _ in entity_matches)
-    entities |= {REGION_OF[e] for e in entities if e in REGION_OF}
+    if not entities.isdisjoint(REGION_OF):
+        entities |= {REGION_OF[e] for e in entities if e in REGION_OF}
     # A name stands for one thing and counts once, as the entity: "Organization for Security and Cooperation in
     # Europe" is the OSCE, not security, cooperation and Europe.
-    norm = _blank(norm, [(s, e) for _, s, e in entity_matches])
+    if entity_matches:
+        norm = _blank(norm, [(s, e) for _, s, e in entity_matches])
     concept_matches = _longest_first(concept_lexicon().matches(norm))
     concepts = frozenset(key for key, _, _ in concept_matches)
-    if claim.index > OPENING_CLAIMS:
+    if claim.index > OPENING_CLAIMS and "call" in concepts:
         # Readouts open by reporting the call itself; a later "he also spoke with X about Y" is about Y.
         concepts -= {"call"}
     # The words of a concept's phrase count once, as the concept ("strategic stability" is arms control, not
     # also stability and two content words).
-    norm = _blank(norm, [(s, e) for _, s, e in concept_matches])
+    if concept_matches:
+        norm = _blank(norm, [(s, e) for _, s, e in concept_matches])
     tokens = norm.split()
     dates, numbers = _dates_and_numbers(tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in REPORTING_VERBS.keys() & tokens)

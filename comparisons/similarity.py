@@ -74,6 +74,7 @@ class _Vector:
     norm: float
     language_free_norm: float
     cyrillic: bool
+    negated: bool
 
 
 class PreparedLexical:
@@ -110,7 +111,7 @@ class PreparedLexical:
             norm = math.sqrt(sum(w * w for w in weights.values()))
             free_weights = {u: w for u, w in weights.items() if u[0] in LANGUAGE_FREE}
             free = math.sqrt(sum(w * w for w in free_weights.values()))
-            self.vectors[f.claim_id] = _Vector(weights, free_weights, norm, free, f.cyrillic)
+            self.vectors[f.claim_id] = _Vector(weights, free_weights, norm, free, f.cyrillic, f.negated)
 
     def keys(self, claim_id: str) -> frozenset[str]:
         return frozenset(self.vectors[claim_id].weights)
@@ -122,9 +123,10 @@ class PreparedLexical:
         nb = vb.language_free_norm if cross_language else vb.norm
         if not na or not nb:
             return 0.0
+        low, high = (na, nb) if na <= nb else (nb, na)
         # The shared weight is at most the shorter claim's, which caps the score: skip the dot product when that
         # cap cannot reach the cutoff.
-        if score_cutoff and (min(na, nb) / max(na, nb)) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
+        if score_cutoff and (low / high) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
             return 0.0
         small, large = (va, vb) if len(va.weights) <= len(vb.weights) else (vb, va)
         if cross_language:
@@ -134,9 +136,9 @@ class PreparedLexical:
         dot = sum([w * large_weights[u] for u, w in small_weights.items() if u in large_weights])
         if not dot:
             return 0.0
-        shorter, longer = min(na, nb) ** 2, max(na, nb) ** 2
+        shorter, longer = low ** 2, high ** 2
         score = min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
-        if self.features[a].negated != self.features[b].negated:
+        if va.negated != vb.negated:
             score *= ONE_NEGATED
         return score
 
