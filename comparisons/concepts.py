@@ -48,7 +48,7 @@ def normalise(text: str) -> str:
 _WORD_CACHE = 100_000
 """Words whose trigger groups a lexicon remembers before starting afresh (bounds memory on huge libraries)."""
 
-TRIGGER = 3  # Lexicon._candidates looks up prefixes of 1, 2 and 3 letters
+TRIGGER = 3  # Lexicon._groups_starting looks up prefixes of 1, 2 and 3 letters
 """Letters of a phrase's first word that must open some word of a text before the phrase's pattern is tried."""
 
 
