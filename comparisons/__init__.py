@@ -11,8 +11,7 @@ needs only the model does not pay for the engine, and nothing here imports Textu
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from readouts.lazy import lazy_exports
 
 _EXPORTS = {
     "engine": ("ENGINE_VERSION", "compare"),
@@ -20,20 +19,7 @@ _EXPORTS = {
     "model": ("Comparison", "Conflict", "EngineInfo", "Link", "Omission", "Row", "Span", "TopicSummary"),
     "options": ("CompareOptions",),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-
-__all__ = sorted(_MODULE_OF)
+__all__ = sorted(name for names in _EXPORTS.values() for name in names)
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` on first use, and keep the name here for next time."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'comparisons' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"comparisons.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

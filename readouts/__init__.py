@@ -19,11 +19,9 @@ when a readout of that kind is imported. The names below are importable from the
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 # ``segment`` is both a submodule and its function: imported eagerly (it is small and needs nothing) so that the
 # package attribute is the function, as it always was, whoever imports the submodule first.
+from readouts.lazy import lazy_exports
 from readouts.segment import Segment, segment
 
 _EXPORTS = {
@@ -40,8 +38,6 @@ _EXPORTS = {
               "Side"),
     "yamlio": ("dump_yaml", "load_yaml", "loads_yaml"),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-
 __all__ = [
     "AddResult", "PairExistsError", "add_pair", "build_pair", "strip_controls",
     "BOTH", "MAX_SOURCE_BYTES", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "DualreadError",
@@ -52,15 +48,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` on first use (PEP 562), and keep the name here for next time."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'readouts' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"readouts.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
