@@ -27,3 +27,20 @@ def test_a_phrase_is_found_only_from_its_opening_word():
     assert "tone" in lexicon.find(normalise("They spoke frankly."))
     assert "tone" not in lexicon.find(normalise("They spoke of Franco and a fran."))
     assert entity_lexicon().find(normalise("")) == frozenset()
+
+
+def test_a_promise_to_keep_talking_is_the_same_point_as_staying_in_contact():
+    lexicon = concept_lexicon()
+    for text in ("The two leaders valued continuing to talk directly at their level.",
+                 "Both presidents told their teams to follow up.",
+                 "The leaders agreed to stay in touch."):
+        assert "future_contacts" in lexicon.find(normalise(text)), text
+    # Another person's readiness to talk, or talks continuing, is not a promise of the leaders' next contact.
+    assert "future_contacts" not in lexicon.find(normalise("He relayed Zelensky's readiness to talk directly."))
+    assert "future_contacts" not in lexicon.find(normalise("The talks will continue in Geneva."))
+
+
+def test_offering_to_host_a_leader_is_a_visit_but_bases_hosting_forces_are_not():
+    lexicon = concept_lexicon()
+    assert "trip" in lexicon.find(normalise("He would be pleased to host the President in the coming months."))
+    assert "trip" not in lexicon.find(normalise("the airstrike on Iraqi bases hosting Coalition forces"))
