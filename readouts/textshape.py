@@ -1,0 +1,118 @@
+"""The shape every imported readout is stored in, and the small judgements ``dualread add`` makes about a text.
+
+- ``normalise_text(text) -> str``: NFC, ``\\n`` line ends, no trailing spaces, no control characters (a tab becomes
+  a space; terminal escape sequences go whole), the title line, a blank line, then one paragraph per block with
+  blank lines between.
+- ``strip_controls(text)``: drop terminal escape sequences and control characters, a tab becoming a space; line
+  breaks stay (``normalise_text`` applies it; ``readouts.adding`` applies it to events and titles too).
+- ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
+- ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
+- ``LINE_BREAKS``: every line break a source may use (``\\r\\n``, ``\\r``, U+2028, form feed, ...), to be made ``\\n``.
+
+Kept apart from ``readouts.importing`` (where the bytes come from) and ``readouts.converters`` (HTML and Markdown
+to plain text): whatever the source, its text ends up here, and these rules are pure functions of a string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["LINE_BREAKS", "ensure_title", "guess_language", "looks_like_title", "normalise_text", "strip_controls"]
+
+LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_LIST_ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s)")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_WRAP_WIDTH = 100
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+"""ANSI/VT sequences (colours, cursor moves, window titles) as a terminal would consume them: removed whole."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters left once line breaks are \\n and tabs are spaces: never part of a readout."""
+
+
+def normalise_text(text: str) -> str:
+    """NFC, ``\\n`` line ends, stripped lines, and the stored layout: title line, blank line, paragraphs.
+
+    Lines inside a block are joined when the block is hard-wrapped (its lines are short and some end mid-sentence);
+    otherwise each line is a paragraph of its own, which is how text pasted from web pages arrives. List items
+    always start a paragraph. The first line is the title line and is never joined to what follows.
+    """
+    text = LINE_BREAKS.sub("\n", text)
+    # Before NFC, which could not compose a letter and its accent with a control character between them.
+    text = strip_controls(text)
+    text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
+    lines = [line.strip() for line in text.split("\n")]
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        return ""
+    title, rest = blocks[0][0], blocks[0][1:]
+    paragraphs = [title]
+    if rest:
+        blocks[0] = rest
+    else:
+        blocks = blocks[1:]
+    for block in blocks:
+        paragraphs.extend(_paragraphs_of(block))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without ANSI/VT escape sequences (removed whole) or C0/C1 control characters; a tab becomes a space.
+
+    Pasted from a terminal or a badly made page, these would colour, move or ring the user's terminal later. ``\\n``
+    stays; other line breaks (``\\r``, form feed, NEL) should be made ``\\n`` first, as ``normalise_text`` does.
+    """
+    return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text.replace("\t", " ")))
+
+
+def _paragraphs_of(block: list[str]) -> list[str]:
+    wrapped = len(block) > 1 and all(len(line) <= _WRAP_WIDTH for line in block[:-1]) and any(
+        not _SENTENCE_END.search(line) for line in block[:-1])
+    if not wrapped:
+        return list(block)
+    paragraphs: list[list[str]] = []
+    for line in block:
+        if paragraphs and not _LIST_ITEM.match(line):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [" ".join(lines) for lines in paragraphs]
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline is short and does not end like a sentence; a first line that does is the readout's body."""
+    line = line.strip()
+    return 0 < len(line) <= 250 and not re.search(r"[.!?…][\"'”’»)]*$", line)
+
+
+def ensure_title(text: str, title: str) -> str:
+    """``text`` with ``title`` as its title line, unless its first line already looks like a headline.
+
+    The stored layout puts a headline first and the body after a blank line; a body with no headline would
+    otherwise lose its first paragraph to the title slot.
+    """
+    first = text.split("\n", 1)[0]
+    if looks_like_title(first) or not title.strip():
+        return text
+    return normalise_text(f"{title.strip()}\n\n{text}")
+
+
+def guess_language(text: str) -> str:
+    """``ru`` for mostly Cyrillic text, ``zh`` for mostly Chinese, else ``en``: enough to pick a segmenter."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return "en"
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in letters)
+    if cyrillic > len(letters) / 2:
+        return "ru"
+    if han > len(letters) / 3:
+        return "zh"
+    return "en"
