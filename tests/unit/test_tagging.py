@@ -224,3 +224,11 @@ def test_pattern_literals_are_read_off_the_pattern():
 
     assert pattern_needles(r"\b(?:spoke|talked)\s+with") == ("spoke", "talked")
     assert ("links", "relations") in required_literals(r"\w+\s+(?:relations|links)")
+
+
+def test_a_sentence_opening_with_following_the_call_does_not_inherit_the_previous_topics():
+    # "Following the conversation" is a time, not a continuation: the list it introduces has its own topics.
+    before, lead_in = tags("The leaders discussed trade and energy projects.",
+                           "Following the conversation, the following steps were agreed upon:")
+    assert "economy" in before
+    assert lead_in == ()
