@@ -4,8 +4,9 @@
   first mention (every participant included).
 - ``Cast(text, participants, tokens=None)``: those people (``Cast.people``, each a ``Person``) and how a run of
   name words resolves to one of them; ``readouts.speakers`` builds on it to find each claim's subject.
-- ``tokens(text) -> list[Token]``: words and marks with offsets, lowercase form and whether each may be a name.
-- ``name_key(word)``, ``is_name_word(word)``, ``country_code(phrase)``, ``title_at(tokens, i)``: the word tests.
+- ``tokens(text) -> list[Token]``, ``name_key(word)``, ``is_name_word(word)``, ``country_code(phrase)``,
+  ``title_at(tokens, i)``, ``POSSESSIVE``, ``VERBISH``: the tokens and word tests of ``readouts.name_tokens``,
+  re-exported here, where ``readouts.speakers`` imports them.
 
 How, and why this way:
 
@@ -15,8 +16,8 @@ How, and why this way:
   the fullest form the text gives (Russian case endings are set aside when comparing names).
 * Titles and countries are kept with each person ("the Russian President", "Prime Minister of Canada"), so that a
   title without a name can later be resolved to its holder.
-* Every word test is remembered per distinct word, and a text is tokenized in one pass of C code: these run on
-  every word of every readout, and a library holds thousands of readouts.
+* This module reads runs of tokens as people; what a single word may be (a name, a title, a country) is decided
+  in ``readouts.name_tokens``, and the words themselves are data in ``readouts.name_words``.
 """
 
 from __future__ import annotations
@@ -24,23 +25,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from itertools import accumulate
-from typing import NamedTuple
 
 from readouts.model import Participant
-from readouts.name_words import (
-    COUNTRIES,
-    NOT_NAMES,
-    PARTICLES,
-    RU_COUNTRIES,
-    RU_ENDINGS,
-    RU_STATES,
-    RU_TITLE_STEMS,
-    STOP,
-    SUFFIXES,
-    TITLES,
+from readouts.name_tokens import (
+    POSSESSIVE,
+    VERBISH,
+    Token,
+    country_code,
+    is_name_word,
+    name_key,
+    opens_title,
+    title_at,
+    tokens,
 )
+from readouts.name_words import PARTICLES, RU_STATES, RU_TITLE_STEMS, SUFFIXES
 
 __all__ = [
     "POSSESSIVE",
@@ -56,18 +54,7 @@ __all__ = [
     "tokens",
 ]
 
-_TOKEN_SPLIT = re.compile(r"((?:[^\W\d_]\.){2,}|[\w’'\-]+|[^\w\s])")
-"""A token (initials such as "U.S.", a word, or one mark); captured, so ``split`` returns tokens and the gaps."""
-POSSESSIVE = re.compile(r"[’']s$")
 _SPACES = re.compile(r"\s+")
-_CYRILLIC = re.compile(r"[а-яё-]+")
-
-_TITLES_BY_FIRST: dict[str, list[str]] = {}
-for _title in TITLES:
-    _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title)
-_RU_TITLE_PREFIXES = {stem[:3] for stem in RU_TITLE_STEMS}
-VERBISH = re.compile(r"(?:[a-z]+(?:ed|es|s)|had|has|said|made|gave|told|spoke|met|held|took|brought|was|will|"
-                      r"would|could|can|must|also|further|again|then|once|[а-яё]+(?:л|ла|ли|ет|ит|ют|ят)(?:ся|сь)?)$")
 
 
 @dataclass
@@ -87,83 +74,10 @@ class Person:
     first: int = 1 << 60
 
 
-class Token(NamedTuple):
-    """A word or mark of a text: its text, offsets, lowercase form and whether it may be part of a name."""
-
-    text: str
-    start: int
-    end: int
-    low: str
-    name: bool
-
-
-_new_token = partial(tuple.__new__, Token)
-
-
 def people(text: str, participants: Sequence[Participant] = ()) -> list[str]:
     """Everyone the text names (and every participant), by the fullest name found, in order of first mention."""
     cast = Cast(text, participants)
     return [p.name for p in sorted(cast.people, key=lambda p: p.first)]
-
-
-def tokens(text: str) -> list[Token]:
-    """The tokens of ``text`` in order. ``split`` with a capturing pattern yields [gap, token, gap, ..., gap];
-    summing the lengths gives every offset, and the tokens are built without a Python call per token."""
-    parts = _TOKEN_SPLIT.split(text)
-    words = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    return list(map(_new_token, zip(words, offsets[0::2], offsets[1::2], map(str.lower, words),
-                                    map(is_name_word, words))))
-
-
-@lru_cache(maxsize=65536)
-def name_key(word: str) -> str:
-    """A comparable form of a name word: lowercase, no possessive, Russian case endings removed."""
-    low = POSSESSIVE.sub("", word.lower())
-    if _CYRILLIC.fullmatch(low):
-        for ending in RU_ENDINGS:
-            if low.endswith(ending) and len(low) - len(ending) >= 3:
-                return low[: -len(ending)]
-    return low
-
-
-@lru_cache(maxsize=65536)
-def is_name_word(word: str) -> bool:
-    """A capitalised word that is not a common word, a country or a title: it may be part of a name."""
-    return (word[:1].isupper() and word[:1].isalpha() and len(word) > 1 and word.lower() not in STOP
-            and name_key(word) not in NOT_NAMES and country_code(word) is None
-            and not title_at([Token(word, 0, len(word), word.lower(), False)], 0))
-
-
-@lru_cache(maxsize=65536)
-def country_code(phrase: str) -> str | None:
-    low = POSSESSIVE.sub("", phrase.lower())
-    if low in COUNTRIES:
-        return COUNTRIES[low]
-    if " " not in low:
-        for stem, code in RU_COUNTRIES:
-            if low.startswith(stem):
-                return code
-    return None
-
-
-def title_at(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
-    """The title starting at token ``i`` (as its English or Russian stem) and the index after it."""
-    if i >= len(tokens):
-        return None
-    low = tokens[i].low
-    if low[:3] in _RU_TITLE_PREFIXES:
-        for stem in RU_TITLE_STEMS:
-            if low.startswith(stem):
-                return stem, i + 1
-    for title in _TITLES_BY_FIRST.get(low, ()):
-        words = title.split()
-        if [t.low for t in tokens[i : i + len(words)]] == words:
-            j = i + len(words)
-            if j < len(tokens) and tokens[j].text == "." and title in {"mr", "mrs", "ms", "dr"}:
-                j += 1
-            return title, j
-    return None
 
 
 class Cast:
@@ -196,8 +110,7 @@ class Cast:
             if k < i:
                 continue
             tok = toks[k]
-            if not tok.name and tok.low not in _TITLES_BY_FIRST and tok.low[:3] not in _RU_TITLE_PREFIXES and (
-                    country_code(tok.text) is None):
+            if not tok.name and not opens_title(tok.low) and country_code(tok.text) is None:
                 continue  # neither a name, nor a title or a country before one
             found = self._titled_name(toks, k)
             if found is None:
