@@ -238,3 +238,32 @@ def test_a_russian_readout_links_to_an_english_one_through_dates_numbers_and_con
     assert ("en:0", "ru:0") in links
     assert ("en:1", "ru:1") in links
     assert {"en:2", "ru:2"} <= set(result.omitted)
+
+
+class FixedScores:
+    """A scorer whose pair scores are given: the aligner's grouping rules tested without any wording."""
+
+    name = "fixed"
+
+    def __init__(self, scores: dict[tuple[str, str], float]):
+        self.scores = {frozenset(pair): s for pair, s in scores.items()}
+
+    def prepare(self, documents):
+        return self
+
+    def keys(self, claim_id):
+        return frozenset({"subject"})
+
+    def score(self, a, b, *, score_cutoff=0.0):
+        return self.scores.get(frozenset((a, b)), 0.0)
+
+
+def test_one_claim_may_answer_several_but_a_block_of_several_on_each_side_needs_stronger_pairs():
+    left = document("left", ["One.", "Two."])
+    right = document("right", ["Uno.", "Something else.", "Dos."])
+    # left:0 and right:0 are one point and left:1 restates it; right:2 shares only the subject with both.
+    scores = FixedScores({("left:0", "right:0"): 0.34, ("left:1", "right:0"): 0.3,
+                          ("left:0", "right:2"): 0.25, ("left:1", "right:2"): 0.24})
+    alignment = align([left, right], {}, scores)
+    assert [ids for ids, _ in alignment.links] == [("left:0", "left:1", "right:0")]
+    assert alignment.omitted == ("right:1", "right:2")
