@@ -1,0 +1,99 @@
+"""The ``date`` kind of conflict: the dates a claim states, read at six levels, and its text with dates blanked.
+
+- ``date_values(text) -> dict[level, dict[value, shown]]``: per level in ``DATE_LEVELS`` (day, clock time, month,
+  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January" and "January 10th" are one day;
+  "3:35 p.m." and "15:35" one time) and mapped to how the text writes it.
+- ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
+- ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
+
+``comparisons.conflicts`` compares the levels from the most precise down and reports the first that disagrees.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DATE_LEVELS", "NO_DATES", "date_values", "mask_dates", "may_date"]
+
+_MONTHS = {
+    name: full
+    for full in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December")
+    for name in {full, full[:3], full[:3] + ".", "Sept."}
+    if name != "Sept." or full == "September"
+}
+_MONTH = r"(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")(?![a-z])"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_RANGE = r"(?:\s*(?:–|—|-|to|and|through)\s*" + _DAY + r")?"
+_DATE_MD = re.compile(rf"(?<![\w.])({_MONTH})\s+{_DAY}{_RANGE}(?!\d)")
+_DATE_DM = re.compile(rf"(?<![\w.]){_DAY}{_RANGE}\s+(?:of\s+)?({_MONTH})")
+_MONTH_ONLY = re.compile(rf"(?<![\w.])({_MONTH})")
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):(\d{2})\b", re.IGNORECASE)
+_TIME_ZONE = re.compile(r"\b(?:[A-Z][a-z]+ time|local time|GMT|UTC|EST|EDT|ET|CET|MSK)\b")
+_YEAR = re.compile(r"(?<![\w$€£.,])((?:19|20)\d\d)(?![\w%])")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELATIVE = re.compile(
+    r"\b((?:early |late |later )?(?:next|this|coming) (?:week|month|year)|in the coming (?:days|weeks|months)"
+    r"|(?:early|later) (?:next|this) (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+
+_DIGIT = re.compile(r"\d").search
+_DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
+DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
+"""From the most precise to the least: the first level on which the sides disagree is the one reported."""
+NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
+"""The values of a text with no date in it (one shared object, so callers can tell it apart by identity)."""
+
+
+def may_date(text: str, words: set[str]) -> bool:
+    """A cheap test that skips the date patterns for the many claims that name no date."""
+    return _DIGIT(text) is not None or not words.isdisjoint(_DATE_WORDS)
+
+
+def date_values(text: str) -> dict[str, dict[str, str]]:
+    """The dates ``text`` states, per level: {normalised value: how the text writes it}."""
+    levels: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
+    taken: list[tuple[int, int]] = []
+    for pattern, month_group, day_groups in ((_DATE_MD, 1, (2, 3)), (_DATE_DM, 3, (1, 2))):
+        for m in pattern.finditer(text):
+            month = _MONTHS[m.group(month_group)]
+            first, last = (m.group(g) for g in day_groups)
+            if not 1 <= int(first) <= 31 or (last and not 1 <= int(last) <= 31):
+                continue
+            shown = f"{month} {int(first)}" + (f"–{int(last)}" if last and last != first else "")
+            levels["day"][shown] = shown
+            levels["month"][month] = month
+            taken.append(m.span())
+    for m in _MONTH_ONLY.finditer(text):
+        inside = any(a <= m.start() < b for a, b in taken)
+        if not inside and m.group(1) != "May" and not m.group(1).startswith("Mar"):
+            levels["month"][_MONTHS[m.group(1)]] = _MONTHS[m.group(1)]
+    for m in _WEEKDAY.finditer(text):
+        levels["weekday"][m.group(1)] = m.group(1)
+    for m in _RELATIVE.finditer(text):
+        phrase = m.group(1).lower()
+        levels["relative"][phrase] = phrase
+    for m in _YEAR.finditer(text):
+        levels["year"][m.group(1)] = m.group(1)
+    # A clock time with a time zone ("23:35 Moscow time") may be the same moment as another zone's: left alone.
+    if not _TIME_ZONE.search(text):
+        for m in _TIME.finditer(text):
+            levels["time"][_clock(m)] = m.group().strip()
+    return levels
+
+
+def _clock(m: re.Match[str]) -> str:
+    """A clock time as 24-hour ``HH:MM``: "3:35 p.m." and "15:35" are one time."""
+    if m.group(4) is not None:
+        return f"{int(m.group(4)):02d}:{m.group(5)}"
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{m.group(2) or '00'}"
+
+
+def mask_dates(text: str) -> str:
+    """Blank out dates and years so their digits are not read as counts."""
+    for pattern in (_DATE_MD, _DATE_DM, _TIME, _YEAR):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text

@@ -1,0 +1,60 @@
+"""The ``place`` and ``entity`` kinds of conflict: the venues, organisations and titled officials a claim names.
+
+- ``place_values(text)``: cities named as where something happens ("in Geneva", "hosted by Riyadh"), other
+  spellings made one ("Kiev" is "Kyiv").
+- ``organisation_values(text)``: organisations under their canonical name ("Russia-NATO Council" is the
+  "NATO-Russia Council").
+- ``official_values(text)``: officials named with a title ("Secretary Blinken", "Deputy Minister Ryabkov"), keyed
+  by surname.
+- ``CITY_WORDS``, ``ORGANISATION_WORDS``, ``TITLE_WORDS``: words one of those names needs, for a cheap first look.
+
+Each returns {normalised value: how the text writes it}. The names themselves are data in
+``comparisons.gazetteer``; this module only finds them in a text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comparisons.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
+
+__all__ = ["CITY_WORDS", "ORGANISATION_WORDS", "TITLE_WORDS", "official_values", "organisation_values",
+           "place_values"]
+
+_WORD = re.compile(r"\w+")
+
+_CITY = "|".join(sorted((re.escape(c) for c in CITIES), key=len, reverse=True))
+_PLACE = re.compile(rf"\b(?:in|at|to|hosted by|held in)\s+(?:the\s+)?({_CITY})\b")
+
+_ORG_LOOKUP = {alias: canon for canon, aliases in ORGANISATIONS.items() for alias in aliases}
+_ORG = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(a) for a in _ORG_LOOKUP), key=len, reverse=True)) + r")(?![\w-])"
+)
+_TITLED = re.compile(
+    r"\b(?:Secretary of State|Secretary of Defense|Secretary|(?:Deputy |Foreign |Defen[cs]e |Prime )*Minister"
+    r"|National Security Advis[oe]r|Advis[oe]r|Aide|Ambassador|(?:Special )?Envoy|Chancellor|Spokes(?:man|person))"
+    r"\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b"
+)
+
+_CUE_STOP = frozenset("the of and for in new st saint city group council organization organisation".split())
+CITY_WORDS = frozenset(w.lower() for c in CITIES for w in _WORD.findall(c)) - _CUE_STOP
+ORGANISATION_WORDS = frozenset(w.lower() for a in _ORG_LOOKUP for w in _WORD.findall(a)) - _CUE_STOP
+TITLE_WORDS = frozenset(
+    "secretary minister adviser advisor aide ambassador envoy chancellor spokesman spokesperson".split())
+
+
+def place_values(text: str) -> dict[str, str]:
+    out = {}
+    for m in _PLACE.finditer(text):
+        city = CITY_ALIASES.get(m.group(1), m.group(1))
+        out[city] = m.group(1)
+    return out
+
+
+def organisation_values(text: str) -> dict[str, str]:
+    return {_ORG_LOOKUP[m.group(1)]: m.group(1) for m in _ORG.finditer(text)}
+
+
+def official_values(text: str) -> dict[str, str]:
+    # Keyed by surname: "Secretary Blinken" and "Secretary of State Antony Blinken" are one person.
+    return {m.group(1).split()[-1]: m.group().strip() for m in _TITLED.finditer(text)}
