@@ -14,17 +14,17 @@ How signals match (``comparisons.tagging`` decides what a score means for a clai
 * A pattern runs only on texts that contain the literal texts it needs. Those literals are read off the pattern
   with the regular-expression parser behind ``re.compile`` (``re._parser``, not a public API): should a Python
   version change it, every such read fails into "no literals known" and the pattern simply runs on every text,
-  with the same results.
+  with the same results. Patterns and exclusions are ``comparisons.signal_patterns``; keywords are matched here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate
 
 from comparisons.regex_literals import pattern_needles, required_literals
+from comparisons.signal_patterns import Exclusions, SignalPattern
 from comparisons.taxonomy import Signal, Taxonomy
 
 __all__ = ["Matcher", "Scores", "compile_taxonomy"]
@@ -69,50 +69,6 @@ class _Keyword:
         return True
 
 
-@dataclass(frozen=True, eq=False)
-class _Pattern:
-    """A regular expression (a pattern, an exclusion, or a keyword with punctuation), run only on claims that
-    contain the literal texts it needs: one of its ``needles`` (what its matches begin with) and one of each
-    ``required`` group (what they contain further on). A pattern with neither is run on every claim."""
-
-    topic: int
-    weight: float
-    context: bool
-    source: str
-    flags: int
-    needles: tuple[str, ...]
-    required: tuple[tuple[str, ...], ...] = ()
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """Compiled on first use: most patterns of a taxonomy never get past the literal test."""
-        return re.compile(self.source, self.flags)
-
-    @cached_property
-    def gates(self) -> tuple[tuple[str, ...], ...]:
-        """The literal groups to test, the likeliest to be missing (longest shortest text) first."""
-        groups = [*self.required, *((self.needles,) if self.needles else ())]
-        return tuple(sorted(groups, key=lambda g: -min(len(t) for t in g)))
-
-    def may_match(self, lowered: str) -> bool:
-        """False when a literal the pattern needs is missing from the claim: no need to run it."""
-        for group in self.gates:
-            for text in group:
-                if text in lowered:
-                    break
-            else:
-                return False
-        return True
-
-    def find(self, text: str, lowered: str) -> int | None:
-        """Where the pattern first matches in ``text``; ``may_match`` is expected to have passed."""
-        start = 0
-        if self.needles and len(lowered) == len(text):
-            start = min((at for at in (lowered.find(n) for n in self.needles) if at >= 0), default=0)
-        hit = self.regex.search(text, start)
-        return hit.start() if hit else None
-
-
 class Matcher:
     """A taxonomy compiled for tagging: keywords indexed by their first word, patterns, exclusions."""
 
@@ -120,9 +76,9 @@ class Matcher:
         self.ids = taxonomy.ids
         # Patterns that start a word with a known needle are indexed by its first letters, like stems; the rest
         # are tried on every claim (after their needle test).
-        self.patterns_by_prefix: dict[str, list[_Pattern]] = {}
-        self.patterns: list[_Pattern] = []
-        self.excludes: dict[int, list[_Pattern]] = {}
+        self.patterns_by_prefix: dict[str, list[SignalPattern]] = {}
+        self.patterns: list[SignalPattern] = []
+        self.excludes: dict[int, list[SignalPattern]] = {}
         # (cased?) -> keywords by their first word: a whole word, or a stem's first _PREFIX letters (all of a
         # shorter stem's). One look-up by the word and one by its first letters find every keyword that may start
         # there; ``_Keyword.matches`` decides.
@@ -134,7 +90,7 @@ class Matcher:
             for signal in topic.context:
                 self._add(i, signal, context=True)
             if topic.exclude:
-                self.excludes[i] = [_Pattern(i, 0.0, False, p, re.IGNORECASE, pattern_needles(p),
+                self.excludes[i] = [SignalPattern(i, 0.0, False, p, re.IGNORECASE, pattern_needles(p),
                                              required_literals(p)) for p in topic.exclude]
         for cased in (False, True):
             self.short_stems[cased] = tuple(sorted({len(k.pieces[0]) for ks in self.first[cased].values() for k in ks
@@ -146,7 +102,7 @@ class Matcher:
         text = signal.text
         if signal.kind == "pattern" or not _PLAIN_KEYWORD.fullmatch(text):
             source = text if signal.kind == "pattern" else r"(?<!\w)" + re.escape(text) + r"(?!\w)"
-            pattern = _Pattern(topic, signal.weight, context, source, re.IGNORECASE, pattern_needles(source),
+            pattern = SignalPattern(topic, signal.weight, context, source, re.IGNORECASE, pattern_needles(source),
                                required_literals(source))
             needles = pattern.needles
             if source.startswith((r"\b", r"(?<!\w)")) and needles and all(
@@ -217,7 +173,7 @@ class Matcher:
             lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
         words = {True: cased_words, False: lower_words}
         gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
-        excluded = _Exclusions(self.excludes, text, lowered)
+        excluded = Exclusions(self.excludes, text, lowered)
         found: dict[object, int] = {}
         for cased in (False, True) if self.has_cased else (False,):
             memo, ws = self.starting[cased], words[cased]
@@ -262,43 +218,6 @@ class Matcher:
             score, first = scores.get(topic_id, (0.0, at))
             scores[topic_id] = (score + signal.weight, min(first, at))
         return own, context
-
-
-class _Exclusions:
-    """A claim's text as each topic sees it, its ``exclude`` matches blanked out; worked out only for the topics
-    that need it."""
-
-    def __init__(self, excludes: dict[int, list[_Pattern]], text: str, lowered: str):
-        self.excludes = excludes
-        self.text = text
-        self.lowered = lowered
-        self._spans: dict[int, list[tuple[int, int]]] = {}
-        self._masked: dict[int, tuple[str, str]] = {}
-
-    def spans(self, topic: int) -> list[tuple[int, int]]:
-        if topic not in self._spans:
-            self._spans[topic] = [(m.start(), m.end()) for p in self.excludes.get(topic, ())
-                                  if p.may_match(self.lowered) for m in p.regex.finditer(self.text)]
-        return self._spans[topic]
-
-    def covers(self, topic: int, start: int, end: int) -> bool:
-        if topic not in self.excludes:
-            return False
-        return any(s < end and start < e for s, e in self.spans(topic))
-
-    def masked(self, topic: int) -> tuple[str, str]:
-        """(text, lowercased text) for ``topic``."""
-        if topic not in self._masked:
-            spans = self.spans(topic)
-            if not spans:
-                self._masked[topic] = (self.text, self.lowered)
-            else:
-                chars = list(self.text)
-                for s, e in spans:
-                    chars[s:e] = " " * (e - s)
-                masked = "".join(chars)
-                self._masked[topic] = (masked, masked.lower())
-        return self._masked[topic]
 
 
 _COMPILED: dict[int, tuple[Taxonomy, Matcher]] = {}
