@@ -24,7 +24,7 @@ from readouts.errors import DualreadError
 
 if TYPE_CHECKING:
     from comparisons.options import CompareOptions
-    from comparisons.reports.view import ReportView
+    from comparisons.reports.view_values import ReportView
     from readouts.library import Library
 
 __all__ = ["FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "render", "report_file_name"]

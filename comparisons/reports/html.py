@@ -20,7 +20,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from comparisons.model import Comparison
-from comparisons.reports.view import ReportView, report_view
+from comparisons.reports.view import report_view
+from comparisons.reports.view_values import ReportView
 
 __all__ = ["html_environment", "render_html", "render_html_view", "stylesheet"]
 

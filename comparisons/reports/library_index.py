@@ -18,7 +18,7 @@ from typing import Mapping, Sequence
 
 from comparisons.reports.html import html_environment, stylesheet
 from comparisons.reports.markdown import markdown_environment
-from comparisons.reports.view import ReportView
+from comparisons.reports.view_values import ReportView
 
 __all__ = ["INDEX_SCHEMA", "PairDigest", "TopicCoverage", "digest", "render_index"]
 

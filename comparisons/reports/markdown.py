@@ -20,7 +20,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from comparisons.model import Comparison
-from comparisons.reports.view import ReportView, report_view
+from comparisons.reports.view import report_view
+from comparisons.reports.view_values import ReportView
 
 __all__ = ["MdSafe", "markdown_environment", "md_cell", "md_escape", "md_link", "render_markdown", "render_markdown_view"]
 

@@ -3,7 +3,8 @@
 - ``report_view(comparison) -> ReportView``: title block, per-side summary, topic coverage, conflicts, and the
   sections of aligned rows per topic.
 - ``ReportView``, ``SideView``, ``CoverageCell``, ``TopicView``, ``RowView``, ``CellView``, ``Piece``,
-  ``ConflictView``: frozen values; the templates only read them.
+  ``ConflictView``: frozen values the templates only read, defined in ``comparisons.reports.view_values`` and
+  re-exported here.
 - ``shared_wording(diff)``: the share of words a word diff's two sides have in common.
 - ``safe_url(url)``: the URL if a reader may follow it (http/https), else ``""``.
 - ``long_date(date)``: "30 December 2021", the same whatever the machine's locale.
@@ -17,10 +18,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from comparisons.model import Comparison, Row, Span
+from comparisons.reports.view_values import (
+    CellView,
+    ConflictView,
+    CoverageCell,
+    Piece,
+    ReportView,
+    RowView,
+    SideView,
+    TopicView,
+)
 
 __all__ = [
     "CellView",
@@ -47,103 +57,6 @@ wording differs in a telling detail. The row says so instead ("little shared wor
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-
-
-@dataclass(frozen=True)
-class SideView:
-    key: str
-    label: str
-    publisher: str
-    title: str
-    url: str
-    safe_url: str
-    claims: int
-    linked: int
-    omitted: int
-    conflicts: int
-
-
-@dataclass(frozen=True)
-class CoverageCell:
-    side: str
-    count: int
-    state: str
-    """``mentioned``, ``not mentioned`` or ``in conflict``."""
-
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    only_here: bool
-    """True for words this side uses and the side it is diffed against does not."""
-
-
-@dataclass(frozen=True)
-class CellView:
-    side: str
-    label: str
-    pieces: tuple[Piece, ...]
-    speakers: tuple[str, ...]
-    mark: str
-    """``del`` for the first side of a word diff, ``ins`` for the second, ``""`` when the cell has no diff."""
-
-    @property
-    def missing(self) -> bool:
-        return not self.pieces
-
-    @property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    kind: str
-    values: tuple[tuple[str, str], ...]
-    """(side label, value) in the pair's side order."""
-
-
-@dataclass(frozen=True)
-class RowView:
-    anchor: str
-    ref: str
-    """The link id (``L3``) or, for an omission, its claim id: how a reader names the row."""
-    kind: str
-    score: float | None
-    other_topics: tuple[str, ...]
-    cells: tuple[CellView, ...]
-    conflicts: tuple[ConflictView, ...]
-    only_side: str
-    """For an omission, the label of the side that reports it."""
-    little_shared: bool = False
-    """A link whose sides share too little wording for a useful word diff (see ``MIN_SHARED_WORDING``)."""
-
-
-@dataclass(frozen=True)
-class TopicView:
-    id: str
-    label: str
-    anchor: str
-    coverage: tuple[CoverageCell, ...]
-    links: int
-    rows: tuple[RowView, ...]
-
-
-@dataclass(frozen=True)
-class ReportView:
-    pair_id: str
-    event: str
-    date_iso: str
-    date_long: str
-    sample: bool
-    sides: tuple[SideView, ...]
-    links: int
-    omissions: int
-    conflicts: int
-    topics: tuple[TopicView, ...]
-    conflict_rows: tuple[RowView, ...]
-    engine_version: str
-    similarity: str
 
 
 def safe_url(url: str) -> str:
