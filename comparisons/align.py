@@ -8,8 +8,8 @@
   were scored (the cost the benchmark and tests watch).
 
 How:
-1. Candidates come from an inverted index over the scorer's blocking keys (shared stems, concepts, entities, dates):
-   each claim's partners are ranked by the rare keys they share, and only the best few are scored.
+1. Candidates come from ``comparisons.candidates``: an inverted index over the scorer's blocking keys (shared stems,
+   concepts, entities, dates) ranks each claim's partners by the rare keys they share; only the best few are scored.
 2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing or
    their speakers differ, and nudged by a similar place in the readouts (readouts tend to cover points in a
    similar order).
@@ -26,11 +26,11 @@ How:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from comparisons.candidates import candidate_pairs
 from comparisons.similarity import PreparedScorer, Scorer, get_scorer
 from readouts.model import Document
 
@@ -49,10 +49,6 @@ the same point as the statement it answers, but more often each leader's own poi
 speaker earns nothing extra (most claims are one leader's)."""
 POSITION_WEIGHT = 0.06
 """Readouts tend to cover points in a similar order: a pair at the same relative place gains up to this share."""
-MAX_POSTING = 32
-"""A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
-MAX_CANDIDATES = 12
-"""How many partners per claim are scored: the ones sharing the most rare keys with it."""
 MAX_GROUP_PER_SIDE = 6
 """No link takes more claims than this from one side: beyond it, a "link" is a topic, not a point."""
 BLOCK_MEAN = 0.3
@@ -151,49 +147,6 @@ def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:
     return sum(1 for i, x in enumerate(group) for y in group[i + 1:] if side_of[x] != side_of[y])
 
 
-def _candidates(documents: Sequence[Document], prepared: PreparedScorer) -> set[tuple[str, str]]:
-    """Pairs worth scoring: for each claim, the claims of other sides that share the most rare keys with it.
-
-    Shared keys are counted through an inverted index, each weighted by its rarity (a cheap bound on what the
-    scorer will find), and only the ``MAX_CANDIDATES`` best partners of each claim are scored. Reading a posting
-    list costs its length, which ``MAX_POSTING`` bounds, so the work grows linearly with the number of claims."""
-    side_of: dict[str, str] = {}
-    postings: dict[str, list[str]] = {}
-    keys_of: dict[str, list[str]] = {}
-    for doc in documents:
-        for claim in doc.claims:
-            cid = claim.id
-            side_of[cid] = doc.key
-            keys = keys_of[cid] = sorted(prepared.keys(cid))
-            for key in keys:
-                postings.setdefault(key, []).append(cid)
-    # Each usable key's weight and its claims per side, so a claim reads only the other sides' claims of a key.
-    blocking: dict[str, tuple[float, list[tuple[str, list[str]]]]] = {}
-    for key, ids in postings.items():
-        if 2 <= len(ids) <= MAX_POSTING:
-            by_side: dict[str, list[str]] = {}
-            for cid in ids:
-                by_side.setdefault(side_of[cid], []).append(cid)
-            if len(by_side) > 1:
-                blocking[key] = (1.0 / len(ids), list(by_side.items()))
-    pairs: set[tuple[str, str]] = set()
-    for a, keys in keys_of.items():
-        side_a = side_of[a]
-        shared: defaultdict[str, float] = defaultdict(float)
-        for key in keys:
-            entry = blocking.get(key)
-            if entry is None:
-                continue
-            weight, by_side = entry
-            for side, ids in by_side:
-                if side != side_a:
-                    for b in ids:
-                        shared[b] += weight
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-        pairs.update((a, b) if a < b else (b, a) for b, _ in best)
-    return pairs
-
-
 def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[str]], group_of: dict[str, str],
                        side_of: Mapping[str, str], scores: _Scores) -> None:
     """Let an unlinked claim join the link of the claim right before or after it in the same paragraph, when it
@@ -265,7 +218,7 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
     speakers = {c.id: _name_words(c.speaker) for doc in documents for c in doc.claims}
     scores = _Scores(prepared, topics, positions, speakers)
 
-    scored = [(scores(a, b), a, b) for a, b in sorted(_candidates(documents, prepared))]
+    scored = [(scores(a, b), a, b) for a, b in sorted(candidate_pairs(documents, prepared))]
     # Each claim's best partner is looked up per other side: with three sides, a summary that restates a point
     # closely must not make the same point's looser wording in the other official readout look like an echo.
     best: dict[tuple[str, str], float] = {}

@@ -1,0 +1,67 @@
+"""Which claim pairs the aligner scores: never all of them.
+
+- ``candidate_pairs(documents, prepared) -> set[(claim_id, claim_id)]``: for each claim, the claims of the other
+  sides that share the most rare blocking keys with it (``prepared.keys``, from ``comparisons.similarity``).
+
+Why a module of its own: scoring every pair of claims grows with the square of a readout's length, and a long
+pair (thousands of sentences) must still compare in seconds. Blocking is the one place that decides the cost;
+the aligner only decides what the scored pairs mean.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from comparisons.similarity import PreparedScorer
+from readouts.model import Document
+
+__all__ = ["MAX_CANDIDATES", "MAX_POSTING", "candidate_pairs"]
+
+MAX_POSTING = 32
+"""A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
+MAX_CANDIDATES = 12
+"""How many partners per claim are scored: the ones sharing the most rare keys with it."""
+
+
+def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer) -> set[tuple[str, str]]:
+    """Pairs worth scoring: for each claim, the claims of other sides that share the most rare keys with it.
+
+    Shared keys are counted through an inverted index, each weighted by its rarity (a cheap bound on what the
+    scorer will find), and only the ``MAX_CANDIDATES`` best partners of each claim are scored. Reading a posting
+    list costs its length, which ``MAX_POSTING`` bounds, so the work grows linearly with the number of claims."""
+    side_of: dict[str, str] = {}
+    postings: dict[str, list[str]] = {}
+    keys_of: dict[str, list[str]] = {}
+    for doc in documents:
+        for claim in doc.claims:
+            cid = claim.id
+            side_of[cid] = doc.key
+            keys = keys_of[cid] = sorted(prepared.keys(cid))
+            for key in keys:
+                postings.setdefault(key, []).append(cid)
+    # Each usable key's weight and its claims per side, so a claim reads only the other sides' claims of a key.
+    blocking: dict[str, tuple[float, list[tuple[str, list[str]]]]] = {}
+    for key, ids in postings.items():
+        if 2 <= len(ids) <= MAX_POSTING:
+            by_side: dict[str, list[str]] = {}
+            for cid in ids:
+                by_side.setdefault(side_of[cid], []).append(cid)
+            if len(by_side) > 1:
+                blocking[key] = (1.0 / len(ids), list(by_side.items()))
+    pairs: set[tuple[str, str]] = set()
+    for a, keys in keys_of.items():
+        side_a = side_of[a]
+        shared: defaultdict[str, float] = defaultdict(float)
+        for key in keys:
+            entry = blocking.get(key)
+            if entry is None:
+                continue
+            weight, by_side = entry
+            for side, ids in by_side:
+                if side != side_a:
+                    for b in ids:
+                        shared[b] += weight
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        pairs.update((a, b) if a < b else (b, a) for b, _ in best)
+    return pairs
