@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker
 
 from readouts.errors import DualreadError
+from tui.screens import styles
 from tui.screens.error import WorkerErrors
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import literal
@@ -58,6 +59,8 @@ class AddRequest:
 
 
 class AddPairScreen(WorkerErrors, Screen[str | None]):
+    DEFAULT_CSS = styles.ADD_PAIR
+    SCOPED_CSS = False
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="add.save"),
         Binding("ctrl+n", "add_side", "Another side", id="add.side"),

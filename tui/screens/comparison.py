@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from comparisons.model import Comparison, Row
+from tui.screens import styles
 from tui.screens.error import WorkerErrors
 from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
 from tui.widgets.comparison.pair_header import PairHeader
@@ -48,6 +49,8 @@ def next_difference(rows: tuple[Row, ...], start: int, step: int) -> int | None:
 
 
 class ComparisonScreen(WorkerErrors, Screen[None]):
+    DEFAULT_CSS = styles.COMPARISON
+    SCOPED_CSS = False
     BINDINGS = [
         Binding("n", "next_difference", "Next diff", id="comparison.next-difference",
                 tooltip="Next difference: the next conflict or omission"),

@@ -16,12 +16,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 from textual.worker import Worker, WorkerState
 
+from tui.screens import styles
 from tui.widgets.texts import literal
 
 __all__ = ["ErrorModal", "WorkerErrors"]
 
 
 class ErrorModal(ModalScreen[None]):
+    DEFAULT_CSS = styles.ERROR
+    SCOPED_CSS = False
     BINDINGS = [
         Binding("escape,enter,q", "dismiss_error", "Close", id="error.close"),
     ]

@@ -19,6 +19,7 @@ from textual.worker import Worker
 
 from comparisons.model import Comparison
 from readouts.errors import DualreadError
+from tui.screens import styles
 from tui.screens.error import WorkerErrors
 from tui.widgets.texts import literal
 
@@ -35,6 +36,8 @@ def default_path(pair_id: str | None, fmt: str, folder: Path) -> Path:
 
 
 class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
+    DEFAULT_CSS = styles.EXPORT
+    SCOPED_CSS = False
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def __init__(self, comparison: Comparison | None, folder: Path | None = None) -> None:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
+from tui.screens import styles
 from tui.screens.comparison import next_difference
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
@@ -50,6 +51,8 @@ def place_in(rows: tuple[Row, ...], index: int, side: str) -> int | None:
 
 
 class FullTextScreen(Screen[int]):
+    DEFAULT_CSS = styles.FULL_TEXT
+    SCOPED_CSS = False
     BINDINGS = [
         Binding("down,j", "next_row", "Next row", id="fulltext.next-row"),
         Binding("up,k", "previous_row", "Prev row", id="fulltext.previous-row"),

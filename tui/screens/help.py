@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.screens import styles
+
 __all__ = ["HelpScreen", "keys_table"]
 
 GUIDE = """\
@@ -63,6 +65,8 @@ def keys_table(screen: Screen) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = styles.HELP
+    SCOPED_CSS = False
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
 
     def __init__(self, origin: Screen) -> None:

@@ -32,5 +32,15 @@ def header_text(pair: Pair, palette: Palette, mode: str = "") -> Text:
 
 
 class PairHeader(Static):
+    DEFAULT_CSS = """
+    PairHeader {
+        height: 2;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        background: $panel;
+    }
+    """
+
     def show(self, pair: Pair, mode: str = "") -> None:
         self.update(header_text(pair, Palette.from_variables(self.app.theme_variables), mode))

@@ -69,5 +69,14 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
 
 
 class RowDetail(Static):
+    DEFAULT_CSS = """
+    RowDetail {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
     def show(self, comparison: Comparison, row: Row | None, index: int, total: int) -> None:
         self.update(detail_text(comparison, row, index, total, Palette.from_variables(self.app.theme_variables)))

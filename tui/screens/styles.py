@@ -1,0 +1,229 @@
+"""The looks of every screen but the library, one string per screen, used as that screen's ``DEFAULT_CSS``.
+
+Why not in ``dualread.tcss``: Textual parses the app's stylesheet before the first frame, and parsing is most of
+what a stylesheet costs (about 50 µs a line). The library screen needs only its own rules, so the others live here
+and Textual parses each string when its screen is first shown (a few ms, once). A screen's ``CSS`` or ``CSS_PATH``
+would not do: adding one makes Textual re-parse every stylesheet; a ``DEFAULT_CSS`` is parsed on its own.
+
+The screens set ``SCOPED_CSS = False``, so these selectors mean what they say (``.-narrow`` is the screen's own
+breakpoint class). As default CSS they rank below ``dualread.tcss`` and above the defaults of Textual's widgets
+for the same selector (an id beats any class or type selector either way).
+"""
+
+from __future__ import annotations
+
+__all__ = ["ADD_PAIR", "COMPARISON", "ERROR", "EXPORT", "FULL_TEXT", "HELP"]
+
+COMPARISON = """
+#comparison-body {
+    height: 1fr;
+}
+#topics-panel {
+    width: 30;
+    border: round $primary 40%;
+    border-title-color: $text;
+}
+.-narrow #topics-panel {
+    width: 24;
+}
+.-narrow.-many-sides #topics-panel {
+    display: none;
+}
+.-narrow.-many-sides.-topics-shown #topics-panel {
+    display: block;
+}
+#topics-panel:focus-within {
+    border: round $primary;
+}
+#topics {
+    height: 1fr;
+    border: none;
+    padding: 0;
+    background: transparent;
+}
+#topics-legend {
+    height: 2;
+    color: $text-muted;
+}
+#rows-panel {
+    width: 1fr;
+    border: round $primary 40%;
+    border-title-color: $text;
+}
+#rows-panel:focus-within {
+    border: round $primary;
+}
+#rows {
+    height: 1fr;
+    overflow-x: hidden;
+    scrollbar-gutter: stable;
+    background: transparent;
+}
+#search {
+    display: none;
+    height: 1;
+    border: none;
+    padding: 0 1;
+    background: $boost;
+}
+#search.-open {
+    display: block;
+}
+"""
+
+FULL_TEXT = """
+#panes {
+    height: 1fr;
+}
+.readout-pane {
+    border-title-color: $text;
+    width: 1fr;
+    border: round $primary 40%;
+    padding: 0 1;
+    scrollbar-size-vertical: 1;
+}
+.readout-pane .paragraph {
+    margin-bottom: 1;
+}
+#fulltext-legend {
+    height: auto;
+    max-height: 2;
+    padding: 0 1;
+}
+"""
+
+HELP = """
+HelpScreen {
+    align: center middle;
+}
+#help-box {
+    width: 90%;
+    max-width: 110;
+    height: 90%;
+    border: round $primary;
+    padding: 0 1;
+    background: $surface;
+}
+.help-heading {
+    margin-top: 1;
+}
+#help-guide {
+    margin-top: 1;
+}
+"""
+
+ERROR = """
+ErrorModal {
+    align: center middle;
+}
+#error-box {
+    width: 70%;
+    max-width: 90;
+    height: auto;
+    border: round $error;
+    padding: 1 2;
+    background: $surface;
+}
+#error-title {
+    text-style: bold;
+    color: $error;
+}
+#error-message {
+    margin: 1 0;
+}
+"""
+
+EXPORT = """
+ExportDialog {
+    align: center middle;
+}
+#export-box {
+    width: 76;
+    max-width: 96%;
+    height: auto;
+    border: round $primary;
+    padding: 1 2;
+    background: $surface;
+}
+#export-box Label {
+    margin-top: 1;
+    color: $text-muted;
+}
+#export-path {
+    background: $boost;
+    width: 1fr;
+}
+#export-progress {
+    display: none;
+    margin-top: 1;
+}
+#export-progress.-shown {
+    display: block;
+}
+#export-status {
+    height: auto;
+    margin-top: 1;
+}
+#export-status.-error {
+    color: $error;
+}
+#export-buttons {
+    height: 1;
+    margin-top: 1;
+}
+#export-buttons Button {
+    margin-right: 2;
+}
+"""
+
+ADD_PAIR = """
+#add-title {
+    height: 1;
+    padding: 0 1;
+    background: $panel;
+}
+#add-form {
+    padding: 1 2;
+}
+.add-row {
+    height: 1;
+    margin-top: 1;
+}
+.add-label {
+    width: 10;
+    color: $text-muted;
+}
+.add-row Input {
+    width: 1fr;
+    background: $boost;
+}
+.add-help {
+    margin-top: 1;
+    color: $text-muted;
+}
+.side-key {
+    max-width: 16;
+}
+.side-publisher {
+    max-width: 24;
+}
+.field-error {
+    display: none;
+    height: auto;
+    padding-left: 10;
+    color: $error;
+}
+.field-error.-shown {
+    display: block;
+}
+.field-error.-working {
+    color: $text-muted;
+}
+#add-buttons {
+    height: 1;
+    margin-top: 1;
+}
+#add-buttons Button {
+    margin-right: 2;
+}
+"""
