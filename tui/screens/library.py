@@ -36,6 +36,9 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
+    AUTO_FOCUS = "#pairs"
+    """The table has the focus from the start (Textual's default would focus the filter, then we would move it)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.all: list[Listing] = []
@@ -43,8 +46,10 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
+        # One line without a border: dualread.tcss does what ``compact=True`` would, without the restyle that
+        # setting ``compact`` costs while the screen is being built.
         yield Input(placeholder="/ Filter by event, date, id or side · Enter or double-click opens", id="filter",
-                    compact=True, select_on_focus=False)
+                    select_on_focus=False)
         yield PairTable(id="pairs")
         yield PairPreview(id="preview")
         yield KeyBar(id="keys")
@@ -54,7 +59,6 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         title.append_text(literal(str(self.app.library.root), "dim"))
         self.query_one("#library-title", Static).update(title)
         self.reload()
-        self.query_one(PairTable).focus()
 
     def on_screen_resume(self) -> None:
         if self.app.library_changed:
