@@ -106,3 +106,23 @@ async def test_q_quits(app, settle):
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_a_click_on_the_filter_line_opens_the_filter(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.click("#filter-hint")
+        await pilot.pause()
+        assert app.screen.focused.id == "filter"
+        await pilot.press(*"ostrov")
+        assert visible_ids(app) == ["2022-01-05-carter-ostrov-call"]
+
+
+async def test_tab_reaches_the_filter(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.focused.id == "filter"
+        await pilot.press("l", "i", "s", "b")
+        assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]

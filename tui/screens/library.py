@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from readouts.errors import DualreadError
 from tui.screens.error import ErrorModal, WorkerErrors
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.library.filter_hint import FilterHint
 from tui.widgets.library.listing import Figures, Listing, figures_of, listings, matches
 from tui.widgets.library.pair_preview import PairPreview
 from tui.widgets.library.pair_table import PairTable
@@ -36,6 +37,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
+    FILTER_PLACEHOLDER = "/ Filter by event, date, id or side · Enter or double-click opens"
+
     AUTO_FOCUS = "#pairs"
     """The table has the focus from the start (Textual's default would focus the filter, then we would move it)."""
 
@@ -46,10 +49,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
-        # One line without a border: dualread.tcss does what ``compact=True`` would, without the restyle that
-        # setting ``compact`` costs while the screen is being built.
-        yield Input(placeholder="/ Filter by event, date, id or side · Enter or double-click opens", id="filter",
-                    select_on_focus=False)
+        yield FilterHint(self.FILTER_PLACEHOLDER, id="filter-hint")  # the Input comes with the filter's first use
         yield PairTable(id="pairs")
         yield PairPreview(id="preview")
         yield KeyBar(id="keys")
@@ -105,8 +105,30 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.query_one(PairTable).recolour()
         self.update_preview()
 
+    @property
+    def filter_input(self) -> Input | None:
+        """The filter's ``Input``, once the filter has been used (before that, a ``FilterHint`` stands in)."""
+        found = self.query("#filter")
+        return found.first(Input) if found else None
+
+    def open_filter(self) -> Input:
+        """The filter's ``Input``, put in the hint's place on first use (one line, as ``compact=True`` would draw
+        it: dualread.tcss; setting ``compact`` would cost a restyle while the screen is being built)."""
+        field = self.filter_input
+        if field is None:
+            field = Input(placeholder=self.FILTER_PLACEHOLDER, id="filter", select_on_focus=False)
+            hint = self.query_one(FilterHint)
+            self.mount(field, before=hint)
+            hint.remove()
+        return field
+
+    @on(FilterHint.Wanted)
+    def filter_wanted(self) -> None:
+        self.action_filter()
+
     def refilter(self) -> None:
-        text = self.query_one("#filter", Input).value
+        field = self.filter_input
+        text = field.value if field is not None else ""
         shown = [i for i in self.all if matches(i, text)]
         self.query_one(PairTable).show(shown, self.figures)
         self.update_preview()
@@ -174,25 +196,26 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def on_key(self, event: Key) -> None:
         """Filter as you type: a letter typed on the table goes to the filter; arrows in the filter move the table."""
-        filter_input = self.query_one("#filter", Input)
+        filter_input = self.filter_input
         table = self.query_one(PairTable)
         if event.key in self.active_bindings:
             return
         if self.focused is table and event.is_printable and event.character and event.character.strip():
             event.stop()
+            filter_input = self.open_filter()
             filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
-        elif self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
+        elif filter_input is not None and self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
             event.stop()
             step = {"down": 1, "up": -1, "pagedown": table.size.height - 2, "pageup": 2 - table.size.height}
             table.move_to(table.cursor_row + step[event.key])
-        elif self.focused is filter_input and event.key == "escape":
+        elif filter_input is not None and self.focused is filter_input and event.key == "escape":
             event.stop()
             filter_input.value = ""
             table.focus()
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.open_filter().focus()
 
     def action_open_pair(self) -> None:
         listing = self.current
