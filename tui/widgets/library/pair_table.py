@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.widgets.library.listing import Figures, Listing
+from tui.widgets.library.table_styles import TableStyles, table_styles
 from tui.widgets.texts import Palette, literal, short
 
 __all__ = ["PairTable", "Column", "columns_for", "GLYPHS"]
@@ -74,15 +75,8 @@ class PairTable(ScrollView, can_focus=True):
         Binding("home", "first", "First pair", show=False),
         Binding("end", "last", "Last pair", show=False),
     ]
-    COMPONENT_CLASSES = {"pair-table--header", "pair-table--cursor", "pair-table--cursor-blurred",
-                         "pair-table--zebra"}
-    DEFAULT_CSS = """
-    PairTable > .pair-table--header { background: $panel; text-style: bold; }
-    PairTable > .pair-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
-                                      text-style: bold; }
-    PairTable > .pair-table--cursor-blurred { background: $block-cursor-blurred-background; }
-    PairTable > .pair-table--zebra { background: $surface; }
-    """
+    # Header, cursor and zebra lines are styled from the theme by ``table_styles`` (not component classes, which
+    # Textual would re-resolve on every restyle of the table).
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
@@ -104,6 +98,8 @@ class PairTable(ScrollView, can_focus=True):
         self._layout_width = 0
         self._header = Strip([])
         self._lines: dict[str, Strip] = {}
+        self._styles_key: tuple[object, ...] | None = None
+        self._styles: TableStyles | None = None
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -209,12 +205,14 @@ class PairTable(ScrollView, can_focus=True):
                            justify="right" if c.key in ("claims", "links", "omissions", "conflicts") else "left")
                       for c in self._columns]
             self._header = self._join(header)
-        self._line_styles = (
-            self.rich_style,
-            self.get_component_rich_style("pair-table--header"),
-            self.get_component_rich_style("pair-table--cursor" if self.has_focus else "pair-table--cursor-blurred"),
-            self.get_component_rich_style("pair-table--zebra"),
-        )
+        base = self.rich_style
+        key = (self.app.theme, base)
+        if self._styles_key != key:
+            self._styles_key = key
+            self._styles = table_styles(self, self.app.theme_variables)
+        styles = self._styles
+        self._line_styles = (base, styles.header, styles.cursor if self.has_focus else styles.cursor_blurred,
+                             styles.zebra)
         return super().render_lines(crop)
 
     def _join(self, cells: list[Text]) -> Strip:
