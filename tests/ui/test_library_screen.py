@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+
 from tui_fixtures import BROKEN
 
 from tui.screens.comparison import ComparisonScreen
@@ -125,4 +127,16 @@ async def test_tab_reaches_the_filter(app, settle):
         await pilot.pause()
         assert app.screen.focused.id == "filter"
         await pilot.press("l", "i", "s", "b")
+        assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]
+
+
+async def test_letters_typed_in_one_burst_all_reach_the_filter(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for letter in "lisb":  # as a terminal delivers fast typing: all queued before the first is handled
+            app.post_message(events.Key(letter, letter))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.focused.id == "filter"
+        assert app.screen.focused.value == "lisb"
         assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]

@@ -200,10 +200,13 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         table = self.query_one(PairTable)
         if event.key in self.active_bindings:
             return
-        if self.focused is table and event.is_printable and event.character and event.character.strip():
+        if event.is_printable and event.character and event.character.strip():
+            # The filter's Input takes the letters typed on it; any other letter reaching the screen came from the
+            # table, even if the focus moved to the filter since (letters typed in quick succession).
             event.stop()
             filter_input = self.open_filter()
-            filter_input.focus()
+            if self.focused is not filter_input:
+                filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
         elif filter_input is not None and self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
             event.stop()
