@@ -1,5 +1,6 @@
 """``DualreadApp``: the terminal UI. It holds the library, the comparison settings and the comparisons computed
-so far; screens do the rest (``tui/screens/``), looks live in ``dualread.tcss``.
+so far; screens do the rest (``tui/screens/``), looks live in ``dualread.tcss`` (the library) and
+the screens' ``DEFAULT_CSS`` (``tui/screens/styles.py``, parsed when each screen is first shown).
 
 - ``DualreadApp(library, options, open_pair=None)``: starts on the library; with ``open_pair`` it opens that
   pair's comparison on top (``dualread open PAIR``), so Back still leads to the library.
