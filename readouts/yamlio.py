@@ -65,6 +65,8 @@ class _GuardedLoader(_SafeBase):  # type: ignore[misc, valid-type]
 
 
 def _check_flow_depth(text: str) -> None:
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return  # too few brackets to nest that deep: skip the scan (every pair.yaml is read when the library opens)
     depth = 0
     for match in _FLOW_TOKENS.finditer(text):
         bracket = match.group(1)
