@@ -3,6 +3,8 @@ a reader looks for them, tables fit the terminal."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Console
 from tui_fixtures import MARKUP_LINE, call_comparison, three_sides
 
@@ -12,6 +14,7 @@ from tui.widgets.comparison.row_detail import detail_text
 from tui.widgets.comparison.topic_list import badge_of
 from tui.widgets.fulltext.readout_pane import paragraphs
 from tui.widgets.library.listing import Listing, figures_of, matches
+from tui.widgets.library.pair_preview import preview_text
 from tui.widgets.library.pair_table import columns_for
 from tui.widgets.texts import NOT_MENTIONED, Palette, diff_pieces, highlight, literal, side_cell
 
@@ -117,6 +120,14 @@ def test_library_figures_and_filter():
     assert matches(listing, "white-house")
     assert not matches(listing, "lisbon")
     assert figures_of(three_sides()).links == 1
+
+
+def test_the_preview_counts_in_words_a_reader_expects():
+    comparison = call_comparison()
+    listing = Listing(comparison.pair.id, comparison.pair)
+    figures = replace(figures_of(comparison), links=1, conflicts=1)
+    text = preview_text(listing, figures, PALETTE).plain
+    assert "11 claims · 1 link · 3 omissions · 1 conflict\n" in text
 
 
 def test_library_columns_fit_the_terminal():

@@ -63,6 +63,8 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
     from rich.rule import Rule
     from rich.text import Text
 
+    from tui.widgets.texts import counted
+
     plain = console.no_color or console.color_system is None
     labels = {d.key: _visible(d.side.label) for d in comparison.documents}
     pair = comparison.pair
@@ -72,14 +74,14 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
     console.print(title)
     for doc in comparison.documents:
         side = Text(labels[doc.key], style="bold")
-        side.append(f" · {_count(len(doc.claims), 'claim')}")
+        side.append(f" · {counted(len(doc.claims), 'claim')}")
         _print_indented(console, side, 2)
         for detail in (doc.side.title, doc.side.url):
             if detail:
                 _print_indented(console, Text(_visible(detail), style="dim"), 4)
     in_conflict = sum(1 for link in comparison.links if link.conflicts)
-    console.print(Text(f"{_count(len(comparison.links), 'link')} · {_count(len(comparison.omissions), 'omission')}"
-                       f" · {_count(in_conflict, 'link')} with conflicts", style="dim"))
+    console.print(Text(f"{counted(len(comparison.links), 'link')} · {counted(len(comparison.omissions), 'omission')}"
+                       f" · {counted(in_conflict, 'link')} with conflicts", style="dim"))
 
     console.print()
     console.print(_topic_table(comparison, labels))
@@ -189,10 +191,6 @@ def _print_indented(console: "Console", text, indent: int) -> None:
     for line in text.wrap(console, max(console.width - indent, 20)):
         line.rstrip()
         console.print(Text(" " * indent) + line, soft_wrap=True)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _visible(text: str) -> str:

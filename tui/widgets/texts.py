@@ -8,6 +8,7 @@
   coloured when the row is a link), "not mentioned" when the side has none, conflict values flagged.
 - ``highlight(text, query, style)``: every case-insensitive match of ``query`` styled in place.
 - ``short(text, width)``: one line, cut with an ellipsis.
+- ``counted(n, word)``: "1 conflict", "2 conflicts" (every count the UI and ``dualread show`` print).
 
 Everything here is a pure function of its arguments: the widgets call it, the tests call it without an app.
 """
@@ -23,7 +24,7 @@ from rich.text import Text
 
 from comparisons.model import Comparison, Row, Span
 
-__all__ = ["Palette", "literal", "side_cell", "diff_pieces", "highlight", "short", "NOT_MENTIONED"]
+__all__ = ["Palette", "literal", "side_cell", "diff_pieces", "highlight", "short", "counted", "NOT_MENTIONED"]
 
 NOT_MENTIONED = "not mentioned"
 
@@ -181,3 +182,8 @@ def side_cell(row: Row, side: str, comparison: Comparison, palette: Palette, que
                 cell.append(f"{conflict.kind}: ", Style(color=palette.warning))
                 cell.append_text(literal(conflict.values[side], Style(color=palette.warning, bold=True)))
     return highlight(cell, query, Style(bgcolor=palette.match, underline=True))
+
+
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1 (the words counted here all take an "s")."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

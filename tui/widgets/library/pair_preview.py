@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tui.widgets.library.listing import CORE_TOPICS, Figures, Listing
 from tui.widgets.library.pair_table import GLYPHS
-from tui.widgets.texts import Palette, literal
+from tui.widgets.texts import Palette, counted, literal
 
 __all__ = ["PairPreview", "preview_text"]
 
@@ -43,8 +43,8 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
         text.append("Comparing…", Style(color=palette.muted, italic=True))
         return text
     text.append(
-        f"{figures.claims} claims · {figures.links} links · {figures.omissions} omissions · "
-        f"{figures.conflicts} conflicts\n",
+        f"{counted(figures.claims, 'claim')} · {counted(figures.links, 'link')} · "
+        f"{counted(figures.omissions, 'omission')} · {counted(figures.conflicts, 'conflict')}\n",
     )
     text.append("Coverage: ", Style(color=palette.muted))
     shown = [(t, s) for t, s in zip(CORE_TOPICS, figures.coverage) if s != "absent"]
