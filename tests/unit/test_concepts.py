@@ -44,3 +44,11 @@ def test_offering_to_host_a_leader_is_a_visit_but_bases_hosting_forces_are_not()
     lexicon = concept_lexicon()
     assert "trip" in lexicon.find(normalise("He would be pleased to host the President in the coming months."))
     assert "trip" not in lexicon.find(normalise("the airstrike on Iraqi bases hosting Coalition forces"))
+
+
+def test_keeping_competition_from_veering_into_conflict_is_the_no_new_cold_war_point():
+    lexicon = concept_lexicon()
+    for text in ("Competition must not veer into conflict.", "The United States does not seek a new Cold War.",
+                 "Washington does not seek conflict with Beijing."):
+        assert "confrontation" in lexicon.find(normalise(text)), text
+    assert "confrontation" not in lexicon.find(normalise("The conflict in Ukraine must end."))
