@@ -52,3 +52,13 @@ def test_keeping_competition_from_veering_into_conflict_is_the_no_new_cold_war_p
                  "Washington does not seek conflict with Beijing."):
         assert "confrontation" in lexicon.find(normalise(text)), text
     assert "confrontation" not in lexicon.find(normalise("The conflict in Ukraine must end."))
+
+
+def test_leaders_handing_work_to_their_teams_is_one_point_however_worded():
+    lexicon = concept_lexicon()
+    for text in ("The presidents agreed to instruct their representatives to hold consultations.",
+                 "Both presidents instructed their teams to follow up.",
+                 "They tasked their teams to discuss the principles further.",
+                 "The leaders agreed to empower key senior officials to maintain communication."):
+        assert "tasking" in lexicon.find(normalise(text)), text
+    assert "tasking" not in lexicon.find(normalise("The teams met in Geneva."))
