@@ -221,7 +221,8 @@ class PreparedSemantic:
     def score(self, a: str, b: str, *, score_cutoff: float = 0.0) -> float:
         lexical = self.lexical.score(a, b)
         cosine = self.cosine(a, b)
-        if cosine < COSINE_DOUBT:
+        if cosine < COSINE_DOUBT and self.lexical.same_script(a, b):
+            # Across scripts a low cosine is no evidence: an English-only model (the default) cannot read Russian.
             lexical *= max(0.0, cosine) / COSINE_DOUBT
         semantic = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (COSINE_CEIL - COSINE_FLOOR)))
         blended = min(1.0, lexical + SEMANTIC_WEIGHT * semantic)

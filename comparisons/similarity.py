@@ -116,6 +116,10 @@ class PreparedLexical:
     def keys(self, claim_id: str) -> frozenset[str]:
         return frozenset(self.vectors[claim_id].weights)
 
+    def same_script(self, a: str, b: str) -> bool:
+        """Whether both claims are written in the same script (Latin or Cyrillic)."""
+        return self.vectors[a].cyrillic == self.vectors[b].cyrillic
+
     def score(self, a: str, b: str, *, score_cutoff: float = 0.0) -> float:
         va, vb = self.vectors[a], self.vectors[b]
         cross_language = va.cyrillic != vb.cyrillic

@@ -130,3 +130,14 @@ def test_the_command_line_refuses_semantic_without_the_extra_in_one_line(run_dua
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "pip install" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_a_low_cosine_across_scripts_does_not_count_against_a_pair(tmp_path: Path):
+    # The stand-in model, like the default English-only one, sees nothing in common between the two languages.
+    left = document("left", ["The talks in Geneva will start on 10 January."])
+    right = document("right", ["Переговоры в Женеве начнутся 10 января."])
+    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
+    prepared = scorer.prepare([left, right])
+    lexical = prepared.lexical.score("left:0", "right:0")
+    assert lexical > 0
+    assert prepared.score("left:0", "right:0") >= lexical
