@@ -14,6 +14,8 @@ image, emphasis, code span, table cell or raw HTML.
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -101,14 +103,61 @@ def markdown_environment() -> Environment:
 
 def _diff_markdown(cell: Any) -> MdSafe:
     """A cell's words with those only its side uses in bold; the plain text reads the same without the marks."""
-    out = []
+    runs: list[list[Any]] = []  # [text, only_here], neighbours with the same flag merged into one run
     for piece in cell.pieces:
-        core = _inline(" ".join(piece.text.split()))
-        # Emphasis must hug the words, so the spaces around a piece stay outside its asterisks.
-        lead = " " if piece.text[:1].isspace() else ""
-        tail = " " if piece.text[-1:].isspace() else ""
-        out.append(f"{lead}**{core}**{tail}" if piece.only_here and core else f"{lead}{core}{tail}")
+        if runs and runs[-1][1] == piece.only_here:
+            runs[-1][0] += piece.text
+        else:
+            runs.append([piece.text, piece.only_here])
+    raw = "".join(text for text, _ in runs)
+    out = []
+    start = 0
+    for text, only_here in runs:
+        end = start + len(text)
+        if only_here:
+            core_start, core_end = _emphasis_bounds(raw, start, end)
+            if core_start < core_end:
+                out.append(_inline(raw[start:core_start]) + "**" + _inline(raw[core_start:core_end]) + "**"
+                           + _inline(raw[core_end:end]))
+            else:
+                out.append(_inline(text))
+        else:
+            out.append(_inline(text))
+        start = end
     return MdSafe(_line_start(" ".join("".join(out).split())))
+
+
+def _punct_loose(ch: str) -> bool:
+    return unicodedata.category(ch).startswith(("P", "S"))
+
+
+def _punct_strict(ch: str) -> bool:
+    return ch in string.punctuation or unicodedata.category(ch).startswith("P")
+
+
+def _emphasis_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
+    """The part of ``raw[start:end]`` that ``**`` can wrap as emphasis, by CommonMark's flanking rules.
+
+    ``**`` opens only before a non-space, and before punctuation only if a space or punctuation precedes it; it
+    closes symmetrically. So ``mistake**, one**`` and ``January **9–**10`` render with literal asterisks: edge
+    spaces and punctuation that break the rule are left outside the marks (unmarked, which loses nothing that
+    reads). Punctuation is judged by both the current spec (P and S categories) and the older one GitHub's
+    renderer follows (P and ASCII punctuation), so the marks work in either.
+    """
+    def space(i: int) -> bool:
+        return i < 0 or i >= len(raw) or raw[i].isspace()
+
+    def flanks(inner: int, outer: int) -> bool:
+        if space(inner):
+            return False
+        return all(not punct(raw[inner]) or space(outer) or punct(raw[outer])
+                   for punct in (_punct_loose, _punct_strict))
+
+    while start < end and not flanks(start, start - 1):
+        start += 1
+    while end > start and not flanks(end - 1, end):
+        end -= 1
+    return start, end
 
 
 def render_markdown(comparison: Comparison) -> str:

@@ -91,3 +91,30 @@ def test_reads_as_plain_text(text):
 ])
 def test_md_escape(raw, inert):
     assert md_escape(raw) == inert
+
+
+def _bold_cell(*pieces: tuple[str, bool]) -> str:
+    from comparisons.reports.markdown import markdown_environment
+    from comparisons.reports.view_values import CellView, Piece
+
+    cell = CellView("a", "A", tuple(Piece(text, only) for text, only in pieces), (), "del")
+    return markdown_environment().filters["diffmd"](cell)
+
+
+@pytest.mark.parametrize("pieces, plain, bold", [
+    # A marked piece that starts with punctuation right after a word: '**' there cannot open emphasis in CommonMark.
+    ([("would be a colossal mistake", False), (", one that could lead to a rupture", True), (".", False)],
+     "would be a colossal mistake, one that could lead to a rupture.", ["one that could lead to a rupture"]),
+    # ... or ends with punctuation right before a word: '**' there cannot close it.
+    ([("meet in Geneva on January ", False), ("9–", True), ("10, the", True), (" Russia", False), ("-NATO", True),
+      (" Council", False)],
+     "meet in Geneva on January 9–10, the Russia-NATO Council", ["9–10, the", "NATO"]),
+    ([("said ", False), ('"', True), ("sanctions", False), ('"', True), (" would follow", False)],
+     'said "sanctions" would follow', []),
+])
+def test_word_diff_bold_renders_next_to_punctuation(pieces, plain, bold):
+    md = _bold_cell(*pieces)
+    html = MarkdownIt("commonmark").render(md)
+    rendered = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert flat(rendered) == plain  # no literal asterisks left over
+    assert [flat(s) for s in rendered.xpath("//strong")] == bold
