@@ -8,6 +8,7 @@
 - ``ExportSummary``: ``written`` (the files written, the index not counted except for CSV, whose one file is
   both), ``failed`` ((pair id, one-line problem)), ``index`` (the index file), ``exported`` (pairs exported).
 - ``report_file_name(pair_id, fmt)``: the name a pair's report gets in an export folder.
+- ``make_export_folder(folder, *, target=None)``: create the folder an export goes into, or say what stands in the way.
 
 Layout: ``view.py`` decides what a report says, ``html.py`` / ``markdown.py`` / ``csv_report.py`` say it from the
 templates in ``templates/``, ``library_index.py`` builds the index and the library-wide topic coverage matrix.
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from comparisons.reports.view_values import ReportView
     from readouts.library import Library
 
-__all__ = ["FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "render", "report_file_name"]
+__all__ = ["FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "make_export_folder", "render",
+           "report_file_name"]
 
 FORMATS = ("json", "md", "html", "csv")
 
@@ -120,6 +122,23 @@ def _problem(error: Exception) -> str:
     return " ".join(text.split())
 
 
+def make_export_folder(folder: Path, *, target: Path | None = None) -> None:
+    """Create ``folder`` and its parents for an export (of ``target``, the file named in the error).
+
+    A file standing where a folder must be is named: ``mkdir`` would only say "File exists" or "Not a directory".
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is None:
+            reason = error.strerror or str(error)
+        else:
+            reason = f"{'it' if blocker == (target or folder) else blocker} is a file, not a folder"
+        doing = "cannot write the export" if target is not None else "cannot create the export folder"
+        raise DualreadError(f"{doing}: {reason}", file=target or folder) from error
+
+
 def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir: Path, *,
                progress: Progress | None = None) -> ExportSummary:
     """Every pair of ``library`` into ``out_dir`` (created if needed), then the index.
@@ -134,10 +153,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
 
     _check_format(fmt)
     out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DualreadError(f"cannot create the export folder: {error.strerror or error}", file=out_dir) from error
+    make_export_folder(out_dir)
 
     def write(path: Path, text: str) -> None:
         try:

@@ -110,3 +110,16 @@ def test_export_all_with_a_broken_pair(hostile_library, capsys):
     assert all((out / href).is_file() for href in links)
     assert index.xpath("//table[@class='matrix']/tbody/tr")
     assert not (out / "2030-01-01-broken.html").exists()
+
+
+@pytest.mark.parametrize("under", ["", "sub/"])
+def test_an_output_path_under_a_file_names_that_file(tmp_path, capsys, under):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("my notes\n", encoding="utf-8")
+    assert export(tmp_path, SAMPLE, "--format", "md", "--output", str(blocker / f"{under}call.md")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{blocker} is a file, not a folder" in err, err
+    assert export(tmp_path, "--all", "--format", "md", "--output", str(blocker / f"{under}reports")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{blocker} is a file, not a folder" in err, err
+    assert blocker.read_text(encoding="utf-8") == "my notes\n"

@@ -83,10 +83,11 @@ def render(comparison, fmt: str) -> str:
 
 def write_output(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` atomically; a folder that cannot be written is the user's to fix."""
+    from comparisons.reports import make_export_folder
     from readouts.atomic import write_text_atomic
 
+    make_export_folder(target.parent, target=target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, text)
     except OSError as error:
         raise DualreadError(f"cannot write the export: {error.strerror or error}", file=target) from error
