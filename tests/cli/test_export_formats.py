@@ -123,3 +123,14 @@ def test_an_output_path_under_a_file_names_that_file(tmp_path, capsys, under):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{blocker} is a file, not a folder" in err, err
     assert blocker.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_export_all_progress_does_not_call_a_failed_pair_exported(hostile_library, capsys):
+    broken = hostile_library / "lib" / "2030-01-01-broken"
+    broken.mkdir()
+    (broken / "pair.yaml").write_text("id: 2030-01-01-broken\nevent: x\n", encoding="utf-8")
+    assert export(hostile_library, "--all", "--format", "md", "--output", str(hostile_library / "out")) == 1
+    lines = capsys.readouterr().err.splitlines()
+    about_broken = [line for line in lines if "2030-01-01-broken" in line]
+    assert about_broken and not [line for line in about_broken if "exported" in line], lines
+    assert any("2030-03-04-hostile" in line for line in lines)  # progress still names each pair

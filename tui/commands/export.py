@@ -121,7 +121,7 @@ class _Progress:
         self.width = 0
 
     def __call__(self, done: int, total: int, pair_id: str) -> None:
-        line = f"exported {done}/{total} {pair_id}"
+        line = f"[{done}/{total}] {pair_id}"  # neutral: a pair that failed is named as failed at the end
         if self.live:
             pad = max(self.width - len(line), 0)
             self.stream.write("\r" + line + " " * pad)
