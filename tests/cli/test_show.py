@@ -92,3 +92,25 @@ def test_escape_sequences_in_a_readout_are_shown_not_obeyed():
         out = console.file.getvalue()
         assert "␛[31mred␛[0m" in out
         assert "\x1b[31m" not in out and "\x07" not in out
+
+
+def test_on_a_terminal_only_labels_are_bold_not_the_readout_text():
+    import datetime as dt
+    import re
+
+    from comparisons.engine import compare
+    from readouts.model import Pair, Side
+    from tui.commands.show import render_comparison
+
+    pair = Pair("bold-call", "Bold call", dt.date(2022, 3, 1), (
+        Side("white-house", "Title A\n\nThe leaders discussed grain exports on Monday.\n"),
+        Side("kremlin", "Title B\n\nThe leaders discussed grain exports on Friday.\n"),
+    ))
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
+    render_comparison(compare(pair), console)
+    out = console.file.getvalue()
+    # The claim itself is printed in the terminal's plain text style, not in the label's bold.
+    line = next(line for line in out.splitlines() if "kremlin:" in line and "Friday" in line)
+    claim_start = line.index("The leaders")
+    styles_before = re.findall(r"\x1b\[([0-9;]*)m", line[:claim_start])
+    assert styles_before == ["1", "0"], repr(line)  # the label in bold, then the style reset

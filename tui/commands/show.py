@@ -4,7 +4,8 @@
   with their word diffs and conflicts, then what each side alone reports (omissions).
 - ``add_parser`` / ``run``: the subcommand.
 
-Readout text is data: every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is
+A style given to a label is applied to the label alone (``Text().append(label, style)``), never as the base style of
+a line, so the readout text after it keeps the terminal's plain style. Readout text is data: every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is
 never parsed as markup, so ``[bold]`` in a readout prints as typed. On a terminal the word diff is coloured; piped
 or with NO_COLOR it is marked ``[-deleted-]{+inserted+}`` so that nothing is lost without colour. Control
 characters (an escape sequence in a readout) are printed as visible symbols (␛), never sent to the terminal.
@@ -73,7 +74,8 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
     title.append(_visible(pair.event), style="bold")
     console.print(title)
     for doc in comparison.documents:
-        side = Text(labels[doc.key], style="bold")
+        side = Text()
+        side.append(labels[doc.key], style="bold")
         side.append(f" · {counted(len(doc.claims), 'claim')}")
         _print_indented(console, side, 2)
         for detail in (doc.side.title, doc.side.url):
@@ -148,18 +150,21 @@ def _print_link(
         claim = comparison.claim(cid)
         by_side.setdefault(claim.side, []).append(claim)
     for key, claims in by_side.items():
-        line = Text(labels[key] + ": ", style="bold")
+        line = Text()
+        line.append(labels[key] + ": ", style="bold")
         line.append(_visible(" ".join(c.text for c in claims)))
         speakers = sorted({c.speaker for c in claims if c.speaker})
         if speakers:
             line.append(_visible(" (speaker: " + ", ".join(speakers) + ")"), style="dim")
         _print_indented(console, line, 2)
     if link.diff and any(span.op != "equal" for span in link.diff):
-        diff = Text("diff: ", style="dim")
+        diff = Text()
+        diff.append("diff: ", style="dim")
         diff.append_text(_diff_text(link.diff, plain))
         _print_indented(console, diff, 2)
     for conflict in link.conflicts:
-        line = Text(f"conflict ({conflict.kind}): ", style="bold red")
+        line = Text()
+        line.append(f"conflict ({conflict.kind}): ", style="bold red")
         for i, (key, value) in enumerate(conflict.values.items()):
             if i:
                 line.append(" vs ")
