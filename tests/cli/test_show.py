@@ -114,3 +114,16 @@ def test_on_a_terminal_only_labels_are_bold_not_the_readout_text():
     claim_start = line.index("The leaders")
     styles_before = re.findall(r"\x1b\[([0-9;]*)m", line[:claim_start])
     assert styles_before == ["1", "0"], repr(line)  # the label in bold, then the style reset
+
+
+def test_piped_at_80_columns_lines_fit_and_wrapped_points_stay_indented(run_dualread):
+    out = run_dualread("show", SAMPLE, env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert not [line for line in lines if line != line.rstrip()], "no padding after the words"
+    # What one side alone reports: each point a bullet, its wrapped lines indented under the bullet's text.
+    section = lines[next(i for i, line in enumerate(lines) if line.startswith("Only in The White House")) + 1:]
+    section = section[:section.index("")]
+    assert section[0].startswith("• ")
+    assert all(line.startswith(("• ", "  ")) for line in section), section
+    assert any(line.startswith("  ") for line in section), "the sample has a point that wraps"

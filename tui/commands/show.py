@@ -86,7 +86,12 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
                        f" · {counted(in_conflict, 'link')} with conflicts", style="dim"))
 
     console.print()
-    console.print(_topic_table(comparison, labels))
+    console.print(Text("Topics: claims per side (· = not mentioned)"))
+    # Line by line so that no line ends in the padding of an empty cell (a wrapped header's last column).
+    for line in console.render_lines(_topic_table(comparison, labels), pad=False):
+        row = Text.assemble(*((segment.text, segment.style) for segment in line))
+        row.rstrip()
+        console.print(row, soft_wrap=True)
 
     console.print()
     console.print(Rule(Text(f"Reported by more than one side ({len(comparison.links)})"), align="left"))
@@ -105,7 +110,7 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
             line = Text("• ")
             line.append(_visible(comparison.claim(omission.claim).text))
             line.append_text(_topic_tags(comparison, omission.topics))
-            console.print(line)
+            _print_indented(console, line, 2, hang=2)
         if not omitted:
             console.print(Text("nothing: every claim is reported by another side", style="dim"))
 
@@ -115,8 +120,7 @@ def _topic_table(comparison: "Comparison", labels: dict[str, str]):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text("Topics: claims per side (· = not mentioned)"), title_justify="left", box=None,
-                  pad_edge=False, show_edge=False)
+    table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column(Text("topic"), no_wrap=True)
     for key in comparison.side_keys:
         table.add_column(Text(labels[key]), justify="right")
@@ -143,7 +147,7 @@ def _print_link(
         head.append(_visible(", ".join(comparison.topic_label(t) for t in link.topics)))
     if link.conflicts:
         head.append(" · conflict", style="bold red")
-    console.print(head)
+    _print_indented(console, head, 0)
 
     by_side: dict[str, list["Claim"]] = {}
     for cid in link.claims:
@@ -189,13 +193,16 @@ def _diff_text(spans: Sequence["Span"], plain: bool):
     return text
 
 
-def _print_indented(console: "Console", text, indent: int) -> None:
-    """Print ``text`` wrapped to the console with every line indented, and no padding after the words."""
+def _print_indented(console: "Console", text, indent: int, *, hang: int = 0) -> None:
+    """Print ``text`` wrapped to the console with every line indented, and no padding after the words.
+
+    ``hang`` starts the first line that much further left: a bullet there, its wrapped lines under its text.
+    """
     from rich.text import Text
 
-    for line in text.wrap(console, max(console.width - indent, 20)):
+    for number, line in enumerate(text.wrap(console, max(console.width - indent, 20))):
         line.rstrip()
-        console.print(Text(" " * indent) + line, soft_wrap=True)
+        console.print(Text(" " * (indent - hang if number == 0 else indent)) + line, soft_wrap=True)
 
 
 def _visible(text: str) -> str:
