@@ -1,5 +1,7 @@
 """``PairHeader``: the top of the comparison and full-text screens: date and event, then each side's publisher
-and title. Two lines whatever the width: the event line, and the sides line cut with an ellipsis when it must be.
+and title. Two lines whatever the width: the event line, and the sides line, where every side gets a fair share
+of the width (a short side lends what it does not use) and a long title is cut with an ellipsis inside its share,
+so no side's name is pushed off the line by another side's title.
 """
 
 from __future__ import annotations
@@ -11,23 +13,50 @@ from textual.widgets import Static
 from readouts.model import Pair
 from tui.widgets.texts import Palette, literal
 
-__all__ = ["PairHeader", "header_text"]
+__all__ = ["PairHeader", "header_text", "fair_shares"]
+
+SEPARATOR = "  ·  "
 
 
-def header_text(pair: Pair, palette: Palette, mode: str = "") -> Text:
+def fair_shares(wanted: list[int], room: int) -> list[int]:
+    """Split ``room`` cells among parts wanting ``wanted`` cells: equal shares, what a part does not need going
+    to the others (each part gets at least one cell)."""
+    shares = [0] * len(wanted)
+    left = sorted(range(len(wanted)), key=lambda n: wanted[n])
+    while left:
+        share = max(room // len(left), 1)
+        n = left.pop(0)
+        shares[n] = min(wanted[n], share)
+        room -= shares[n]
+    return shares
+
+
+def _side_text(side, palette: Palette) -> Text:
+    text = literal(side.label, Style(bold=True))
+    if side.title:
+        text.append(": ", Style(color=palette.muted))
+        text.append_text(literal(" ".join(side.title.split()), Style(color=palette.muted)))
+    return text
+
+
+def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None = None) -> Text:
+    """The two header lines; with ``width``, the sides line shares that many cells fairly among the sides."""
     text = Text("dualread › ", style=Style(color=palette.muted), end="", no_wrap=True, overflow="ellipsis")
     text.append(pair.date.isoformat() + " ", Style(bold=True))
     text.append_text(literal(" ".join(pair.event.split()), Style(bold=True)))
     if mode:
         text.append(f"  [{mode}]", Style(color=palette.muted))
     text.append("\n")
-    for n, side in enumerate(pair.sides):
+    sides = [_side_text(side, palette) for side in pair.sides]
+    if width:
+        room = width - len(SEPARATOR) * (len(sides) - 1)
+        for side, share in zip(sides, fair_shares([s.cell_len for s in sides], room)):
+            if side.cell_len > share:
+                side.truncate(share, overflow="ellipsis")
+    for n, side in enumerate(sides):
         if n:
-            text.append("  ·  ", Style(color=palette.muted))
-        text.append_text(literal(side.label, Style(bold=True)))
-        if side.title:
-            text.append(": ", Style(color=palette.muted))
-            text.append_text(literal(" ".join(side.title.split()), Style(color=palette.muted)))
+            text.append(SEPARATOR, Style(color=palette.muted))
+        text.append_text(side)
     return text
 
 
@@ -42,5 +71,19 @@ class PairHeader(Static):
     }
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pair: Pair | None = None
+        self._mode = ""
+
     def show(self, pair: Pair, mode: str = "") -> None:
-        self.update(header_text(pair, Palette.from_variables(self.app.theme_variables), mode))
+        self._pair = pair
+        self._mode = mode
+        self.refresh()
+
+    def render(self):
+        # Built at paint time, when the width is known: the sides' shares depend on it.
+        if self._pair is None:
+            return super().render()
+        palette = Palette.from_variables(self.app.theme_variables)
+        return header_text(self._pair, palette, self._mode, self.content_size.width or None)

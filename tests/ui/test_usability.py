@@ -1,0 +1,28 @@
+"""What a careful user notices on the screens: nothing cut off that carries meaning, keys and labels that say
+what they do, files going where the user asked. Each test reads what the screen shows."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from tui_fixtures import make_app
+
+PAIR = "2022-01-05-carter-ostrov-call"
+THREE = "2021-06-02-lisbon-meeting"
+
+
+def shown(widget) -> list[str]:
+    """The lines ``widget`` paints, as text (cut and padded as on the terminal)."""
+    return [strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]
+
+
+async def test_the_header_names_every_side_even_when_a_title_is_long(tmp_path, settle):
+    for size in ((80, 24), (100, 30)):
+        app = make_app(tmp_path, open_pair=PAIR)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            sides_line = shown(app.screen.query_one("#pair-header"))[1]
+            assert "The White House" in sides_line and "Freedonian Presidency" in sides_line, (size, sides_line)
+            await pilot.press("f")
+            await settle(pilot)
+            sides_line = shown(app.screen.query_one("#pair-header"))[1]
+            assert "Freedonian Presidency" in sides_line, (size, sides_line)
