@@ -62,11 +62,16 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+_MIN_EVENT = 24
+"""Below this many columns left for the event on a row, each event goes on its own line under its row."""
+
+
 def format_table(entries: list[LibraryEntry], width: int | None) -> list[str]:
     """The readable listing: a header and one line per loaded pair (date, id, sides, sample mark, event).
 
     The event comes last so that it can take whatever room is left; it is cut to ``width`` only when a width is
-    given (a terminal), never when the output goes to a file or a pipe.
+    given (a terminal), never when the output goes to a file or a pipe. On a terminal too narrow to leave the event
+    a readable room, each pair takes two lines: date, id and sides, then the sample mark and the event beneath.
     """
     rows = []
     for entry in entries:
@@ -78,6 +83,9 @@ def format_table(entries: list[LibraryEntry], width: int | None) -> list[str]:
         return []
     header = ("DATE", "ID", "SIDES", "", "EVENT")
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(4)]
+    used = sum(w + 2 for w in widths if w)
+    if width and width - used < _MIN_EVENT:
+        return _two_line_table(rows, header, widths, width)
 
     def line(row: tuple[str, ...]) -> str:
         cells = [row[i].ljust(widths[i]) for i in range(4) if widths[i]]
@@ -85,6 +93,21 @@ def format_table(entries: list[LibraryEntry], width: int | None) -> list[str]:
         return _fit(text, width) if width else text
 
     return [line(header), *(line(r) for r in rows)]
+
+
+def _two_line_table(rows: list[tuple[str, ...]], header: tuple[str, ...], widths: list[int], width: int) -> list[str]:
+    indent = " " * (widths[0] + 2)
+
+    def first(row: tuple[str, ...]) -> str:
+        return _fit("  ".join(row[i].ljust(widths[i]) for i in range(3)).rstrip(), width)
+
+    def second(row: tuple[str, ...]) -> str:
+        return _fit(indent + (f"{row[3]} · " if row[3] else "") + row[4], width)  # the mark first: never cut
+
+    lines = [first(header), second(header)]
+    for row in rows:
+        lines += [first(row), second(row)]
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
