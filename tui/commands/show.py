@@ -5,10 +5,11 @@
 - ``add_parser`` / ``run``: the subcommand.
 
 A style given to a label is applied to the label alone (``Text().append(label, style)``), never as the base style of
-a line, so the readout text after it keeps the terminal's plain style. Readout text is data: every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is
-never parsed as markup, so ``[bold]`` in a readout prints as typed. On a terminal the word diff is coloured; piped
-or with NO_COLOR it is marked ``[-deleted-]{+inserted+}`` so that nothing is lost without colour. Control
-characters (an escape sequence in a readout) are printed as visible symbols (␛), never sent to the terminal.
+a line, so the readout text after it keeps the terminal's plain style. Readout text is data: every string that comes
+from a readout or pair.yaml enters as ``rich.text.Text`` and is never parsed as markup, so ``[bold]`` in a readout
+prints as typed. On a terminal the word diff is coloured; piped or with NO_COLOR it is marked
+``[-deleted-]{+inserted+}`` so that nothing is lost without colour. Control characters (an escape sequence in a
+readout) are printed as visible symbols (␛), never sent to the terminal.
 """
 
 from __future__ import annotations
