@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 __all__ = ["DualreadCommands"]
@@ -26,12 +27,14 @@ class DualreadCommands(Provider):
         app = self.app
         found: list[tuple[str, object, str]] = []
         seen = set()
-        for binding in getattr(screen, "BINDINGS", []):
+        # One binding per key (``make_bindings`` splits "escape,q"); the first key of an action is the one shown,
+        # as the key bar shows it ("/", "?", "esc"), not by its name ("slash").
+        for binding in Binding.make_bindings(getattr(screen, "BINDINGS", [])):
             if binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
             found.append((binding.description, partial(screen.run_action, binding.action),
-                          f"key: {binding.key.split(',')[0]}"))
+                          f"key: {app.get_key_display(binding)}"))
         for entry in app.library.entries():
             label = entry.id if entry.pair is None else f"{entry.id}: {entry.pair.event}"
             found.append((f"Open pair… {label}", partial(app.open_pair, entry.id),

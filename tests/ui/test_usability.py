@@ -26,3 +26,17 @@ async def test_the_header_names_every_side_even_when_a_title_is_long(tmp_path, s
             await settle(pilot)
             sides_line = shown(app.screen.query_one("#pair-header"))[1]
             assert "Freedonian Presidency" in sides_line, (size, sides_line)
+
+
+async def test_the_palette_names_keys_as_the_key_bar_does(tmp_path, settle):
+    from tui.palette import DualreadCommands
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        provider = DualreadCommands(app.screen)
+        await provider.startup()
+        helps = {text: help_text for text, _, help_text in provider.commands}
+        assert helps["Search"] == "key: /"
+        assert helps["Help"] == "key: ?"
+        assert helps["Back"] == "key: esc"
