@@ -1,7 +1,8 @@
 """Readout text from where people find it: files, stdin and web pages.
 
 - ``read_source(source, *, stdin=None, timeout=15.0) -> str``: import one source — a ``.txt``, ``.md`` or
-  ``.html``/``.htm`` file, ``-`` for stdin, or an ``http(s)://`` URL — as normalised readout text.
+  ``.html``/``.htm`` file, ``-`` for stdin, or an ``http(s)://`` URL — as normalised readout text. Stdin is HTML
+  when it looks like a page, Markdown when it opens with a ``#`` heading, else plain text.
 - ``normalise_text``, ``strip_controls``, ``ensure_title``, ``looks_like_title``, ``guess_language``: the stored
   shape of a readout, from ``readouts.textshape``; ``html_to_text``, ``markdown_to_text``: the two converters, from
   ``readouts.converters``. Both are re-exported here, the names callers have always imported from this module.
@@ -60,7 +61,7 @@ def read_source(source: str, *, stdin: IO[Any] | None = None, timeout: float = 1
     if source == "-":
         raw = _read_limited(stdin if stdin is not None else sys.stdin, "<stdin>")
         text = _decode(raw, "<stdin>")
-        kind = "html" if _sniff_html(text) else "text"
+        kind = "html" if _sniff_html(text) else "markdown" if _sniff_markdown(text) else "text"
         return _convert(text, kind, "<stdin>")
     if _URL.match(source):
         return _read_url(source, timeout)
@@ -204,6 +205,17 @@ def _decode_web(raw: bytes, charset: str | None, url: str) -> str:
 def _sniff_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in head)
+
+
+_MARKDOWN_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+\S")
+
+
+def _sniff_markdown(text: str) -> bool:
+    """Stdin has no suffix to tell its kind: a paste that opens with a Markdown heading (``# Title``) is Markdown.
+
+    Plain readouts never open so, and anything less certain is kept as typed: ``*`` or ``#1`` in prose is text.
+    """
+    return bool(_MARKDOWN_HEADING.match(text))
 
 
 def _convert(text: str, kind: str, source: str, *, url: str | None = None) -> str:

@@ -189,6 +189,15 @@ def test_stdin_text_and_html():
     assert read_source("-", stdin=io.BytesIO(page)) == read_source(str(FIXTURES / "readout-page.html"))
 
 
+
+def test_stdin_markdown_opening_with_a_heading_becomes_plain_text():
+    pasted = "# Telephone conversation\n\nThe presidents had a **frank** talk on [trade](https://x.example).\n"
+    assert read_source("-", stdin=io.BytesIO(pasted.encode("utf-8"))) == (
+        "Telephone conversation\n\nThe presidents had a frank talk on trade.\n")
+    # Plain text that merely contains Markdown-like characters stays as typed.
+    plain = "Title\n\nThe #1 priority is *not* changed.\n"
+    assert read_source("-", stdin=io.BytesIO(plain.encode("utf-8"))) == plain
+
 # --- bad files --------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content, message", [
