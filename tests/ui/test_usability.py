@@ -40,3 +40,15 @@ async def test_the_palette_names_keys_as_the_key_bar_does(tmp_path, settle):
         assert helps["Search"] == "key: /"
         assert helps["Help"] == "key: ?"
         assert helps["Back"] == "key: esc"
+
+
+async def test_shrinking_the_terminal_leaves_no_sideways_scrollbar_on_the_library(tmp_path, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")  # the library listed again at 100 columns, as after adding a pair
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        table = app.screen.query_one("#pairs")
+        assert not table.show_horizontal_scrollbar

@@ -196,6 +196,12 @@ class PairTable(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self._listings[index].id))
 
+    def on_resize(self) -> None:
+        # The lines are cut to the table's width: a narrower window must not leave the old width behind as
+        # something to scroll sideways to (a horizontal scrollbar appeared after shrinking the terminal).
+        if self.virtual_size.width > self.size.width:
+            self.virtual_size = Size(self.size.width, len(self._listings) + 1)
+
     def on_focus(self) -> None:
         self.refresh()
 
