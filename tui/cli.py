@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-__all__ = ["build_parser", "main"]
+__all__ = ["HelpFormatter", "build_parser", "main"]
 
 COMMANDS = ("open", "list", "add", "show", "export", "topics")
 
@@ -39,6 +39,16 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions (one paragraph) wrapped to the terminal like option help; examples (several lines) kept as laid
+    out, since their line breaks and backslashes are what a user copies."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip():
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dualread",
@@ -48,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  dualread list                 the pairs in the library\n"
         "  dualread show 2021-12-30-biden-putin-call\n"
         "  dualread export 2021-12-30-biden-putin-call --format html --output call.html",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction)
     add_global_options(parser)

@@ -53,3 +53,11 @@ def test_missing_required_options_are_usage_errors(run_dualread, library_dir):
 def test_an_unknown_command_is_a_usage_error(run_dualread):
     result = run_dualread("frobnicate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_fits_an_80_column_terminal(run_dualread, command):
+    result = run_dualread(*([command] if command else []), "--help", env={"COLUMNS": "80"})
+    assert result.returncode == 0
+    long = [line for line in result.stdout.splitlines() if len(line) > 80]
+    assert not long, long

@@ -34,13 +34,19 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Import the readouts of one event into the library as a pair: two sides or more, each from a "
         "text, Markdown or HTML file, '-' for stdin, or an http(s) URL. Web pages are reduced to their "
         "article. The pair is written only once every side has been read.",
-        examples="  dualread add 2021-12-30-biden-putin-call --event 'Biden–Putin telephone call' \\\n"
-        "      --date 2021-12-30 --side white-house=wh.html --side kremlin=kremlin.txt \\\n"
-        "      --publisher white-house='The White House' --publisher kremlin='President of Russia'\n"
-        "  dualread add 2022-11-14-biden-xi-meeting --event 'Biden–Xi meeting in Bali' --date 2022-11-14 \\\n"
-        "      --side white-house=https://example.org/readout --side china-mfa=mfa.md --language china-mfa=en\n"
-        "  pbpaste | dualread add my-pair --event 'A call' --date 2024-05-01 --side a=- --side b=b.txt\n"
-        "  dualread add my-pair ... --force      replace an existing pair (only once the new one is complete)\n",
+        examples="  dualread add 2021-12-30-biden-putin-call \\\n"
+        "      --event 'Biden–Putin telephone call' --date 2021-12-30 \\\n"
+        "      --side white-house=wh.html --side kremlin=kremlin.txt \\\n"
+        "      --publisher white-house='The White House' \\\n"
+        "      --publisher kremlin='President of Russia'\n"
+        "  dualread add 2022-11-14-biden-xi-meeting \\\n"
+        "      --event 'Biden–Xi meeting in Bali' --date 2022-11-14 \\\n"
+        "      --side white-house=https://example.org/readout \\\n"
+        "      --side china-mfa=mfa.md --language china-mfa=en\n"
+        "  pbpaste | dualread add my-pair --event 'A call' --date 2024-05-01 \\\n"
+        "      --side a=- --side b=b.txt\n"
+        "  dualread add my-pair ... --force\n"
+        "      replace an existing pair (only once the new one is complete)\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID",
                         help="the pair's id and folder name: lowercase a-z, 0-9 and '-', "

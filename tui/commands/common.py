@@ -20,7 +20,7 @@ __all__ = ["add_command", "library_from", "options_from", "comparison_for"]
 
 def add_command(sub: argparse._SubParsersAction, name: str, *, help: str, description: str, examples: str) -> argparse.ArgumentParser:
     """A subcommand parser with the global options and an examples epilog, formatted as written."""
-    from tui.cli import global_parent
+    from tui.cli import HelpFormatter, global_parent
 
     return sub.add_parser(
         name,
@@ -28,7 +28,7 @@ def add_command(sub: argparse._SubParsersAction, name: str, *, help: str, descri
         description=description,
         epilog="examples:\n" + examples.rstrip(),
         parents=[global_parent()],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
 
 
