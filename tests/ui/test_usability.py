@@ -52,3 +52,24 @@ async def test_shrinking_the_terminal_leaves_no_sideways_scrollbar_on_the_librar
         await settle(pilot)
         table = app.screen.query_one("#pairs")
         assert not table.show_horizontal_scrollbar
+
+
+async def test_adding_a_taken_id_says_to_choose_another_not_a_command_line_flag(tmp_path, settle):
+    from textual.widgets import Input, Static
+
+    app = make_app(tmp_path)
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    values = dict(id="2024-05-01-test-call", event="A test call", date="2024-05-01", key_0="north",
+                  source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for attempt in range(2):
+            await pilot.press("a")
+            for name, value in values.items():
+                app.screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        message = str(app.screen.query_one("#error-id", Static).content)
+        assert "already exists" in message and "choose another id" in message
+        assert "--force" not in message

@@ -48,6 +48,11 @@ def field_for_error(error: DualreadError, sources: dict[str, str]) -> str:
     return "form"
 
 
+def taken(pair_id: str) -> str:
+    """What the form says of an id the library already holds (the form replaces nothing)."""
+    return f"pair '{pair_id}' already exists in the library: choose another id"
+
+
 @dataclass(frozen=True)
 class AddRequest:
     pair_id: str
@@ -133,7 +138,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             if name == "id" and text:
                 check_pair_id(text, field=None)
                 if (self.app.library.root / text).exists():
-                    raise DualreadError(f"pair '{text}' already exists in the library")
+                    raise DualreadError(taken(text))
                 if text in self.app.library.sample_ids():
                     note = "the id of a bundled sample: your pair will show in its place in this library"
             elif name == "date" and text:
@@ -178,14 +183,16 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="add", name="add the pair")
     def save(self, request: AddRequest) -> None:
         from readouts.adding import add_pair
-        from readouts.library import Library
+        from readouts.library import Library, PairExistsError
 
         try:
             result = add_pair(Library(self.app.library.root), request.pair_id, request.event, request.date,
                               request.sources, publishers=request.publishers)
         except DualreadError as error:
             field = field_for_error(error, dict(request.sources))
-            self.app.call_from_thread(self.failed, field, str(error))
+            # The engine's wording names the command line's --force, which this form does not have.
+            message = taken(request.pair_id) if isinstance(error, PairExistsError) else str(error)
+            self.app.call_from_thread(self.failed, field, message)
             return
         self.app.call_from_thread(self.saved, request.pair_id, result.summary())
 
