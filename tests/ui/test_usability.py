@@ -73,3 +73,20 @@ async def test_adding_a_taken_id_says_to_choose_another_not_a_command_line_flag(
         message = str(app.screen.query_one("#error-id", Static).content)
         assert "already exists" in message and "choose another id" in message
         assert "--force" not in message
+
+
+async def test_exporting_into_a_folder_not_yet_made_makes_it_as_the_command_line_does(tmp_path, settle):
+    from textual.widgets import Input
+
+    from tui.screens.comparison import ComparisonScreen
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    target = tmp_path / "briefings" / "week-2" / "call.html"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.click("#export-go")
+        await settle(pilot)
+        assert isinstance(app.screen, ComparisonScreen), "the dialog closed"
+        assert "Geneva" in target.read_text(encoding="utf-8")

@@ -100,6 +100,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
 
                 text = render(self.comparison, fmt)
                 try:
+                    path.parent.mkdir(parents=True, exist_ok=True)  # as `dualread export` does
                     write_text_atomic(path, text)
                 except OSError as error:
                     raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from None
