@@ -119,7 +119,7 @@ def test_on_a_terminal_only_labels_are_bold_not_the_readout_text():
 def test_piped_at_80_columns_lines_fit_and_wrapped_points_stay_indented(run_dualread):
     out = run_dualread("show", SAMPLE, env={"COLUMNS": "80"}).stdout
     lines = out.splitlines()
-    assert all(len(line) <= 80 for line in lines)
+    assert all(len(line) <= 80 for line in lines if not line.lstrip().startswith("http"))  # URLs stay whole
     assert not [line for line in lines if line != line.rstrip()], "no padding after the words"
     # What one side alone reports: each point a bullet, its wrapped lines indented under the bullet's text.
     section = lines[next(i for i, line in enumerate(lines) if line.startswith("Only in The White House")) + 1:]
@@ -127,3 +127,12 @@ def test_piped_at_80_columns_lines_fit_and_wrapped_points_stay_indented(run_dual
     assert section[0].startswith("• ")
     assert all(line.startswith(("• ", "  ")) for line in section), section
     assert any(line.startswith("  ") for line in section), "the sample has a point that wraps"
+
+
+def test_piped_at_80_columns_urls_stay_whole_and_headings_unpadded(run_dualread):
+    url = ("https://www.whitehouse.gov/briefing-room/statements-releases/2022/11/14/readout-of-president-joe-bidens-"
+           "meeting-with-president-xi-jinping-of-the-peoples-republic-of-china/")
+    out = run_dualread("show", "2022-11-14-biden-xi-bali-meeting", env={"COLUMNS": "80"}).stdout
+    assert f"    {url}\n" in out, "a URL is printed on one line, so it can be copied or clicked whole"
+    out = run_dualread("show", "2021-12-07-biden-putin-video-call", env={"COLUMNS": "80"}).stdout
+    assert not [line for line in out.splitlines() if line != line.rstrip()]

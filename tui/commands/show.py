@@ -73,15 +73,17 @@ def render_comparison(comparison: "Comparison", console: "Console") -> None:
 
     title = Text(pair.date.isoformat() + " · ", style="bold")
     title.append(_visible(pair.event), style="bold")
-    console.print(title)
+    _print_indented(console, title, 0)
     for doc in comparison.documents:
         side = Text()
         side.append(labels[doc.key], style="bold")
         side.append(f" · {counted(len(doc.claims), 'claim')}")
         _print_indented(console, side, 2)
-        for detail in (doc.side.title, doc.side.url):
-            if detail:
-                _print_indented(console, Text(_visible(detail), style="dim"), 4)
+        if doc.side.title:
+            _print_indented(console, Text(_visible(doc.side.title), style="dim"), 4)
+        if doc.side.url:
+            # Whole on one line, never folded: a URL broken across lines cannot be copied or clicked.
+            console.print(Text("    " + _visible(doc.side.url), style="dim"), soft_wrap=True)
     in_conflict = sum(1 for link in comparison.links if link.conflicts)
     console.print(Text(f"{counted(len(comparison.links), 'link')} · {counted(len(comparison.omissions), 'omission')}"
                        f" · {counted(in_conflict, 'link')} with conflicts", style="dim"))
