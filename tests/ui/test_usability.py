@@ -90,3 +90,20 @@ async def test_exporting_into_a_folder_not_yet_made_makes_it_as_the_command_line
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen), "the dialog closed"
         assert "Geneva" in target.read_text(encoding="utf-8")
+
+
+async def test_exporting_a_library_of_one_pair_says_1_pair(tmp_path, settle, monkeypatch):
+    import comparisons.reports as reports
+
+    def export_one(library, options, fmt, out_dir, *, progress=None):
+        return reports.ExportSummary(written=[out_dir / "one.html"], index=out_dir / "index.html", exported=1)
+
+    monkeypatch.setattr(reports, "export_all", export_one)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("Wrote 1 pair to" in n for n in notes), notes

@@ -21,7 +21,7 @@ from comparisons.model import Comparison
 from readouts.errors import DualreadError
 from tui.screens import styles
 from tui.screens.error import WorkerErrors
-from tui.widgets.texts import literal
+from tui.widgets.texts import counted, literal
 
 __all__ = ["ExportDialog", "default_path"]
 
@@ -109,7 +109,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                 from comparisons.reports import export_all
 
                 summary = export_all(self.app.library, self.app.options, fmt, path, progress=self.progress)
-                note = f"Wrote {summary.exported} pairs to {path} (index: {summary.index.name})"
+                note = f"Wrote {counted(summary.exported, 'pair')} to {path} (index: {summary.index.name})"
                 if summary.failed:
                     note += "; failed: " + "; ".join(f"{pid}: {why}" for pid, why in summary.failed)
                 self.app.call_from_thread(self.done, note, path)
