@@ -136,3 +136,20 @@ def test_piped_at_80_columns_urls_stay_whole_and_headings_unpadded(run_dualread)
     assert f"    {url}\n" in out, "a URL is printed on one line, so it can be copied or clicked whole"
     out = run_dualread("show", "2021-12-07-biden-putin-video-call", env={"COLUMNS": "80"}).stdout
     assert not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+def test_show_into_a_pipe_closed_early_exits_0_quietly(library_dir, tmp_path):
+    # `dualread show PAIR | head` is not an error: exit code 1 is kept for bad input.
+    import os
+    import subprocess
+
+    from conftest import dualread_command
+
+    env = dict(os.environ, DUALREAD_LIBRARY=str(library_dir), NO_COLOR="1")
+    proc = subprocess.Popen([*dualread_command(), "show", SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, cwd=tmp_path)
+    proc.stdout.close()  # the reader is gone before the first line is written
+    err = proc.stderr.read().decode("utf-8", errors="replace")
+    proc.stderr.close()
+    assert proc.wait() == 0, err
+    assert "Traceback" not in err

@@ -56,8 +56,14 @@ def run(args: argparse.Namespace) -> int:
 
     from tui.commands.common import comparison_for
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits with code 1 when the reader goes away (``show | head``); code 1 means bad input here, so
+            # let ``tui.cli`` end quietly with 0 as for every other command.
+            raise BrokenPipeError
+
     comparison = comparison_for(args, args.pair_id)
-    render_comparison(comparison, Console(highlight=False, emoji=False))
+    render_comparison(comparison, _Console(highlight=False, emoji=False))
     return 0
 
 
