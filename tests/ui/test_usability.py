@@ -107,3 +107,24 @@ async def test_exporting_a_library_of_one_pair_says_1_pair(tmp_path, settle, mon
         await settle(pilot)
         notes = [n.message for n in app._notifications]
         assert any("Wrote 1 pair to" in n for n in notes), notes
+
+
+async def test_help_explains_the_conflict_glyph_the_rows_use_and_fits_80_columns(tmp_path, settle):
+    from tui.screens.comparison import ComparisonScreen
+    from tui.screens.help import GUIDE
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ComparisonScreen)
+        rows = screen.query_one("#rows")
+        conflict_row = next(i for i, row in enumerate(rows.shown) if row.has_conflict)
+        cell = rows.cells_at(conflict_row)[0].plain
+        marker = cell.splitlines()[-1].split()[0]  # the glyph before "place: Vienna"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert f"{marker} lines under the texts" in GUIDE
+        guide = app.screen.query_one("#help-guide")
+        assert guide.size.height == len(GUIDE.splitlines()), "a guide line wrapped at 80 columns"
+

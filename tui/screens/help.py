@@ -25,20 +25,28 @@ Words
   link       claims of several sides reporting the same point
   omission   a claim no other side reports
   conflict   a link whose claims disagree on a checkable detail
-  word diff  on a link, what only one side's wording has is coloured
+  word diff  on a link, the words only one side has, coloured
 
 Comparison screen
-  Topics: per-side claim counts ("·" = that side does not mention it) and a badge:
-    ● every side mentions it   ◐ only some sides do   ✖ one of its links has a conflict
-  Rows: one column per side; "not mentioned" marks the side an omission is missing from;
-    ✖ under the score and ✖ lines under the texts give a conflict's values.
+  Topics: claims per side ("·" = that side does not mention it),
+  then a badge:
+    ● every side mentions it   ◐ only some sides do
+    ✖ one of its links has a conflict
+  Rows: one column per side; "not mentioned" marks the side an
+  omission is missing from; ✖ under the score marks a conflict,
+  and ⚠ lines under the texts give each side's value.
 
 Library screen
-  Enter or a double click opens the pair; a single click selects it.
-  Cl Lk Om Cf: claims, links, omissions, conflicts.   Coverage: one glyph per core topic
-  (sanctions, de-escalation, talks, security guarantees, NATO, Ukraine, arms control, leader contacts).
+  Enter or a double click opens the pair; a click selects it.
+  Cl Lk Om Cf: claims, links, omissions, conflicts.
+  Coverage: one glyph per core topic (sanctions, de-escalation,
+  talks, security guarantees, NATO, Ukraine, arms control,
+  leader contacts).
 
-Mouse: click a row, a topic or a pair (double-click a pair to open it); scroll with the wheel. Ctrl+P opens the command palette."""
+Mouse: click a row, a topic or a pair (double-click a pair to
+open it); scroll with the wheel. Ctrl+P opens the command palette."""
+"""Lines of at most 66 characters: the help box at 80x24 (72 columns less border, padding and scrollbar) shows
+each on one line, so none wraps and loses its indent."""
 
 
 MOVING = "↑ ↓ rows · PgUp PgDn pages · Tab next area · mouse click and wheel · Ctrl+P palette · Ctrl+Q quit"
