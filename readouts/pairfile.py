@@ -80,7 +80,9 @@ def parse_date(value: Any, *, source: object = None, field: str | None = "date")
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
-            pass  # 2024-02-30 has the shape of a date but is not one: refused below with the same words
+            # 2023-02-29 has the right shape, so "must be YYYY-MM-DD" alone would leave the user puzzled.
+            raise ReadoutError("no such day in the calendar: must be a date YYYY-MM-DD", file=source, field=field,
+                               value=value) from None
     raise ReadoutError("must be a date YYYY-MM-DD", file=source, field=field, value=_shown(value))
 
 

@@ -57,6 +57,7 @@ def test_stdin_is_read_once_and_before_read_is_told_each_side_in_order(files):
     ({"pair_id": "../out"}, "id", "../out", "not a valid pair id"),
     ({"event": "  "}, "event", "  ", "must not be empty"),
     ({"date": "2024-02-30"}, "date", "2024-02-30", "YYYY-MM-DD"),
+    ({"date": "2023-02-29"}, "date", "2023-02-29", "no such day"),  # the right shape, not a day of the calendar
     ({"date": "04/03/2024"}, "date", "04/03/2024", "YYYY-MM-DD"),
     ({"sources": [("a", "a.txt")]}, "sides", 1, "at least two sides"),
     ({"sources": [("a", "a.txt"), ("a", "b.txt")]}, "sides", "a", "given twice"),
