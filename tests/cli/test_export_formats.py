@@ -134,3 +134,9 @@ def test_export_all_progress_does_not_call_a_failed_pair_exported(hostile_librar
     about_broken = [line for line in lines if "2030-01-01-broken" in line]
     assert about_broken and not [line for line in about_broken if "exported" in line], lines
     assert any("2030-03-04-hostile" in line for line in lines)  # progress still names each pair
+
+
+def test_an_output_ending_in_a_slash_is_a_folder_even_before_it_exists(tmp_path):
+    folder = tmp_path / "reports"
+    assert export(tmp_path, SAMPLE, "--format", "md", "--output", f"{folder}/") == 0
+    assert folder.is_dir() and (folder / f"{SAMPLE}.md").is_file()

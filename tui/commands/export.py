@@ -2,8 +2,8 @@
 
 - One pair: JSON is written by ``comparisons.jsonio`` (schema ``dualread/comparison@1``), the other formats by
   ``comparisons.reports.render``. Without ``--output`` the export goes to stdout; with it, the file is written
-  atomically (an interrupted export never leaves half a file). ``--output`` naming a folder writes
-  ``<folder>/<pair-id>.<ext>`` there.
+  atomically (an interrupted export never leaves half a file). ``--output`` naming a folder (one that exists, or
+  any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there.
 - ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
   broken pair does not stop the others; it is named at the end and the exit code is 1.
 """
@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("pair_id", nargs="?", metavar="PAIR_ID", help="the pair to export")
     parser.add_argument("--all", action="store_true", help="export every pair of the library (needs --output DIR)")
     parser.add_argument("--format", required=True, choices=FORMATS, help="the export format")
-    parser.add_argument("--output", metavar="PATH", help="file to write (default: stdout); a folder with --all")
+    parser.add_argument("--output", metavar="PATH", help="file to write (default: stdout), or a folder (an existing one, or "
+                        "ending in /) to write PAIR_ID.FORMAT into; with --all, the folder of reports")
     parser.set_defaults(export_parser=parser)
     return parser
 
@@ -64,7 +66,8 @@ def _export_one(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     target = Path(args.output).expanduser()
-    if target.is_dir():
+    # "reports/" names a folder even before it exists (Path() would drop the slash and write a file "reports").
+    if target.is_dir() or args.output.endswith(("/", os.sep)):
         target = target / f"{args.pair_id}.{args.format}"
     write_output(target, text)
     return 0
