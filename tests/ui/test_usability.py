@@ -128,3 +128,14 @@ async def test_help_explains_the_conflict_glyph_the_rows_use_and_fits_80_columns
         guide = app.screen.query_one("#help-guide")
         assert guide.size.height == len(GUIDE.splitlines()), "a guide line wrapped at 80 columns"
 
+
+async def test_help_lists_a_key_bound_twice_for_one_action_on_one_line(tmp_path, settle):
+    from tui.screens.help import keys_table
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = keys_table(app.screen)
+        keys, actions = (list(column.cells) for column in table.columns)
+        helps = [str(k) for k, a in zip(keys, actions) if str(a) == "Help"]
+        assert helps == ["? f1"], helps

@@ -57,16 +57,15 @@ def keys_table(screen: Screen) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
+    # Keyed by what the key does, so one action bound at two levels (? on the screen, F1 on the app) is one line.
     keys: dict[str, list[str]] = {}
-    descriptions: dict[str, str] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.id or not binding.description:
             continue
-        keys.setdefault(binding.id, []).append(screen.app.get_key_display(binding))
-        descriptions[binding.id] = binding.tooltip or binding.description
-    for binding_id, shown in keys.items():
-        table.add_row(Text(" ".join(dict.fromkeys(shown))), Text(descriptions[binding_id]))
+        keys.setdefault(binding.tooltip or binding.description, []).append(screen.app.get_key_display(binding))
+    for description, shown in keys.items():
+        table.add_row(Text(" ".join(dict.fromkeys(shown))), Text(description))
     table.add_row(Text(""), Text(""))
     table.add_row(Text("also"), Text(MOVING))
     return table
