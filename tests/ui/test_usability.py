@@ -139,3 +139,25 @@ async def test_help_lists_a_key_bound_twice_for_one_action_on_one_line(tmp_path,
         keys, actions = (list(column.cells) for column in table.columns)
         helps = [str(k) for k, a in zip(keys, actions) if str(a) == "Help"]
         assert helps == ["? f1"], helps
+
+
+async def test_the_key_bar_does_not_offer_slash_while_slash_types_into_the_field(tmp_path, settle):
+    from tui.widgets.key_bar import KeyBar
+
+    def keys(app) -> str:
+        return app.screen.query_one(KeyBar).content.plain
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "/ Search" in keys(app)
+        await pilot.press("slash", *"fleet", "slash")
+        await settle(pilot)
+        assert app.screen.query_one("#search").value == "fleet/"
+        assert "/ Search" not in keys(app)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert "/ Filter" in keys(app)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert "/ Filter" not in keys(app)

@@ -227,6 +227,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         found = self.query("#search")
         return found.first(Input) if found else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search line has the focus, "/" is typed into it: the key bar does not offer "/ Search"."""
+        if action == "search" and self.focused is not None and self.focused is self.search_box:
+            return False
+        return True
+
     def action_search(self) -> None:
         search = self.search_box
         if search is None:
