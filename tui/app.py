@@ -22,6 +22,8 @@ from tui.palette import DualreadCommands
 from tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
+    from typing import Callable
+
     from comparisons.model import Comparison
     from comparisons.options import CompareOptions
     from readouts.library import Library
@@ -99,10 +101,11 @@ class DualreadApp(App[None]):
 
         self.push_screen(ComparisonScreen(pair_id))
 
-    def add_pair(self) -> None:
+    def add_pair(self, then: "Callable[[str | None], None] | None" = None) -> None:
+        """Open the add-pair form; ``then`` gets the new pair's id (``None`` if the form was cancelled)."""
         from tui.screens.add_pair import AddPairScreen
 
-        self.push_screen(AddPairScreen())
+        self.push_screen(AddPairScreen(), callback=then)
 
     def export(self, comparison: "Comparison | None") -> None:
         from tui.screens.export import ExportDialog

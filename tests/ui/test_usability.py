@@ -161,3 +161,31 @@ async def test_the_key_bar_does_not_offer_slash_while_slash_types_into_the_field
         await pilot.press("slash")
         await settle(pilot)
         assert "/ Filter" not in keys(app)
+
+
+async def test_after_adding_a_pair_the_library_has_it_selected(tmp_path, settle):
+    from textual.widgets import Input
+
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+    from tui.screens.library import LibraryScreen
+
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), export_folder=tmp_path)
+    values = dict(id="2001-02-03-old-call", event="An old call", date="2001-02-03", key_0="north",
+                  source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#pairs")
+        assert table.current_id != "2001-02-03-old-call"
+        await pilot.press("a")
+        for name, value in values.items():
+            app.screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert table.row_ids[-1] == "2001-02-03-old-call", "the oldest pair is listed last"
+        assert table.current_id == "2001-02-03-old-call"
+        assert "An old call" in str(app.screen.query_one("#preview").render())

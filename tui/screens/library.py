@@ -46,6 +46,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         super().__init__()
         self.all: list[Listing] = []
         self.figures: dict[str, Figures] = {}
+        self.added: str | None = None
+        """A pair just added, to select as soon as the table lists it."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -96,6 +98,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.all = found
         self.figures = dict(self.app.figures)
         self.refilter()
+        if self.added is not None:
+            self.select_pending()
         missing = [i.id for i in self.all if not i.broken and i.id not in self.figures]
         if missing:
             # After the table's paint: the worker's comparisons compete for the interpreter, the table comes first.
@@ -231,7 +235,24 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.app.open_pair(listing.id)
 
     def action_add_pair(self) -> None:
-        self.app.add_pair()
+        self.app.add_pair(then=self.select_added)
+
+    def select_added(self, pair_id: str | None) -> None:
+        """Put the cursor on the pair just added (Enter then opens it), once the library is read again."""
+        if pair_id is None:
+            return
+        self.added = pair_id
+        if self.app.library_changed:
+            self.app.library_changed = False
+            self.reload()
+        else:
+            self.select_pending()
+
+    def select_pending(self) -> None:
+        table = self.query_one(PairTable)
+        if self.added in table.row_ids:
+            table.move_to(table.row_ids.index(self.added))
+            self.added = None
 
     def action_export(self) -> None:
         self.app.export(None)
