@@ -142,11 +142,10 @@ def test_show_into_a_pipe_closed_early_exits_0_quietly(library_dir, tmp_path):
     # `dualread show PAIR | head` is not an error: exit code 1 is kept for bad input.
     import os
     import subprocess
-
-    from conftest import dualread_command
+    import sys
 
     env = dict(os.environ, DUALREAD_LIBRARY=str(library_dir), NO_COLOR="1")
-    proc = subprocess.Popen([*dualread_command(), "show", SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "show", SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env, cwd=tmp_path)
     proc.stdout.close()  # the reader is gone before the first line is written
     err = proc.stderr.read().decode("utf-8", errors="replace")
