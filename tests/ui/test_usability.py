@@ -189,3 +189,13 @@ async def test_after_adding_a_pair_the_library_has_it_selected(tmp_path, settle)
         assert table.row_ids[-1] == "2001-02-03-old-call", "the oldest pair is listed last"
         assert table.current_id == "2001-02-03-old-call"
         assert "An old call" in str(app.screen.query_one("#preview").render())
+
+
+async def test_a_sides_key_file_and_publisher_fields_are_apart(tmp_path, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        key, source, publisher = (app.screen.query_one(f"#input-{name}-0") for name in ("key", "source", "publisher"))
+        assert source.region.x > key.region.right and publisher.region.x > source.region.right

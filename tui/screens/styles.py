@@ -204,6 +204,9 @@ ADD_PAIR = """
 .side-key {
     max-width: 16;
 }
+.side-key, .side-source {
+    margin-right: 1;  /* three fields of one colour side by side read as one field without a gap */
+}
 .side-publisher {
     max-width: 24;
 }
