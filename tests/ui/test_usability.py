@@ -199,3 +199,17 @@ async def test_a_sides_key_file_and_publisher_fields_are_apart(tmp_path, settle)
         await settle(pilot)
         key, source, publisher = (app.screen.query_one(f"#input-{name}-0") for name in ("key", "source", "publisher"))
         assert source.region.x > key.region.right and publisher.region.x > source.region.right
+
+
+async def test_the_full_text_legend_keeps_the_selection_key_when_a_pair_has_many_topics(tmp_path, settle):
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2022-11-14-biden-xi-bali-meeting")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        legend = " ".join(shown(app.screen.query_one("#fulltext-legend")))
+        assert "Tints:" in legend and "selected claim" in legend

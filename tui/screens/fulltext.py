@@ -85,11 +85,13 @@ class FullTextScreen(Screen[int]):
         palette = Palette.from_variables(self.app.theme_variables)
         self.colours = topic_colours(self.comparison, palette)
         self.query_one(PairHeader).show(self.comparison.pair, "full text")
-        legend = Text("Tints: ", style=Style(color=palette.muted), end="")
+        # The selection's key first: with many topics the legend runs past its two lines and loses its end.
+        legend = Text(end="")
+        legend.append(" selected claim ", Style(reverse=True, bold=True))
+        legend.append("   Tints: ", Style(color=palette.muted))
         for topic, colour in self.colours.items():
             legend.append_text(literal(f" {self.comparison.topic_label(topic)} ", Style(bgcolor=colour)))
             legend.append(" ")
-        legend.append(" selected claim ", Style(reverse=True, bold=True))
         self.query_one("#fulltext-legend", Static).update(legend)
         for pane in self.panes:
             self.watch(pane, "scroll_y", partial(self.pane_scrolled, pane), init=False)
