@@ -213,3 +213,18 @@ async def test_the_full_text_legend_keeps_the_selection_key_when_a_pair_has_many
         await settle(pilot)
         legend = " ".join(shown(app.screen.query_one("#fulltext-legend")))
         assert "Tints:" in legend and "selected claim" in legend
+
+
+async def test_with_three_sides_the_legends_say_all_and_some_not_both_and_one(tmp_path, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#pairs")
+        table.move_to(table.row_ids.index(THREE))
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview").render())
+        assert "◐ some sides" in preview and "one side" not in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        legend = " ".join(shown(app.screen.query_one("#topics-legend")))
+        assert "◐ some" in legend and "one side" not in legend and "both" not in legend

@@ -48,6 +48,10 @@ def next_difference(rows: tuple[Row, ...], start: int, step: int) -> int | None:
     return None
 
 
+TWO_SIDES_LEGEND = "● both  ◐ one side\n✖ conflict  · none"
+MANY_SIDES_LEGEND = "● all sides  ◐ some\n✖ conflict  · none"
+
+
 class ComparisonScreen(WorkerErrors, Screen[None]):
     DEFAULT_CSS = styles.COMPARISON
     SCOPED_CSS = False
@@ -87,7 +91,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             with Vertical(id="topics-panel") as panel:
                 panel.border_title = "Topics"
                 yield TopicList(id="topics")
-                yield Static("● both  ◐ one side\n✖ conflict  · none", id="topics-legend")
+                yield Static(TWO_SIDES_LEGEND, id="topics-legend")
             with Vertical(id="rows-panel") as rows_panel:
                 rows_panel.border_title = "All"
                 yield AlignedRows(id="rows")
@@ -123,6 +127,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         with self.app.batch_update():
             self.query_one("#comparison-body").loading = False
             self.query_one(PairHeader).show(comparison.pair)
+            if len(comparison.side_keys) > 2:  # "both" and "one side" would mislead with three sides
+                self.query_one("#topics-legend", Static).update(MANY_SIDES_LEGEND)
             self.query_one(TopicList).show(comparison, self.topic)
             self.show_rows()
             if self.focused is None:

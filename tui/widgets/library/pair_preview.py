@@ -16,6 +16,8 @@ from tui.widgets.texts import Palette, counted, literal
 __all__ = ["PairPreview", "preview_text"]
 
 LEGEND = "● both sides  ◐ one side  ✖ conflict  · none"
+MANY_SIDES_LEGEND = "● all sides  ◐ some sides  ✖ conflict  · none"
+"""With three sides or more "both" and "one side" would mislead: ◐ is any topic not every side mentions."""
 
 
 def preview_text(listing: Listing | None, figures: Figures | None, palette: Palette) -> Text:
@@ -49,7 +51,8 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
     text.append("Coverage: ", Style(color=palette.muted))
     shown = [(t, s) for t, s in zip(CORE_TOPICS, figures.coverage) if s != "absent"]
     text.append(" ".join(f"{GLYPHS[s]} {t}" for t, s in shown), Style(color=palette.muted))
-    text.append(f"   {LEGEND}", Style(color=palette.muted, italic=True))
+    legend = LEGEND if len(pair.sides) <= 2 else MANY_SIDES_LEGEND
+    text.append(f"   {legend}", Style(color=palette.muted, italic=True))
     return text
 
 
