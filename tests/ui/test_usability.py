@@ -228,3 +228,14 @@ async def test_with_three_sides_the_legends_say_all_and_some_not_both_and_one(tm
         await settle(pilot)
         legend = " ".join(shown(app.screen.query_one("#topics-legend")))
         assert "◐ some" in legend and "one side" not in legend and "both" not in legend
+
+
+async def test_a_search_missing_in_the_chosen_topic_says_it_looked_only_there(tmp_path, settle):
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.choose_topic("sanctions")
+        await pilot.press("slash", *"fleet", "enter")  # the fishing fleet is a Humanitarian row
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("Sanctions" in n and "every row" in n for n in notes), notes

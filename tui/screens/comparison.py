@@ -196,6 +196,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             if row_matches(rows[index], self.query_text):
                 table.go_to(index)
                 return
+        if self.topic is not None and self.comparison is not None:
+            # The search looks only at the rows shown: say so, or a word on screen elsewhere seems missed.
+            label = self.comparison.topic_label(self.topic)
+            self.notify(f"No row of {label} matches the search; t, then All, searches every row.",
+                        severity="warning", timeout=5, markup=False)
+            return
         self.notify("No row matches the search.", severity="warning", timeout=3)
 
     def move(self, step: int) -> None:
