@@ -132,6 +132,10 @@ def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, befo
         text = read_source(source, stdin=stdin)
         title = request.metadata["title"].get(key, "")
         text = ensure_title(text, title or request.event)
+        if "\n\n" not in text.strip():
+            # A headline and nothing else (a copied title, a page whose body was lost): no claim to compare.
+            raise ReadoutError("only a title line, no readout text after it", file="<stdin>" if source == "-"
+                               else source, value=text.strip())
         is_url = source.lower().startswith(("http://", "https://"))
         kept = previous.side(key).extra if previous is not None and key in previous.side_keys else {}
         sides.append(Side(

@@ -139,3 +139,18 @@ def test_a_samples_id_hides_the_sample_in_this_library(tmp_path, files):
     assert result.hides_sample and not result.replaced
     assert result.summary().endswith("(it hides the bundled sample with this id)")
     assert library.load(sample_id).event == "My own readouts"
+
+
+def test_a_readout_that_is_only_a_headline_is_refused_by_its_source(tmp_path, files):
+    headline = tmp_path / "headline.txt"
+    headline.write_text("Telephone conversation with the Prime Minister of Ostria\n", encoding="utf-8")
+    library = Library(tmp_path / "library")
+    with pytest.raises(ReadoutError, match="only a title") as caught:
+        add_pair(library, "p", "Call", "2024-03-04", {"norland": files["norland"], "ostria": str(headline)})
+    assert caught.value.file == str(headline)
+    assert not library.has("p")
+    # One sentence is a readout, not a headline: it gets the event as its title.
+    sentence = tmp_path / "sentence.txt"
+    sentence.write_text("The two leaders spoke by phone.\n", encoding="utf-8")
+    pair = add_pair(library, "q", "Call", "2024-03-04", {"norland": files["norland"], "ostria": str(sentence)}).pair
+    assert pair.side("ostria").text == "Call\n\nThe two leaders spoke by phone.\n"
