@@ -59,7 +59,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--publisher", action="append", default=[], metavar="KEY=NAME",
                         help="who published the side's readout")
     parser.add_argument("--title", action="append", default=[], metavar="KEY=TEXT",
-                        help="the readout's title (default: its first line)")
+                        help="the readout's title (default: its title line, or the event when its first line"
+                        " reads as a sentence)")
     parser.add_argument("--url", action="append", default=[], metavar="KEY=URL",
                         help="where the readout was published (default: the source, when it is a URL)")
     parser.add_argument("--language", action="append", default=[], metavar="KEY=CODE",
