@@ -239,3 +239,22 @@ async def test_a_search_missing_in_the_chosen_topic_says_it_looked_only_there(tm
         await settle(pilot)
         notes = [n.message for n in app._notifications]
         assert any("Sanctions" in n and "every row" in n for n in notes), notes
+
+
+async def test_esc_puts_away_the_topics_t_brought_over_three_sides_rows_and_stays(tmp_path, settle):
+    from tui.screens.comparison import ComparisonScreen
+
+    app = make_app(tmp_path, open_pair=THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#topics-panel").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen), "Esc closed the topics, not the comparison"
+        assert not app.screen.query_one("#topics-panel").display
+        assert app.screen.focused is app.screen.query_one("#rows")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ComparisonScreen)

@@ -71,7 +71,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
                 tooltip="Export this comparison (HTML, Markdown, CSV, JSON)"),
         Binding("a", "add_pair", "Add pair", id="comparison.add", show=False),
         Binding("question_mark", "help", "Help", id="comparison.help"),
-        Binding("escape,q", "back", "Back", id="comparison.back", tooltip="Back to the library (or close the search)"),
+        Binding("escape,q", "back", "Back", id="comparison.back",
+                tooltip="Back to the library (or close the search or the topics)"),
     ]
 
     AUTO_FOCUS = "#rows"
@@ -258,6 +259,11 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if search is not None and search.has_class("-open") and (self.focused is search or search.value):
             search.value = ""
             search.remove_class("-open")
+            self.query_one(AlignedRows).focus()
+            return
+        if self.has_class("-topics-shown") and self.has_class("-many-sides") and self.has_class("-narrow"):
+            # The topics that t brought over the rows: Esc puts them away, as it closes the search.
+            self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()
             return
         self.app.pop_screen()
