@@ -140,3 +140,13 @@ def test_an_output_ending_in_a_slash_is_a_folder_even_before_it_exists(tmp_path)
     folder = tmp_path / "reports"
     assert export(tmp_path, SAMPLE, "--format", "md", "--output", f"{folder}/") == 0
     assert folder.is_dir() and (folder / f"{SAMPLE}.md").is_file()
+
+
+def test_output_dash_is_stdout_as_for_add(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert export(tmp_path, SAMPLE, "--format", "csv", "--output", "-") == 0
+    assert capsys.readouterr().out.startswith("\ufeffpair,row,kind")
+    assert not (tmp_path / "-").exists()
+    with pytest.raises(SystemExit) as usage:
+        export(tmp_path, "--all", "--format", "csv", "--output", "-")
+    assert usage.value.code == 2 and not (tmp_path / "-").exists()

@@ -38,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("pair_id", nargs="?", metavar="PAIR_ID", help="the pair to export")
     parser.add_argument("--all", action="store_true", help="export every pair of the library (needs --output DIR)")
     parser.add_argument("--format", required=True, choices=FORMATS, help="the export format")
-    parser.add_argument("--output", metavar="PATH", help="file to write (default: stdout), or a folder (an existing one, or "
+    parser.add_argument("--output", metavar="PATH", help="file to write (default, or '-': stdout), or a folder (an existing one, or "
                         "ending in /) to write PAIR_ID.FORMAT into; with --all, the folder of reports")
     parser.set_defaults(export_parser=parser)
     return parser
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.all and not args.pair_id:
         parser.error("give a PAIR_ID, or --all for every pair")
     if args.all:
-        if not args.output:
+        if not args.output or args.output == "-":
             parser.error("--all needs --output DIR, the folder to write the reports into")
         return _export_all(args)
     return _export_one(args)
@@ -61,7 +61,7 @@ def _export_one(args: argparse.Namespace) -> int:
     from tui.commands.common import comparison_for
 
     text = render(comparison_for(args, args.pair_id), args.format)
-    if not args.output:
+    if not args.output or args.output == "-":  # '-' is stdout, as it is stdin for add
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
