@@ -58,6 +58,7 @@ class DualreadApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._recolour)
         if self.open_pair_id:
+            self.screen_stack[0].select_when_listed(self.open_pair_id)  # Back lands on the pair
             self.open_pair(self.open_pair_id)
 
     def _recolour(self, _theme: object) -> None:

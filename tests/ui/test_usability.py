@@ -258,3 +258,17 @@ async def test_esc_puts_away_the_topics_t_brought_over_three_sides_rows_and_stay
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ComparisonScreen)
+
+
+async def test_back_from_dualread_open_lands_on_that_pair_in_the_library(tmp_path, settle):
+    from tui.screens.library import LibraryScreen
+
+    app = make_app(tmp_path, open_pair=THREE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one("#pairs")
+        assert table.row_ids[0] != THREE, "not the pair the cursor starts on anyway"
+        assert table.current_id == THREE

@@ -46,8 +46,9 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         super().__init__()
         self.all: list[Listing] = []
         self.figures: dict[str, Figures] = {}
-        self.added: str | None = None
-        """A pair just added, to select as soon as the table lists it."""
+        self.to_select: str | None = None
+        """A pair to put the cursor on as soon as the table lists it (one just added, or the one `dualread open`
+        showed first, so Back lands on it)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -98,7 +99,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.all = found
         self.figures = dict(self.app.figures)
         self.refilter()
-        if self.added is not None:
+        if self.to_select is not None:
             self.select_pending()
         missing = [i.id for i in self.all if not i.broken and i.id not in self.figures]
         if missing:
@@ -241,18 +242,23 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         """Put the cursor on the pair just added (Enter then opens it), once the library is read again."""
         if pair_id is None:
             return
-        self.added = pair_id
+        self.to_select = pair_id
         if self.app.library_changed:
             self.app.library_changed = False
             self.reload()
         else:
             self.select_pending()
 
+    def select_when_listed(self, pair_id: str) -> None:
+        self.to_select = pair_id
+        if self.is_mounted:
+            self.select_pending()
+
     def select_pending(self) -> None:
         table = self.query_one(PairTable)
-        if self.added in table.row_ids:
-            table.move_to(table.row_ids.index(self.added))
-            self.added = None
+        if self.to_select in table.row_ids:
+            table.move_to(table.row_ids.index(self.to_select))
+            self.to_select = None
 
     def action_export(self) -> None:
         self.app.export(None)
