@@ -272,3 +272,19 @@ async def test_back_from_dualread_open_lands_on_that_pair_in_the_library(tmp_pat
         table = app.screen.query_one("#pairs")
         assert table.row_ids[0] != THREE, "not the pair the cursor starts on anyway"
         assert table.current_id == THREE
+
+
+async def test_the_next_export_is_offered_the_folder_of_the_last_one(tmp_path, settle):
+    from textual.widgets import Input
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    folder = tmp_path / "briefings"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(folder / "call.md")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path", Input).value == str(folder / f"{PAIR}.html")

@@ -135,6 +135,8 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
 
     def done(self, message: str, path: Path) -> None:
         self.app.notify(message, title="Exported", timeout=8, markup=False)
+        # The next export (another format, another pair) is offered the same folder, not the starting one again.
+        self.app.export_folder = path.parent
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")
