@@ -45,7 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Print the comparison of one pair: topic coverage per side, the claims both sides report "
         "(with word diffs and conflicts) and what only one side reports.",
         examples="  dualread show 2021-12-30-biden-putin-call\n"
-        "  dualread show 2021-12-30-biden-putin-call | less -R\n",
+        "  dualread show 2021-12-30-biden-putin-call | less\n"
+        "      piped, no colours: a diff reads [-first side's words-]{+second side's+}\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to show")
     return parser
