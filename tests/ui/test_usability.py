@@ -288,3 +288,34 @@ async def test_the_next_export_is_offered_the_folder_of_the_last_one(tmp_path, s
         await pilot.press("e")
         await settle(pilot)
         assert app.screen.query_one("#export-path", Input).value == str(folder / f"{PAIR}.html")
+
+
+async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, settle, monkeypatch):
+    import threading
+
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path)
+    comparison = app.comparisons.pop(PAIR)
+    release = threading.Event()
+
+    def slow_compare(pair_id):
+        release.wait(5)
+        app.comparisons[pair_id] = comparison
+        return comparison
+
+    def dimmed(label: str) -> bool:
+        bar = app.screen.query_one(KeyBar).content
+        start = bar.plain.index(label)
+        return any(span.style.dim for span in bar.spans if span.start <= start < span.end)
+
+    monkeypatch.setattr(app, "compare", slow_compare)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_pair(PAIR)
+        await pilot.pause()
+        await pilot.pause()
+        assert dimmed("Full text") and dimmed("Export") and not dimmed("Back")
+        release.set()
+        await settle(pilot)
+        assert not dimmed("Full text") and not dimmed("Export")

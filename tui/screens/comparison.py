@@ -134,6 +134,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             self.show_rows()
             if self.focused is None:
                 self.query_one(AlignedRows).focus()
+        self.refresh_bindings()  # the keys dimmed while loading work now
 
     def recolour(self) -> None:
         if self.comparison is not None:
@@ -240,10 +241,16 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         found = self.query("#search")
         return found.first(Input) if found else None
 
+    NEEDS_COMPARISON = {"next_difference", "previous_difference", "next_row", "previous_row", "topics", "search",
+                        "full_text", "export"}
+    """Actions that do nothing until the comparison has landed: dimmed in the key bar while it loads."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the search line has the focus, "/" is typed into it: the key bar does not offer "/ Search"."""
         if action == "search" and self.focused is not None and self.focused is self.search_box:
             return False
+        if self.comparison is None and action in self.NEEDS_COMPARISON:
+            return None
         return True
 
     def action_search(self) -> None:
