@@ -22,7 +22,7 @@ from tui.palette import DualreadCommands
 from tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from typing import Callable
+    from collections.abc import Callable
 
     from comparisons.model import Comparison
     from comparisons.options import CompareOptions

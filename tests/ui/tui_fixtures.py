@@ -4,6 +4,7 @@
 sides and a readout line holding Rich markup and an escape sequence, which must show as typed. ``three_sides()``:
 a smaller pair with a third side. ``StubLibrary`` lists them plus a broken pair, so the UI tests need no engine:
 the app is seeded with the comparisons (``DualreadApp.comparisons``), exactly what it holds after computing them.
+``shown(widget)``: the lines a widget paints, as the user reads them.
 """
 
 from __future__ import annotations
@@ -211,3 +212,10 @@ def make_app(tmp_path: Path, *, open_pair: str | None = None):
     app = DualreadApp(library, CompareOptions(), open_pair=open_pair, export_folder=tmp_path)
     app.comparisons.update({c.pair.id: c for c in comparisons})
     return app
+
+
+def shown(widget) -> list[str]:
+    """The lines ``widget`` paints, as text (cut and padded as on the terminal)."""
+    from textual.geometry import Region
+
+    return [strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]

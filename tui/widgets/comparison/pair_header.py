@@ -13,7 +13,7 @@ from textual.widgets import Static
 from readouts.model import Pair
 from tui.widgets.texts import Palette, literal
 
-__all__ = ["PairHeader", "header_text", "fair_shares"]
+__all__ = ["PairHeader", "fair_shares", "header_text"]
 
 SEPARATOR = "  ·  "
 
