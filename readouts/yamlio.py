@@ -54,7 +54,21 @@ class _Refused(Exception):
 _SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _GuardedLoader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+    """The safe loader, with impossible dates ("2021-02-30") reported where they are like any other YAML error."""
+
+    def construct_yaml_timestamp(self, node):  # noqa: ANN001, ANN201 - PyYAML's constructor signature
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a date in the calendar ({error})", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+class _GuardedLoader(_Loader):
     """A safe loader that measures what its aliases would expand to before constructing anything."""
 
     def get_single_node(self) -> Node | None:
@@ -124,7 +138,7 @@ def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
         _check_flow_depth(text)
         # An alias is written "*name": a text without "*" has none, so its node count is bounded by its size and
         # the expansion walk (a third of the cost of reading a small pair.yaml) can be skipped.
-        loader = _GuardedLoader if "*" in text else _SafeBase
+        loader = _GuardedLoader if "*" in text else _Loader
         return yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
     except _Refused as refused:
         raise ReadoutError(f"refused: {refused}", file=source) from None

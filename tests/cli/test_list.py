@@ -70,6 +70,18 @@ def test_a_broken_pair_is_named_and_the_rest_still_listed(run_dualread, library_
     assert "problem" not in items["fine-call"]
 
 
+def test_a_pair_dated_a_day_that_does_not_exist_is_named_and_the_rest_still_listed(run_dualread, library_dir):
+    write_pair(library_dir, "fine-call")
+    write_pair(library_dir, "leap-call", date="2021-02-30")
+    result = run_dualread("list")
+    assert result.returncode == 0, result.stderr
+    assert "fine-call" in result.stdout
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "leap-call" in result.stderr and "2021-02-30" in result.stderr and "line 3" in result.stderr
+    shown = run_dualread("show", "leap-call")
+    assert shown.returncode == 1 and "2021-02-30" in shown.stderr and "Traceback" not in shown.stderr
+
+
 def test_escape_sequences_in_an_event_are_shown_not_obeyed(run_dualread, library_dir):
     write_pair(library_dir, "sneaky", event="Call \x1b[2J\x1b[31mred")
     result = run_dualread("list")

@@ -136,3 +136,11 @@ def test_the_readouts_package_loads_yaml_only_when_asked():
             "assert 'yaml' in sys.modules and callable(segment)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_date_that_is_not_in_the_calendar_is_named_with_its_line():
+    with pytest.raises(ReadoutError) as raised:
+        loads_yaml("id: x\ndate: 2021-02-30\n", source="pair.yaml")
+    message = str(raised.value)
+    assert message.startswith("pair.yaml") and "line 2" in message and "2021-02-30" in message
+    assert loads_yaml("a: &d 2024-02-29\nb: *d\n") == {"a": dt.date(2024, 2, 29), "b": dt.date(2024, 2, 29)}
