@@ -152,3 +152,12 @@ def test_show_into_a_pipe_closed_early_exits_0_quietly(library_dir, tmp_path):
     proc.stderr.close()
     assert proc.wait() == 0, err
     assert "Traceback" not in err
+
+
+def test_a_topic_label_with_a_comma_stays_one_topic_in_lists(run_dualread, tmp_path):
+    # "NATO, allies and partners" is one topic: lists of topics are separated by semicolons, not commas.
+    shown = run_dualread("show", SAMPLE).stdout
+    assert "Talks; NATO, allies and partners; Arms control" in shown
+    report = tmp_path / "r.md"
+    assert run_dualread("export", SAMPLE, "--format", "md", "--output", str(report)).returncode == 0
+    assert "also: Security guarantees; NATO, allies and partners; Leader contacts" in report.read_text(encoding="utf-8")

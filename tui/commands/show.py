@@ -154,7 +154,7 @@ def _print_link(
     head.append(f" · score {link.score:.2f}")
     if link.topics:
         head.append(" · ")
-        head.append(_visible(", ".join(comparison.topic_label(t) for t in link.topics)))
+        head.append(_visible("; ".join(comparison.topic_label(t) for t in link.topics)))
     if link.conflicts:
         head.append(" · conflict", style="bold red")
     _print_indented(console, head, 0)
@@ -224,4 +224,4 @@ def _topic_tags(comparison: "Comparison", topics: Sequence[str]):
 
     if not topics:
         return Text("")
-    return Text(_visible("  [" + ", ".join(comparison.topic_label(t) for t in topics) + "]"), style="dim")
+    return Text(_visible("  [" + "; ".join(comparison.topic_label(t) for t in topics) + "]"), style="dim")
