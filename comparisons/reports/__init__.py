@@ -16,6 +16,7 @@ templates in ``templates/``, ``library_index.py`` builds the index and the libra
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -192,5 +193,8 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
         write(summary.index, render_csv_rows(rows, list(side_keys)))
         summary.written.append(summary.index)
     else:
-        write(summary.index, render_index(digests, summary.failed, fmt, topic_order=_topic_order(options)))
+        # The index is a file people share: paths in its problems are relative to the library, not the user's home.
+        root = str(library.root.resolve()) + os.sep
+        shareable = [(pair_id, problem.replace(root, "")) for pair_id, problem in summary.failed]
+        write(summary.index, render_index(digests, shareable, fmt, topic_order=_topic_order(options)))
     return ExportSummary(summary.written, summary.failed, summary.index, len(digests))

@@ -153,3 +153,14 @@ def test_matrix_columns_follow_the_taxonomy_order():
     assert [t["id"] for t in index["topics"]] == ["talks", "sanctions", "de-escalation"]
     unknown_last = json.loads(render_index([d], [], "json", topic_order=("de-escalation",)))
     assert [t["id"] for t in unknown_last["topics"]] == ["de-escalation", "sanctions", "talks"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_the_index_names_a_broken_pair_without_the_users_own_folders(library, tmp_path, fmt):
+    # The index is shared with others; where the library sits on this machine is nobody else's business.
+    summary = export_all(library, CompareOptions(), fmt, tmp_path / "o")
+    problem = dict(summary.failed)["2030-01-07-broken"]
+    assert str(library.root.resolve()) in problem, "the terminal summary keeps the full path"
+    index = summary.index.read_text(encoding="utf-8")
+    assert "2030-01-07-broken" in index and "pair.yaml" in index
+    assert str(library.root.resolve()) not in index
