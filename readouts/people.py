@@ -155,7 +155,8 @@ class Cast:
         return end
 
     def _bare_name(self, toks: list[Token], i: int) -> int | None:
-        if not toks[i].name or i > 0 and toks[i - 1].name:
+        # Not the middle of a name run; a name ending the line before (a title line) does not count.
+        if not toks[i].name or i > 0 and toks[i - 1].name and "\n" not in self.text[toks[i - 1].end:toks[i].start]:
             return None
         run = self._name_run(toks, i)
         if run is None:

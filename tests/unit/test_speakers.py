@@ -194,3 +194,11 @@ def test_prepositional_openings_without_commas():
         "In line with talks between President Anna Smith and President Ivan Petrov, experts met in Oslo."
     )
     assert [who for _, who in speakers(text)] == ["Иван Петров", None, BOTH, "Anna Smith", None]
+
+
+def test_a_title_line_ending_in_a_name_does_not_swallow_the_name_that_opens_the_text():
+    text = ("Telephone conversation with Anna Smith\n\n"
+            "Pavel Orlov had a telephone conversation with President Anna Smith. "
+            "Orlov warned that new tariffs would be a grave mistake. Smith raised the fishing dispute.")
+    whos = [who for _, who in speakers(text)]
+    assert whos[-2:] == ["Pavel Orlov", "Anna Smith"]
