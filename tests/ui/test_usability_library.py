@@ -142,3 +142,15 @@ async def test_the_next_export_is_offered_the_folder_of_the_last_one(tmp_path, s
         await pilot.press("e")
         await settle(pilot)
         assert app.screen.query_one("#export-path", Input).value == str(folder / f"{PAIR}.html")
+
+
+async def test_the_file_fields_hint_is_whole_at_80_columns(tmp_path, settle):
+    from tui_fixtures import shown
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        source = app.screen.query_one("#input-source-0")
+        assert source.placeholder in shown(source)[0]

@@ -107,7 +107,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         row = Horizontal(
             Label(f"Side {n + 1}", classes="add-label"),
             Input(placeholder="key", id=f"input-key-{n}", classes="side-key", compact=True),
-            Input(placeholder="file path or https:// URL", id=f"input-source-{n}", classes="side-source",
+            Input(placeholder="file path or URL", id=f"input-source-{n}", classes="side-source",
                   compact=True),
             Input(placeholder="publisher", id=f"input-publisher-{n}", classes="side-publisher", compact=True),
             classes="add-row side-row",
