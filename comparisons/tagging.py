@@ -59,7 +59,8 @@ _BACK_INSIDE = re.compile(
 )
 # Carries on the previous claim without naming a new subject: a pronoun subject or a linking word.
 _CONTINUATION = re.compile(
-    r"^\W*(?:(?:he|she|they|both|also|additionally|moreover|furthermore|in\s+addition|at\s+the\s+same\s+time|"
+    r"^\W*(?:(?:he|she|they|both(?!\s+(?:leaders|presidents|prime|sides|parties|ministers|countries))|also|"
+    r"additionally|moreover|furthermore|in\s+addition|at\s+the\s+same\s+time|"
     r"further|он|она|они|также|кроме\s+того|вместе\s+с\s+тем)\b"
     r"|(?:\w+\s+){1,4}(?:also|также)\b)",
     re.IGNORECASE,

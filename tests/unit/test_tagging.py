@@ -232,3 +232,17 @@ def test_a_sentence_opening_with_following_the_call_does_not_inherit_the_previou
                            "Following the conversation, the following steps were agreed upon:")
     assert "economy" in before
     assert lead_in == ()
+
+
+def test_both_leaders_opening_a_claim_is_a_new_subject_not_a_continuation():
+    journalist, meeting = tags("She raised the case of the detained journalist and press freedom.",
+                               "Both leaders agreed to meet in Berlin next month.")
+    assert "human-rights" in journalist
+    assert meeting == ("leader-contacts",)
+
+
+def test_the_leaders_next_meeting_is_a_leader_contact_but_officials_meeting_is_talks():
+    (leaders,), (officials,) = tags("The leaders will meet in London in April."), \
+        tags("Senior officials will meet in Geneva on 10 January.")
+    assert leaders == ("leader-contacts",)
+    assert "leader-contacts" not in officials
