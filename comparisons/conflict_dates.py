@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["DATE_LEVELS", "NO_DATES", "date_values", "mask_dates", "may_date"]
+__all__ = ["DATE_LEVELS", "NO_DATES", "date_values", "mask_dates", "may_date", "names_a_time_zone", "within_a_day"]
 
 _MONTHS = {
     name: full
@@ -97,3 +98,33 @@ def mask_dates(text: str) -> str:
     for pattern in (_DATE_MD, _DATE_DM, _TIME, _YEAR):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
+
+
+def names_a_time_zone(text: str) -> bool:
+    """Whether ``text`` dates by a clock of its own ("November 16, Beijing time", "23:35 Moscow time")."""
+    return _TIME_ZONE.search(text) is not None
+
+
+_DAY_VALUE = re.compile(r"(\w+) (\d+)(?:–(\d+))?$")
+
+
+def within_a_day(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether every day of ``a`` is at most one day from a day of ``b`` and the other way round ("November 15"
+    and "November 16"): across time zones, one moment falls on two dates. Values are ``date_values``' days."""
+    def days(values: Sequence[str]) -> list[int] | None:
+        found = []
+        for value in values:
+            m = _DAY_VALUE.match(value)
+            if m is None or m.group(1) not in _MONTH_ORDER:
+                return None
+            month = _MONTH_ORDER[m.group(1)]
+            found.extend(month * 31 + int(d) for d in (m.group(2), m.group(3)) if d)
+        return found
+
+    da, db = days(a), days(b)
+    if not da or not db:
+        return False
+    return all(any(abs(x - y) <= 1 for y in db) for x in da) and all(any(abs(x - y) <= 1 for x in da) for y in db)
+
+
+_MONTH_ORDER = {name: i for i, name in enumerate(dict.fromkeys(_MONTHS.values()), start=1)}

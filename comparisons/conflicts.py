@@ -4,15 +4,16 @@
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
   ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
-  the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"), ``entity`` (organisations or titled
-  officials named for the same point), ``attribution`` (who the point is attributed to: the claims' speakers),
-  ``stance`` (agreed vs refused or rejected).
+  the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
+  ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
+  attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
 either ("January 10 and 11" vs "January 10"). Values are compared after normalising ("Jan. 10", "10 January" and
 "January 10th" are one date; "Kiev" is "Kyiv"; "ten" is 10), and numbers only count against numbers of the same
-thing ("three rounds" vs "two rounds", never "three rounds" vs "two leaders").
+thing ("three rounds" vs "two rounds", never "three rounds" vs "two leaders"). Days a day apart are one moment when
+a side dates by its own clock ("November 16, Beijing time" is November 15 in Washington).
 
 This module holds the rule for what counts as a disagreement and the order kinds are reported in; the values of
 each kind are read by their own module: ``conflict_dates``, ``conflict_numbers``, ``conflict_names`` (places and
@@ -30,6 +31,8 @@ from comparisons.conflict_dates import (
     date_values,
     mask_dates,
     may_date,
+    names_a_time_zone,
+    within_a_day,
 )
 from comparisons.conflict_names import (
     CITY_WORDS,
@@ -65,8 +68,11 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     found: list[Conflict] = []
     words = {side: set(_WORD.findall(text.lower())) for side, text in texts.items()}
     dated = {side: date_values(text) if may_date(text, words[side]) else NO_DATES for side, text in texts.items()}
+    zoned = any(names_a_time_zone(text) for text in texts.values())
     for level in DATE_LEVELS if sum(d is not NO_DATES for d in dated.values()) >= 2 else ():
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
+        if conflict and level in ("day", "weekday") and zoned and _a_day_apart(dated):
+            break  # one moment, two calendars: "November 16, Beijing time" is the evening of November 15 in Washington
         if conflict:
             found.append(conflict)
             break
@@ -114,6 +120,12 @@ def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: 
     if not clash:
         return None
     return Conflict(kind, {side: ", ".join(dict.fromkeys(stated[side].values())) for side in sides})
+
+
+def _a_day_apart(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:
+    """Whether the days every two sides state are at most a day apart."""
+    days = [list(d["day"]) for d in dated.values() if d["day"]]
+    return all(within_a_day(a, b) for i, a in enumerate(days) for b in days[i + 1:])
 
 
 def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:

@@ -36,6 +36,16 @@ def test_same_date_written_differently_is_not_a_conflict(other):
     assert "date" not in conflicts("Talks resume on January 10.", f"Talks resume {other}.")
 
 
+def test_a_day_apart_is_one_moment_when_a_side_dates_by_its_own_clock():
+    washington = "President Biden met virtually with President Xi on November 15."
+    assert "date" not in conflicts(washington, "On the morning of November 16, Beijing time, the two presidents met.")
+    assert "date" not in conflicts("The leaders spoke on October 31.", "They spoke on November 1, Moscow time.")
+    assert conflicts(washington, "On November 16 the two presidents met.")["date"] == {
+        "alpha": "November 15", "beta": "November 16"}
+    assert conflicts(washington, "On the morning of November 18, Beijing time, they met.")["date"] == {
+        "alpha": "November 15", "beta": "November 18"}
+
+
 def test_different_months_and_weekdays():
     assert conflicts("The summit is planned for June.", "The summit is planned for September.")["date"] == {
         "alpha": "June", "beta": "September"}
