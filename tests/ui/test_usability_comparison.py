@@ -178,3 +178,35 @@ async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, s
         release.set()
         await settle(pilot)
         assert not dimmed("Full text") and not dimmed("Export")
+
+
+async def test_the_key_bar_says_esc_closes_the_search_while_it_is_open(tmp_path, settle):
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        assert "esc Back" in bar.content.plain
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "esc Close search" in bar.content.plain and "esc Back" not in bar.content.plain
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "esc Back" in bar.content.plain
+        assert app.screen.query_one("#search").has_class("-open") is False
+
+
+async def test_the_key_bar_says_esc_closes_the_topics_brought_over_the_rows(tmp_path, settle):
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path, open_pair=THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "esc Close topics" in bar.content.plain
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "esc Back" in bar.content.plain

@@ -261,14 +261,30 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         search.add_class("-open")
         search.focus()
 
+    def _search_open(self) -> bool:
+        search = self.search_box
+        return search is not None and search.has_class("-open") and (self.focused is search or bool(search.value))
+
+    def _topics_over_rows(self) -> bool:
+        return self.has_class("-topics-shown") and self.has_class("-many-sides") and self.has_class("-narrow")
+
+    def describe_binding(self, action: str) -> str | None:
+        """What Esc does now, for the key bar: close the search or the topics before going back."""
+        if action == "back":
+            if self._search_open():
+                return "Close search"
+            if self._topics_over_rows():
+                return "Close topics"
+        return None
+
     def action_back(self) -> None:
         search = self.search_box
-        if search is not None and search.has_class("-open") and (self.focused is search or search.value):
+        if self._search_open():
             search.value = ""
             search.remove_class("-open")
             self.query_one(AlignedRows).focus()
             return
-        if self.has_class("-topics-shown") and self.has_class("-many-sides") and self.has_class("-narrow"):
+        if self._topics_over_rows():
             # The topics that t brought over the rows: Esc puts them away, as it closes the search.
             self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()

@@ -50,7 +50,7 @@ class KeyBar(Static):
             seen.add(binding.action)
             start = len(text)
             text.append(self.app.get_key_display(binding), Style(color=palette.warning, bold=True))
-            text.append(" " + binding.description, Style(dim=not active.enabled))
+            text.append(" " + self._description(binding), Style(dim=not active.enabled))
             targets.append((start, len(text), active))
             text.append("  ")
         if len(text) + len("^p palette") <= self.size.width - 2:
@@ -60,6 +60,12 @@ class KeyBar(Static):
             text.right_crop(2)
         self._targets = targets
         self.update(text)
+
+    def _description(self, binding) -> str:
+        """The binding's description, or what the screen says the key does right now (Esc closes the search
+        before it goes back): a screen may define ``describe_binding(action) -> str | None``."""
+        describe = getattr(self.screen, "describe_binding", None)
+        return (describe(binding.action) if describe else None) or binding.description
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, active in self._targets:
