@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_fixtures import MARKUP_LINE, make_app
+from tui_fixtures import MARKUP_LINE, make_app, slow_comparison
 
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
@@ -142,17 +142,7 @@ async def test_keys_open_full_text_export_add_and_help(opened, settle):
 
 async def test_first_comparison_runs_in_a_worker_with_a_loading_state(tmp_path, settle, monkeypatch):
     app = make_app(tmp_path)
-    comparison = app.comparisons.pop(PAIR)
-    import threading
-
-    release = threading.Event()
-
-    def slow_compare(pair_id):
-        release.wait(5)
-        app.comparisons[pair_id] = comparison
-        return comparison
-
-    monkeypatch.setattr(app, "compare", slow_compare)
+    release = slow_comparison(app, PAIR, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.open_pair(PAIR)

@@ -3,7 +3,7 @@ keys and legends that say what they do. Each test reads what the screen shows.""
 
 from __future__ import annotations
 
-from tui_fixtures import make_app, shown
+from tui_fixtures import make_app, shown, slow_comparison
 
 PAIR = "2022-01-05-carter-ostrov-call"
 THREE = "2021-06-02-lisbon-meeting"
@@ -150,25 +150,16 @@ async def test_esc_puts_away_the_topics_t_brought_over_three_sides_rows_and_stay
 
 
 async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, settle, monkeypatch):
-    import threading
-
     from tui.widgets.key_bar import KeyBar
 
     app = make_app(tmp_path)
-    comparison = app.comparisons.pop(PAIR)
-    release = threading.Event()
-
-    def slow_compare(pair_id):
-        release.wait(5)
-        app.comparisons[pair_id] = comparison
-        return comparison
+    release = slow_comparison(app, PAIR, monkeypatch)
 
     def dimmed(label: str) -> bool:
         bar = app.screen.query_one(KeyBar).content
         start = bar.plain.index(label)
         return any(span.style.dim for span in bar.spans if span.start <= start < span.end)
 
-    monkeypatch.setattr(app, "compare", slow_compare)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.open_pair(PAIR)

@@ -214,6 +214,22 @@ def make_app(tmp_path: Path, *, open_pair: str | None = None):
     return app
 
 
+def slow_comparison(app, pair_id: str, monkeypatch):
+    """Make ``app``'s first comparison of ``pair_id`` wait until the returned event is set: the loading state."""
+    import threading
+
+    comparison = app.comparisons.pop(pair_id)
+    release = threading.Event()
+
+    def slow_compare(asked: str):
+        release.wait(5)
+        app.comparisons[asked] = comparison
+        return comparison
+
+    monkeypatch.setattr(app, "compare", slow_compare)
+    return release
+
+
 def shown(widget) -> list[str]:
     """The lines ``widget`` paints, as text (cut and padded as on the terminal)."""
     from textual.geometry import Region
