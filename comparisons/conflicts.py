@@ -68,10 +68,10 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     found: list[Conflict] = []
     words = {side: set(_WORD.findall(text.lower())) for side, text in texts.items()}
     dated = {side: date_values(text) if may_date(text, words[side]) else NO_DATES for side, text in texts.items()}
-    zoned = any(names_a_time_zone(text) for text in texts.values())
     for level in DATE_LEVELS if sum(d is not NO_DATES for d in dated.values()) >= 2 else ():
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
-        if conflict and level in ("day", "weekday") and zoned and _a_day_apart(dated):
+        if (conflict and level in ("day", "weekday") and _a_day_apart(dated)
+                and any(names_a_time_zone(text) for text in texts.values())):
             break  # one moment, two calendars: "November 16, Beijing time" is the evening of November 15 in Washington
         if conflict:
             found.append(conflict)
