@@ -62,3 +62,29 @@ def test_leaders_handing_work_to_their_teams_is_one_point_however_worded():
                  "The leaders agreed to empower key senior officials to maintain communication."):
         assert "tasking" in lexicon.find(normalise(text)), text
     assert "tasking" not in lexicon.find(normalise("The teams met in Geneva."))
+
+
+def test_prisoners_are_one_point_whether_named_as_people_or_as_prisons():
+    lexicon = concept_lexicon()
+    for text in ("The presidents discussed citizens serving sentences in each other's prisons.",
+                 "The leaders noted progress toward a prisoner exchange.",
+                 "He raised the case of an American incarcerated abroad."):
+        assert "detainees" in lexicon.find(normalise(text)), text
+    assert "detainees" not in lexicon.find(normalise("The sides agreed on a mutual exchange of views."))
+
+
+def test_drug_control_and_fentanyl_are_one_point():
+    lexicon = concept_lexicon()
+    for text in ("China has always taken drug control seriously.",
+                 "The leaders reviewed efforts to stop the flow of fentanyl precursors.",
+                 "They discussed the opioid crisis."):
+        assert "drugs" in lexicon.find(normalise(text)), text
+
+
+def test_export_controls_and_investment_curbs_are_about_technology():
+    """A Chinese readout objects to 'export controls and investment restrictions'; the American one speaks of
+    keeping advanced technologies from rivals: both are the technology-controls point."""
+    lexicon = concept_lexicon()
+    for text in ("Ever-longer lists of export controls and investment restrictions hurt cooperation.",
+                 "The United States will keep advanced technologies from being used against it."):
+        assert "technology" in lexicon.find(normalise(text)), text
