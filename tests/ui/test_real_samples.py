@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+from textual.geometry import Region
 
 from comparisons.options import CompareOptions
 from readouts.library import Library
@@ -15,6 +17,8 @@ from tui.screens.export import ExportDialog
 from tui.screens.fulltext import FullTextScreen
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.library.listing import CORE_TOPICS
+from tui.widgets.library.pair_preview import PairPreview
 from tui.widgets.library.pair_table import PairTable
 
 CALL = "2021-12-30-biden-putin-call"
@@ -78,6 +82,40 @@ async def test_clicking_a_key_in_the_key_bar_runs_it(real_app, settle):
         await pilot.click(KeyBar, offset=(x + 1, 0))
         await pilot.pause()
         assert type(real_app.screen).__name__ == "HelpScreen"
+
+
+async def test_the_preview_names_every_covered_topic_and_its_sides_at_80_100_and_160_columns(real_app, settle):
+    """The coverage part of the preview: each core topic a sample mentions is readable whole, and a topic only some
+    sides mention is on a line naming those sides (a single line of topics ran off the screen at 80 and 100)."""
+    async with real_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        table = real_app.screen.query_one(PairTable)
+        for width, height in ((80, 24), (100, 30), (160, 40)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            for index, pair_id in enumerate(table.row_ids):
+                table.move_to(index)
+                await settle(pilot)
+                preview = real_app.screen.query_one(PairPreview)
+                whole = Region(0, 0, preview.outer_size.width, preview.outer_size.height)  # border and padding too
+                lines = [strip.text for strip in preview.render_lines(whole)]
+                start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Coverage"))
+                coverage = [line.rstrip() for line in lines[start:] if line.strip()]
+                assert not any(line.endswith("…") for line in coverage), (width, coverage)
+                comparison = real_app.compare(pair_id)
+                for summary in comparison.topics:
+                    if summary.id not in CORE_TOPICS:
+                        continue
+                    found = [line for line in coverage if re.search(rf"(?<![\w-]){summary.id}(?![\w-])", line)]
+                    assert found, f"{summary.id} missing from {pair_id}'s preview at {width}: {coverage}"
+                    sides = [key for key, n in summary.claims.items() if n]
+                    if 0 < len(sides) < len(summary.claims) and not any(
+                        link.conflicts and summary.id in link.topics for link in comparison.links
+                    ):
+                        # Its line (or the line its group starts on) names the sides that mention it.
+                        group = next(n for n in range(coverage.index(found[0]), -1, -1) if ":" in coverage[n])
+                        assert all(key in coverage[group] for key in sides), (summary.id, coverage[group])
 
 
 def test_open_on_an_unknown_pair_is_one_line_and_exit_1(tmp_path):

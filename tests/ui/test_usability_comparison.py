@@ -112,7 +112,8 @@ async def test_with_three_sides_the_legends_say_all_and_some_not_both_and_one(tm
         table.move_to(table.row_ids.index(THREE))
         await settle(pilot)
         preview = str(app.screen.query_one("#preview").render())
-        assert "◐ some sides" in preview and "one side" not in preview
+        # The preview names the sides a topic is on, rather than saying "one side" of three.
+        assert "◐ only north: talks" in preview and "one side" not in preview and "both" not in preview
         await pilot.press("enter")
         await settle(pilot)
         legend = " ".join(shown(app.screen.query_one("#topics-legend")))

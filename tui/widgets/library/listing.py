@@ -2,7 +2,8 @@
 
 - ``Listing``: a pair's id, its ``Pair`` (metadata) or the problem that keeps it from loading.
 - ``listings(library)``: every pair, newest first, broken ones last (SPEC §9: a broken pair never hides the rest).
-- ``Figures``: counts of claims, links, omissions and conflicts, and the core-topic coverage glance.
+- ``Figures``: counts of claims, links, omissions and conflicts, the core-topic coverage glance and which sides
+  mention each core topic.
 - ``figures_of(comparison)``: those figures, read off a ``Comparison`` (the UI computes nothing itself).
 - ``matches(listing, text)``: the filter-as-you-type rule.
 """
@@ -70,6 +71,9 @@ class Figures:
     coverage: tuple[Coverage, ...]
     one_sided: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Topics only some sides mention: (topic label, the side keys that do)."""
+    covered_by: tuple[tuple[str, ...], ...] = ()
+    """Per core topic (in ``coverage``'s order): the keys of the sides that mention it, so the preview can say
+    which side a one-sided topic is on."""
 
 
 def _as_listing(entry: Any) -> Listing:
@@ -117,8 +121,10 @@ def figures_of(comparison: Comparison, core: Iterable[str] = CORE_TOPICS) -> Fig
     in_conflict = {t for link in comparison.links if link.conflicts for t in link.topics}
     summaries = {t.id: t for t in comparison.topics}
     coverage: list[Coverage] = []
+    covered_by: list[tuple[str, ...]] = []
     for topic in core:
         summary = summaries.get(topic)
+        covered_by.append(tuple(k for k, n in summary.claims.items() if n) if summary else ())
         if summary is None:
             coverage.append("absent")
         elif topic in in_conflict:
@@ -135,4 +141,5 @@ def figures_of(comparison: Comparison, core: Iterable[str] = CORE_TOPICS) -> Fig
         conflicts=sum(len(link.conflicts) for link in comparison.links),
         coverage=tuple(coverage),
         one_sided=one_sided,
+        covered_by=tuple(covered_by),
     )
