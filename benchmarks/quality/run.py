@@ -1,6 +1,7 @@
 """Link quality on pairs that are not the eval's dev set: the bundled samples and pairs written for this check.
 
-    python benchmarks/quality/run.py [--similarity lexical|semantic] [--json] [--check-scorer] [--keep DIR]
+    python benchmarks/quality/run.py [--similarity lexical|semantic] [--model NAME_OR_PATH] [--json]
+                                     [--check-scorer] [--keep DIR]
 
 Every pair is compared in-process with the engine's defaults (no cache) and exported as JSON (SPEC §6); the export
 is scored against hand-made gold links with the eval's ``score.py`` when ``../shared/eval`` sits next to the
@@ -81,7 +82,8 @@ def _mean(rows: list[dict], key: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--similarity", default="lexical")
+    ap.add_argument("--similarity", default="lexical", choices=("lexical", "semantic"))
+    ap.add_argument("--model", help="with --similarity semantic: a sentence-transformers model name or folder")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--check-scorer", action="store_true", help="also score with scoring.py and show differences")
     ap.add_argument("--keep", type=Path, help="write the JSON exports to this folder")
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     eval_score, scorer_name = _eval_score()
     score = eval_score or (lambda g, s, d: own_score(g, json.loads(Path(s).read_text(encoding="utf-8")), d))
     scorer_name = scorer_name or "benchmarks/quality/scoring.py"
-    options = CompareOptions(similarity=args.similarity)
+    options = CompareOptions(similarity=args.similarity, model=args.model)
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
