@@ -55,13 +55,15 @@ MANY_SIDES_LEGEND = "● all sides  ◐ some\n✖ conflict  · none"
 class ComparisonScreen(WorkerErrors, Screen[None]):
     DEFAULT_CSS = styles.COMPARISON
     SCOPED_CSS = False
+    DIFFERENCES = Binding.Group("Diff")
+    ROWS = Binding.Group("Row")
     BINDINGS = [
-        Binding("n", "next_difference", "Next diff", id="comparison.next-difference",
+        Binding("n", "next_difference", "Next diff", id="comparison.next-difference", group=DIFFERENCES,
                 tooltip="Next difference: the next conflict or omission"),
-        Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference", show=False,
+        Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference", group=DIFFERENCES,
                 tooltip="Previous difference: the previous conflict or omission"),
-        Binding("j", "next_row", "Next row", id="comparison.next-row", show=False),
-        Binding("k", "previous_row", "Previous row", id="comparison.previous-row", show=False),
+        Binding("j", "next_row", "Next row", id="comparison.next-row", group=ROWS),
+        Binding("k", "previous_row", "Previous row", id="comparison.previous-row", group=ROWS),
         Binding("t", "topics", "Topic", id="comparison.topic", tooltip="Topic filter: choose a topic on the left"),
         Binding("slash", "search", "Search", id="comparison.search",
                 tooltip="Search: highlight a word in every side; Enter jumps"),
@@ -74,6 +76,10 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         Binding("escape,q", "back", "Back", id="comparison.back",
                 tooltip="Back to the library (or close the search or the topics)"),
     ]
+
+    KEY_BAR_OPTIONAL = ("next_row", "previous_row", "export", "full_text")
+    """What the key bar leaves out first when its line is too long (Esc reading "Close search", a narrow window):
+    j/k do what the arrows do; export and full text are in the help and the palette. n/N, t, /, ? and Esc stay."""
 
     AUTO_FOCUS = "#rows"
     LOADING_DELAY = 0.15

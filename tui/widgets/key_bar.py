@@ -5,9 +5,16 @@ focus changes, which costs more than the rest of the library screen's first pain
 ``benchmarks/bench_tui.py``). This bar reads the same live bindings (``Screen.active_bindings``, so remapped keys
 show as remapped), keeps the ones with ``show=True``, and repaints when the screen's bindings change. A click on a
 key runs its action on the node that owns the binding.
+
+Like the Footer, bindings next to each other that share a ``Binding.Group`` are one entry, their keys joined by
+"/" ("n/N Diff": next and previous difference), each key still clickable for its own action. When the line is
+too long for the terminal, the entries a screen names in ``KEY_BAR_OPTIONAL`` (actions, least needed first) are
+left out before anything is cut: otherwise the last entry, often Esc, lost its end to an ellipsis.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -18,6 +25,24 @@ from textual.widgets import Static
 from tui.widgets.texts import Palette
 
 __all__ = ["KeyBar"]
+
+PALETTE_HINT = "^p palette"
+
+
+@dataclass
+class _Entry:
+    """One entry of the bar: one key and its description, or a group's keys and the group's description."""
+
+    keys: list[tuple[str, ActiveBinding]]
+    description: str
+
+    @property
+    def width(self) -> int:
+        return len("/".join(key for key, _ in self.keys)) + 1 + len(self.description)
+
+    @property
+    def actions(self) -> set[str]:
+        return {active.binding.action for _, active in self.keys}
 
 
 class KeyBar(Static):
@@ -38,23 +63,56 @@ class KeyBar(Static):
     def _bindings_changed(self, _screen: object) -> None:
         self.refresh_keys()
 
-    def refresh_keys(self) -> None:
-        palette = Palette.from_variables(self.app.theme_variables)
-        text = Text(end="", no_wrap=True, overflow="ellipsis")
-        targets: list[tuple[int, int, ActiveBinding]] = []
+    def _entries(self) -> list[_Entry]:
+        """The shown bindings, one per action, in the screen's order, grouped as their ``Binding.Group`` says."""
+        entries: list[_Entry] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            last = entries[-1] if entries else None
+            if binding.group is not None and last is not None and last.keys[-1][1].binding.group == binding.group:
+                last.keys.append((key, active))
+                continue
+            description = binding.group.description if binding.group else self._description(binding)
+            entries.append(_Entry([(key, active)], description))
+        return entries
+
+    def _fit(self, entries: list[_Entry], room: int) -> list[_Entry]:
+        """``entries`` less the screen's optional ones (least needed first) until the line fits ``room`` cells."""
+        optional = list(getattr(self.screen, "KEY_BAR_OPTIONAL", ()))
+
+        def width(shown: list[_Entry]) -> int:
+            return sum(entry.width for entry in shown) + 2 * max(len(shown) - 1, 0)
+
+        while width(entries) > room and optional:
+            action = optional.pop(0)
+            entries = [entry for entry in entries if action not in entry.actions]
+        return entries
+
+    def refresh_keys(self) -> None:
+        palette = Palette.from_variables(self.app.theme_variables)
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        targets: list[tuple[int, int, ActiveBinding]] = []
+        key_style = Style(color=palette.warning, bold=True)
+        for entry in self._fit(self._entries(), self.size.width):
+            enabled = any(active.enabled for _, active in entry.keys)
             start = len(text)
-            text.append(self.app.get_key_display(binding), Style(color=palette.warning, bold=True))
-            text.append(" " + self._description(binding), Style(dim=not active.enabled))
-            targets.append((start, len(text), active))
+            for number, (key, active) in enumerate(entry.keys):
+                if number:
+                    text.append("/", Style(dim=True))
+                key_start = len(text)
+                text.append(key, key_style)
+                targets.append((key_start, len(text), active))
+            text.append(" " + entry.description, Style(dim=not enabled))
+            if len(entry.keys) == 1:  # a single key: its description is clickable too
+                targets[-1] = (start, len(text), entry.keys[0][1])
             text.append("  ")
-        if len(text) + len("^p palette") <= self.size.width - 2:
-            text.append("^p ", Style(color=palette.warning, bold=True))
+        if len(text) + len(PALETTE_HINT) <= self.size.width - 2:
+            text.append("^p ", key_style)
             text.append("palette")
         else:
             text.right_crop(2)
@@ -68,10 +126,13 @@ class KeyBar(Static):
         return (describe(binding.action) if describe else None) or binding.description
 
     async def on_click(self, event: events.Click) -> None:
+        # Offsets into the text, not the widget: the bar's left padding is not a column of the text.
+        x = event.get_content_offset_capture(self).x
         for start, end, active in self._targets:
-            if start <= event.x < end:
+            if start <= x < end:
                 event.stop()
                 await active.node.run_action(active.binding.action)
                 return
-        if self.content.plain.endswith("^p palette") and event.x >= len(self.content.plain) - len("^p palette"):
+        if self.content.plain.endswith(PALETTE_HINT) and x >= len(self.content.plain) - len(PALETTE_HINT):
             self.app.action_command_palette()
+
