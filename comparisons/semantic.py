@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import math
 import os
 import random
+import socket
 import sqlite3
+import warnings
 from array import array
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
+from urllib.parse import urlsplit
 
 from comparisons.errors import ComparisonError
 from readouts.model import Document
@@ -96,7 +101,39 @@ def resolve_model(name: str | None) -> tuple[str, str]:
     path = Path(name).expanduser()
     if path.exists():
         return str(path.resolve()), str(path.resolve())
+    if name.startswith(("/", "./", "../", "~", ".\\", "..\\")) or path.drive:
+        # Written as a path, so meant as one: asking the hub for it would only fail slowly and confusingly.
+        raise ComparisonError("no model folder at this path", field="model", value=name)
     return name, name
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    """Whether the model hub (``HF_ENDPOINT``, else huggingface.co) answers at all. Without this check an offline
+    machine asked for a model it does not have spends over a minute in the hub library's retries."""
+    endpoint = urlsplit(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    port = endpoint.port or (80 if endpoint.scheme == "http" else 443)
+    try:
+        socket.create_connection((endpoint.hostname or "huggingface.co", port), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
+
+
+@contextmanager
+def _quiet_libraries():
+    """Keep the model libraries' own warnings and retry notices off the terminal while a model loads: a failure
+    becomes one line from dualread, and a success needs no commentary."""
+    loggers = [logging.getLogger(name) for name in ("huggingface_hub", "sentence_transformers", "transformers")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 class SentenceTransformerEncoder:
@@ -108,15 +145,26 @@ class SentenceTransformerEncoder:
 
     def _load(self):
         if self._model is None:
-            if Path(self.load_from).exists():
-                # A local model needs no hub: say so, or the library spends seconds trying the network first.
+            offline_reason = None
+            local = Path(self.load_from).exists()
+            if local:
+                # A local model needs no hub: say so, or the library spends seconds trying the network first. Its
+                # weights load in a blink, so no progress bar either (a download keeps its bar).
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            elif not os.environ.get("HF_HUB_OFFLINE") and not _hub_reachable():
+                offline_reason = ("it is not on this machine and the model hub cannot be reached; "
+                                  "name a model folder on this machine instead")
             from sentence_transformers import SentenceTransformer
 
             try:
-                self._model = SentenceTransformer(self.load_from, device="cpu")
+                with _quiet_libraries():
+                    # Offline, a model downloaded before still loads from the hub's cache on this machine.
+                    self._model = SentenceTransformer(self.load_from, device="cpu",
+                                                      local_files_only=local or offline_reason is not None)
             except Exception as error:  # the library raises many types for "cannot load"; one line says which model
-                raise ComparisonError(f"cannot load the sentence-embedding model: {error}".splitlines()[0],
+                reason = offline_reason or str(error).strip().splitlines()[0]
+                raise ComparisonError(f"cannot load the sentence-embedding model: {reason}",
                                       field="model", value=self.model_id) from None
         return self._model
 

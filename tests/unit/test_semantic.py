@@ -117,6 +117,15 @@ def test_another_model_is_passed_on_by_name_or_path(tmp_path: Path):
     assert resolve_model(str(local)) == (str(local.resolve()),) * 2
 
 
+@pytest.mark.parametrize("written", ["/no/such/model", "./no-such-model", "~/no-such-model"])
+def test_a_model_written_as_a_path_that_is_not_there_is_refused_at_once(written: str):
+    """No round trip to the model hub (which, offline, retries for over a minute) for what is plainly a path."""
+    with pytest.raises(semantic.ComparisonError) as caught:
+        resolve_model(written)
+    assert caught.value.field == "model" and caught.value.value == written
+    assert "no model folder" in str(caught.value)
+
+
 def test_without_the_extra_the_scorer_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(semantic, "semantic_available", lambda: False)
     with pytest.raises(semantic.ComparisonError) as raised:
