@@ -88,3 +88,11 @@ def test_export_controls_and_investment_curbs_are_about_technology():
     for text in ("Ever-longer lists of export controls and investment restrictions hurt cooperation.",
                  "The United States will keep advanced technologies from being used against it."):
         assert "technology" in lexicon.find(normalise(text)), text
+
+
+def test_contacts_kept_up_in_the_passive_are_future_contacts():
+    lexicon = concept_lexicon()
+    for text in ("It was agreed that contacts would be maintained at all levels.",
+                 "Contacts will continue at various levels.",
+                 "Both sides agreed to keep this strategic channel open."):
+        assert "future_contacts" in lexicon.find(normalise(text)), text

@@ -246,3 +246,10 @@ def test_the_leaders_next_meeting_is_a_leader_contact_but_officials_meeting_is_t
         tags("Senior officials will meet in Geneva on 10 January.")
     assert leaders == ("leader-contacts",)
     assert "leader-contacts" not in officials
+
+
+def test_contacts_kept_up_in_the_passive_are_contacts_and_at_all_levels_also_talks():
+    (passive,) = tags("It was agreed that contacts would be maintained at all levels.")
+    assert "leader-contacts" in passive and "talks" in passive
+    (active,) = tags("The two presidents agreed to stay in contact.")
+    assert "leader-contacts" in active
