@@ -96,3 +96,14 @@ def test_contacts_kept_up_in_the_passive_are_future_contacts():
                  "Contacts will continue at various levels.",
                  "Both sides agreed to keep this strategic channel open."):
         assert "future_contacts" in lexicon.find(normalise(text)), text
+
+
+def test_proposals_and_the_answers_to_them_are_one_point():
+    """One side 'put concrete ideas on the table', the other 'will examine the considerations' or 'has received
+    no substantive answer': the exchange of proposals is the point both report."""
+    lexicon = concept_lexicon()
+    for text in ("He pointed to the concrete ideas the United States has put on the table.",
+                 "The Russian side will carefully examine the considerations set out by the American President.",
+                 "Russia has still not received a substantive answer.",
+                 "The written responses delivered last week set out a serious diplomatic path."):
+        assert "proposals" in lexicon.find(normalise(text)), text
