@@ -7,7 +7,8 @@ other sides. Rows come from ``Comparison.rows_for(topic)``: this widget only pai
 
 It draws with Textual's line API: each row's cells are wrapped to their column once (``_rebuild``), and a frame
 only copies the visible lines, adding the cursor and zebra backgrounds. A ``DataTable`` with wrapped multi-line
-rows took over ten times longer to paint the same comparison (``benchmarks/bench_tui.py``).
+rows took over ten times longer to paint the same comparison (``benchmarks/bench_tui.py``). The cursor's keys
+and movement are ``CursorView``'s (``tui/widgets/cursor.py``), shared with the library's pair table.
 """
 
 from __future__ import annotations
@@ -18,14 +19,12 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from comparisons.model import Comparison, Row
+from tui.widgets.cursor import CursorView, cursor_bindings
 from tui.widgets.texts import Palette, side_cell
 
 __all__ = ["AlignedRows", "row_key"]
@@ -42,17 +41,8 @@ def row_key(row: Row) -> str:
     return "omission:" + (row.omission.claim if row.omission else "?")
 
 
-class AlignedRows(ScrollView, can_focus=True):
-    BINDINGS = [
-        Binding("up", "cursor(-1)", "Previous row", show=False),
-        Binding("down", "cursor(1)", "Next row", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First row", show=False),
-        Binding("end", "last", "Last row", show=False),
-    ]
-
-    cursor_row: reactive[int] = reactive(0, always_update=True)
+class AlignedRows(CursorView, can_focus=True):
+    BINDINGS = cursor_bindings("row")
 
     @dataclass
     class Highlighted(Message):
@@ -118,7 +108,7 @@ class AlignedRows(ScrollView, can_focus=True):
         self._layout_width = 0  # wrapped at the next paint (``render_lines``)
         self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
         self.refresh()
-        self.go_to(keys.index(keep) if keep in keys else 0)
+        self.move_to(keys.index(keep) if keep in keys else 0)
 
     def search(self, query: str) -> None:
         """Repaint with ``query``'s matches highlighted in every side."""
@@ -128,13 +118,10 @@ class AlignedRows(ScrollView, can_focus=True):
             self.refresh()
 
     def go_to(self, index: int) -> None:
-        if self._rows:
-            self.cursor_row = max(0, min(index, len(self._rows) - 1))
+        """``move_to`` under the name the comparison screen's callers have long used."""
+        self.move_to(index)
 
     # --- keys and mouse -----------------------------------------------------------------------------------------
-
-    def action_cursor(self, step: int) -> None:
-        self.go_to(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
         if not self._rows or not self._layout_width or self._layout_width != self.size.width:
@@ -142,29 +129,19 @@ class AlignedRows(ScrollView, can_focus=True):
         self._wrap(rows=len(self._rows))
         target_line = self._row_start[self.cursor_row] + direction * max(self.size.height - 2, 1)
         target_line = max(0, min(target_line, len(self._lines) - 1))
-        self.go_to(self._line_row[target_line])
-
-    def action_first(self) -> None:
-        self.go_to(0)
-
-    def action_last(self) -> None:
-        self.go_to(len(self._rows) - 1)
+        self.move_to(self._line_row[target_line])
 
     def on_click(self, event: events.Click) -> None:
         line = int(self.scroll_offset.y) + event.y - 1
         if event.y >= 1 and self._layout_width and self._layout_width == self.size.width:
             self._wrap(lines=line + 1)
         if event.y >= 1 and 0 <= line < len(self._lines):
-            self.go_to(self._line_row[line])
+            self.move_to(self._line_row[line])
 
-    def watch_cursor_row(self, index: int) -> None:
-        if not self._rows:
-            return
-        self._settle_cursor()
-        self.refresh()
-        self.post_message(self.Highlighted(index))
+    def highlighted(self, index: int) -> Message:
+        return self.Highlighted(index)
 
-    def _settle_cursor(self) -> None:
+    def scroll_to_cursor(self) -> None:
         """Scroll so the cursor's row is in view (once the rows are wrapped: before that, nothing to scroll)."""
         index = self.cursor_row
         if not self._rows or not self._layout_width or self._layout_width != self.size.width:
@@ -186,7 +163,7 @@ class AlignedRows(ScrollView, can_focus=True):
         # frame that shows the widget, and a screen that resizes the widget while it lays out wraps them once.
         if self._comparison is not None and self.size.width and self.size.width != self._layout_width:
             self._rebuild()
-            self._settle_cursor()
+            self.scroll_to_cursor()
         self._line_styles = (
             self.rich_style,
             self.get_component_rich_style("aligned-rows--header"),
@@ -309,9 +286,3 @@ class AlignedRows(ScrollView, can_focus=True):
     AlignedRows > .aligned-rows--cursor-blurred { background: $block-cursor-blurred-background; }
     AlignedRows > .aligned-rows--zebra { background: $surface; }
     """
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()

@@ -3,7 +3,8 @@
 Drawn with Textual's line API, one screen line per pair, each line rendered once when its pair or figures change:
 a ``DataTable`` took most of the library screen's first paint (``benchmarks/bench_tui.py``). Keys: arrows,
 Page Up/Down, Home/End move; Enter or a double click opens (``PairTable.Selected``); a single click selects, as
-in a file manager (``PairTable.Highlighted``).
+in a file manager (``PairTable.Highlighted``). The cursor's keys and movement are ``CursorView``'s
+(``tui/widgets/cursor.py``), shared with the comparison's aligned rows.
 
 Columns are laid out for the width the table has (``columns_for(width)``): at 80 columns the counts take short
 headers and the sides column gives way to the preview line below the table; a wide terminal gets every column at
@@ -23,10 +24,9 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.cursor import CursorView, cursor_bindings
 from tui.widgets.library.listing import Figures, Listing
 from tui.widgets.library.table_styles import TableStyles, table_styles
 from tui.widgets.texts import Palette, literal, short
@@ -64,22 +64,12 @@ def columns_for(width: int) -> list[Column]:
     return [fixed[0], *flexible, *fixed[1:]]
 
 
-class PairTable(ScrollView, can_focus=True):
+class PairTable(CursorView, can_focus=True):
     """One line per pair (keyed by pair id); broken pairs show their problem in place of the event."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open"),
-        Binding("up", "cursor(-1)", "Previous pair", show=False),
-        Binding("down", "cursor(1)", "Next pair", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First pair", show=False),
-        Binding("end", "last", "Last pair", show=False),
-    ]
+    BINDINGS = [Binding("enter", "open", "Open", id="library.open"), *cursor_bindings("pair")]
     # Header, cursor and zebra lines are styled from the theme by ``table_styles`` (not component classes, which
     # Textual would re-resolve on every restyle of the table).
-
-    cursor_row: reactive[int] = reactive(0, always_update=True)
 
     @dataclass
     class Highlighted(Message):
@@ -156,25 +146,12 @@ class PairTable(ScrollView, can_focus=True):
 
     # --- keys and mouse -----------------------------------------------------------------------------------------
 
-    def action_cursor(self, step: int) -> None:
-        self.move_to(self.cursor_row + step)
-
     def action_page(self, direction: int) -> None:
         self.move_to(self.cursor_row + direction * max(self.size.height - 2, 1))
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self._listings) - 1)
 
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Selected(self.current_id))
-
-    def move_to(self, index: int) -> None:
-        if self._listings:
-            self.cursor_row = max(0, min(index, len(self._listings) - 1))
 
     def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_offset.y) + event.y - 1
@@ -184,29 +161,23 @@ class PairTable(ScrollView, can_focus=True):
         if event.chain >= 2:
             self.action_open()
 
-    def watch_cursor_row(self, index: int) -> None:
-        if not self._listings:
-            return
+    def scroll_to_cursor(self) -> None:
+        index = self.cursor_row
         view = max(self.size.height - 1, 1)
         top = int(self.scroll_offset.y)
         if index < top:
             self.scroll_to(y=index, animate=False, immediate=True)
         elif index >= top + view:
             self.scroll_to(y=index - view + 1, animate=False, immediate=True)
-        self.refresh()
-        self.post_message(self.Highlighted(self._listings[index].id))
+
+    def highlighted(self, index: int) -> Message:
+        return self.Highlighted(self._listings[index].id)
 
     def on_resize(self) -> None:
         # The lines are cut to the table's width: a narrower window must not leave the old width behind as
         # something to scroll sideways to (a horizontal scrollbar appeared after shrinking the terminal).
         if self.virtual_size.width > self.size.width:
             self.virtual_size = Size(self.size.width, len(self._listings) + 1)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     # --- painting -----------------------------------------------------------------------------------------------
 
