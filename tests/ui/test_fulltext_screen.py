@@ -139,3 +139,28 @@ async def test_on_opening_a_side_without_the_row_shows_its_nearest_claim(opened,
             top = pane.scroll_y
             assert top > 0, "not left at the top of the text"
             assert top <= paragraph.virtual_region.y < top + pane.scrollable_content_region.height
+
+
+async def test_at_80_columns_a_long_event_gives_way_to_the_full_text_mark_and_the_keys_read_as_on_rows(
+    tmp_path, settle
+):
+    from dataclasses import replace
+
+    from textual.geometry import Region
+
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    long = "Carter–Ostrov telephone call on the fishing fleet, export controls and the Vienna and Geneva talks"
+    comparison = app.comparisons[PAIR]
+    app.comparisons[PAIR] = replace(comparison, pair=replace(comparison.pair, event=long))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FullTextScreen)
+        header = app.screen.query_one("#pair-header")
+        title = header.render_lines(Region(0, 0, header.outer_size.width, 1))[0].text.rstrip()  # padding too
+        assert title.endswith("[full text]") and "Carter–Ostrov" in title, title
+        keys = app.screen.query_one(KeyBar).content.plain
+        assert "↓/↑ Row" in keys and "n/N Diff" in keys, keys

@@ -53,11 +53,14 @@ def place_in(rows: tuple[Row, ...], index: int, side: str) -> int | None:
 class FullTextScreen(Screen[int]):
     DEFAULT_CSS = styles.FULL_TEXT
     SCOPED_CSS = False
+    # Grouped as on the comparison screen, so the key bar reads "↓/↑ Row  n/N Diff" on both.
+    ROWS = Binding.Group("Row")
+    DIFFERENCES = Binding.Group("Diff")
     BINDINGS = [
-        Binding("down,j", "next_row", "Next row", id="fulltext.next-row"),
-        Binding("up,k", "previous_row", "Prev row", id="fulltext.previous-row"),
-        Binding("n", "next_difference", "Next diff", id="fulltext.next-difference"),
-        Binding("N,p", "previous_difference", "Prev diff", id="fulltext.previous-difference"),
+        Binding("down,j", "next_row", "Next row", id="fulltext.next-row", group=ROWS),
+        Binding("up,k", "previous_row", "Prev row", id="fulltext.previous-row", group=ROWS),
+        Binding("n", "next_difference", "Next diff", id="fulltext.next-difference", group=DIFFERENCES),
+        Binding("N,p", "previous_difference", "Prev diff", id="fulltext.previous-difference", group=DIFFERENCES),
         Binding("pagedown,space", "page(1)", "Page down", id="fulltext.page-down", show=False),
         Binding("pageup", "page(-1)", "Page up", id="fulltext.page-up", show=False),
         Binding("question_mark", "help", "Help", id="fulltext.help"),

@@ -1,5 +1,5 @@
-"""``PairHeader``: the top of the comparison and full-text screens: date and event, then each side's publisher
-and title. Two lines whatever the width: the event line, and the sides line, where every side gets a fair share
+"""``PairHeader``: the top of the comparison and full-text screens: date and event (and the screen's mode, which
+a long event never pushes off the line), then each side's publisher and title. Two lines whatever the width: the event line, and the sides line, where every side gets a fair share
 of the width (a short side lends what it does not use) and a long title is cut with an ellipsis inside its share,
 so no side's name is pushed off the line by another side's title.
 """
@@ -43,9 +43,14 @@ def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None 
     """The two header lines; with ``width``, the sides line shares that many cells fairly among the sides."""
     text = Text("dualread › ", style=Style(color=palette.muted), end="", no_wrap=True, overflow="ellipsis")
     text.append(pair.date.isoformat() + " ", Style(bold=True))
-    text.append_text(literal(" ".join(pair.event.split()), Style(bold=True)))
-    if mode:
-        text.append(f"  [{mode}]", Style(color=palette.muted))
+    event = literal(" ".join(pair.event.split()), Style(bold=True))
+    shown_mode = f"  [{mode}]" if mode else ""
+    if width and shown_mode and text.cell_len + event.cell_len + len(shown_mode) > width:
+        # The event gives way, not the mode: "[full text]" is what tells the two screens apart.
+        event.truncate(max(width - text.cell_len - len(shown_mode), 1), overflow="ellipsis")
+    text.append_text(event)
+    if shown_mode:
+        text.append(shown_mode, Style(color=palette.muted))
     text.append("\n")
     sides = [_side_text(side, palette) for side in pair.sides]
     if width:
