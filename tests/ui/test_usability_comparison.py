@@ -202,3 +202,15 @@ async def test_the_key_bar_says_esc_closes_the_topics_brought_over_the_rows(tmp_
         await pilot.press("escape")
         await pilot.pause()
         assert "esc Back" in bar.content.plain
+
+
+async def test_topics_brought_up_over_three_sides_at_80_columns_show_their_labels_whole(tmp_path, settle):
+    app = make_app(tmp_path, open_pair=THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        topics = app.screen.query_one("#topics")
+        prompts = [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
+        labels = [t.label for t in app.screen.comparison.topics if any(t.claims.values())]
+        assert labels and all(any(p.startswith(label + " ") for p in prompts) for label in labels), prompts

@@ -31,6 +31,7 @@ COMPARISON = """
 }
 .-narrow.-many-sides.-topics-shown #topics-panel {
     display: block;
+    width: 34;  /* brought up to choose a topic: its labels, not the squeezed rows, are what is read now */
 }
 #topics-panel:focus-within {
     border: round $primary;
