@@ -107,3 +107,12 @@ def test_proposals_and_the_answers_to_them_are_one_point():
                  "Russia has still not received a substantive answer.",
                  "The written responses delivered last week set out a serious diplomatic path."):
         assert "proposals" in lexicon.find(normalise(text)), text
+
+
+def test_a_warning_of_costs_or_a_firm_answer_is_the_sanctions_point_however_padded():
+    lexicon = concept_lexicon()
+    for text in ("The United States will impose severe economic costs on Russia.",
+                 "The Allies will respond swiftly and decisively.",
+                 "They will answer firmly and make Russia pay.",
+                 "Such a step would carry serious and lasting consequences."):
+        assert "sanctions" in lexicon.find(normalise(text)), text
