@@ -253,3 +253,12 @@ def test_contacts_kept_up_in_the_passive_are_contacts_and_at_all_levels_also_tal
     assert "leader-contacts" in passive and "talks" in passive
     (active,) = tags("The two presidents agreed to stay in contact.")
     assert "leader-contacts" in active
+
+
+def test_disputed_islands_are_regional_under_either_sides_name():
+    """Japan says Senkaku, China says Diaoyu; the Philippines and China say Spratly and Nansha: one subject."""
+    for sentence in ("Wang Yi said that the Diaoyu Dao are China's inherent territory.",
+                     "The minister raised the situation around the Senkaku Islands.",
+                     "China's activities around the Nansha Islands were discussed."):
+        (topics,) = tags(sentence)
+        assert "regional" in topics, sentence
