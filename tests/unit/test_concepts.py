@@ -116,3 +116,11 @@ def test_a_warning_of_costs_or_a_firm_answer_is_the_sanctions_point_however_padd
                  "They will answer firmly and make Russia pay.",
                  "Such a step would carry serious and lasting consequences."):
         assert "sanctions" in lexicon.find(normalise(text)), text
+
+
+def test_disputed_islands_are_one_place_under_each_sides_name():
+    entities = entity_lexicon()
+    for one, other, key in (("the Senkaku Islands", "the Diaoyu Dao", "senkaku"),
+                            ("the Spratly Islands", "the Nansha Islands", "spratly"),
+                            ("Scarborough Shoal", "Huangyan Island", "scarborough")):
+        assert key in entities.find(normalise(one)) and key in entities.find(normalise(other)), key
