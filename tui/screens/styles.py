@@ -24,7 +24,7 @@ COMPARISON = """
     border-title-color: $text;
 }
 .-narrow #topics-panel {
-    width: 24;
+    width: 26;  /* two sides at 80 columns: labels of 15 cells whole ('Leader contacts'), longer ones wrapped */
 }
 .-narrow.-many-sides #topics-panel {
     display: none;

@@ -1,6 +1,7 @@
 """``TopicList``: the pair's topics with per-side claim counts and a badge, choosing which rows the screen shows.
 
-Badges: ● every side mentions the topic, ◐ only some sides do, ✖ a link on it has a conflict; "·" in a count
+A label too long for the panel wraps to a second line rather than losing its end to an ellipsis (at 80 columns
+"Leader conta…" told less than "Leader contacts"). Badges: ● every side mentions the topic, ◐ only some sides do, ✖ a link on it has a conflict; "·" in a count
 column means that side does not mention it. Highlighting a topic (keys or mouse) chooses it at once:
 ``TopicList.Chosen`` carries the topic id (``None`` for all).
 """
@@ -18,7 +19,7 @@ from textual.widgets.option_list import Option
 from comparisons.model import Comparison
 from tui.widgets.texts import Palette, literal, short
 
-__all__ = ["TopicList", "ALL", "badge_of", "topic_prompt"]
+__all__ = ["TopicList", "ALL", "badge_of", "topic_prompt", "wrap_label"]
 
 ALL = "all"
 """The option id of "All" (option ids are strings; the screen maps it to ``None``)."""
@@ -34,11 +35,30 @@ def badge_of(comparison: Comparison, topic: str) -> str:
     return "none"
 
 
+def wrap_label(label: str, width: int, lines: int = 2) -> list[str]:
+    """``label`` in at most ``lines`` lines of ``width`` cells, broken between words (a continuation line is
+    indented by one cell); what still does not fit is cut with an ellipsis on the last line."""
+    words = label.split()
+    out: list[str] = []
+    while words and len(out) < lines:
+        room = width - (1 if out else 0)
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= room:
+            line += " " + words.pop(0)
+        if len(out) == lines - 1 and words:  # the last line allowed: the rest goes on it, cut
+            line = " ".join([line, *words])
+            words = []
+        out.append(("" if not out else " ") + short(line, room))
+    return out or [""]
+
+
 def topic_prompt(label: str, counts: list[int], badge: str, width: int, palette: Palette) -> Text:
-    """One line: label (cut to fit), a count per side ("·" for none), then the badge."""
+    """A label (wrapped to two lines rather than cut), a count per side ("·" for none), then the badge; the
+    counts and badge on the label's first line."""
     count_width = 3 * len(counts)
     name_width = max(width - count_width - 2, 4)
-    text = literal(short(label, name_width).ljust(name_width))
+    first, *rest = wrap_label(label, name_width)
+    text = literal(first.ljust(name_width))
     for n in counts:
         text.append(f"{n:>3}" if n else "  ·", Style(color=None if n else palette.muted))
     glyph, colour = {
@@ -47,6 +67,9 @@ def topic_prompt(label: str, counts: list[int], badge: str, width: int, palette:
         "conflict": ("✖", palette.error),
     }.get(badge, (" ", palette.muted))
     text.append(" " + glyph, Style(color=colour, bold=True))
+    for line in rest:
+        text.append("\n")
+        text.append_text(literal(line))
     return text
 
 

@@ -1,0 +1,40 @@
+"""The comparison at 80 columns (and 100, where the same lines are read): topic labels, the count columns, the
+header's sides and the key bar while searching, each read as the user sees it on the terminal."""
+
+from __future__ import annotations
+
+import tui_fixtures
+from tui_fixtures import make_app, shown
+
+PAIR = "2022-01-05-carter-ostrov-call"
+THREE = "2021-06-02-lisbon-meeting"
+
+LONG_LABELS = {"bilateral": "NATO, allies and partners", "humanitarian": "Economy, trade and energy",
+               "talks": "Regional issues"}
+"""Labels as long as the default taxonomy's longest (the fixtures' own are short)."""
+
+
+def topic_lines(app) -> list[str]:
+    return [line.rstrip() for line in shown(app.screen.query_one("#topics"))]
+
+
+def label_words(lines: list[str]) -> str:
+    """The topic list's words without its counts and badges: the labels as read, a wrapped one joined up."""
+    return " ".join(w for line in lines for w in line.split() if not w.isdigit() and w not in "·●◐✖")
+
+
+async def test_two_sides_at_80_columns_show_every_topic_label_whole(tmp_path, settle, monkeypatch):
+    for topic, label in LONG_LABELS.items():
+        monkeypatch.setitem(tui_fixtures.LABELS, topic, label)
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = topic_lines(app)
+        painted = label_words(lines)
+        labels = [t.label for t in app.screen.comparison.topics if any(t.claims.values())]
+        for label in labels:
+            assert label in painted, (label, lines)
+        assert "…" not in painted, lines
+        # The rows still get most of the width: each side's column keeps room for a readable line of text.
+        rows = app.screen.query_one("#rows-panel")
+        assert rows.size.width >= 52, rows.size.width
