@@ -38,3 +38,29 @@ async def test_two_sides_at_80_columns_show_every_topic_label_whole(tmp_path, se
         # The rows still get most of the width: each side's column keeps room for a readable line of text.
         rows = app.screen.query_one("#rows-panel")
         assert rows.size.width >= 52, rows.size.width
+
+
+def test_side_tags_are_two_letter_initials_of_the_labels_and_never_the_same_twice():
+    from tui.widgets.texts import side_tags
+
+    assert side_tags(["The White House", "Ministry of Foreign Affairs of the People's Republic of China"]) == [
+        "WH", "MF"]
+    assert side_tags(["President of Russia (Kremlin)", "kremlin", "dualread sample press summary"]) == [
+        "PR", "KR", "DS"]
+    tags = side_tags(["North Ministry", "North Mission", "North-ministry"])
+    assert len(set(tags)) == 3 and all(1 <= len(t) <= 2 for t in tags), tags
+
+
+async def test_the_count_columns_have_a_header_that_the_rows_header_explains(tmp_path, settle):
+    for width in (80, 100):
+        app = make_app(tmp_path, open_pair=PAIR)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await settle(pilot)
+            header = shown(app.screen.query_one("#topics-columns"))[0]
+            all_line = topic_lines(app)[0]
+            assert all_line.split() == ["All", "6", "5"], all_line
+            # "WH" over the White House's count, "FP" over the Freedonian Presidency's, right-aligned alike.
+            assert header.index("WH") + 2 == all_line.index("6") + 1, (header, all_line)
+            assert header.index("FP") + 2 == all_line.index("5") + 1, (header, all_line)
+            rows_header = shown(app.screen.query_one("#rows"))[0]
+            assert "WH The White House" in rows_header and "FP Freedonian" in rows_header, rows_header

@@ -97,6 +97,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         with Horizontal(id="comparison-body"):
             with Vertical(id="topics-panel") as panel:
                 panel.border_title = "Topics"
+                yield Static(id="topics-columns")
                 yield TopicList(id="topics")
                 yield Static(TWO_SIDES_LEGEND, id="topics-legend")
             with Vertical(id="rows-panel") as rows_panel:
@@ -182,6 +183,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if event.done:
             self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()
+
+    @on(TopicList.Columns)
+    def topic_columns(self, event: TopicList.Columns) -> None:
+        columns = self.query_one("#topics-columns", Static)
+        columns.update(event.header)
+        columns.tooltip = event.legend
 
     @on(AlignedRows.Highlighted)
     def row_highlighted(self) -> None:

@@ -42,6 +42,11 @@ COMPARISON = """
     padding: 0;
     background: transparent;
 }
+#topics-columns {
+    height: 1;
+    text-wrap: nowrap;
+    color: $text-muted;
+}
 #topics-legend {
     height: 2;
     color: $text-muted;

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from comparisons.model import Comparison, Row
 from tui.widgets.cursor import CursorView, cursor_bindings
-from tui.widgets.texts import Palette, side_cell
+from tui.widgets.texts import Palette, side_cell, side_tags
 
 __all__ = ["AlignedRows", "row_key"]
 
@@ -189,7 +189,10 @@ class AlignedRows(CursorView, can_focus=True):
         self._palette = Palette.from_variables(self.app.theme_variables)
         side_width, score_width = self._widths(len(comparison.side_keys))
         self._column_widths = [side_width] * len(comparison.side_keys) + [score_width]
-        header = [Text(d.side.label, style="bold", no_wrap=True, overflow="ellipsis") for d in comparison.documents]
+        # Each name after its tag: the tags head the topic list's count columns, and this line explains them.
+        labels = [d.side.label for d in comparison.documents]
+        header = [Text.assemble((tag, "bold"), " ", (label, "bold"), no_wrap=True, overflow="ellipsis")
+                  for tag, label in zip(side_tags(labels), labels)]
         header.append(Text("Score", style="bold", justify="right"))
         console = self.app.console
         self._header = self._join(

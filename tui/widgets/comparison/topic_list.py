@@ -1,9 +1,12 @@
 """``TopicList``: the pair's topics with per-side claim counts and a badge, choosing which rows the screen shows.
 
 A label too long for the panel wraps to a second line rather than losing its end to an ellipsis (at 80 columns
-"Leader conta…" told less than "Leader contacts"). Badges: ● every side mentions the topic, ◐ only some sides do, ✖ a link on it has a conflict; "·" in a count
-column means that side does not mention it. Highlighting a topic (keys or mouse) chooses it at once:
-``TopicList.Chosen`` carries the topic id (``None`` for all).
+"Leader conta…" told less than "Leader contacts"). Badges: ● every side mentions the topic, ◐ only some sides do,
+✖ a link on it has a conflict; "·" in a count column means that side does not mention it. Each count column is
+headed by its side's tag ("WH"), which the aligned rows' header puts before the side's name: the list posts
+``TopicList.Columns`` with that header line whenever it lays itself out, for the screen to show above it.
+Highlighting a topic (keys or mouse) chooses it at once: ``TopicList.Chosen`` carries the topic id (``None`` for
+all).
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from comparisons.model import Comparison
-from tui.widgets.texts import Palette, literal, short
+from tui.widgets.texts import Palette, literal, short, side_tags
 
-__all__ = ["TopicList", "ALL", "badge_of", "topic_prompt", "wrap_label"]
+__all__ = ["TopicList", "ALL", "badge_of", "topic_prompt", "wrap_label", "columns_header"]
 
 ALL = "all"
 """The option id of "All" (option ids are strings; the screen maps it to ``None``)."""
@@ -73,7 +76,24 @@ def topic_prompt(label: str, counts: list[int], badge: str, width: int, palette:
     return text
 
 
+def columns_header(tags: list[str], width: int) -> Text:
+    """The line over the list: each side's tag right-aligned over its count column (as ``topic_prompt`` lays
+    them out for the same ``width``)."""
+    name_width = max(width - 3 * len(tags) - 2, 4)
+    text = Text(" " * name_width, end="", no_wrap=True)
+    for tag in tags:
+        text.append(f"{tag:>3}", Style(bold=True))
+    return text
+
+
 class TopicList(OptionList):
+    @dataclass
+    class Columns(Message):
+        """The list was laid out for a width: ``header`` heads its count columns; ``legend`` names each tag."""
+
+        header: Text
+        legend: str
+
     @dataclass
     class Chosen(Message):
         """``done``: the user confirmed the topic (Enter, click), so the screen moves focus to the rows."""
@@ -132,6 +152,10 @@ class TopicList(OptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
         self.choose(topic)
+        labels = [comparison.pair.side(k).label for k in keys]
+        tags = side_tags(labels)
+        self.post_message(self.Columns(columns_header(tags, width),
+                                       "\n".join(f"{t}  {label}" for t, label in zip(tags, labels))))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
