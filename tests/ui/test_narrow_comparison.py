@@ -64,3 +64,20 @@ async def test_the_count_columns_have_a_header_that_the_rows_header_explains(tmp
             assert header.index("FP") + 2 == all_line.index("5") + 1, (header, all_line)
             rows_header = shown(app.screen.query_one("#rows"))[0]
             assert "WH The White House" in rows_header and "FP Freedonian" in rows_header, rows_header
+
+
+async def test_while_searching_the_key_bar_says_enter_jumps_and_esc_closes(tmp_path, settle):
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"talks")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).content.plain
+        assert "enter Next match" in bar and "esc Close search" in bar, bar
+        rows = app.screen.query_one("#rows")
+        before = rows.cursor_row
+        await pilot.click(KeyBar, offset=(bar.index("Next match") + 1, 0))
+        await pilot.pause()
+        assert rows.cursor_row != before, "a click on the entry jumps as Enter does"

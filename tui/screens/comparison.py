@@ -22,6 +22,7 @@ from tui.screens.error import WorkerErrors
 from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
+from tui.widgets.comparison.search_box import SearchBox
 from tui.widgets.comparison.topic_list import TopicList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import literal
@@ -269,7 +270,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
     def action_search(self) -> None:
         search = self.search_box
         if search is None:
-            search = Input(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
+            search = SearchBox(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
             self.mount(search, before=self.query_one(RowDetail))
         search.add_class("-open")
         search.focus()

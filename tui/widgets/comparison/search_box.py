@@ -1,0 +1,21 @@
+"""``SearchBox``: the comparison's search line, an ``Input`` whose Enter is named in the key bar.
+
+While a text field has the focus, the screen's letter keys type into it, so the key bar drops them; the Input's
+own Enter binding is hidden. The placeholder said "Enter: next match", but it goes the moment the user types.
+Here Enter is shown as "enter Next match" (spelled out as "esc" is, not "⏎"); it submits, and the screen jumps
+to the next matching row on submit.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+__all__ = ["SearchBox"]
+
+
+class SearchBox(Input):
+    BINDINGS = [
+        Binding("enter", "submit", "Next match", id="comparison.search.next-match", key_display="enter",
+                tooltip="Next match: the next row holding the searched words"),
+    ]
