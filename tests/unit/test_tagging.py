@@ -262,3 +262,15 @@ def test_disputed_islands_are_regional_under_either_sides_name():
                      "China's activities around the Nansha Islands were discussed."):
         (topics,) = tags(sentence)
         assert "regional" in topics, sentence
+
+
+def test_calls_between_commanders_are_talks_not_the_leaders_channel():
+    (commanders,) = tags("Both sides are also resuming telephone conversations between theater commanders.")
+    assert commanders == ("talks",)
+    (leaders,) = tags("The presidents had a telephone conversation.")
+    assert leaders == ("leader-contacts",)
+
+
+def test_the_indo_pacific_is_a_regional_subject():
+    (topics,) = tags("The President underscored support for a free and open Indo-Pacific.")
+    assert "regional" in topics
