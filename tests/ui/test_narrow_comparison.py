@@ -4,6 +4,7 @@ header's sides and the key bar while searching, each read as the user sees it on
 from __future__ import annotations
 
 import tui_fixtures
+from textual.geometry import Region
 from tui_fixtures import make_app, shown
 
 PAIR = "2022-01-05-carter-ostrov-call"
@@ -81,3 +82,25 @@ async def test_while_searching_the_key_bar_says_enter_jumps_and_esc_closes(tmp_p
         await pilot.click(KeyBar, offset=(bar.index("Next match") + 1, 0))
         await pilot.pause()
         assert rows.cursor_row != before, "a click on the entry jumps as Enter does"
+
+
+async def test_three_sides_at_80_columns_the_header_names_the_publishers_not_scraps_of_titles(tmp_path, settle):
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2021-12-30-biden-putin-call",
+                      export_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        header = app.screen.query_one("#pair-header")
+        whole = Region(0, 0, header.outer_size.width, header.outer_size.height)  # ``shown`` loses the padding
+        sides_line = header.render_lines(whole)[1].text.strip()
+        parts = [part.strip() for part in sides_line.split(" · ")]
+        labels = [side.label for side in app.screen.comparison.pair.sides]
+        assert len(parts) == len(labels) == 3, sides_line
+        for part, label in zip(parts, labels):
+            # A name whole, or losing at most its last few letters; no title squeezed in beside a cut name.
+            assert part == label or (part.endswith("…") and label.startswith(part[:-1])
+                                     and len(part) >= len(label) - 3), (part, label, sides_line)

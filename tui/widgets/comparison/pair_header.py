@@ -1,7 +1,8 @@
 """``PairHeader``: the top of the comparison and full-text screens: date and event (and the screen's mode, which
-a long event never pushes off the line), then each side's publisher and title. Two lines whatever the width: the event line, and the sides line, where every side gets a fair share
-of the width (a short side lends what it does not use) and a long title is cut with an ellipsis inside its share,
-so no side's name is pushed off the line by another side's title.
+a long event never pushes off the line), then each side's publisher and title. Two lines whatever the width: the
+event line, and the sides line, where every side gets a fair share of the width (a short side lends what it does
+not use) and a long title is cut with an ellipsis inside its share, so no side's name is pushed off the line by
+another side's title. A share too small for a name and some title shows the name only (``MIN_TITLE``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tui.widgets.texts import Palette, literal
 __all__ = ["PairHeader", "fair_shares", "header_text"]
 
 SEPARATOR = "  ·  "
+NARROW_SEPARATOR = " · "
 
 
 def fair_shares(wanted: list[int], room: int) -> list[int]:
@@ -31,12 +33,41 @@ def fair_shares(wanted: list[int], room: int) -> list[int]:
     return shares
 
 
-def _side_text(side, palette: Palette) -> Text:
+MIN_TITLE = 10
+"""Cells of a title worth showing after a side's name; a side whose share leaves fewer shows its name only."""
+
+
+def _side_text(side, palette: Palette, with_title: bool = True) -> Text:
     text = literal(side.label, Style(bold=True))
-    if side.title:
+    if side.title and with_title:
         text.append(": ", Style(color=palette.muted))
         text.append_text(literal(" ".join(side.title.split()), Style(color=palette.muted)))
     return text
+
+
+def _fitted_sides(pair: Pair, palette: Palette, width: int) -> tuple[list[Text], str]:
+    """Each side's text cut to its fair share of ``width``, and the separator between them.
+
+    A side whose share cannot hold its name and a readable piece of its title shows its name only, lending the
+    rest to the others (three sides at 80 columns: "The White House: State…" told less than "The White House");
+    when even a name of three sides or more is cut, the separators narrow to give the names two more cells each."""
+    sides = [_side_text(side, palette) for side in pair.sides]
+    separator = SEPARATOR
+    room = width - len(separator) * (len(sides) - 1)
+    shares = fair_shares([s.cell_len for s in sides], room)
+    for n, (side, share) in enumerate(zip(pair.sides, shares)):
+        if side.title and sides[n].cell_len > share and share < len(side.label) + 2 + MIN_TITLE:
+            sides[n] = _side_text(side, palette, with_title=False)
+    shares = fair_shares([s.cell_len for s in sides], room)
+    names_cut = any(share < len(side.label) for side, share in zip(pair.sides, shares))
+    if names_cut and len(sides) > 2:
+        separator = NARROW_SEPARATOR
+        room = width - len(separator) * (len(sides) - 1)
+        shares = fair_shares([s.cell_len for s in sides], room)
+    for side, share in zip(sides, shares):
+        if side.cell_len > share:
+            side.truncate(share, overflow="ellipsis")
+    return sides, separator
 
 
 def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None = None) -> Text:
@@ -52,15 +83,13 @@ def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None 
     if shown_mode:
         text.append(shown_mode, Style(color=palette.muted))
     text.append("\n")
-    sides = [_side_text(side, palette) for side in pair.sides]
     if width:
-        room = width - len(SEPARATOR) * (len(sides) - 1)
-        for side, share in zip(sides, fair_shares([s.cell_len for s in sides], room)):
-            if side.cell_len > share:
-                side.truncate(share, overflow="ellipsis")
+        sides, separator = _fitted_sides(pair, palette, width)
+    else:
+        sides, separator = [_side_text(side, palette) for side in pair.sides], SEPARATOR
     for n, side in enumerate(sides):
         if n:
-            text.append(SEPARATOR, Style(color=palette.muted))
+            text.append(separator, Style(color=palette.muted))
         text.append_text(side)
     return text
 
