@@ -76,7 +76,7 @@ async def test_while_searching_the_key_bar_says_enter_jumps_and_esc_closes(tmp_p
         await pilot.press("slash", *"talks")
         await pilot.pause()
         bar = app.screen.query_one(KeyBar).content.plain
-        assert "enter Next match" in bar and "esc Close search" in bar, bar
+        assert "⏎ Next match" in bar and "esc Close search" in bar, bar
         rows = app.screen.query_one("#rows")
         before = rows.cursor_row
         await pilot.click(KeyBar, offset=(bar.index("Next match") + 1, 0))

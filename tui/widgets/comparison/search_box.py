@@ -2,8 +2,8 @@
 
 While a text field has the focus, the screen's letter keys type into it, so the key bar drops them; the Input's
 own Enter binding is hidden. The placeholder said "Enter: next match", but it goes the moment the user types.
-Here Enter is shown as "enter Next match" (spelled out as "esc" is, not "⏎"); it submits, and the screen jumps
-to the next matching row on submit.
+Here Enter is shown as "⏎ Next match" (the library's key bar shows it as "⏎ Open"); it submits, and the screen
+jumps to the next matching row on submit.
 """
 
 from __future__ import annotations
@@ -16,6 +16,6 @@ __all__ = ["SearchBox"]
 
 class SearchBox(Input):
     BINDINGS = [
-        Binding("enter", "submit", "Next match", id="comparison.search.next-match", key_display="enter",
+        Binding("enter", "submit", "Next match", id="comparison.search.next-match",
                 tooltip="Next match: the next row holding the searched words"),
     ]
