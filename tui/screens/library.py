@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from readouts.errors import DualreadError
 from tui.screens.error import ErrorModal, WorkerErrors
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.library.filter_box import FilterBox
 from tui.widgets.library.filter_hint import FilterHint
 from tui.widgets.library.listing import Figures, Listing, figures_of, listings, matches
 from tui.widgets.library.pair_preview import PairPreview
@@ -121,7 +122,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         it: dualread.tcss; setting ``compact`` would cost a restyle while the screen is being built)."""
         field = self.filter_input
         if field is None:
-            field = Input(placeholder=self.FILTER_PLACEHOLDER, id="filter", select_on_focus=False)
+            field = FilterBox(placeholder=self.FILTER_PLACEHOLDER, id="filter", select_on_focus=False)
             hint = self.query_one(FilterHint)
             self.mount(field, before=hint)
             hint.remove()
@@ -218,10 +219,13 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             event.stop()
             step = {"down": 1, "up": -1, "pagedown": table.size.height - 2, "pageup": 2 - table.size.height}
             table.move_to(table.cursor_row + step[event.key])
-        elif filter_input is not None and self.focused is filter_input and event.key == "escape":
-            event.stop()
+
+    def action_clear_filter(self) -> None:
+        """Esc in the filter (``FilterBox``'s binding): an empty filter, and the table to move on."""
+        filter_input = self.filter_input
+        if filter_input is not None:
             filter_input.value = ""
-            table.focus()
+        self.query_one(PairTable).focus()
 
     def action_filter(self) -> None:
         self.open_filter().focus()
