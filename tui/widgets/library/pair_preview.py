@@ -96,7 +96,10 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
         return text
     pair = listing.pair
     text.append_text(literal(pair.event, Style(bold=True)))
-    text.append(f"  {pair.date.isoformat()}  ", Style(color=palette.muted))
+    text.append("  ")
+    if not pair.id.startswith(pair.date.isoformat()):
+        # An id opening with the date says it already: at 80 columns "2022-11-14  2022-11-14…" read as a glitch.
+        text.append(f"{pair.date.isoformat()}  ", Style(color=palette.muted))
     text.append_text(literal(pair.id, Style(color=palette.muted)))
     key_width = max(len(key) for key in pair.side_keys)
     for side in pair.sides:
