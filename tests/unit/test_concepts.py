@@ -124,3 +124,11 @@ def test_disputed_islands_are_one_place_under_each_sides_name():
                             ("the Spratly Islands", "the Nansha Islands", "spratly"),
                             ("Scarborough Shoal", "Huangyan Island", "scarborough")):
         assert key in entities.find(normalise(one)) and key in entities.find(normalise(other)), key
+
+
+def test_drills_and_military_exercises_are_one_point_but_exercising_restraint_is_not():
+    lexicon = concept_lexicon()
+    for text in ("He expressed concern about the large-scale drills in Belarus.",
+                 "The joint exercises now under way are purely defensive."):
+        assert "exercises" in lexicon.find(normalise(text)), text
+    assert "exercises" not in lexicon.find(normalise("He urged both sides to exercise restraint."))

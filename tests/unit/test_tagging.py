@@ -274,3 +274,20 @@ def test_calls_between_commanders_are_talks_not_the_leaders_channel():
 def test_the_indo_pacific_is_a_regional_subject():
     (topics,) = tags("The President underscored support for a free and open Indo-Pacific.")
     assert "regional" in topics
+
+
+def test_paraphrases_of_the_core_topics_found_in_us_china_and_us_russia_readouts():
+    cases = {
+        "The task is to bring about a cessation of hostilities at an early date.": "de-escalation",
+        "He called for an immediate end to the bombardment of Ukrainian towns.": "de-escalation",
+        "He raised the large-scale drills held in Belarus alongside the forces massed on the border.": "de-escalation",
+        "President Biden underscored his support for a diplomatic outcome.": "talks",
+        "National Security Advisor Jake Sullivan met Foreign Minister Wang Yi in Bangkok.": "talks",
+        "He raised the cases of citizens barred from leaving the country.": "humanitarian",
+        "President Biden and President Xi spoke by video today.": "leader-contacts",
+    }
+    for sentence, topic in cases.items():
+        (topics,) = tags(sentence)
+        assert topic in topics, (sentence, topics)
+    (restraint,) = tags("He urged all sides to exercise restraint.")
+    assert "talks" not in restraint
