@@ -76,6 +76,11 @@ def _side_pair_golds(gold_path: Path, tmp: Path) -> list[Path]:
     return out
 
 
+def _has_topics(gold_path: Path) -> bool:
+    """Whether a gold file also lists each sentence's topics (the pairs written since the eval's format had them)."""
+    return bool(yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("topics"))
+
+
 def _mean(rows: list[dict], key: str) -> float:
     return sum(r[key] for r in rows) / len(rows)
 
@@ -115,16 +120,24 @@ def main(argv: list[str] | None = None) -> int:
             row = {"pair": pair_id, "side_pairs": len(parts)}
             for key in ("link_p", "link_r", "link_f1", "omission_f1"):
                 row[key] = round(_mean(parts, key), 3)
+            if _has_topics(gold_path) and all("topic_core_f1" in part for part in parts):
+                for key in ("topic_core_f1", "topic_all_f1"):
+                    row[key] = round(_mean(parts, key), 3)
             rows.append(row)
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
     print(f"scored with {scorer_name}")
     for r in rows:
+        topics = f"  topics core/all {r['topic_core_f1']:.2f}/{r['topic_all_f1']:.2f}" if "topic_core_f1" in r else ""
         print(f"{r['pair']:44s} link P/R/F1 {r['link_p']:.2f}/{r['link_r']:.2f}/{r['link_f1']:.2f}  "
-              f"omission F1 {r['omission_f1']:.2f}")
+              f"omission F1 {r['omission_f1']:.2f}{topics}")
     print(f"MEAN held-out n={len(rows)} link_f1={_mean(rows, 'link_f1'):.3f} "
           f"omission_f1={_mean(rows, 'omission_f1'):.3f}")
+    tagged = [r for r in rows if "topic_core_f1" in r]
+    if tagged:
+        print(f"MEAN topics n={len(tagged)} (pairs whose gold lists topics) topic_core_f1="
+              f"{_mean(tagged, 'topic_core_f1'):.3f} topic_all_f1={_mean(tagged, 'topic_all_f1'):.3f}")
     return 0
 
 
