@@ -62,7 +62,7 @@ def _cases() -> list[tuple[str, Path, Path, Library]]:
 
 
 def _side_pair_golds(gold_path: Path, tmp: Path) -> list[Path]:
-    """The gold file itself when it spans two sides, else one file per pair of sides."""
+    """The gold file itself when it spans two sides, else one file per pair of sides (with those sides' topics)."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     sides = sorted({s.split("#")[0] for link in gold["links"] for s in link})
     if len(sides) <= 2:
@@ -71,7 +71,9 @@ def _side_pair_golds(gold_path: Path, tmp: Path) -> list[Path]:
     for a, b in itertools.combinations(sides, 2):
         links = [link for link in gold["links"] if {s.split("#")[0] for s in link} == {a, b}]
         path = tmp / f"{gold['pair']}.{a}.{b}.yaml"
-        path.write_text(yaml.safe_dump({"pair": f"{gold['pair']} ({a}/{b})", "links": links}), encoding="utf-8")
+        topics = {sid: tags for sid, tags in (gold.get("topics") or {}).items() if sid.split("#")[0] in (a, b)}
+        path.write_text(yaml.safe_dump({"pair": f"{gold['pair']} ({a}/{b})", "links": links, "topics": topics}),
+                        encoding="utf-8")
         out.append(path)
     return out
 
