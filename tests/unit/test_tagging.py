@@ -291,3 +291,12 @@ def test_paraphrases_of_the_core_topics_found_in_us_china_and_us_russia_readouts
         assert topic in topics, (sentence, topics)
     (restraint,) = tags("He urged all sides to exercise restraint.")
     assert "talks" not in restraint
+
+
+def test_ministers_meeting_and_envoys_working_are_talks_below_the_leaders():
+    for sentence in ("Minister of Foreign Affairs Sergey Lavrov had a telephone conversation with US Secretary of State "
+                     "Antony Blinken.",
+                     "Today I met the Minister of Commerce for the first in-person meeting of trade ministers in years.",
+                     "The leaders welcomed the work of their special envoys for climate."):
+        (topics,) = tags(sentence)
+        assert "talks" in topics, (sentence, topics)
