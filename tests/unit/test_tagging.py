@@ -300,3 +300,19 @@ def test_ministers_meeting_and_envoys_working_are_talks_below_the_leaders():
                      "The leaders welcomed the work of their special envoys for climate."):
         (topics,) = tags(sentence)
         assert "talks" in topics, (sentence, topics)
+
+
+def test_economic_pressure_named_by_the_side_under_it_is_sanctions():
+    for sentence in ("He urged the United States to stop stretching the concept of national security to suppress "
+                     "Chinese companies.",
+                     "Trade and technology wars and efforts to decouple run against the trend of the times.",
+                     "They discussed using the proceeds of frozen Russian assets for Ukraine."):
+        (topics,) = tags(sentence)
+        assert "sanctions" in topics, (sentence, topics)
+
+
+def test_a_humanitarian_pause_and_a_flow_of_weapons_are_de_escalation():
+    for sentence in ("Both called for a humanitarian pause in Gaza.",
+                     "He drew attention to the growing flow of Western weapons to Kyiv."):
+        (topics,) = tags(sentence)
+        assert "de-escalation" in topics, (sentence, topics)
