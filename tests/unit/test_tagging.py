@@ -316,3 +316,10 @@ def test_a_humanitarian_pause_and_a_flow_of_weapons_are_de_escalation():
                      "He drew attention to the growing flow of Western weapons to Kyiv."):
         (topics,) = tags(sentence)
         assert "de-escalation" in topics, (sentence, topics)
+
+
+def test_the_world_situation_and_multilateral_fora_point_to_global_issues():
+    (topics,) = tags("The leaders exchanged views on the international situation and on global developments.")
+    assert "global" in topics
+    (topics,) = tags("They agreed to coordinate closely in multilateral fora, including the G20.")
+    assert "global" in topics
