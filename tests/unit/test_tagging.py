@@ -323,3 +323,11 @@ def test_the_world_situation_and_multilateral_fora_point_to_global_issues():
     assert "global" in topics
     (topics,) = tags("They agreed to coordinate closely in multilateral fora, including the G20.")
     assert "global" in topics
+
+
+def test_any_two_countries_relations_and_a_strategic_partnership_are_bilateral():
+    for sentence in ("During the call, the two leaders discussed Türkiye-Russia relations.",
+                     "He noted that the question bears on the political foundation of China–Japan relations.",
+                     "The leaders reviewed progress in the Comprehensive Strategic Partnership."):
+        (topics,) = tags(sentence)
+        assert "bilateral" in topics, (sentence, topics)
