@@ -50,6 +50,12 @@ LEFT = document("left", ["The minister backed more diplomacy.", "He voiced sorro
 RIGHT = document("right", ["Officials welcomed further negotiations.", "It may rain tomorrow."])
 
 
+
+def prepared_with_stand_in(tmp_path: Path, *documents):
+    """The semantic scorer with the stand-in model, prepared for ``documents``, caching under ``tmp_path``."""
+    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
+    return scorer.prepare(list(documents))
+
 def test_a_text_is_embedded_once_per_model(tmp_path: Path):
     cache = EmbeddingCache(tmp_path / "embeddings.sqlite3")
     encoder = StandInEncoder()
@@ -83,8 +89,7 @@ def test_paraphrases_with_no_shared_word_are_candidates_and_score(tmp_path: Path
 def test_the_lexical_evidence_is_kept(tmp_path: Path):
     left = document("left", ["The leaders will meet in Geneva on 10 January."])
     right = document("right", ["A meeting in Geneva is set for 10 January."])
-    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
-    prepared = scorer.prepare([left, right])
+    prepared = prepared_with_stand_in(tmp_path, left, right)
     assert prepared.score("left:0", "right:0") >= prepared.lexical.score("left:0", "right:0") > 0
 
 
@@ -92,8 +97,7 @@ def test_shared_words_count_for_less_when_the_model_finds_the_sentences_unrelate
     # Same vocabulary (cyber security, Geneva), different points: the model's cosine is near zero.
     left = document("left", ["Cyber security dialogue in Geneva will continue."])
     right = document("right", ["Cyber security in Geneva may suffer from rain."])
-    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
-    prepared = scorer.prepare([left, right])
+    prepared = prepared_with_stand_in(tmp_path, left, right)
     lexical = prepared.lexical.score("left:0", "right:0")
     assert lexical > 0.3
     assert prepared.score("left:0", "right:0") < lexical / 2
@@ -145,8 +149,7 @@ def test_a_low_cosine_across_scripts_does_not_count_against_a_pair(tmp_path: Pat
     # The stand-in model, like the default English-only one, sees nothing in common between the two languages.
     left = document("left", ["The talks in Geneva will start on 10 January."])
     right = document("right", ["Переговоры в Женеве начнутся 10 января."])
-    scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
-    prepared = scorer.prepare([left, right])
+    prepared = prepared_with_stand_in(tmp_path, left, right)
     lexical = prepared.lexical.score("left:0", "right:0")
     assert lexical > 0
     assert prepared.score("left:0", "right:0") >= lexical
