@@ -44,17 +44,15 @@ class StandInEncoder:
         return vectors
 
 
-
-
 LEFT = document("left", ["The minister backed more diplomacy.", "He voiced sorrow at the harbour fire."])
 RIGHT = document("right", ["Officials welcomed further negotiations.", "It may rain tomorrow."])
-
 
 
 def prepared_with_stand_in(tmp_path: Path, *documents):
     """The semantic scorer with the stand-in model, prepared for ``documents``, caching under ``tmp_path``."""
     scorer = SemanticScorer(encoder=StandInEncoder(), cache=EmbeddingCache(tmp_path / "e.sqlite3"))
     return scorer.prepare(list(documents))
+
 
 def test_a_text_is_embedded_once_per_model(tmp_path: Path):
     cache = EmbeddingCache(tmp_path / "embeddings.sqlite3")
