@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from comparisons.align import align  # noqa: E402
-from comparisons.candidates import MAX_CANDIDATES  # noqa: E402
-from comparisons.similarity import get_scorer  # noqa: E402
+from comparisons.matching.align import align  # noqa: E402
+from comparisons.matching.candidates import MAX_CANDIDATES  # noqa: E402
+from comparisons.matching.similarity import get_scorer  # noqa: E402
 from readouts.model import Claim, Document, Side  # noqa: E402
 
 SUBJECTS = ["The President", "The Prime Minister", "The two leaders", "The Chancellor", "The delegations", "He"]

@@ -153,9 +153,9 @@ def bench_stages(repeats: int) -> None:
     """Where a typical comparison's time goes, stage by stage (each stage's module function, timed in place)."""
     import importlib
 
-    stages = {"split": ("readouts.documents", "split_document"), "tag": ("comparisons.tagging", "tag_document"),
-              "align": ("comparisons.align", "align"), "word diffs": ("comparisons.worddiff", "word_diff"),
-              "conflicts": ("comparisons.conflicts", "find_conflicts")}
+    stages = {"split": ("readouts.documents", "split_document"), "tag": ("comparisons.topics.tagging", "tag_document"),
+              "align": ("comparisons.matching.align", "align"), "word diffs": ("comparisons.words.worddiff", "word_diff"),
+              "conflicts": ("comparisons.conflicts.detect", "find_conflicts")}
     spent = dict.fromkeys(stages, 0.0)
     originals = []
     for name, (module_name, attr) in stages.items():

@@ -42,8 +42,10 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for package in (comparisons, readouts):
         root = Path(package.__file__).parent
-        for path in sorted([*root.glob("*.py"), *root.glob("*.yaml")]):
-            digest.update(path.name.encode("utf-8"))
+        files = [*root.rglob("*.py"), *root.rglob("*.yaml")]
+        # Reports only render a result, and the bundled samples are data, not code: neither changes a comparison.
+        for path in sorted(f for f in files if not {"reports", "samples"} & set(f.relative_to(root).parts)):
+            digest.update(path.relative_to(root).as_posix().encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -5,8 +5,8 @@
 - ``ENGINE_VERSION``: bumped whenever a change can alter a result, so cached comparisons are recomputed.
 - ``resolve_taxonomy(options)``: the taxonomy in force for those options (the default when none is given).
 
-The stages are other modules' jobs (``readouts.documents`` splits claims, ``comparisons.tagging`` tags them,
-``comparisons.align`` links them with a scorer from ``comparisons.similarity``); this module orders their output,
+The stages are other modules' jobs (``readouts.documents`` splits claims, ``comparisons.topics.tagging`` tags them,
+``comparisons.matching.align`` links them with a scorer from ``comparisons.matching.similarity``); this module orders their output,
 guarantees the invariants a reader relies on (every claim in exactly one link or omission, ids in reading order)
 and attaches what is computed per link. Identical input and settings give an identical result.
 """
@@ -30,9 +30,9 @@ _SCORE_DIGITS = 4
 
 def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     """Compare the sides of ``pair`` under ``options`` (lexical similarity, default taxonomy when ``None``)."""
-    from comparisons.align import align
-    from comparisons.similarity import get_scorer
-    from comparisons.tagging import tag_document
+    from comparisons.matching.align import align
+    from comparisons.matching.similarity import get_scorer
+    from comparisons.topics.tagging import tag_document
     from readouts.documents import split_document
 
     options = options or CompareOptions()
@@ -85,7 +85,7 @@ def resolve_taxonomy(options: CompareOptions):
     """The taxonomy a comparison under ``options`` uses: the given one, else the default."""
     if options.taxonomy is not None:
         return options.taxonomy
-    from comparisons.taxonomy import default_taxonomy
+    from comparisons.topics.taxonomy import default_taxonomy
 
     return default_taxonomy()
 
@@ -141,8 +141,8 @@ def _build_link(
     side_keys: Sequence[str],
     pair: Pair,
 ) -> Link:
-    from comparisons.conflicts import find_conflicts
-    from comparisons.worddiff import word_diff
+    from comparisons.conflicts.detect import find_conflicts
+    from comparisons.words.worddiff import word_diff
 
     by_side: dict[str, list[Claim]] = {}
     for cid in ids:

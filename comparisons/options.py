@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from comparisons.taxonomy import Taxonomy
+    from comparisons.topics.taxonomy import Taxonomy
 
 __all__ = ["CompareOptions", "SIMILARITIES"]
 

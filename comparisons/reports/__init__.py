@@ -108,7 +108,7 @@ def _topic_order(options: "CompareOptions | None") -> tuple[str, ...]:
     """The taxonomy's topic ids, so the library matrix lists topics in the order every report uses."""
     taxonomy = options.taxonomy if options is not None else None
     if taxonomy is None:
-        from comparisons.taxonomy import default_taxonomy
+        from comparisons.topics.taxonomy import default_taxonomy
 
         taxonomy = default_taxonomy()
     return tuple(taxonomy.ids)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from comparisons.semantic import semantic_available
+from comparisons.matching.semantic import semantic_available
 
 PAIR = "2021-12-30-biden-putin-call"
 

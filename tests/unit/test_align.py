@@ -9,8 +9,8 @@ from builders import document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparisons.align import MERGE_MEAN, align
-from comparisons.similarity import get_scorer
+from comparisons.matching.align import MERGE_MEAN, align
+from comparisons.matching.similarity import get_scorer
 from readouts.model import Document, Side
 
 LONDON = [
@@ -207,7 +207,7 @@ def test_results_do_not_depend_on_the_process_hash_seed():
 
     script = (
         "import sys\n"
-        "from comparisons.align import align\n"
+        "from comparisons.matching.align import align\n"
         "from readouts.model import Claim, Document, Side\n"
         "def doc(key, sentences):\n"
         "    claims = tuple(Claim(key, i, 0, len(s), s, paragraph=i) for i, s in enumerate(sentences))\n"

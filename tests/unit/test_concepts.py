@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from comparisons.concepts import concept_lexicon, entity_lexicon, normalise
+from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
 
 
 def _by_regex(text: str) -> str:

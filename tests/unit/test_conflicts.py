@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from comparisons.conflicts import find_conflicts
+from comparisons.conflicts.detect import find_conflicts
 from readouts.model import BOTH, Claim, Pair, Participant, Side
 
 PAIR = Pair(

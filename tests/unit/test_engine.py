@@ -106,9 +106,9 @@ def standins(monkeypatch):
 
     for name, attrs in {
         "readouts.documents": {"split_document": standin_split},
-        "comparisons.tagging": {"tag_document": standin_tag},
-        "comparisons.similarity": {"get_scorer": get_scorer},
-        "comparisons.align": {"align": standin_align},
+        "comparisons.topics.tagging": {"tag_document": standin_tag},
+        "comparisons.matching.similarity": {"get_scorer": get_scorer},
+        "comparisons.matching.align": {"align": standin_align},
     }.items():
         module = types.ModuleType(name)
         module.__dict__.update(attrs)
@@ -202,7 +202,7 @@ def test_aligner_repeating_a_claim_cannot_break_the_invariant(standins, monkeypa
         links = [(("east:0", "west:2"), 0.9), (("east:0", "west:0"), 0.5), (("west:1", "east:9"), 0.4)]
         return StandInAlignment(links, [])
 
-    monkeypatch.setattr(sys.modules["comparisons.align"], "align", sloppy_align)
+    monkeypatch.setattr(sys.modules["comparisons.matching.align"], "align", sloppy_align)
     comp = compare(PAIR, OPTIONS)
     assert [l.claims for l in comp.links] == [("east:0", "west:2")]
     assert len(comp.omissions) == 6

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparisons.features import extract, stem
+from comparisons.matching.features import extract, stem
 from readouts.model import Claim
 
 
@@ -103,7 +103,7 @@ def test_units_prefix_every_kind():
 
 
 def test_editing_a_lexicon_changes_its_fingerprint(monkeypatch):
-    from comparisons import concepts
+    from comparisons.matching import concepts
 
     shipped = concepts.lexicon_fingerprint()
     original = concepts._read

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from comparisons import semantic
-from comparisons.align import align
-from comparisons.semantic import EmbeddingCache, SemanticScorer, resolve_model
+from comparisons.matching import semantic
+from comparisons.matching.align import align
+from comparisons.matching.semantic import EmbeddingCache, SemanticScorer, resolve_model
 from builders import document
 
 # Words that mean the same thing share a dimension: what a sentence-embedding model learns, in miniature.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from comparisons.semantic import EmbeddingCache, SemanticScorer, semantic_available
+from comparisons.matching.semantic import EmbeddingCache, SemanticScorer, semantic_available
 from builders import document
 
 pytestmark = pytest.mark.skipif(not semantic_available(),
@@ -26,7 +26,7 @@ def test_the_packaged_model_rates_a_paraphrase_above_an_unrelated_sentence(tmp_p
 def test_a_model_name_offline_fails_in_one_quiet_line(monkeypatch, tmp_path: Path, capfd):
     """Offline, a model this machine has never downloaded is one error naming the model, not a minute of the hub
     library's retries and warnings."""
-    from comparisons import semantic
+    from comparisons.matching import semantic
     from comparisons.errors import ComparisonError
 
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)

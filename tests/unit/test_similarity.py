@@ -6,8 +6,8 @@ import pytest
 from builders import document
 
 from comparisons.errors import ComparisonError
-from comparisons.semantic import semantic_available
-from comparisons.similarity import LexicalScorer, get_scorer
+from comparisons.matching.semantic import semantic_available
+from comparisons.matching.similarity import LexicalScorer, get_scorer
 
 LEFT = document("left", [
     "The Prime Minister spoke with the President of Kenya.",

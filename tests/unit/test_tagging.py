@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
-from comparisons.taxonomy import default_taxonomy, load_taxonomy
-from comparisons.tagging import score_text, tag_document
+from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy
+from comparisons.topics.tagging import score_text, tag_document
 from readouts.model import Claim, Document, Side
 
 
@@ -201,7 +201,8 @@ def test_keyword_forms_short_stems_capitals_phrases_and_punctuation(tmp_path):
 def test_tagging_does_not_depend_on_the_private_regex_parser(monkeypatch):
     """The literals that let a pattern skip most claims are read with ``re._parser``; should a Python upgrade
     break that, every pattern runs on every claim and the topics stay the same."""
-    from comparisons import regex_literals, signals
+    from comparisons.topics import regex_literals
+    from comparisons.topics import signals
 
     sentences = ("The leaders discussed the sanctions imposed last year and the talks planned in Geneva.",
                  "He suggested that this would be a grave error.",
@@ -220,7 +221,7 @@ def test_tagging_does_not_depend_on_the_private_regex_parser(monkeypatch):
 
 
 def test_pattern_literals_are_read_off_the_pattern():
-    from comparisons.regex_literals import pattern_needles, required_literals
+    from comparisons.topics.regex_literals import pattern_needles, required_literals
 
     assert pattern_needles(r"\b(?:spoke|talked)\s+with") == ("spoke", "talked")
     assert ("links", "relations") in required_literals(r"\w+\s+(?:relations|links)")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from comparisons.errors import ComparisonError
-from comparisons.taxonomy import default_taxonomy, load_taxonomy, taxonomy_for
+from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy, taxonomy_for
 
 SPEC_IDS = ("sanctions", "de-escalation", "talks", "security-guarantees", "nato", "ukraine", "arms-control", "cyber",
             "regional", "bilateral", "economy", "humanitarian", "human-rights", "taiwan", "global", "leader-contacts")

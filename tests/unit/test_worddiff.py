@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparisons.worddiff import tokenize, word_diff
+from comparisons.words.worddiff import tokenize, word_diff
 
 
 def _side_a(spans):

@@ -44,7 +44,7 @@ def options_from(args: argparse.Namespace, library: "Library") -> "CompareOption
     """The comparison settings: options given on the command line, else the library's topics.yaml and
     settings.yaml, else the defaults (the default taxonomy, lexical similarity)."""
     from comparisons.options import SIMILARITIES, CompareOptions
-    from comparisons.taxonomy import taxonomy_for
+    from comparisons.topics.taxonomy import taxonomy_for
     from readouts.errors import ReadoutError
 
     topics = getattr(args, "topics", None)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from comparisons.taxonomy import Taxonomy
+    from comparisons.topics.taxonomy import Taxonomy
 
 __all__ = ["add_parser", "describe_check", "format_topics", "run"]
 
@@ -49,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.check:
-        from comparisons.taxonomy import load_taxonomy
+        from comparisons.topics.taxonomy import load_taxonomy
 
         path = Path(args.check)
         print(describe_check(load_taxonomy(path), path))
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     taxonomy = options_from(args, library_from(args)).taxonomy
     if taxonomy is None:
-        from comparisons.taxonomy import default_taxonomy
+        from comparisons.topics.taxonomy import default_taxonomy
 
         taxonomy = default_taxonomy()
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 def describe_check(taxonomy: "Taxonomy", path: Path) -> str:
     """``FILE: ok, N topics`` and how they differ from the default: new ids, changed ones, default ones left out."""
-    from comparisons.taxonomy import default_taxonomy
+    from comparisons.topics.taxonomy import default_taxonomy
 
     default = default_taxonomy()
     new = [t for t in taxonomy.topics if default.get(t.id) is None]

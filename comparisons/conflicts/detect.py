@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from comparisons.conflict_dates import (
+from comparisons.conflicts.dates import (
     DATE_LEVELS,
     NO_DATES,
     date_values,
@@ -34,7 +34,7 @@ from comparisons.conflict_dates import (
     names_a_time_zone,
     within_a_day,
 )
-from comparisons.conflict_names import (
+from comparisons.conflicts.names import (
     CITY_WORDS,
     ORGANISATION_WORDS,
     TITLE_WORDS,
@@ -42,8 +42,8 @@ from comparisons.conflict_names import (
     organisation_values,
     place_values,
 )
-from comparisons.conflict_numbers import may_count, number_values
-from comparisons.conflict_statements import (
+from comparisons.conflicts.numbers import may_count, number_values
+from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
     same_statement,

@@ -4,7 +4,7 @@
 - ``Matcher.evidence(text) -> (own, context)``: ``Scores`` per topic id: the summed weight of the distinct
   signals found in ``text`` and where the first one starts; ``context`` holds the topics' ``context`` signals.
 
-How signals match (``comparisons.tagging`` decides what a score means for a claim):
+How signals match (``comparisons.topics.tagging`` decides what a score means for a claim):
 * Keywords match whole words, ``*`` lets a word end any way (``санкц*``), spaces and hyphens in a keyword match
   each other (``cease-fire`` finds "ceasefire"), and a keyword written in capitals (``NATO``, ``SWIFT``) matches
   only in capitals, so "swift costs" is not the payment network. A topic's ``exclude`` patterns blank out the
@@ -14,7 +14,7 @@ How signals match (``comparisons.tagging`` decides what a score means for a clai
 * A pattern runs only on texts that contain the literal texts it needs. Those literals are read off the pattern
   with the regular-expression parser behind ``re.compile`` (``re._parser``, not a public API): should a Python
   version change it, every such read fails into "no literals known" and the pattern simply runs on every text,
-  with the same results. Patterns and exclusions are ``comparisons.signal_patterns``; keywords are matched here.
+  with the same results. Patterns and exclusions are ``comparisons.topics.signal_patterns``; keywords are matched here.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from comparisons.regex_literals import pattern_needles, required_literals
-from comparisons.signal_patterns import Exclusions, SignalPattern
-from comparisons.taxonomy import Signal, Taxonomy
+from comparisons.topics.regex_literals import pattern_needles, required_literals
+from comparisons.topics.signal_patterns import Exclusions, SignalPattern
+from comparisons.topics.taxonomy import Signal, Taxonomy
 
 __all__ = ["Matcher", "Scores", "compile_taxonomy"]
 

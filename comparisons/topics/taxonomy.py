@@ -13,7 +13,7 @@
 - ``taxonomy_for(path or None)``: the file if given, else the default.
 
 Every problem in a file raises ``ComparisonError`` naming the file, the field (``topics[3].id``) and the value.
-The tagging itself lives in ``comparisons.tagging``.
+The tagging itself lives in ``comparisons.topics.tagging``.
 """
 
 from __future__ import annotations

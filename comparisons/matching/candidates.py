@@ -1,7 +1,7 @@
 """Which claim pairs the aligner scores: never all of them.
 
 - ``candidate_pairs(documents, prepared) -> set[(claim_id, claim_id)]``: for each claim, the claims of the other
-  sides that share the most rare blocking keys with it (``prepared.keys``, from ``comparisons.similarity``).
+  sides that share the most rare blocking keys with it (``prepared.keys``, from ``comparisons.matching.similarity``).
 
 Why a module of its own: scoring every pair of claims grows with the square of a readout's length, and a long
 pair (thousands of sentences) must still compare in seconds. Blocking is the one place that decides the cost;
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from comparisons.similarity import PreparedScorer
+from comparisons.matching.similarity import PreparedScorer
 from readouts.model import Document
 
 __all__ = ["MAX_CANDIDATES", "MAX_POSTING", "candidate_pairs"]

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from comparisons.concepts import concept_lexicon, entity_lexicon, normalise
+from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
 from readouts.model import Claim
 
 __all__ = ["Features", "REPORTING_VERBS", "extract", "stem"]

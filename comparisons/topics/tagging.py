@@ -4,7 +4,7 @@
   its topics in taxonomy order (an empty tuple when nothing fits).
 - ``score_text(text, taxonomy) -> dict[topic_id, float]``: a claim's own evidence, for tests and tuning.
 
-How a claim gets its topics (the signals themselves are found by ``comparisons.signals``):
+How a claim gets its topics (the signals themselves are found by ``comparisons.topics.signals``):
 1. Its own signals: each distinct keyword, hint or pattern of a topic found in the claim adds its weight; a topic
    whose score reaches 1 applies.
 2. The readout's own context: ``context`` signals count only when the topic already applies to another claim of
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from comparisons.signals import Scores, compile_taxonomy
-from comparisons.taxonomy import Taxonomy
+from comparisons.topics.signals import Scores, compile_taxonomy
+from comparisons.topics.taxonomy import Taxonomy
 from readouts.model import Document
 
 __all__ = ["THRESHOLD", "score_text", "tag_document"]

@@ -9,14 +9,14 @@
 - ``CITY_WORDS``, ``ORGANISATION_WORDS``, ``TITLE_WORDS``: words one of those names needs, for a cheap first look.
 
 Each returns {normalised value: how the text writes it}. The names themselves are data in
-``comparisons.gazetteer``; this module only finds them in a text.
+``comparisons.conflicts.gazetteer``; this module only finds them in a text.
 """
 
 from __future__ import annotations
 
 import re
 
-from comparisons.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
+from comparisons.conflicts.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
 
 __all__ = ["CITY_WORDS", "ORGANISATION_WORDS", "TITLE_WORDS", "official_values", "organisation_values",
            "place_values"]

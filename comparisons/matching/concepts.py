@@ -138,7 +138,7 @@ _FILES = ("lexicon.yaml", "lexicon_entities.yaml")
 
 
 def _read(name: str) -> str:
-    return resources.files("comparisons").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("comparisons.matching").joinpath(name).read_text(encoding="utf-8")
 
 
 def _load(name: str) -> dict:

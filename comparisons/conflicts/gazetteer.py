@@ -1,4 +1,4 @@
-"""The places and organisations that ``comparisons.conflict_names`` recognises in claims, as plain data.
+"""The places and organisations that ``comparisons.conflicts.names`` recognises in claims, as plain data.
 
 - ``CITIES``: cities a meeting or talks may be held in ("in Geneva" vs "in Brussels" is a place conflict).
 - ``CITY_ALIASES``: other spellings, mapped to the one shown and compared ("Kiev" is "Kyiv").

@@ -6,7 +6,7 @@ each run only where the literal texts it needs occur.
 - ``Exclusions(excludes, text, lowered)``: one claim's text as each topic sees it, with that topic's ``exclude``
   matches blanked out, worked out only for the topics that need it.
 
-``comparisons.signals`` builds these from a taxonomy (the literals come from ``comparisons.regex_literals``) and
+``comparisons.topics.signals`` builds these from a taxonomy (the literals come from ``comparisons.topics.regex_literals``) and
 matches plain keywords itself, word by word; this module is the part of matching that runs regular expressions.
 """
 

@@ -6,7 +6,7 @@
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
 
-``comparisons.conflicts`` compares the levels from the most precise down and reports the first that disagrees.
+``comparisons.conflicts.detect`` compares the levels from the most precise down and reports the first that disagrees.
 """
 
 from __future__ import annotations

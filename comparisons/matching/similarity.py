@@ -1,14 +1,14 @@
 """How alike two claims are in content: pluggable scorers behind one small interface.
 
 - ``get_scorer(name, model=None) -> Scorer``: ``"lexical"`` (the default, no extra dependencies); ``"semantic"``
-  (``comparisons.semantic``) needs the optional ``semantic`` extra and raises ``ComparisonError`` with an install
+  (``comparisons.matching.semantic``) needs the optional ``semantic`` extra and raises ``ComparisonError`` with an install
   hint without it.
 - ``Scorer.prepare(documents) -> PreparedScorer``: a scorer sees the whole comparison first, because what makes a
   shared word telling depends on the readouts at hand ("Russia" says nothing in a US–Russia pair).
 - ``PreparedScorer.keys(claim_id)``: blocking keys for candidate generation (the aligner indexes them, so it never
   scores all pairs); ``PreparedScorer.score(a, b, *, score_cutoff=0.0) -> float`` in [0, 1], returning 0.0 early
   when a cheap bound shows the score cannot reach ``score_cutoff``.
-- ``LexicalScorer``: a cosine-like overlap of weighted features (``comparisons.features``): content-word stems,
+- ``LexicalScorer``: a cosine-like overlap of weighted features (``comparisons.matching.features``): content-word stems,
   concepts, entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
   language-free features (concepts, entities, dates, numbers) count. The participants' names, which the opening
   claims of all sides share, only link those openings. A negated claim and an affirmative one score a little
@@ -27,9 +27,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from comparisons.concepts import concept_lexicon
+from comparisons.matching.concepts import concept_lexicon
 from comparisons.errors import ComparisonError
-from comparisons.features import Features, extract
+from comparisons.matching.features import Features, extract
 from readouts.model import Document
 
 __all__ = ["LexicalScorer", "PreparedLexical", "PreparedScorer", "Scorer", "get_scorer"]
@@ -179,7 +179,7 @@ def get_scorer(name: str = "lexical", model: str | None = None) -> Scorer:
     if name == "lexical":
         return LexicalScorer()
     if name == "semantic":
-        from comparisons.semantic import SemanticScorer
+        from comparisons.matching.semantic import SemanticScorer
 
         return SemanticScorer(model)
     raise ComparisonError("unknown similarity scorer; choose lexical or semantic", field="similarity", value=name)

@@ -5,9 +5,9 @@
   value normalised ("ten" is 10, "$2 billion" is 2000000000) and mapped to how the text writes it.
 - ``may_count(text, words) -> bool``: a cheap first look for the many claims that state no number.
 
-Keying by unit is what keeps precision: ``comparisons.conflicts`` compares a side's values of one unit only with
+Keying by unit is what keeps precision: ``comparisons.conflicts.detect`` compares a side's values of one unit only with
 another side's values of the same unit, so "three rounds" never counts against "two leaders". Dates should be
-blanked out first (``comparisons.conflict_dates.mask_dates``), or their digits would read as counts.
+blanked out first (``comparisons.conflicts.dates.mask_dates``), or their digits would read as counts.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
   were scored (the cost the benchmark and tests watch).
 
 How:
-1. Candidates come from ``comparisons.candidates``: an inverted index over the scorer's blocking keys (shared stems,
+1. Candidates come from ``comparisons.matching.candidates``: an inverted index over the scorer's blocking keys (shared stems,
    concepts, entities, dates) ranks each claim's partners by the rare keys they share; only the best few are scored.
 2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing or
    their speakers differ, and nudged by a similar place in the readouts (readouts tend to cover points in a
@@ -30,8 +30,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from comparisons.candidates import candidate_pairs
-from comparisons.similarity import PreparedScorer, Scorer, get_scorer
+from comparisons.matching.candidates import candidate_pairs
+from comparisons.matching.similarity import PreparedScorer, Scorer, get_scorer
 from readouts.model import Document
 
 __all__ = ["Alignment", "align"]

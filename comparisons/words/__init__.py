@@ -1,0 +1,1 @@
+"""Words: the small text tools every stage shares, and the word-level difference between linked claims."""
