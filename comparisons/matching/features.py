@@ -116,7 +116,7 @@ def stem(word: str) -> str:
     their first five letters, which covers most case and number endings."""
     if _CYRILLIC.match(word):
         return word[:5]
-    if word.isdigit() or len(word) <= 4:
+    if word.isdecimal() or len(word) <= 4:
         return word
     return _strip(_strip(word, _INFLECTIONS), _DERIVATIONS)[:6]
 
@@ -161,7 +161,7 @@ def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
     days, j = [], i + step
     while 0 <= j < len(tokens) and len(days) < 3:
         tok = tokens[j]
-        if tok.isdigit() and 1 <= int(tok) <= 31:
+        if tok.isdecimal() and 1 <= int(tok) <= 31:
             days.append(j)
         elif not (days and tok in _DAY_JOINERS):
             break
@@ -184,15 +184,15 @@ def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
         if not days:
             dates.add(f"{month:02d}")
     if used:
-        numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdigit() and i not in used}
+        numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdecimal() and i not in used}
     else:
-        numbers = {str(int(t)) for t in filter(str.isdigit, tokens)}
+        numbers = {str(int(t)) for t in filter(str.isdecimal, tokens)}
     numbers.update(str(_NUMBER_WORDS[t]) for t in _NUMBER_WORDS.keys() & tokens)
     return dates, numbers
 
 
 def _near_digit(tokens: list[str], i: int) -> bool:
-    return any(0 <= j < len(tokens) and tokens[j].isdigit() for j in (i - 1, i + 1))
+    return any(0 <= j < len(tokens) and tokens[j].isdecimal() for j in (i - 1, i + 1))
 
 
 def _blank(norm: str, spans: list[tuple[int, int]]) -> str:
@@ -216,7 +216,7 @@ def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, 
 @lru_cache(maxsize=65536)
 def _content_stem(token: str) -> str | None:
     """The stem of a content word, None for any other token (cached like ``stem``)."""
-    if (token in STOPWORDS or token in REPORTING_VERBS or token.isdigit() or len(token) <= 1
+    if (token in STOPWORDS or token in REPORTING_VERBS or token.isdecimal() or len(token) <= 1
             or token in _MONTHS or _MONTH_WORD.match(token)):
         return None
     return stem(token)

@@ -99,7 +99,7 @@ class PreparedLexical:
             w = idf * KIND_WEIGHT[kind]
             if kind == "c":
                 w *= concepts.get(name, 1.0)
-            elif kind == "n" and name.isdigit() and int(name) < SMALL_NUMBER:
+            elif kind == "n" and name.isdecimal() and int(name) < SMALL_NUMBER:
                 w *= 0.5
             if sides_using[unit] < 2:
                 w *= SIDE_UNIQUE

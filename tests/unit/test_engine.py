@@ -306,3 +306,16 @@ def test_sample_bali_meeting_links_taiwan_and_leaves_one_sided_points_alone(tmp_
     for fragment in ("release of Americans who are wrongfully detained", "voiced concern about the DPRK"):
         link = link_with(comp, fragment)
         assert link is None or "china-mfa" not in sides_of(comp, link), fragment
+
+
+def test_digits_that_are_not_decimals_do_not_crash_the_engine():
+    """❶, ² and ٣ are digits to ``str.isdigit`` but not numbers ``int()`` reads: a readout may hold them."""
+    pair = Pair(
+        id="odd-digits", event="Call", date=dt.date(2022, 1, 1),
+        sides=(
+            Side(key="a", text="Title\n\n❶ The sides met on ² January ❷ and agreed on ٣ points.\n", file="a.txt"),
+            Side(key="b", text="Title\n\nThe sides met on 2 January and agreed on ❸ points.\n", file="b.txt"),
+        ),
+    )
+    comp = compare(pair)
+    assert len(comp.links) == 1
