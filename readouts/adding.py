@@ -78,6 +78,10 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 """A language tag as BCP 47 shapes it (en, ru, zh-Hant, en-GB): it picks how a readout is split into claims."""
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+"""A source's address is a web page: every report turns it into a link, so ``javascript:`` and ``data:`` are refused."""
+
+
 def _text(value: str, field: str, shown: object) -> str:
     """Text typed by a user, as stored: one line, no control characters or escape sequences.
 
@@ -120,6 +124,10 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
     for key, code in given["language"].items():
         if code and not _LANGUAGE.fullmatch(code):
             raise ReadoutError(f"'{code}' is not a language code such as en, ru or zh-Hant", field="language",
+                               value=key)
+    for key, url in given["url"].items():
+        if url and not _WEB_ADDRESS.fullmatch(url):
+            raise ReadoutError(f"'{url}' is not a web address: a source's URL must be http(s)://...", field="url",
                                value=key)
     return _Request(pair_id, _text(event, "event", event), when, tuple(checked.items()), given)
 

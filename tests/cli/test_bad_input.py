@@ -121,6 +121,14 @@ def test_metadata_for_an_unknown_side_key(run_dualread, library_dir, files):
     assert not library_dir.exists()
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/readout"])
+def test_a_source_address_that_is_not_a_web_page(run_dualread, library_dir, files, url):
+    # --url becomes a link in every report: only an http(s) page may be a source's address.
+    result = add(run_dualread, "p", f"a={files['good-a.txt']}", f"b={files['good-b.txt']}", extra=["--url", f"b={url}"])
+    assert_refused(result, "--url", "http(s)")
+    assert not library_dir.exists()
+
+
 def test_an_unreachable_url(run_dualread, library_dir, files):
     result = add(run_dualread, "p", f"a={files['good-a.txt']}", f"b=http://127.0.0.1:{closed_port()}/readout")
     assert_refused(result, "127.0.0.1", "unreachable")

@@ -67,6 +67,12 @@ def test_stdin_is_read_once_and_before_read_is_told_each_side_in_order(files):
     ({"publishers": {"c": "Someone"}}, "publisher", "c", "no side 'c'"),
     ({"languages": {"c": "en"}}, "language", "c", "no side 'c'"),
     ({"languages": {"a": "en gb"}}, "language", "a", "not a language code"),
+    # A source's address is a web page: a javascript: or data: URL would become a link in every report.
+    ({"urls": {"a": "javascript:alert(1)"}}, "url", "a", "http(s)"),
+    ({"urls": {"a": "JavaScript:alert(1)"}}, "url", "a", "http(s)"),
+    ({"urls": {"b": "data:text/html,<script>x</script>"}}, "url", "b", "http(s)"),
+    ({"urls": {"a": "file:///etc/passwd"}}, "url", "a", "http(s)"),
+    ({"urls": {"a": "https://"}}, "url", "a", "http(s)"),
     ({"event": "Call \udcff"}, "event", "Call \udcff", "not UTF-8"),  # bytes that were not UTF-8 on a command line
     ({"titles": {"b": "\udcff"}}, "title", "b", "not UTF-8"),
 ])
