@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from comparisons.matching.align import align  # noqa: E402
-from comparisons.matching.candidates import MAX_CANDIDATES  # noqa: E402
+from comparisons.params import default_params  # noqa: E402
 from comparisons.matching.similarity import get_scorer  # noqa: E402
 from readouts.model import Claim, Document, Side  # noqa: E402
 
@@ -98,9 +98,10 @@ def main() -> None:
           f"of {small_n * small_n:,}")
     print(f"{large_n:>5} sentences per side: {large_t:7.2f} s, {large_pairs:>9,} pairs scored "
           f"of {large_n * large_n:,}; peak memory {peak / 2**20:.0f} MiB")
+    cap = default_params().max_candidates
     print(f"growth for 4x the sentences: time {large_t / small_t:.1f}x (target <= 8x; all pairs would be 16x); "
-          f"pairs scored {large_pairs / small_pairs:.1f}x, never more than {MAX_CANDIDATES} per claim "
-          f"({2 * large_n * MAX_CANDIDATES:,} at {large_n})")
+          f"pairs scored {large_pairs / small_pairs:.1f}x, never more than {cap} per claim "
+          f"({2 * large_n * cap:,} at {large_n})")
     reference = all_pairs_time(pair(small_n))
     print(f"reference, same run: scoring all {small_n * small_n:,} pairs of the {small_n}-sentence pair takes "
           f"{reference:.2f} s (alignment took {small_t:.2f} s)")

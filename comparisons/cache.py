@@ -1,8 +1,8 @@
 """Comparisons cached on disk so that reopening a pair is instant and any edit that matters recomputes it.
 
 - ``cache_key(pair, options) -> str``: sha256 over the engine version and a fingerprint of the engine's code,
-  each side's key and text, the participants, the taxonomy's fingerprint and the similarity settings. Side
-  metadata (publisher, title, url) is not in it: it does not change a result, and a cached comparison takes it
+  each side's key and text, the participants, the fingerprints of the taxonomy and of the engine's numbers, and
+  the similarity settings. Side metadata (publisher, title, url) is not in it: it does not change a result, and a cached comparison takes it
   from the current pair.
 - ``cached_compare(pair, options, cache_dir) -> Comparison``: the cached result when there is a valid one, else
   ``compare()`` and store it as ``<cache_dir>/comparisons/<pair-id>/<key>.json``.
@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
 
 
 def cache_key(pair: Pair, options: CompareOptions) -> str:
-    from comparisons.engine import ENGINE_VERSION, resolve_taxonomy
+    from comparisons.engine import ENGINE_VERSION, resolve_params, resolve_taxonomy
 
     material = {
         "engine": ENGINE_VERSION,
@@ -59,6 +59,7 @@ def cache_key(pair: Pair, options: CompareOptions) -> str:
         "sides": [[side.key, side.text] for side in pair.sides],
         "participants": [[p.name, list(p.aliases)] for p in pair.participants],
         "taxonomy": resolve_taxonomy(options).fingerprint(),
+        "params": resolve_params(options).fingerprint(),
         "similarity": options.similarity,
         "model": options.model,
     }

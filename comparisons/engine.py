@@ -3,7 +3,8 @@
 - ``compare(pair, options=None) -> Comparison``: claims per side, their topics, links across sides, word diffs
   and conflicts per link, omissions for the rest, and per-topic coverage.
 - ``ENGINE_VERSION``: bumped whenever a change can alter a result, so cached comparisons are recomputed.
-- ``resolve_taxonomy(options)``: the taxonomy in force for those options (the default when none is given).
+- ``resolve_taxonomy(options)``: the taxonomy in force for those options (the default when none is given);
+  ``resolve_params(options)`` likewise for the engine's numbers (``comparisons.params``).
 
 The stages are other modules' jobs (``readouts.documents`` splits claims, ``comparisons.topics.tagging`` tags them,
 ``comparisons.matching.align`` links them with a scorer from ``comparisons.matching.similarity``); this module orders their output,
@@ -14,15 +15,17 @@ and attaches what is computed per link. Identical input and settings give an ide
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSummary
 from comparisons.options import CompareOptions
+from comparisons.params import EngineParams, default_params
 from readouts.model import Claim, Document, Pair
 
-__all__ = ["ENGINE_VERSION", "compare", "resolve_taxonomy"]
+__all__ = ["ENGINE_VERSION", "compare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.2"
+ENGINE_VERSION = "1.3"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4
@@ -37,6 +40,7 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
 
     options = options or CompareOptions()
     taxonomy = resolve_taxonomy(options)
+    params = resolve_params(options)
     documents = tuple(split_document(side, pair.participants) for side in pair.sides)
     claim_topics: dict[str, tuple[str, ...]] = {}
     for document in documents:
@@ -49,26 +53,30 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     # A pair with claims on only one side has nothing to link: skip loading a scorer for it.
     if sum(1 for d in documents if d.claims) >= 2:
         scorer = get_scorer(options.similarity, options.model)
-        alignment = align(documents, claim_topics, scorer)
+        alignment = align(documents, claim_topics, scorer, params)
         raw_links = [(tuple(ids), float(score)) for ids, score in alignment.links]
+        link_evidence, omission_evidence = alignment.link_evidence, alignment.omission_evidence
     else:
-        raw_links = []
+        raw_links, link_evidence, omission_evidence = [], {}, {}
 
     side_keys = pair.side_keys
     groups = _clean_links(raw_links, claims, side_keys)
     links = tuple(
-        _build_link(f"L{n}", ids, score, claims, claim_topics, topic_order, side_keys, pair)
+        replace(_build_link(f"L{n}", ids, score, claims, claim_topics, topic_order, side_keys, pair),
+                evidence=link_evidence.get(frozenset(ids)))
         for n, (ids, score) in enumerate(groups, start=1)
     )
     linked = {cid for link in links for cid in link.claims}
     omissions = tuple(
-        Omission(c.id, c.side, claim_topics[c.id]) for d in documents for c in d.claims if c.id not in linked
+        Omission(c.id, c.side, claim_topics[c.id], omission_evidence.get(c.id))
+        for d in documents for c in d.claims if c.id not in linked
     )
     summaries = _topic_summaries(taxonomy, documents, claim_topics, links)
     settings = {
         "similarity": options.similarity,
         "model": options.model,
         "taxonomy": taxonomy.fingerprint(),
+        "params": params.fingerprint(),
     }
     return Comparison(
         pair=pair,
@@ -79,6 +87,11 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
         topics=summaries,
         engine=EngineInfo(ENGINE_VERSION, settings),
     )
+
+
+def resolve_params(options: CompareOptions) -> EngineParams:
+    """The engine's numbers for a comparison under ``options``: the given ones, else the shipped ones."""
+    return options.params if options.params is not None else default_params()
 
 
 def resolve_taxonomy(options: CompareOptions):

@@ -16,6 +16,12 @@ import math
 from typing import Any, Mapping
 
 from comparisons.errors import ComparisonError
+from comparisons.evidence import (
+    link_evidence_from_dict,
+    link_evidence_to_dict,
+    omission_evidence_from_dict,
+    omission_evidence_to_dict,
+)
 from comparisons.model import SCHEMA, Comparison, Conflict, EngineInfo, Link, Omission, Span, TopicSummary
 from readouts.model import Claim, Document, Pair
 
@@ -36,9 +42,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         },
         "documents": [_document(d, comparison) for d in comparison.documents],
         "links": [_link(link) for link in comparison.links],
-        "omissions": [
-            {"claim": o.claim, "side": o.side, "topics": list(o.topics)} for o in comparison.omissions
-        ],
+        "omissions": [_omission(o) for o in comparison.omissions],
         "topics": [
             {"id": t.id, "label": t.label, "claims": dict(t.claims), "links": t.links} for t in comparison.topics
         ],
@@ -78,7 +82,22 @@ def _link(link: Link) -> dict[str, Any]:
         "topics": list(link.topics),
         "conflicts": [{"kind": c.kind, "values": dict(c.values)} for c in link.conflicts],
         "diff": [{"op": s.op, "text": s.text} for s in link.diff],
+        **_optional("evidence", link_evidence_to_dict(link.evidence)),
     }
+
+
+def _omission(omission: Omission) -> dict[str, Any]:
+    return {
+        "claim": omission.claim,
+        "side": omission.side,
+        "topics": list(omission.topics),
+        **_optional("evidence", omission_evidence_to_dict(omission.evidence)),
+    }
+
+
+def _optional(key: str, value: Any) -> dict[str, Any]:
+    """``{key: value}``, or nothing when ``value`` is None: optional fields are absent, never null."""
+    return {} if value is None else {key: value}
 
 
 def dumps(comparison: Comparison) -> str:
@@ -185,10 +204,14 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
             tuple(l["topics"]),
             tuple(Conflict(c["kind"], _in_side_order(c["values"], pair)) for c in l["conflicts"]),
             tuple(Span(s["op"], s["text"]) for s in l["diff"]),
+            link_evidence_from_dict(l.get("evidence")),
         )
         for l in data["links"]
     )
-    omissions = tuple(Omission(o["claim"], o["side"], tuple(o["topics"])) for o in data["omissions"])
+    omissions = tuple(
+        Omission(o["claim"], o["side"], tuple(o["topics"]), omission_evidence_from_dict(o.get("evidence")))
+        for o in data["omissions"]
+    )
     topics = tuple(
         TopicSummary(t["id"], t["label"], _in_side_order(t["claims"], pair), int(t["links"])) for t in data["topics"]
     )

@@ -3,8 +3,11 @@
 - ``Span``: one piece of a word diff (``equal`` / ``delete`` / ``insert``); deletes come from the first claim's
   side, inserts from the other's.
 - ``Conflict``: a checkable detail on which a link's sides disagree, with the value each side gives.
-- ``Link``: claims from two or more sides that report the same point, with a score in [0, 1].
-- ``Omission``: a claim no other side reports.
+- ``Link``: claims from two or more sides that report the same point, with a score in [0, 1], and the evidence
+  for it (``LinkEvidence``: the rule that made it, and per claim pair the shared features with their weights and
+  each factor applied).
+- ``Omission``: a claim no other side reports, and why (``OmissionEvidence``: its nearest claim on another side
+  and what kept the two apart).
 - ``TopicSummary``: per topic, how many claims each side has and how many links carry it.
 - ``Row``: a link or an omission placed in reading order, what the TUI and the reports show line by line.
 
@@ -25,8 +28,13 @@ __all__ = [
     "Comparison",
     "Conflict",
     "EngineInfo",
+    "Factor",
     "Link",
+    "LinkEvidence",
     "Omission",
+    "OmissionEvidence",
+    "PairEvidence",
+    "SharedFeature",
     "Row",
     "Span",
     "TopicSummary",
@@ -55,6 +63,67 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class SharedFeature:
+    """Something two claims both have, and how much of their content score it makes up.
+
+    ``feature`` is ``kind:value`` with kind ``word`` (a stem), ``concept`` (one meaning under different words, see
+    the lexicon), ``entity`` (a place, country or body), ``date`` or ``number``; ``words`` maps each claim id to
+    the words the feature was read from in that claim ("dialogue" / "negotiations" for ``concept:talks``)."""
+
+    feature: str
+    weight: float
+    words: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", MappingProxyType(dict(self.words)))
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A multiplier the aligner applied to a pair's content score, and why (``name`` says it in words)."""
+
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """Why two claims of different sides scored what they did: ``content`` from the shared features, then each
+    factor, giving ``score``."""
+
+    claims: tuple[str, str]
+    score: float
+    content: float
+    shared: tuple[SharedFeature, ...] = ()
+    factors: tuple[Factor, ...] = ()
+
+
+LINK_RULES = ("merge", "mutual-best", "neighbour")
+"""How a link came to be: ``merge``, grown from its strongest pair while the pairs it adds stay strong on average;
+``mutual-best``, two claims that are each other's best partner on a shared topic though their score is low;
+``neighbour``, a claim that shares a point with a link joined it from the claim next to it in its paragraph."""
+
+
+@dataclass(frozen=True)
+class LinkEvidence:
+    """Why a link exists: the rule that made it and the evidence of each of its cross-side claim pairs (strongest
+    first)."""
+
+    rule: str
+    pairs: tuple[PairEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class OmissionEvidence:
+    """Why a claim is in no link: the nearest claim of another side (None when none shares anything telling), its
+    score, and the reason in one sentence."""
+
+    nearest: str | None
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
 class Link:
     id: str
     claims: tuple[str, ...]
@@ -62,6 +131,7 @@ class Link:
     topics: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     diff: tuple[Span, ...] = ()
+    evidence: LinkEvidence | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +139,7 @@ class Omission:
     claim: str
     side: str
     topics: tuple[str, ...] = ()
+    evidence: OmissionEvidence | None = None
 
 
 @dataclass(frozen=True)

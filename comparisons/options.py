@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from comparisons.params import EngineParams
     from comparisons.topics.taxonomy import Taxonomy
 
 __all__ = ["CompareOptions", "SIMILARITIES"]
@@ -19,3 +20,5 @@ class CompareOptions:
     model: str | None = None
     taxonomy: "Taxonomy | None" = None
     """``None`` means the default taxonomy shipped with dualread."""
+    params: "EngineParams | None" = None
+    """The engine's numbers; ``None`` means the shipped ones (``comparisons/params.yaml``)."""

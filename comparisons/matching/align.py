@@ -1,11 +1,13 @@
 """Links between the claims of two or more sides that report the same point; the rest are omissions.
 
-- ``align(documents, claim_topics, scorer) -> Alignment``: ``documents`` are the sides' ``Document`` values,
-  ``claim_topics`` maps claim id to topic ids (may be empty), ``scorer`` comes from ``similarity.get_scorer`` (or is
-  its name).
-- ``Alignment(links, omitted, scored_pairs)``: ``links`` is a tuple of ``(claim_ids, score)`` with claims from at
-  least two sides, ordered by reading order; ``omitted`` the claims in no link; ``scored_pairs`` how many claim pairs
-  were scored (the cost the benchmark and tests watch).
+- ``align(documents, claim_topics, scorer, params=None) -> Alignment``: ``documents`` are the sides' ``Document``
+  values, ``claim_topics`` maps claim id to topic ids (may be empty), ``scorer`` comes from
+  ``similarity.get_scorer`` (or is its name), ``params`` are the engine's numbers (``comparisons.params``).
+- ``Alignment(links, omitted, scored_pairs, link_evidence, omission_evidence)``: ``links`` is a tuple of
+  ``(claim_ids, score)`` with claims from at least two sides, ordered by reading order; ``omitted`` the claims in no
+  link; ``scored_pairs`` how many claim pairs were scored (the cost the benchmark and tests watch); the evidence
+  says why each link exists (its rule, and per claim pair the shared features and factors) and why each omitted
+  claim is in none.
 
 How:
 1. Candidates come from ``comparisons.matching.candidates``: an inverted index over the scorer's blocking keys (shared stems,
@@ -31,48 +33,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from comparisons.matching.candidates import candidate_pairs
+from comparisons.matching.features import surface_words
 from comparisons.matching.similarity import PreparedScorer, Scorer, get_scorer
-from readouts.model import Document
+from comparisons.model import Factor, LinkEvidence, OmissionEvidence, PairEvidence, SharedFeature
+from comparisons.params import EngineParams, default_params
+from readouts.model import Claim, Document
 
 __all__ = ["Alignment", "align"]
-
-MIN_EDGE = 0.1
-"""A pair weaker than this is never linked: most one-sided points share a word or two with something."""
-MERGE_MEAN = 0.22
-"""Two groups merge when the pairs they would newly assert average at least this."""
-TOPIC_DISJOINT = 0.8
-"""Claims whose topics share nothing keep this share of their score. Shared topics earn nothing extra: two claims
-on one broad subject (both on Ukraine) need not report the same point."""
-OTHER_SPEAKER = 0.85
-"""Claims that their readouts attribute to different speakers keep this share of their score: a reply can report
-the same point as the statement it answers, but more often each leader's own point is a point of its own. The same
-speaker earns nothing extra (most claims are one leader's)."""
-POSITION_WEIGHT = 0.06
-"""Readouts tend to cover points in a similar order: a pair at the same relative place gains up to this share."""
-MAX_GROUP_PER_SIDE = 6
-"""No link takes more claims than this from one side: beyond it, a "link" is a topic, not a point."""
-BLOCK_MEAN = 0.3
-"""A merge that leaves two or more sides with several claims each needs this mean. Such a block says every claim
-on one side reports the same point as every claim on the other; one sentence answering several (1:n) says less.
-Blocks formed at ``MERGE_MEAN`` joined neighbouring points on one subject (a warning to defend infrastructure
-with a call for cooperation on cybersecurity); 0.26 to 0.4 gave the same links on the dev and held-out pairs."""
-MUTUAL_MIN = 0.15
-"""Two claims left alone that are each other's best partner link from this score (see ``_link_mutual_best``)."""
-NEIGHBOUR_MEAN = 0.16
-"""An unlinked claim joins its neighbour's link when it scores at least this with the link's other sides."""
-GROUP_RATIO = 0.5
-"""Two groups that are already links merge only if the pairs between them are about as strong as the links
-themselves: neighbouring points (ships and ports, then third countries) stay separate links."""
-RELATIVE = 0.6
-"""A pair is a link candidate only if it is at least this share of the best pair of each of its two claims: a weak
-echo of a point that a claim shares much better elsewhere is not a second link."""
-
 
 @dataclass(frozen=True)
 class Alignment:
     links: tuple[tuple[tuple[str, ...], float], ...]
     omitted: tuple[str, ...]
     scored_pairs: int = field(default=0, compare=False)
+    link_evidence: Mapping[frozenset[str], LinkEvidence] = field(default_factory=dict, compare=False, repr=False)
+    """Why each link exists, keyed by the set of its claim ids."""
+    omission_evidence: Mapping[str, OmissionEvidence] = field(default_factory=dict, compare=False, repr=False)
+    """Why each omitted claim is in no link, keyed by claim id."""
 
 
 def _order_key(claim_id: str, side_rank: Mapping[str, int]) -> tuple[int, int]:
@@ -84,11 +61,12 @@ class _Scores:
     """Combined scores, computed once per pair and cached (merging asks for pairs the index never proposed)."""
 
     def __init__(self, prepared: PreparedScorer, topics: Mapping[str, frozenset[str]],
-                 positions: Mapping[str, float], speakers: Mapping[str, frozenset[str]]):
+                 positions: Mapping[str, float], speakers: Mapping[str, frozenset[str]], params: EngineParams):
         self.prepared = prepared
         self.topics = topics
         self.positions = positions
         self.speakers = speakers
+        self.params = params
         self.cache: dict[tuple[str, str], float] = {}
 
     def __call__(self, a: str, b: str) -> float:
@@ -98,18 +76,56 @@ class _Scores:
             score = self.cache[key] = self._compute(*key)
         return score
 
+    def _factors(self, a: str, b: str) -> list[tuple[str, float]]:
+        """The multipliers the aligner applies to two claims' content score, each named as a reader would say it."""
+        p = self.params
+        factors = []
+        ta, tb = self.topics.get(a, _NO_TOPICS), self.topics.get(b, _NO_TOPICS)
+        if ta and tb and not ta & tb:
+            factors.append(("their topics share nothing", p.topic_disjoint))
+        sa, sb = self.speakers.get(a), self.speakers.get(b)
+        if sa and sb and not sa & sb:
+            factors.append(("different speakers", p.other_speaker))
+        place = 1.0 - abs(self.positions[a] - self.positions[b])
+        factors.append((f"similar place in the readouts ({place:.0%})", 1.0 + p.position_weight * place))
+        return factors
+
     def _compute(self, a: str, b: str) -> float:
         content = self.prepared.score(a, b)
         if content <= 0.0:
             return 0.0
-        ta, tb = self.topics.get(a, _NO_TOPICS), self.topics.get(b, _NO_TOPICS)
-        if ta and tb and not ta & tb:
-            content *= TOPIC_DISJOINT
-        sa, sb = self.speakers.get(a), self.speakers.get(b)
-        if sa and sb and not sa & sb:
-            content *= OTHER_SPEAKER
-        place = 1.0 - abs(self.positions[a] - self.positions[b])
-        return min(1.0, content * (1.0 + POSITION_WEIGHT * place))
+        for _, factor in self._factors(a, b):
+            content *= factor
+        return min(1.0, content)
+
+    def explain(self, a: str, b: str, words: Mapping[str, Mapping[str, str]]) -> PairEvidence:
+        """Why ``a`` and ``b`` score what they do; ``words`` maps claim id -> unit -> the words it was read from."""
+        explain = getattr(self.prepared, "explain", None)
+        if explain is None:  # a scorer without explanations: its score is all there is to say
+            content, shared, factors = self.prepared.score(a, b), [], []
+        else:
+            content, shared, factors = explain(a, b)
+        factors = list(factors) + (self._factors(a, b) if content > 0 else [])
+        return PairEvidence(
+            claims=(a, b),
+            score=round(self(a, b), 4),
+            content=round(content, 4),
+            shared=tuple(
+                SharedFeature(_feature_name(unit), round(weight, 4),
+                              {c: words[c][unit] for c in (a, b) if unit in words.get(c, {})})
+                for unit, weight in shared
+            ),
+            factors=tuple(Factor(name, round(value, 4)) for name, value in factors),
+        )
+
+
+_KIND_NAMES = {"w": "word", "c": "concept", "e": "entity", "d": "date", "n": "number"}
+
+
+def _feature_name(unit: str) -> str:
+    """``c:talks`` -> ``concept:talks``: the feature kinds spelled out for a reader."""
+    kind, _, value = unit.partition(":")
+    return f"{_KIND_NAMES.get(kind, kind)}:{value}"
 
 
 _NO_TOPICS: frozenset[str] = frozenset()
@@ -148,7 +164,7 @@ def _cross_pairs(group: list[str], side_of: Mapping[str, str]) -> int:
 
 
 def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[str]], group_of: dict[str, str],
-                       side_of: Mapping[str, str], scores: _Scores) -> None:
+                       side_of: Mapping[str, str], scores: _Scores, rules: dict[str, str]) -> None:
     """Let an unlinked claim join the link of the claim right before or after it in the same paragraph, when it
     shares something with that link's other sides: a readout often spreads over two sentences ("they discussed
     Iraq. They stressed de-escalation.") what the other side says in one."""
@@ -165,7 +181,7 @@ def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[st
                     group = group_of[claims[j].id]
                     others = [c for c in members[group] if side_of[c] != doc.key]
                     mean = sum(scores(claim.id, c) for c in others) / len(others)
-                    if mean >= NEIGHBOUR_MEAN and (best is None or mean > best[0]):
+                    if mean >= scores.params.neighbour_mean and (best is None or mean > best[0]):
                         best = (mean, group)
             if best:
                 joins.append((claim.id, best[1]))
@@ -173,15 +189,16 @@ def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[st
         del members[group_of[cid]]
         members[group].append(cid)
         group_of[cid] = group
+        rules[group] = "neighbour"
 
 
 def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, list[str]],
                       group_of: dict[str, str], side_of: Mapping[str, str],
-                      topics: Mapping[str, frozenset[str]]) -> None:
+                      topics: Mapping[str, frozenset[str]], minimum: float, rules: dict[str, str]) -> None:
     """Link two claims still alone when each is the other's best partner on the other's side.
 
     Two readouts of one point often share only its one telling name ("Taiwan", "Akkuyu") among much framing, which
-    keeps their score under ``MERGE_MEAN``; when neither claim has anything better on the other side, that weak
+    keeps their score under ``merge_mean``; when neither claim has anything better on the other side, that weak
     match is still the point they report."""
     best: dict[tuple[str, str], tuple[float, str]] = {}
     for s, a, b in scored:
@@ -190,7 +207,7 @@ def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, l
             if key not in best or (-s, y) < (-best[key][0], best[key][1]):
                 best[key] = (s, y)
     for s, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if s < MUTUAL_MIN:
+        if s < minimum:
             break
         if len(members.get(a, ())) != 1 or len(members.get(b, ())) != 1:
             continue
@@ -200,10 +217,12 @@ def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, l
             members[a].append(b)
             del members[b]
             group_of[b] = a
+            rules[a] = "mutual-best"
 
 
 def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
-          scorer: Scorer | str = "lexical") -> Alignment:
+          scorer: Scorer | str = "lexical", params: EngineParams | None = None) -> Alignment:
+    p = params or default_params()
     documents = list(documents)
     if isinstance(scorer, str):
         scorer = get_scorer(scorer)
@@ -214,11 +233,11 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         last = max(len(doc.claims) - 1, 1)
         positions.update({c.id: i / last for i, c in enumerate(doc.claims)})
     topics = {cid: frozenset(t) for cid, t in (claim_topics or {}).items()}
-    prepared = scorer.prepare(documents)
+    prepared = scorer.prepare(documents, p)
     speakers = {c.id: _name_words(c.speaker) for doc in documents for c in doc.claims}
-    scores = _Scores(prepared, topics, positions, speakers)
+    scores = _Scores(prepared, topics, positions, speakers, p)
 
-    scored = [(scores(a, b), a, b) for a, b in sorted(candidate_pairs(documents, prepared))]
+    scored = [(scores(a, b), a, b) for a, b in sorted(candidate_pairs(documents, prepared, p))]
     # Each claim's best partner is looked up per other side: with three sides, a summary that restates a point
     # closely must not make the same point's looser wording in the other official readout look like an echo.
     best: dict[tuple[str, str], float] = {}
@@ -226,10 +245,11 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         best[a, side_of[b]] = max(best.get((a, side_of[b]), 0.0), s)
         best[b, side_of[a]] = max(best.get((b, side_of[a]), 0.0), s)
     edges = sorted((-s, a, b) for s, a, b in scored
-                   if s >= MIN_EDGE and s >= RELATIVE * max(best[a, side_of[b]], best[b, side_of[a]]))
+                   if s >= p.min_edge and s >= p.relative * max(best[a, side_of[b]], best[b, side_of[a]]))
 
     group_of = {cid: cid for cid in side_of}
     members: dict[str, list[str]] = {cid: [cid] for cid in side_of}
+    rules: dict[str, str] = {}
     cohesion: dict[str, float] = {}  # mean score of a linked group's cross-side pairs
     for _, a, b in edges:
         ga, gb = group_of[a], group_of[b]
@@ -239,13 +259,13 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         per_side: dict[str, int] = {}
         for cid in merged:
             per_side[side_of[cid]] = per_side.get(side_of[cid], 0) + 1
-        if max(per_side.values()) > MAX_GROUP_PER_SIDE:
+        if max(per_side.values()) > p.max_group_per_side:
             continue
         new_pairs = [(x, y) for x in members[ga] for y in members[gb] if side_of[x] != side_of[y]]
         inner = [cohesion[g] for g in (ga, gb) if g in cohesion]
-        needed = max(MERGE_MEAN, GROUP_RATIO * min(inner)) if len(inner) == 2 else MERGE_MEAN
+        needed = max(p.merge_mean, p.group_ratio * min(inner)) if len(inner) == 2 else p.merge_mean
         if sum(1 for n in per_side.values() if n > 1) > 1:
-            needed = max(needed, BLOCK_MEAN)
+            needed = max(needed, p.block_mean)
         mean = _mean_at_least(new_pairs, needed, scores)
         if mean is None:
             continue
@@ -256,11 +276,13 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         cohesion.pop(drop, None)
         members[keep] = merged
         del members[drop]
+        rules[keep] = "merge"
+        rules.pop(drop, None)
         for cid in merged:
             group_of[cid] = keep
 
-    _link_mutual_best(scored, members, group_of, side_of, topics)
-    _attach_neighbours(documents, members, group_of, side_of, scores)
+    _link_mutual_best(scored, members, group_of, side_of, topics, p.mutual_min, rules)
+    _attach_neighbours(documents, members, group_of, side_of, scores, rules)
 
     links = []
     omitted = []
@@ -275,4 +297,52 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         links.append((ordered, round(max(0.0, min(1.0, score)), 4)))
     links.sort(key=lambda link: _order_key(link[0][0], side_rank))
     omitted.sort(key=lambda c: _order_key(c, side_rank))
-    return Alignment(tuple(links), tuple(omitted), scored_pairs=len(scores.cache))
+    claims = {c.id: c for doc in documents for c in doc.claims}
+    link_evidence = {
+        frozenset(ids): _link_evidence(ids, rules.get(group_of[ids[0]], "merge"), scores, side_of, claims)
+        for ids, _ in links
+    }
+    omission_evidence = _omission_evidence(omitted, scored, group_of, members, side_of, scores, p)
+    return Alignment(tuple(links), tuple(omitted), scored_pairs=len(scores.cache),
+                     link_evidence=link_evidence, omission_evidence=omission_evidence)
+
+
+def _link_evidence(ids: Sequence[str], rule: str, scores: _Scores, side_of: Mapping[str, str],
+                   claims: Mapping[str, Claim]) -> LinkEvidence:
+    """The rule that made a link and the evidence of each cross-side pair, strongest first."""
+    words = {cid: surface_words(claims[cid]) for cid in ids}
+    pairs = [scores.explain(x, y, words) for i, x in enumerate(ids) for y in ids[i + 1:] if side_of[x] != side_of[y]]
+    pairs.sort(key=lambda e: (-e.score, e.claims))
+    return LinkEvidence(rule, tuple(pairs))
+
+
+def _omission_evidence(omitted: Sequence[str], scored: Sequence[tuple[float, str, str]], group_of: Mapping[str, str],
+                       members: Mapping[str, list[str]], side_of: Mapping[str, str], scores: _Scores,
+                       p: EngineParams) -> dict[str, OmissionEvidence]:
+    """For each omitted claim, its nearest claim of another side and what kept the two apart, in one sentence."""
+    nearest: dict[str, tuple[float, str]] = {}
+    for s, a, b in scored:
+        for x, y in ((a, b), (b, a)):
+            if x in group_of and (x not in nearest or (-s, y) < (-nearest[x][0], nearest[x][1])):
+                nearest[x] = (s, y)
+    out = {}
+    for cid in omitted:
+        if cid not in nearest or nearest[cid][0] <= 0.0:
+            out[cid] = OmissionEvidence(None, 0.0, "no claim of another side shares a telling word, concept, name, "
+                                                   "date or number with it")
+            continue
+        s, other = nearest[cid]
+        group = members.get(group_of[other], [other])
+        linked = len({side_of[c] for c in group}) > 1
+        if s < p.min_edge:
+            reason = f"its nearest claim on another side, {other}, scores {s:.2f}: too little in common to be one point"
+        elif linked:
+            reason = (f"its nearest claim on another side, {other}, reports a point of its own with "
+                      f"{', '.join(c for c in group if c != other)}, which it matches better")
+        elif s < p.merge_mean:
+            reason = (f"its nearest claim on another side, {other}, scores {s:.2f}, under the {p.merge_mean:.2f} a "
+                      f"link needs (or {p.mutual_min:.2f} for two claims that are each other's best match on one topic)")
+        else:
+            reason = f"its nearest claim on another side, {other} ({s:.2f}), matches another claim of this side much better"
+        out[cid] = OmissionEvidence(other, round(s, 4), reason)
+    return out

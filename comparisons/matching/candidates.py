@@ -14,22 +14,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from comparisons.matching.similarity import PreparedScorer
+from comparisons.params import EngineParams, default_params
 from readouts.model import Document
 
-__all__ = ["MAX_CANDIDATES", "MAX_POSTING", "candidate_pairs"]
-
-MAX_POSTING = 32
-"""A key shared by more claims than this is too common to block on (it is still weighed when scoring)."""
-MAX_CANDIDATES = 12
-"""How many partners per claim are scored: the ones sharing the most rare keys with it."""
+__all__ = ["candidate_pairs"]
 
 
-def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer) -> set[tuple[str, str]]:
+def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer,
+                    params: EngineParams | None = None) -> set[tuple[str, str]]:
     """Pairs worth scoring: for each claim, the claims of other sides that share the most rare keys with it.
 
     Shared keys are counted through an inverted index, each weighted by its rarity (a cheap bound on what the
-    scorer will find), and only the ``MAX_CANDIDATES`` best partners of each claim are scored. Reading a posting
-    list costs its length, which ``MAX_POSTING`` bounds, so the work grows linearly with the number of claims."""
+    scorer will find), and only the ``max_candidates`` best partners of each claim are scored. Reading a posting
+    list costs its length, which ``max_posting`` bounds, so the work grows linearly with the number of claims
+    (both numbers are ``EngineParams`` fields)."""
+    params = params or default_params()
     side_of: dict[str, str] = {}
     postings: dict[str, list[str]] = {}
     keys_of: dict[str, list[str]] = {}
@@ -43,7 +42,7 @@ def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer) -> 
     # Each usable key's weight and its claims per side, so a claim reads only the other sides' claims of a key.
     blocking: dict[str, tuple[float, list[tuple[str, list[str]]]]] = {}
     for key, ids in postings.items():
-        if 2 <= len(ids) <= MAX_POSTING:
+        if 2 <= len(ids) <= params.max_posting:
             by_side: dict[str, list[str]] = {}
             for cid in ids:
                 by_side.setdefault(side_of[cid], []).append(cid)
@@ -62,6 +61,6 @@ def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer) -> 
                 if side != side_a:
                     for b in ids:
                         shared[b] += weight
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:params.max_candidates]
         pairs.update((a, b) if a < b else (b, a) for b, _ in best)
     return pairs

@@ -22,7 +22,7 @@ from functools import lru_cache
 from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
 from readouts.model import Claim
 
-__all__ = ["Features", "REPORTING_VERBS", "extract", "stem"]
+__all__ = ["Features", "REPORTING_VERBS", "extract", "stem", "surface_words"]
 
 # Written as readers spell them; normalised below like every text (Russian й reads as и).
 STOPWORDS = frozenset(
@@ -81,6 +81,8 @@ _MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "маи": 5, "мае": 5, "июн": 6, "июл": 7,
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 _MONTH_WORD = re.compile(r"^(январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$")
 _NUMBER_WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -223,6 +225,18 @@ def _content_stem(token: str) -> str | None:
 
 
 def extract(claim: Claim, position: float = 0.0) -> Features:
+    return _extract(claim, position, None)
+
+
+def surface_words(claim: Claim) -> dict[str, str]:
+    """Each unit of ``extract(claim).units()`` -> the words of the claim it was read from (normalised: lower case,
+    no punctuation). Only explanations need it, so it is computed on request, never while scoring."""
+    found: dict[str, str] = {}
+    _extract(claim, 0.0, found)
+    return found
+
+
+def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> Features:
     norm = normalise(claim.text)
     negated = not NEGATORS.isdisjoint(norm.split())
     cyrillic = not norm.isascii() and bool(_CYRILLIC.search(norm))
@@ -230,6 +244,9 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     entities = frozenset(key for key, _, _ in entity_matches)
     if not entities.isdisjoint(REGION_OF):
         entities |= {REGION_OF[e] for e in entities if e in REGION_OF}
+    if surface is not None:
+        _remember(surface, "e", [(key, norm[s:e]) for key, s, e in entity_matches])
+        _remember(surface, "e", [(REGION_OF[key], norm[s:e]) for key, s, e in entity_matches if key in REGION_OF])
     # A name stands for one thing and counts once, as the entity: "Organization for Security and Cooperation in
     # Europe" is the OSCE, not security, cooperation and Europe.
     if entity_matches:
@@ -239,6 +256,8 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     if claim.index > OPENING_CLAIMS and "call" in concepts:
         # Readouts open by reporting the call itself; a later "he also spoke with X about Y" is about Y.
         concepts -= {"call"}
+    if surface is not None:
+        _remember(surface, "c", [(key, norm[s:e]) for key, s, e in concept_matches if key in concepts])
     # The words of a concept's phrase count once, as the concept ("strategic stability" is arms control, not
     # also stability and two content words).
     if concept_matches:
@@ -247,6 +266,13 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
     dates, numbers = _dates_and_numbers(tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in REPORTING_VERBS.keys() & tokens)
     words = frozenset(filter(None, map(_content_stem, tokens)))
+    if surface is not None:
+        _remember(surface, "w", [(s, tok) for tok in tokens if (s := _content_stem(tok))])
+        _remember(surface, "n", [(str(int(tok)), tok) for tok in tokens if tok.isdecimal()])
+        _remember(surface, "n", [(str(_NUMBER_WORDS[tok]), tok) for tok in tokens if tok in _NUMBER_WORDS])
+        for date in dates:
+            month, _, day = date.partition("-")
+            surface.setdefault(f"d:{date}", f"{_MONTH_NAMES[int(month) - 1]} {int(day)}" if day else _MONTH_NAMES[int(month) - 1])
     return Features(
         claim_id=claim.id,
         side=claim.side,
@@ -260,3 +286,8 @@ def extract(claim: Claim, position: float = 0.0) -> Features:
         negated=negated,
         cyrillic=cyrillic,
     )
+
+
+def _remember(surface: dict[str, str], kind: str, found: list[tuple[str, str]]) -> None:
+    for key, text in found:
+        surface.setdefault(f"{kind}:{key}", " ".join(text.split()))

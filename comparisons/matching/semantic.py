@@ -10,8 +10,8 @@
 Why the embedding does not replace the lexical score: the aligner's evidence that two claims report the same point
 is mostly specific (the same date, venue, concept, named body); an embedding adds paraphrase the lexicon does not
 know ("support for diplomacy" ~ "willingness to engage in dialogue") but also rates any two sentences on one broad
-subject as close. So the lexical score stays the base: a high cosine adds to it (a cosine under ``COSINE_FLOOR``
-adds nothing), and a very low one scales it down (``COSINE_DOUBT``): two sentences that share words but that the
+subject as close. So the lexical score stays the base: a high cosine adds to it (a cosine under ``cosine_floor``
+adds nothing), and a very low one scales it down (``cosine_doubt``; both in ``comparisons.params``): two sentences that share words but that the
 model finds unrelated are usually two points on one subject. The blocking keys are the lexical ones plus
 locality-sensitive hashes of the embedding, so that paraphrases with no shared word are still candidates while
 the cost stays sub-quadratic.
@@ -35,6 +35,7 @@ from typing import Callable, Protocol, Sequence
 from urllib.parse import urlsplit
 
 from comparisons.errors import ComparisonError
+from comparisons.params import EngineParams
 from readouts.model import Document
 
 __all__ = [
@@ -54,21 +55,6 @@ INSTALL_HINT = (
     "--similarity semantic needs the semantic extra: pip install torch==2.13.0 && pip install 'dualread[semantic]'"
 )
 
-COSINE_FLOOR = 0.5
-"""MiniLM gives two sentences of one readout pair on different points a cosine of 0.3 on average (0.56 for gold
-links, measured on the dev pairs), and up to 0.7 for two sentences on one broad subject: below this a cosine is
-no evidence of the same point (at 0.45 it cost the dev pairs link F1 0.04)."""
-COSINE_DOUBT = 0.3
-"""Below this cosine the lexical score is scaled by ``cosine / COSINE_DOUBT``. Among pairs that share enough words
-to be link candidates, nine in ten gold links have a cosine above 0.32 while the median pair that is not a link
-has 0.41 (dev and held-out pairs): a cosine this low is evidence of two different points that share vocabulary
-(a warning to defend infrastructure and a call for cooperation on cybersecurity). At 0.4 it removed true links
-of the held-out pairs as well."""
-COSINE_CEIL = 0.9
-"""Cosines above this are paraphrases of one point: the full ``SEMANTIC_WEIGHT`` is added."""
-SEMANTIC_WEIGHT = 0.2
-"""The most a cosine adds to the lexical score. Larger weights linked claims on one broad subject and cut link F1
-on the dev pairs (0.84 lexical; 0.79 at 0.3 and 0.62 at 0.7 as a blend)."""
 LSH_BANDS = 16
 LSH_BITS = 5
 """Random-hyperplane hashing: two claims whose embeddings point the same way share a band's bits with high
@@ -252,6 +238,7 @@ class PreparedSemantic:
 
     def __init__(self, lexical, vectors: dict[str, list[float]]):
         self.lexical = lexical
+        self.params = lexical.params
         self.vectors = vectors
         dim = len(next(iter(vectors.values()))) if vectors else 0
         planes = _hyperplanes(dim) if dim else []
@@ -269,12 +256,26 @@ class PreparedSemantic:
     def score(self, a: str, b: str, *, score_cutoff: float = 0.0) -> float:
         lexical = self.lexical.score(a, b)
         cosine = self.cosine(a, b)
-        if cosine < COSINE_DOUBT and self.lexical.same_script(a, b):
+        p = self.params
+        if cosine < p.cosine_doubt and self.lexical.same_script(a, b):
             # Across scripts a low cosine is no evidence: an English-only model (the default) cannot read Russian.
-            lexical *= max(0.0, cosine) / COSINE_DOUBT
-        semantic = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (COSINE_CEIL - COSINE_FLOOR)))
-        blended = min(1.0, lexical + SEMANTIC_WEIGHT * semantic)
+            lexical *= max(0.0, cosine) / p.cosine_doubt
+        semantic = min(1.0, max(0.0, (cosine - p.cosine_floor) / (p.cosine_ceil - p.cosine_floor)))
+        blended = min(1.0, lexical + p.semantic_weight * semantic)
         return blended if blended >= score_cutoff else 0.0
+
+    def explain(self, a: str, b: str) -> tuple[float, list[tuple[str, float]], list[tuple[str, float]]]:
+        """The lexical explanation, plus the embedding's effect as one factor (what it multiplied the lexical
+        score by, its cosine named)."""
+        content, shared, factors = self.lexical.explain(a, b)
+        lexical = self.lexical.score(a, b)
+        blended = self.score(a, b)
+        if lexical > 0 and abs(blended - lexical) > 1e-9:
+            factors = factors + [(f"sentence embeddings (cosine {self.cosine(a, b):.2f})", blended / lexical)]
+        elif lexical <= 0 < blended:
+            # Nothing shared lexically: the embedding is all the content there is.
+            content = blended
+        return content, shared, factors
 
 
 class SemanticScorer:
@@ -291,10 +292,10 @@ class SemanticScorer:
         self.encoder = encoder
         self.cache = cache if cache is not None else EmbeddingCache(default_cache_path())
 
-    def prepare(self, documents: Sequence[Document]) -> PreparedSemantic:
+    def prepare(self, documents: Sequence[Document], params: EngineParams | None = None) -> PreparedSemantic:
         from comparisons.matching.similarity import LexicalScorer
 
-        lexical = LexicalScorer().prepare(documents)
+        lexical = LexicalScorer().prepare(documents, params)
         claims = [c for d in documents for c in d.claims]
         vectors = self.cache.get_many(self.encoder.model_id, [c.text for c in claims], self.encoder.encode)
         return PreparedSemantic(lexical, {c.id: v for c, v in zip(claims, vectors)})

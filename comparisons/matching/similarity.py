@@ -12,7 +12,7 @@
   concepts, entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
   language-free features (concepts, entities, dates, numbers) count. The participants' names, which the opening
   claims of all sides share, only link those openings. A negated claim and an affirmative one score a little
-  lower (``ONE_NEGATED``).
+  lower (``EngineParams.one_negated``). Every number comes from ``comparisons.params``.
 
 A semantic scorer drops in by implementing the same two methods (it may block on the lexical scorer's keys and score
 with embeddings); the aligner adds topics and position itself, so a scorer only judges content.
@@ -30,28 +30,14 @@ from typing import Protocol
 from comparisons.matching.concepts import concept_lexicon
 from comparisons.errors import ComparisonError
 from comparisons.matching.features import Features, extract
+from comparisons.params import EngineParams, default_params
 from readouts.model import Document
 
 __all__ = ["LexicalScorer", "PreparedLexical", "PreparedScorer", "Scorer", "get_scorer"]
 
 
-# How much one shared feature of each kind is worth next to a shared content word of the same rarity. Concepts
-# carry paraphrase, so a shared concept counts more than a shared word; dates and numbers are checkable specifics.
-KIND_WEIGHT = {"w": 1.0, "c": 1.3, "e": 1.1, "d": 1.6, "n": 1.3}
 LANGUAGE_FREE = ("c", "e", "d", "n")
-SIDE_UNIQUE = 0.7
-"""Weight kept by a feature that no other side uses: one readout's own vocabulary ("ostensibly", "non-politicised")
-says less about the point being different than a word the other side uses elsewhere."""
-SMALL_NUMBER = 13
-"""Numbers below this ("three principles", "two hours") are common counts and weigh half."""
-SHORTER_SHARE = 0.7
-"""How much the score follows the coverage of the shorter claim (0.5 = plain cosine). Readouts compress: one side's
-short sentence often reports a point that the other side's long sentence makes among others, and plain cosine
-punishes the long one for its extra detail."""
-ONE_NEGATED = 0.9
-"""Share of the score kept when one claim is negated and the other is not: a point and the denial of a point near
-it ("will deploy missiles" / "does not intend to deploy missiles in Ukraine") share words more often than they
-report the same thing. Two accounts of one point are usually both affirmative or both negative."""
+"""Feature kinds that mean the same in any language: all a cross-language pair can share."""
 
 
 class PreparedScorer(Protocol):
@@ -63,7 +49,7 @@ class PreparedScorer(Protocol):
 class Scorer(Protocol):
     name: str
 
-    def prepare(self, documents: Sequence[Document]) -> PreparedScorer: ...
+    def prepare(self, documents: Sequence[Document], params: EngineParams | None = None) -> PreparedScorer: ...
 
 
 @dataclass(frozen=True)
@@ -80,8 +66,9 @@ class _Vector:
 class PreparedLexical:
     """Weighted feature vectors of every claim of one comparison."""
 
-    def __init__(self, features: Sequence[Features]):
+    def __init__(self, features: Sequence[Features], params: EngineParams):
         self.features = {f.claim_id: f for f in features}
+        self.params = params
         names = _participant_words(features)
         units = {f.claim_id: f.units() - names if f.position > 0 else f.units() for f in features}
         df = Counter(chain.from_iterable(units.values()))
@@ -91,18 +78,19 @@ class PreparedLexical:
         sides_using = Counter(chain.from_iterable(side_units.values()))
         total = max(len(features), 1)
         concepts = concept_lexicon().weights
+        kinds = params.kind_weights
         self.idf = {u: math.log(1.0 + total / n) for u, n in df.items()}
         # A unit weighs the same in every claim that has it: weigh each distinct unit once.
         unit_weight: dict[str, float] = {}
         for unit, idf in self.idf.items():
             kind, _, name = unit.partition(":")
-            w = idf * KIND_WEIGHT[kind]
+            w = idf * kinds[kind]
             if kind == "c":
                 w *= concepts.get(name, 1.0)
-            elif kind == "n" and name.isdecimal() and int(name) < SMALL_NUMBER:
+            elif kind == "n" and name.isdecimal() and int(name) < params.small_number:
                 w *= 0.5
             if sides_using[unit] < 2:
-                w *= SIDE_UNIQUE
+                w *= params.side_unique
             unit_weight[unit] = w
         self.vectors: dict[str, _Vector] = {}
         for f in features:
@@ -130,7 +118,8 @@ class PreparedLexical:
         low, high = (na, nb) if na <= nb else (nb, na)
         # The shared weight is at most the shorter claim's, which caps the score: skip the dot product when that
         # cap cannot reach the cutoff.
-        if score_cutoff and (low / high) ** (2 * (1.0 - SHORTER_SHARE)) < score_cutoff:
+        share = self.params.shorter_share
+        if score_cutoff and (low / high) ** (2 * (1.0 - share)) < score_cutoff:
             return 0.0
         small, large = (va, vb) if len(va.weights) <= len(vb.weights) else (vb, va)
         if cross_language:
@@ -140,11 +129,26 @@ class PreparedLexical:
         dot = sum([w * large_weights[u] for u, w in small_weights.items() if u in large_weights])
         if not dot:
             return 0.0
-        shorter, longer = low ** 2, high ** 2
-        score = min(1.0, (dot / shorter) ** SHORTER_SHARE * (dot / longer) ** (1.0 - SHORTER_SHARE))
+        score = min(1.0, (dot / low ** 2) ** share * (dot / high ** 2) ** (1.0 - share))
         if va.negated != vb.negated:
-            score *= ONE_NEGATED
+            score *= self.params.one_negated
         return score
+
+    def explain(self, a: str, b: str) -> tuple[float, list[tuple[str, float]], list[tuple[str, float]]]:
+        """``(content, shared, factors)`` for the pair: the score before factors, each shared unit with its share
+        of that score (the units' products of weights, in proportion), and the factors that ``score`` applied."""
+        va, vb = self.vectors[a], self.vectors[b]
+        factors = [("one claim is negated, the other not", self.params.one_negated)] if va.negated != vb.negated else []
+        score = self.score(a, b)
+        content = score / factors[0][1] if factors else score
+        if va.cyrillic != vb.cyrillic:
+            wa, wb = va.free_weights, vb.free_weights
+        else:
+            wa, wb = va.weights, vb.weights
+        products = {u: w * wb[u] for u, w in wa.items() if u in wb}
+        dot = sum(products.values())
+        shared = sorted(((u, content * p / dot) for u, p in products.items()), key=lambda x: (-x[1], x[0])) if dot else []
+        return content, shared, factors
 
 
 def _participant_words(features: Sequence[Features]) -> frozenset[str]:
@@ -166,12 +170,12 @@ class LexicalScorer:
 
     name = "lexical"
 
-    def prepare(self, documents: Sequence[Document]) -> PreparedLexical:
+    def prepare(self, documents: Sequence[Document], params: EngineParams | None = None) -> PreparedLexical:
         features = []
         for doc in documents:
             last = max(len(doc.claims) - 1, 1)
             features.extend(extract(claim, i / last) for i, claim in enumerate(doc.claims))
-        return PreparedLexical(features)
+        return PreparedLexical(features, params or default_params())
 
 
 def get_scorer(name: str = "lexical", model: str | None = None) -> Scorer:

@@ -9,7 +9,8 @@ from builders import document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparisons.matching.align import MERGE_MEAN, align
+from comparisons.matching.align import align
+from comparisons.params import default_params
 from comparisons.matching.similarity import get_scorer
 from readouts.model import Document, Side
 
@@ -125,7 +126,7 @@ def test_two_claims_that_share_only_their_telling_name_link_when_each_is_the_oth
     result = align(docs, on_taiwan, "lexical")
     links = dict(result.links)
     # Framed in opposite ways, the two sentences share little but "Taiwan": too weak for an ordinary merge.
-    assert ("tokyo:1", "beijing:1") in links and links[("tokyo:1", "beijing:1")] < MERGE_MEAN
+    assert ("tokyo:1", "beijing:1") in links and links[("tokyo:1", "beijing:1")] < default_params().merge_mean
     assert {"tokyo:2", "beijing:2"} <= set(result.omitted)
 
 
@@ -248,7 +249,7 @@ class FixedScores:
     def __init__(self, scores: dict[tuple[str, str], float]):
         self.scores = {frozenset(pair): s for pair, s in scores.items()}
 
-    def prepare(self, documents):
+    def prepare(self, documents, params=None):
         return self
 
     def keys(self, claim_id):

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import sys
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -74,9 +74,11 @@ def standin_scorer(a: Claim, b: Claim) -> float:
 class StandInAlignment:
     links: list
     omitted: list
+    link_evidence: dict = field(default_factory=dict)
+    omission_evidence: dict = field(default_factory=dict)
 
 
-def standin_align(documents, claim_topics, scorer, threshold=0.3):
+def standin_align(documents, claim_topics, scorer, params=None, threshold=0.3):
     """Greedy best partners of the first side's claims on every other side, returned in scrambled order."""
     groups, used = {}, set()
     first, *others = documents
@@ -189,7 +191,10 @@ def test_topic_summaries_count_claims_per_side_and_links(standins):
 def test_engine_info_records_settings(standins):
     comp = compare(PAIR, CompareOptions(similarity="lexical", model=None, taxonomy=StandInTaxonomy()))
     assert comp.engine.version == ENGINE_VERSION
-    assert dict(comp.engine.settings) == {"similarity": "lexical", "model": None, "taxonomy": "stand-in-1"}
+    from comparisons.params import default_params
+
+    assert dict(comp.engine.settings) == {"similarity": "lexical", "model": None, "taxonomy": "stand-in-1",
+                                          "params": default_params().fingerprint()}
     assert standins["scorer"] == ("lexical", None)
 
 
@@ -198,7 +203,7 @@ def test_same_input_gives_same_result(standins):
 
 
 def test_aligner_repeating_a_claim_cannot_break_the_invariant(standins, monkeypatch):
-    def sloppy_align(documents, claim_topics, scorer):
+    def sloppy_align(documents, claim_topics, scorer, params=None):
         links = [(("east:0", "west:2"), 0.9), (("east:0", "west:0"), 0.5), (("west:1", "east:9"), 0.4)]
         return StandInAlignment(links, [])
 
