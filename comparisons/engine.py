@@ -35,7 +35,7 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     """Compare the sides of ``pair`` under ``options`` (lexical similarity, default taxonomy when ``None``)."""
     from comparisons.matching.align import align
     from comparisons.matching.similarity import get_scorer
-    from comparisons.topics.tagging import tag_document
+    from comparisons.topics.tagging import tag_claims
     from readouts.documents import split_document
 
     options = options or CompareOptions()
@@ -43,8 +43,11 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     params = resolve_params(options)
     documents = tuple(split_document(side, pair.participants) for side in pair.sides)
     claim_topics: dict[str, tuple[str, ...]] = {}
+    topic_evidence: dict[str, dict[str, tuple[str, ...]]] = {}
     for document in documents:
-        claim_topics.update(tag_document(document, taxonomy))
+        topics, evidence = tag_claims(document, taxonomy)
+        claim_topics.update(topics)
+        topic_evidence.update(evidence)
 
     claims = {c.id: c for d in documents for c in d.claims}
     topic_order = {topic_id: i for i, topic_id in enumerate(_topic_ids(taxonomy))}
@@ -86,6 +89,7 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
         omissions=omissions,
         topics=summaries,
         engine=EngineInfo(ENGINE_VERSION, settings),
+        topic_evidence=topic_evidence,
     )
 
 

@@ -59,19 +59,24 @@ def _document(document: Document, comparison: Comparison) -> dict[str, Any]:
         "url": side.url,
         "language": side.language,
         "text": side.text,
-        "claims": [
-            {
-                "id": c.id,
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "topics": list(comparison.topics_of(c.id)),
-                "speaker": c.speaker,
-                "paragraph": c.paragraph,
-            }
-            for c in document.claims
-        ],
+        "claims": [_claim(c, comparison) for c in document.claims],
     }
+
+
+def _claim(claim: Claim, comparison: Comparison) -> dict[str, Any]:
+    out = {
+        "id": claim.id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "topics": list(comparison.topics_of(claim.id)),
+        "speaker": claim.speaker,
+        "paragraph": claim.paragraph,
+    }
+    evidence = comparison.topic_evidence.get(claim.id)
+    if evidence:
+        out["topic_evidence"] = {topic: list(why) for topic, why in evidence.items()}
+    return out
 
 
 def _link(link: Link) -> dict[str, Any]:
@@ -183,6 +188,7 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
         raise ComparisonError("comparison of another pair", field="pair.id", value=data["pair"]["id"])
     documents = []
     claim_topics: dict[str, tuple[str, ...]] = {}
+    topic_evidence: dict[str, dict[str, tuple[str, ...]]] = {}
     for doc in data["documents"]:
         side = pair.side(doc["side"])
         if doc["text"] != side.text:
@@ -195,6 +201,9 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
                 raise ComparisonError("claim does not match its text", field="claims", value=c["id"])
             claims.append(claim)
             claim_topics[claim.id] = tuple(c["topics"])
+            if c.get("topic_evidence"):
+                topic_evidence[claim.id] = {str(t): tuple(str(w) for w in why)
+                                            for t, why in dict(c["topic_evidence"]).items()}
         documents.append(Document(side, tuple(claims)))
     links = tuple(
         Link(
@@ -216,7 +225,7 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
         TopicSummary(t["id"], t["label"], _in_side_order(t["claims"], pair), int(t["links"])) for t in data["topics"]
     )
     engine = EngineInfo(data["engine"]["version"], dict(data["engine"]["settings"]))
-    return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine)
+    return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine, topic_evidence)
 
 
 def _in_side_order(values: Mapping[str, Any], pair: Pair) -> dict[str, Any]:

@@ -196,9 +196,14 @@ class Comparison:
     omissions: tuple[Omission, ...]
     topics: tuple[TopicSummary, ...]
     engine: EngineInfo
+    topic_evidence: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Claim id -> topic id -> why the claim carries that topic: the signals that fired (``family: "matched
+    text"``) or the claim it took the topic from. Empty when not known (a comparison from an older cache)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "claim_topics", MappingProxyType(dict(self.claim_topics)))
+        object.__setattr__(self, "topic_evidence", MappingProxyType(
+            {cid: MappingProxyType(dict(by_topic)) for cid, by_topic in self.topic_evidence.items()}))
 
     @cached_property
     def _claims(self) -> Mapping[str, Claim]:
@@ -209,6 +214,10 @@ class Comparison:
 
     def topics_of(self, claim_id: str) -> tuple[str, ...]:
         return self.claim_topics.get(claim_id, ())
+
+    def topic_evidence_of(self, claim_id: str) -> Mapping[str, tuple[str, ...]]:
+        """Per topic of the claim, why it carries it (see ``topic_evidence``); empty when not known."""
+        return self.topic_evidence.get(claim_id, MappingProxyType({}))
 
     def topic_label(self, topic_id: str) -> str:
         for t in self.topics:

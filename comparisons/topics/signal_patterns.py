@@ -1,8 +1,9 @@
 """The regular-expression signals of a taxonomy: patterns, keywords with punctuation, and ``exclude`` patterns,
 each run only where the literal texts it needs occur.
 
-- ``SignalPattern(topic, weight, context, source, flags, needles, required)``: one pattern; ``may_match(lowered)``
-  is the cheap literal test, ``find(text, lowered)`` where it first matches (compiled on first use).
+- ``SignalPattern(topic, weight, context, source, flags, needles, required, label)``: one pattern;
+  ``may_match(lowered)`` is the cheap literal test, ``find(text, lowered)`` the span of its first match (compiled
+  on first use).
 - ``Exclusions(excludes, text, lowered)``: one claim's text as each topic sees it, with that topic's ``exclude``
   matches blanked out, worked out only for the topics that need it.
 
@@ -32,6 +33,8 @@ class SignalPattern:
     flags: int
     needles: tuple[str, ...]
     required: tuple[tuple[str, ...], ...] = ()
+    label: str = ""
+    """How evidence names the signal (its family); empty for an exclusion."""
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -54,13 +57,13 @@ class SignalPattern:
                 return False
         return True
 
-    def find(self, text: str, lowered: str) -> int | None:
-        """Where the pattern first matches in ``text``; ``may_match`` is expected to have passed."""
+    def find(self, text: str, lowered: str) -> tuple[int, int] | None:
+        """Where the pattern first matches in ``text`` (start, end); ``may_match`` is expected to have passed."""
         start = 0
         if self.needles and len(lowered) == len(text):
             start = min((at for at in (lowered.find(n) for n in self.needles) if at >= 0), default=0)
         hit = self.regex.search(text, start)
-        return hit.start() if hit else None
+        return hit.span() if hit else None
 
 
 class Exclusions:

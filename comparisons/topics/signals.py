@@ -3,6 +3,8 @@
 - ``compile_taxonomy(taxonomy) -> Matcher``: the compiled form, remembered per taxonomy object.
 - ``Matcher.evidence(text) -> (own, context)``: ``Scores`` per topic id: the summed weight of the distinct
   signals found in ``text`` and where the first one starts; ``context`` holds the topics' ``context`` signals.
+- ``Matcher.evidence(text, hits)`` also fills ``hits`` with each signal found, per topic id: ``Hit(start, end,
+  label, context)``, ``label`` being the signal's family (or, outside any family, the signal as written).
 
 How signals match (``comparisons.topics.tagging`` decides what a score means for a claim):
 * Keywords match whole words, ``*`` lets a word end any way (``санкц*``), spaces and hyphens in a keyword match
@@ -22,15 +24,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from comparisons.topics.regex_literals import pattern_needles, required_literals
 from comparisons.topics.signal_patterns import Exclusions, SignalPattern
 from comparisons.topics.taxonomy import Signal, Taxonomy
 
-__all__ = ["Matcher", "Scores", "compile_taxonomy"]
+__all__ = ["Hit", "Hits", "Matcher", "Scores", "compile_taxonomy", "signal_label"]
 
 Scores = dict[str, tuple[float, int]]
 """Per topic id: the summed weight of distinct signals, and where in the text the first one starts."""
+
+
+class Hit(NamedTuple):
+    """One signal found in a text: where, which family (``label``), and whether it is a ``context`` signal."""
+
+    start: int
+    end: int
+    label: str
+    context: bool
+
+
+Hits = dict[str, list[Hit]]
+"""Per topic id: the signals found, in the order they were found (not yet sorted by place)."""
+
+_LABEL_CHARS = 40
+
+
+def signal_label(signal: Signal) -> str:
+    """How evidence names a signal: its family, else (a flat taxonomy) the keyword or pattern as written."""
+    if signal.family:
+        return signal.family
+    text = " ".join(signal.text.split())
+    return text if len(text) <= _LABEL_CHARS else text[:_LABEL_CHARS - 1] + "…"
 
 _WORD_SPLIT = re.compile(r"(\w+)")
 _GAP_CHARS = " \t\n\r\f\v\u00a0-‐‑–—"
@@ -53,6 +79,7 @@ class _Keyword:
     pieces: tuple[str, ...]
     stems: tuple[bool, ...]
     cased: bool
+    label: str
 
     def continues(self, words: list[str], gaps: list[bool], i: int) -> bool:
         """Whether the words from ``i`` on spell this keyword, given that ``words[i]`` matches its first piece
@@ -103,7 +130,7 @@ class Matcher:
         if signal.kind == "pattern" or not _PLAIN_KEYWORD.fullmatch(text):
             source = text if signal.kind == "pattern" else r"(?<!\w)" + re.escape(text) + r"(?!\w)"
             pattern = SignalPattern(topic, signal.weight, context, source, re.IGNORECASE, pattern_needles(source),
-                               required_literals(source))
+                                    required_literals(source), signal_label(signal))
             needles = pattern.needles
             if source.startswith((r"\b", r"(?<!\w)")) and needles and all(
                     len(n) >= _PREFIX and n[:_PREFIX].isalnum() for n in needles):
@@ -125,7 +152,7 @@ class Matcher:
             variants = [v + s for v in variants for s in ((split, joined) if len(parts) > 1 else (split,))]
         for variant in variants:
             keyword = _Keyword(topic, signal.weight, context, tuple(p for p, _ in variant),
-                               tuple(s for _, s in variant), cased)
+                               tuple(s for _, s in variant), cased, signal_label(signal))
             first, stem = variant[0]
             key = first[:_PREFIX] if stem else first
             self.first[cased].setdefault(key, []).append(keyword)
@@ -155,8 +182,8 @@ class Matcher:
         memo[word] = candidates = tuple(found)
         return candidates
 
-    def evidence(self, text: str) -> tuple[Scores, Scores]:
-        """(own, context) evidence of each topic in ``text``."""
+    def evidence(self, text: str, hits: Hits | None = None) -> tuple[Scores, Scores]:
+        """(own, context) evidence of each topic in ``text``; each signal found also goes into ``hits`` if given."""
         # [before, word, gap, word, ..., word, after]: words, the gaps between them and (summing lengths) every
         # word's offsets, each in one pass of C code.
         parts = _WORD_SPLIT.split(text)
@@ -174,7 +201,7 @@ class Matcher:
         words = {True: cased_words, False: lower_words}
         gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
         excluded = Exclusions(self.excludes, text, lowered)
-        found: dict[object, int] = {}
+        found: dict[_Keyword | SignalPattern, tuple[int, int]] = {}
         for cased in (False, True) if self.has_cased else (False,):
             memo, ws = self.starting[cased], words[cased]
             # Keywords in capitals can only start at a capitalised word.
@@ -195,7 +222,7 @@ class Matcher:
                             continue
                     start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
                     if not excluded.covers(keyword.topic, start, end):
-                        found[keyword] = start
+                        found[keyword] = (start, end)
         prefixes = {w[:_PREFIX] for w in words[False]}
         indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
         for pattern in dict.fromkeys([*indexed, *self.patterns]):
@@ -207,16 +234,18 @@ class Matcher:
                 else:
                     break
             else:
-                at = pattern.find(*excluded.masked(pattern.topic))
-                if at is not None:
-                    found[pattern] = at
+                span = pattern.find(*excluded.masked(pattern.topic))
+                if span is not None:
+                    found[pattern] = span
         own: Scores = {}
         context: Scores = {}
-        for signal, at in found.items():
+        for signal, (at, end) in found.items():
             scores = context if signal.context else own
             topic_id = self.ids[signal.topic]
             score, first = scores.get(topic_id, (0.0, at))
             scores[topic_id] = (score + signal.weight, min(first, at))
+            if hits is not None:
+                hits.setdefault(topic_id, []).append(Hit(at, end, signal.label, signal.context))
         return own, context
 
 

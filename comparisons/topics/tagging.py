@@ -1,7 +1,9 @@
 """Topics per claim, read in context.
 
-- ``tag_document(document, taxonomy) -> dict[claim_id, tuple[topic_id, ...]]``: every claim of one side, with
-  its topics in taxonomy order (an empty tuple when nothing fits).
+- ``tag_claims(document, taxonomy) -> ClaimTags(topics, evidence)``: every claim of one side, with its topics in
+  taxonomy order (an empty tuple when nothing fits) and, per topic, why: the signals that fired (``family:
+  "matched text"``) or the claim it was taken from (``points back to kremlin:3``).
+- ``tag_document(document, taxonomy) -> dict[claim_id, tuple[topic_id, ...]]``: the topics alone.
 - ``score_text(text, taxonomy) -> dict[topic_id, float]``: a claim's own evidence, for tests and tuning.
 
 How a claim gets its topics (the signals themselves are found by ``comparisons.topics.signals``):
@@ -18,12 +20,23 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from comparisons.topics.signals import Scores, compile_taxonomy
+from comparisons.topics.signals import Hit, Hits, Scores, compile_taxonomy
 from comparisons.topics.taxonomy import Taxonomy
 from readouts.model import Document
 
-__all__ = ["THRESHOLD", "score_text", "tag_document"]
+__all__ = ["THRESHOLD", "ClaimTags", "describe_hit", "score_text", "tag_claims", "tag_document"]
+
+Evidence = dict[str, dict[str, tuple[str, ...]]]
+"""Claim id -> topic id -> why the claim carries the topic, one description per signal or rule."""
+
+
+class ClaimTags(NamedTuple):
+    """The topics of each claim of a document, and the evidence for each of them."""
+
+    topics: dict[str, tuple[str, ...]]
+    evidence: Evidence
 
 THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
@@ -76,19 +89,28 @@ def _points_back(text: str) -> bool:
 
 def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
     """Topics for every claim of ``document``, in taxonomy order; see the module docstring for the rules."""
+    return tag_claims(document, taxonomy).topics
+
+
+def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
+    """Topics for every claim of ``document``, in taxonomy order, with the evidence for each."""
     matcher = compile_taxonomy(taxonomy)
     order = {topic_id: i for i, topic_id in enumerate(taxonomy.ids)}
     claims = document.claims
-    evidence = [matcher.evidence(claim.text) for claim in claims]
+    found: list[Hits] = [{} for _ in claims]
+    evidence = [matcher.evidence(claim.text, hits) for claim, hits in zip(claims, found)]
     present = {t for own, _ in evidence for t, (score, _) in own.items() if score >= THRESHOLD}
     result: dict[str, tuple[str, ...]] = {}
+    why: Evidence = {}
     previous: Scores = {}
-    for claim, (own, context) in zip(claims, evidence):
+    previous_id = ""
+    for claim, (own, context), hits in zip(claims, evidence, found):
         for t, (score, pos) in context.items():
             if t in present:
                 base, first = own.get(t, (0.0, pos))
                 own[t] = (base + score, min(first, pos))
         kept = {t: v for t, v in own.items() if v[0] >= THRESHOLD}
+        taken: dict[str, str] = {}
         if previous and _A_WORD.search(claim.text):
             rest = _CONNECTIVE.sub("", claim.text, count=1)
             if _points_back(rest):
@@ -97,13 +119,36 @@ def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str,
                 top = max((v[0] for v in kept.values()), default=THRESHOLD)
                 for t in _main_topics(previous):
                     kept[t] = (max(top, kept.get(t, (0.0, 0))[0]) + 0.01, -1)
+                    taken[t] = f"points back to {previous_id}"
             elif not kept and rest != claim.text:
                 kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
+                taken = dict.fromkeys(kept, f"follows on from {previous_id}")
             if not kept and _CONTINUATION.search(claim.text):
                 kept = {t: (THRESHOLD, -1) for t in previous}
-        result[claim.id] = tuple(sorted(kept, key=order.__getitem__))
-        previous = kept
-    return result
+                taken = dict.fromkeys(kept, f"continues {previous_id}")
+        topics = tuple(sorted(kept, key=order.__getitem__))
+        result[claim.id] = topics
+        if topics:
+            why[claim.id] = {t: _describe(claim.text, [h for h in hits.get(t, ()) if t in present or not h.context],
+                                          taken.get(t)) for t in topics}
+        previous, previous_id = kept, claim.id
+    return ClaimTags(result, why)
+
+
+_QUOTED_CHARS = 60
+
+
+def describe_hit(text: str, hit: Hit) -> str:
+    """``family: "matched text"``: what a user reads as the reason for a topic (the text shortened if long)."""
+    matched = " ".join(text[hit.start:hit.end].split())
+    if len(matched) > _QUOTED_CHARS:
+        matched = matched[:_QUOTED_CHARS - 1] + "…"
+    return f'{hit.label}: "{matched}"' + (" (the readout names the topic elsewhere)" if hit.context else "")
+
+
+def _describe(text: str, hits, taken: str | None) -> tuple[str, ...]:
+    described = [describe_hit(text, hit) for hit in sorted(hits)]
+    return tuple(dict.fromkeys([*described, *([taken] if taken else [])]))
 
 
 def score_text(text: str, taxonomy: Taxonomy) -> dict[str, float]:

@@ -1,10 +1,15 @@
 """Topics and the taxonomy that holds them: the default one shipped with dualread, or a user's YAML file.
 
-- ``Signal``: one piece of evidence for a topic, a keyword/phrase or a regular expression, with a weight.
+- ``Signal``: one piece of evidence for a topic, a keyword/phrase or a regular expression, with a weight and the
+  name of the family it belongs to (empty for a signal written outside any family).
+- ``Family``: a named family of expressions of one topic (``name``, ``why``: what the expressions stand for and why
+  they mean the topic, ``example``: sentences that show it). Evidence names the family, not each string.
 - ``Topic``: ``id``, ``label``, ``description`` and its signals: ``keywords`` (weight 1 each by default),
   ``hints`` (weight 0.5: two of them, or one with context, make the topic), ``patterns`` (regular expressions,
   weight 1), ``context`` (count only in a readout that already names the topic elsewhere) and ``exclude``
   (regular expressions whose matches never count for the topic, such as an airline named after a country).
+  Signals are written either flat on the topic (the first format, still read) or in ``families``, each family a
+  mapping with ``name``, ``why``, ``example`` and its own ``keywords``/``hints``/``patterns``/``context``.
 - ``Taxonomy(topics, source)``: the topics in display order; ``.ids``, ``.get(id)``, ``.label(id)`` and
   ``.fingerprint()``, a stable hash of the content that keys the comparison cache.
 - ``default_taxonomy()``: ``default_topics.yaml`` beside this module, loaded once.
@@ -30,7 +35,9 @@ from comparisons.errors import ComparisonError
 
 __all__ = [
     "DEFAULT_SOURCE",
+    "FAMILY_NAME_PATTERN",
     "TOPIC_ID_PATTERN",
+    "Family",
     "Signal",
     "Taxonomy",
     "Topic",
@@ -43,6 +50,8 @@ __all__ = [
 DEFAULT_SOURCE = "default"
 TOPIC_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 """A topic id is what exports and gold files carry: lowercase a-z, 0-9 and '-', 1..40 characters."""
+FAMILY_NAME_PATTERN = TOPIC_ID_PATTERN
+"""A family's name is shown as evidence beside the matched text: the same shape as a topic id."""
 
 SignalKind = Literal["keyword", "pattern"]
 
@@ -54,7 +63,8 @@ _SIGNAL_FIELDS: dict[str, tuple[SignalKind, float]] = {
     "patterns": ("pattern", 1.0),
     "context": ("keyword", 1.0),
 }
-_TOPIC_FIELDS = {"id", "label", "description", "exclude", *_SIGNAL_FIELDS}
+_TOPIC_FIELDS = {"id", "label", "description", "exclude", "families", *_SIGNAL_FIELDS}
+_FAMILY_FIELDS = {"name", "why", "example", *_SIGNAL_FIELDS}
 _FILE_FIELDS = {"extends", "topics"}
 _MAX_WEIGHT = 5.0
 
@@ -67,6 +77,17 @@ class Signal:
     text: str
     weight: float
     kind: SignalKind = "keyword"
+    family: str = ""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of expressions that stand for a topic: what a user sees as the evidence for it. ``why`` says what the
+    family covers and why it means the topic; ``example`` holds sentences (our own words) that fire it."""
+
+    name: str
+    why: str = ""
+    example: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,10 @@ class Topic:
     patterns: tuple[Signal, ...] = ()
     context: tuple[Signal, ...] = ()
     exclude: tuple[str, ...] = ()
+    families: tuple[Family, ...] = ()
+
+    def family(self, name: str) -> Family | None:
+        return next((f for f in self.families if f.name == name), None)
 
     @property
     def signals(self) -> tuple[Signal, ...]:
@@ -108,8 +133,9 @@ class Taxonomy:
         return topic.label if topic else topic_id
 
     def fingerprint(self) -> str:
-        """A hash of everything that changes tagging, and nothing else: the same file moved elsewhere keeps its
-        fingerprint, one edited weight changes it. Computed once per taxonomy: every comparison asks for it."""
+        """A hash of everything that changes tagging or its evidence (family names included, a family's ``why``
+        and ``example`` not), and nothing else: the same file moved elsewhere keeps its fingerprint, one edited
+        weight changes it. Computed once per taxonomy: every comparison asks for it."""
         cached = self.__dict__.get("_fingerprint")
         if cached is None:
             cached = self._content_hash()
@@ -119,9 +145,9 @@ class Taxonomy:
     def _content_hash(self) -> str:
         content = [
             [t.id, t.label, t.description,
-             [[s.kind, s.text, s.weight] for s in t.keywords],
-             [[s.kind, s.text, s.weight] for s in t.patterns],
-             [[s.kind, s.text, s.weight] for s in t.context],
+             [[s.kind, s.text, s.weight, s.family] for s in t.keywords],
+             [[s.kind, s.text, s.weight, s.family] for s in t.patterns],
+             [[s.kind, s.text, s.weight, s.family] for s in t.context],
              list(t.exclude)]
             for t in self.topics
         ]
@@ -220,12 +246,16 @@ def _parse_topic(item: Any, i: int, file: object) -> Topic:
     if not isinstance(description, str):
         raise ComparisonError("a description is a text", file=file, field=f"{where}.description",
                               value=_kind(description))
-    signals: dict[str, list[Signal]] = {}
-    for name, (kind, default_weight) in _SIGNAL_FIELDS.items():
-        signals[name] = [
-            _parse_signal(entry, kind, default_weight, file, f"{where}.{name}[{j}]")
-            for j, entry in enumerate(_list_field(item, name, where, file))
-        ]
+    signals = _parse_signals(item, where, "", file)
+    families = []
+    for j, entry in enumerate(_list_field(item, "families", where, file)):
+        family, found = _parse_family(entry, f"{where}.families[{j}]", file)
+        if any(f.name == family.name for f in families):
+            raise ComparisonError("duplicate family name in this topic", file=file,
+                                  field=f"{where}.families[{j}].name", value=family.name)
+        families.append(family)
+        for name, more in found.items():
+            signals[name].extend(more)
     exclude = []
     for j, entry in enumerate(_list_field(item, "exclude", where, file)):
         field = f"{where}.exclude[{j}]"
@@ -242,7 +272,44 @@ def _parse_topic(item: Any, i: int, file: object) -> Topic:
         patterns=tuple(signals["patterns"]),
         context=tuple(signals["context"]),
         exclude=tuple(exclude),
+        families=tuple(families),
     )
+
+
+def _parse_signals(item: dict, where: str, family: str, file: object) -> dict[str, list[Signal]]:
+    """The signal lists of a topic or of one of its families, each signal tagged with the family's name."""
+    return {
+        name: [_parse_signal(entry, kind, default_weight, file, f"{where}.{name}[{j}]", family)
+               for j, entry in enumerate(_list_field(item, name, where, file))]
+        for name, (kind, default_weight) in _SIGNAL_FIELDS.items()
+    }
+
+
+def _parse_family(entry: Any, where: str, file: object) -> tuple[Family, dict[str, list[Signal]]]:
+    """One family: its name, why and example, and its signals (which count exactly as a topic's own do)."""
+    if not isinstance(entry, dict):
+        raise ComparisonError("expected a family (a mapping with name, why, example and signals)", file=file,
+                              field=where, value=_kind(entry))
+    for key in entry:
+        if key not in _FAMILY_FIELDS:
+            known = ", ".join(sorted(_FAMILY_FIELDS))
+            raise ComparisonError(f"unknown field (known: {known})", file=file, field=f"{where}.{key}", value=key)
+    name = entry.get("name")
+    if name is None:
+        raise ComparisonError("missing family name", file=file, field=f"{where}.name")
+    if not isinstance(name, str) or not FAMILY_NAME_PATTERN.fullmatch(name):
+        raise ComparisonError("a family name is 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
+                              file=file, field=f"{where}.name", value=name)
+    why = entry.get("why") or ""
+    if not isinstance(why, str):
+        raise ComparisonError("'why' is a text", file=file, field=f"{where}.why", value=_kind(why))
+    example = entry.get("example")
+    examples = [] if example is None else [example] if isinstance(example, str) else example
+    if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
+        raise ComparisonError("an example is a sentence, or a list of sentences", file=file,
+                              field=f"{where}.example", value=_kind(example))
+    signals = _parse_signals(entry, where, name, file)
+    return Family(name, " ".join(why.split()), tuple(" ".join(e.split()) for e in examples)), signals
 
 
 def _list_field(item: dict, name: str, where: str, file: object) -> list:
@@ -254,7 +321,7 @@ def _list_field(item: dict, name: str, where: str, file: object) -> list:
     return value
 
 
-def _parse_signal(entry: Any, kind: SignalKind, weight: float, file: object, field: str) -> Signal:
+def _parse_signal(entry: Any, kind: SignalKind, weight: float, file: object, field: str, family: str = "") -> Signal:
     """A signal is written as a text, or as ``{text: weight}`` to give it its own weight."""
     if isinstance(entry, dict):
         if len(entry) != 1:
@@ -272,7 +339,7 @@ def _parse_signal(entry: Any, kind: SignalKind, weight: float, file: object, fie
         _check_regex(text, file, field)
     elif not re.search(r"\w", text):
         raise ComparisonError("a keyword needs at least one letter or digit", file=file, field=field, value=text)
-    return Signal(text.strip() if kind == "keyword" else text, float(weight), kind)
+    return Signal(text.strip() if kind == "keyword" else text, float(weight), kind, family)
 
 
 def _check_regex(text: str, file: object, field: str) -> None:

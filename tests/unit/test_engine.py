@@ -108,7 +108,7 @@ def standins(monkeypatch):
 
     for name, attrs in {
         "readouts.documents": {"split_document": standin_split},
-        "comparisons.topics.tagging": {"tag_document": standin_tag},
+        "comparisons.topics.tagging": {"tag_claims": lambda document, taxonomy: (standin_tag(document, taxonomy), {})},
         "comparisons.matching.similarity": {"get_scorer": get_scorer},
         "comparisons.matching.align": {"align": standin_align},
     }.items():

@@ -156,3 +156,107 @@ def test_unreadable_files_are_refused_with_the_file_named(tmp_path):
     with pytest.raises(DualreadError) as caught:
         load_taxonomy(broken)
     assert str(broken) in str(caught.value)
+
+
+FAMILIES = """\
+    - id: fisheries
+      label: Fisheries
+      keywords: [fish*]
+      families:
+        - name: fleets
+          why: Boats that fish, named as such.
+          example: [The trawler fleet stayed in port., Рыболовный флот остался в порту.]
+          keywords: [trawler*, рыболовн* флот*]
+          patterns: ['\\bfleets?\\s+of\\s+trawlers\\b']
+        - name: quotas
+          why: Limits on the catch.
+          example: Both sides set quotas for the catch of cod.
+          hints: [quota*, catch]
+          context: [limits]
+    """
+
+
+def test_signals_grouped_in_families_count_as_a_topics_own_and_keep_their_family(tmp_path):
+    topic = load_taxonomy(write(tmp_path, FAMILIES)).get("fisheries")
+    assert [(s.text, s.weight, s.family) for s in topic.keywords] == [
+        ("fish*", 1.0, ""), ("trawler*", 1.0, "fleets"), ("рыболовн* флот*", 1.0, "fleets"),
+        ("quota*", 0.5, "quotas"), ("catch", 0.5, "quotas")]
+    assert [(s.kind, s.family) for s in topic.patterns] == [("pattern", "fleets")]
+    assert [(s.text, s.family) for s in topic.context] == [("limits", "quotas")]
+    assert [f.name for f in topic.families] == ["fleets", "quotas"]
+    fleets = topic.family("fleets")
+    assert fleets.why == "Boats that fish, named as such."
+    assert fleets.example == ("The trawler fleet stayed in port.", "Рыболовный флот остался в порту.")
+    assert topic.family("quotas").example == ("Both sides set quotas for the catch of cod.",)
+
+
+def test_renaming_a_family_changes_the_fingerprint_but_its_why_does_not(tmp_path):
+    first = load_taxonomy(write(tmp_path, FAMILIES, "a.yaml")).fingerprint()
+    renamed = FAMILIES.replace("name: quotas", "name: catch-limits")
+    assert load_taxonomy(write(tmp_path, renamed, "b.yaml")).fingerprint() != first
+    reworded = FAMILIES.replace("Limits on the catch.", "How much may be caught.")
+    assert load_taxonomy(write(tmp_path, reworded, "c.yaml")).fingerprint() == first
+
+
+@pytest.mark.parametrize(
+    ("family", "field", "words"),
+    [
+        ("- keywords: [fish]", "topics[0].families[0].name", "missing family name"),
+        ("- name: Big Fleets\n      keywords: [fish]", "topics[0].families[0].name", "a-z"),
+        ("- name: fleets\n      keyword: [fish]", "topics[0].families[0].keyword", "unknown field"),
+        ("- name: fleets\n      example: {a: b}", "topics[0].families[0].example", "a sentence"),
+        ("- name: fleets\n      why: [a, b]", "topics[0].families[0].why", "a text"),
+        ("- name: fleets\n      patterns: ['(x']", "topics[0].families[0].patterns[0]", "regular expression"),
+        ("- name: fleets\n    - name: fleets", "topics[0].families[1].name", "duplicate family"),
+        ("- just words", "topics[0].families[0]", "expected a family"),
+    ],
+)
+def test_each_mistake_in_a_family_is_named_by_its_field(tmp_path, family, field, words):
+    text = f"- id: fisheries\n  label: Fisheries\n  families:\n    {family}\n"
+    error = error_for(write(tmp_path, text))
+    assert error.field == field
+    assert words in str(error)
+
+
+def test_every_default_signal_belongs_to_a_family_with_a_why_and_an_example():
+    for topic in default_taxonomy().topics:
+        families = {f.name: f for f in topic.families}
+        for signal in (*topic.signals, *topic.context):
+            assert signal.family in families, (topic.id, signal.text)
+        for family in topic.families:
+            assert len(family.why.split()) >= 5, (topic.id, family.name)
+            assert family.example, (topic.id, family.name)
+
+
+def test_every_default_example_fires_its_family_and_gives_its_topic():
+    from comparisons.topics.examples import example_problems
+
+    assert example_problems(default_taxonomy()) == []
+
+
+def test_an_example_that_its_family_does_not_fire_is_named(tmp_path):
+    from comparisons.topics.examples import check_examples, example_problems
+
+    path = write(tmp_path, """\
+        - id: fisheries
+          label: Fisheries
+          families:
+            - name: fleets
+              why: Boats that fish.
+              example: The weather was fine.
+              keywords: [trawler*]
+            - name: quotas
+              why: Limits on the catch.
+              example: They set a quota.
+              hints: [quota*, catch]
+        """)
+    taxonomy = load_taxonomy(path)
+    problems = example_problems(taxonomy)
+    assert [(p.family, p.example) for p in problems] == [("fleets", "The weather was fine."),
+                                                          ("quotas", "They set a quota.")]
+    assert "do not find" in problems[0].problem
+    assert "0.5 of the 1" in problems[1].problem
+    with pytest.raises(ComparisonError) as caught:
+        check_examples(taxonomy, file=path)
+    assert caught.value.field == "topics[fisheries].families[fleets].example"
+    assert "The weather was fine." in str(caught.value) and "1 more" in str(caught.value)

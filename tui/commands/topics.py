@@ -3,7 +3,8 @@
 - ``format_topics(taxonomy, width)``: the listing: where the taxonomy comes from, then id, label and description of
   each topic, the description wrapped to the terminal.
 - ``describe_check(taxonomy, path)``: the one-line verdict for ``--check``: how many topics, and how they differ
-  from the default (new, changed, left out).
+  from the default (new, changed, left out). ``--check`` also runs each family's examples through the taxonomy
+  (``comparisons.topics.examples``): an example its family does not fire is a problem like any other.
 - ``add_parser`` / ``run``: the subcommand.
 
 The taxonomy in force is ``--topics FILE`` if given, else the library's ``topics.yaml``, else the default one
@@ -38,7 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="list the topic taxonomy in force, or check a taxonomy file",
         description="List the topics claims are tagged with: id, label and description. The taxonomy in force is "
         "--topics FILE, else the library's topics.yaml, else the default one. With --check FILE, validate a "
-        "taxonomy file instead and name the first problem (file, field, value). docs/topics.md explains the format.",
+        "taxonomy file instead (flat or grouped in families; each family's example must fire it) and name the "
+        "first problem (file, field, value). docs/topics.md explains the format.",
         examples="  dualread topics\n"
         "  dualread topics --check my-topics.yaml\n"
         "  dualread --topics my-topics.yaml topics\n",
@@ -49,10 +51,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.check:
+        from comparisons.topics.examples import check_examples
         from comparisons.topics.taxonomy import load_taxonomy
 
         path = Path(args.check)
-        print(describe_check(load_taxonomy(path), path))
+        taxonomy = load_taxonomy(path)
+        check_examples(taxonomy, file=path)
+        print(describe_check(taxonomy, path))
         return 0
 
     from tui.commands.common import library_from, options_from
