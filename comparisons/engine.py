@@ -25,7 +25,7 @@ from readouts.model import Claim, Document, Pair
 
 __all__ = ["ENGINE_VERSION", "compare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.3"
+ENGINE_VERSION = "1.4"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4

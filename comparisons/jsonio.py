@@ -23,7 +23,7 @@ from comparisons.evidence import (
     omission_evidence_to_dict,
 )
 from comparisons.model import SCHEMA, Comparison, Conflict, EngineInfo, Link, Omission, Span, TopicSummary
-from readouts.model import Claim, Document, Pair
+from readouts.model import Aside, Claim, Document, Pair
 
 __all__ = ["SCHEMA", "dumps", "from_dict", "to_dict"]
 
@@ -60,6 +60,9 @@ def _document(document: Document, comparison: Comparison) -> dict[str, Any]:
         "language": side.language,
         "text": side.text,
         "claims": [_claim(c, comparison) for c in document.claims],
+        **_optional("asides", [
+            {"start": a.start, "end": a.end, "text": a.text, "kind": a.kind} for a in document.asides
+        ] or None),
     }
 
 
@@ -72,6 +75,7 @@ def _claim(claim: Claim, comparison: Comparison) -> dict[str, Any]:
         "topics": list(comparison.topics_of(claim.id)),
         "speaker": claim.speaker,
         "paragraph": claim.paragraph,
+        **_optional("answers", claim.answers),
     }
     evidence = comparison.topic_evidence.get(claim.id)
     if evidence:
@@ -196,7 +200,8 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
         claims = []
         for index, c in enumerate(doc["claims"]):
             start, end = int(c["start"]), int(c["end"])
-            claim = Claim(side.key, index, start, end, side.text[start:end], int(c.get("paragraph", 0)), c["speaker"])
+            claim = Claim(side.key, index, start, end, side.text[start:end], int(c.get("paragraph", 0)), c["speaker"],
+                          c.get("answers"))
             if claim.id != c["id"] or claim.text != c["text"]:
                 raise ComparisonError("claim does not match its text", field="claims", value=c["id"])
             claims.append(claim)
@@ -204,7 +209,9 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
             if c.get("topic_evidence"):
                 topic_evidence[claim.id] = {str(t): tuple(str(w) for w in why)
                                             for t, why in dict(c["topic_evidence"]).items()}
-        documents.append(Document(side, tuple(claims)))
+        asides = tuple(Aside(side.key, int(a["start"]), int(a["end"]), side.text[int(a["start"]):int(a["end"])],
+                             str(a["kind"])) for a in doc.get("asides", ()))
+        documents.append(Document(side, tuple(claims), asides))
     links = tuple(
         Link(
             l["id"],

@@ -1,6 +1,6 @@
 """readouts — the documents layer of dualread: pairs, the library on disk, and importing readouts.
 
-- ``model``: ``Pair``, ``Side``, ``Participant``, ``Claim``, ``Document`` and the id/key patterns.
+- ``model``: ``Pair``, ``Side``, ``Participant``, ``Claim``, ``Aside``, ``Document`` and the id/key patterns.
 - ``errors``: ``DualreadError`` (every layer's base) and ``ReadoutError`` (this layer's).
 - ``yamlio``: ``load_yaml``, ``loads_yaml``, ``dump_yaml`` (safe loading; alias bombs refused).
 - ``atomic``: ``write_text_atomic``, ``staging_dir``, ``replace_dir_atomic``.
@@ -34,7 +34,7 @@ _EXPORTS = {
                   "strip_controls"),
     "library": ("Library", "LibraryEntry", "PairExistsError", "check_pair_id", "check_side_key",
                 "default_library_path", "parse_date"),
-    "model": ("BOTH", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "Pair", "Participant",
+    "model": ("ASIDE_KINDS", "Aside", "BOTH", "NARRATOR", "PAIR_ID_PATTERN", "SIDE_KEY_PATTERN", "Claim", "Document", "Pair", "Participant",
               "Side"),
     "yamlio": ("dump_yaml", "load_yaml", "loads_yaml"),
 }

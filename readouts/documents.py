@@ -1,38 +1,112 @@
-"""A side of a pair split into claims, each with its speaker.
+"""A side of a pair split into claims, each with its speaker, and the sentences that are not claims.
 
 - ``split_document(side, participants=()) -> Document``: the side's claims in reading order, numbered from 0
-  (ids ``"<side>:<index>"``), each a slice of ``side.text`` with its body paragraph and its speaker.
+  (ids ``"<side>:<index>"``), each a slice of ``side.text`` with its body paragraph and its speaker; and its
+  asides: a journalist's questions in a transcript and lines about the readout itself ("The overview of the talk
+  is as follows."), which state no point of the side.
 
-This is where segmentation (``readouts.segment``) and attribution (``readouts.speakers``) meet, so every
-consumer — the engine, ``dualread show``, the exports — sees the same claims for the same text.
+This is where segmentation (``readouts.segment``), transcript turns (``readouts.turns``) and attribution
+(``readouts.speakers``) meet, so every consumer — the engine, ``dualread show``, the exports — sees the same
+claims for the same text. In a transcript a turn's label ("Yury Ushakov:") is not part of any claim, and a claim
+whose sentence names no speaker of its own is the turn's speaker's.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
-from readouts.model import Claim, Document, Participant, Side
-from readouts.segment import segment
+from readouts.model import Aside, Claim, Document, Participant, Side
+from readouts.segment import Segment, segment
 from readouts.speakers import attribute
+from readouts.turns import Turn, find_turns, is_procedural
 
 __all__ = ["split_document"]
 
 
 def split_document(side: Side, participants: Sequence[Participant] = ()) -> Document:
-    """Split ``side`` into claims; speakers come from ``participants`` when given, else from the text."""
+    """Split ``side`` into claims and asides; speakers come from ``participants`` when given, else the text."""
     text = side.text
-    segments = segment(text)
+    turns = find_turns(text)
+    segments = _without_labels(text, segment(text, frozenset(t.start for t in turns)), turns)
+    if turns:
+        segments = _replies_joined(text, segments)
     speakers = attribute(text, segments, tuple(participants))
-    claims = tuple(
-        Claim(
-            side=side.key,
-            index=index,
-            start=seg.start,
-            end=seg.end,
-            text=text[seg.start : seg.end],
-            paragraph=seg.paragraph,
-            speaker=speaker,
-        )
-        for index, (seg, speaker) in enumerate(zip(segments, speakers))
-    )
-    return Document(side=side, claims=claims)
+    starts = [t.start for t in turns]
+    claims: list[Claim] = []
+    asides: list[Aside] = []
+    question = ""
+    first_paragraph: dict[int, int] = {}
+    for seg in segments:
+        if turns and seg.start >= starts[0]:
+            first_paragraph.setdefault(turns[bisect_right(starts, seg.start) - 1].start, seg.paragraph)
+    for seg, speaker in zip(segments, speakers):
+        turn = turns[bisect_right(starts, seg.start) - 1] if turns and seg.start >= starts[0] else None
+        sentence = text[seg.start : seg.end]
+        if turn is not None and turn.question:
+            question = sentence if seg.start == turn.body else f"{question} {sentence}"
+            asides.append(Aside(side.key, seg.start, seg.end, sentence, "question"))
+            continue
+        if is_procedural(sentence):
+            asides.append(Aside(side.key, seg.start, seg.end, sentence, "procedure"))
+            continue
+        if turn is not None and speaker is None:
+            speaker = _turn_speaker(turn, participants)
+        # Only the turn's first paragraph answers the question; later ones go on to other points.
+        answers = question or None if turn is not None and seg.paragraph == first_paragraph.get(turn.start) else None
+        claims.append(Claim(side.key, len(claims), seg.start, seg.end, sentence, seg.paragraph, speaker, answers))
+    return Document(side=side, claims=tuple(claims), asides=tuple(asides))
+
+
+def _without_labels(text: str, segments: list[Segment], turns: list[Turn]) -> list[Segment]:
+    """The segments with each turn's label cut off the sentence that opens the turn (and dropped when nothing
+    else is in it)."""
+    if not turns:
+        return segments
+    bodies = {t.start: t.body for t in turns}
+    out = []
+    for seg in segments:
+        body = bodies.get(seg.start)
+        if body is not None:
+            while body < seg.end and text[body].isspace():
+                body += 1
+            if body >= seg.end:
+                continue
+            seg = Segment(body, seg.end, seg.paragraph)
+        out.append(seg)
+    return out
+
+
+_BARE_REPLY = re.compile(
+    r"(?:yes|no|indeed|of course|certainly|sure|correct|right|absolutely|not yet|да|нет|конечно|безусловно)"
+    r"(?:[, ]+[^.!?]{0,24})?[.!]",
+    re.IGNORECASE,
+)
+"""A reply that states nothing without its question ("Yes.", "No, it was not."): it opens an answer."""
+
+
+def _replies_joined(text: str, segments: list[Segment]) -> list[Segment]:
+    """A bare reply and the sentence after it in the same paragraph as one claim: "Yes. The sides agreed to ..."
+    is one point, and "Yes." alone would be a claim that reports nothing."""
+    out: list[Segment] = []
+    for seg in segments:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.paragraph == seg.paragraph
+                and _BARE_REPLY.fullmatch(text[previous.start:previous.end])):
+            out[-1] = Segment(previous.start, seg.end, seg.paragraph)
+        else:
+            out.append(seg)
+    return out
+
+
+def _turn_speaker(turn: Turn, participants: Sequence[Participant]) -> str | None:
+    """The turn's speaker, as the participant whose name or alias the label gives when there is one."""
+    if turn.speaker is None:
+        return None
+    label = turn.speaker.casefold()
+    for participant in participants:
+        names = [n.casefold() for n in participant.names()]
+        if label in names or any(label.split()[-1] == n.split()[-1] for n in names if n.split()):
+            return participant.name
+    return turn.speaker

@@ -19,6 +19,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 __all__ = [
+    "ASIDE_KINDS",
+    "Aside",
     "BOTH",
     "NARRATOR",
     "PAIR_ID_PATTERN",
@@ -116,6 +118,9 @@ class Claim:
     text: str
     paragraph: int = 0
     speaker: str | None = NARRATOR
+    answers: str | None = None
+    """In a transcript, the question this claim's turn answers (its text), else None: "Yes, it came up" means
+    little without "Did they discuss sanctions?"."""
     id: str = field(init=False, repr=False, compare=False)
     """Computed once: the engine looks claims up by id hundreds of times per comparison."""
 
@@ -123,12 +128,29 @@ class Claim:
         object.__setattr__(self, "id", f"{self.side}:{self.index}")
 
 
+ASIDE_KINDS = ("question", "procedure")
+"""What a sentence that is not a claim can be: a journalist's question in a transcript, or a line about the
+readout itself ("The overview of the talk is as follows.")."""
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A sentence of a readout that states no point of the side: kept, shown as context, never linked."""
+
+    side: str
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
 @dataclass(frozen=True)
 class Document:
-    """One side of a pair split into claims."""
+    """One side of a pair split into claims (the side's points) and asides (sentences that are not)."""
 
     side: Side
     claims: tuple[Claim, ...]
+    asides: tuple[Aside, ...] = ()
 
     @property
     def key(self) -> str:

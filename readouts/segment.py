@@ -100,8 +100,9 @@ _SINGLE_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", re.UNICODE)
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """The body's paragraphs as trimmed ``(start, end)`` spans, in order; the title line is left out."""
+def paragraphs(text: str, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The body's paragraphs as trimmed ``(start, end)`` spans, in order; the title line is left out. A line that
+    starts at an offset in ``breaks`` (a transcript's turn, see ``readouts.turns``) starts a paragraph of its own."""
     spans: list[tuple[int, int]] = []
     block_start = block_end = -1
     skip_title = _title_end(text)
@@ -117,7 +118,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
                     spans.append((block_start, block_end))
                     block_start = -1
             else:
-                if block_start >= 0 and _BULLET.match(text, lo):
+                if block_start >= 0 and (_BULLET.match(text, lo) or pos in breaks):
                     spans.append((block_start, block_end))
                     block_start = -1
                 if block_start < 0:
@@ -131,10 +132,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(text: str) -> list[Segment]:
-    """The claim spans of ``text`` in reading order: whole sentences of each body paragraph."""
+def segment(text: str, breaks: frozenset[int] = frozenset()) -> list[Segment]:
+    """The claim spans of ``text`` in reading order: whole sentences of each body paragraph (``breaks``: line
+    starts that open a paragraph, as in ``paragraphs``)."""
     out: list[Segment] = []
-    for index, (start, end) in enumerate(paragraphs(text)):
+    for index, (start, end) in enumerate(paragraphs(text, breaks)):
         out.extend(Segment(_after_marker(text, s, e), e, index) for s, e in _sentences(text, start, end))
     return out
 

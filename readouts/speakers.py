@@ -65,6 +65,13 @@ _TIME_WORDS = frozenset(
     day week month year of january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday сегодня вчера""".split()
 )
+_CONTACT = re.compile(
+    r"(?:,\s*)?(?:(?:today|also|this\s+\w+|on\s+\w+)\s+)?(?:spoke|speaks|talked|talks|met|meets|held|holds|had|has|hosted|"
+    r"received|провел|провёл|проводит|поговорил|встретился)\b",
+    re.IGNORECASE,
+)
+"""A verb of contact right after the subject: with "with <another person>" after it, the claim is the contact."""
+_WITH = {"with", "from", "to", "с", "со"}
 _AGREE = re.compile(r"(?:have\s+|has\s+|also\s+)?(?:agreed|agree|welcome[sd]?|will|decided|committed|"
                     r"согласились|договорились|приветствуют|продолжат|условились)\b", re.IGNORECASE)
 
@@ -85,6 +92,9 @@ def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Parti
             who = last_person
         elif kind == "plural":
             who = BOTH if previous is not None or previous_people >= 2 else None
+        elif kind == "contact":
+            # "Biden spoke with Putin": the call is both leaders' act, but "He" in the next claim is still Biden.
+            last_person, who = who, BOTH
         speakers.append(who)
         previous = who
         if who is not None and who != BOTH:
@@ -109,7 +119,8 @@ class _Cast(Cast):
         return found
 
     def subject(self, toks: list[Token]) -> tuple[str, str | None]:
-        """("person"|"singular"|"plural"|"none", speaker) for the subject of the claim's main clause."""
+        """("person"|"contact"|"singular"|"plural"|"none", speaker) for the subject of the claim's main clause;
+        "contact" when the subject spoke with or met another person (the claim is then both leaders')."""
         i = self._main_clause(toks)
         kind, who, after = self._mention(toks, i)
         if kind == "none":
@@ -122,7 +133,21 @@ class _Cast(Cast):
                 return "person", BOTH
         if kind == "country":
             return "none", None
+        if kind == "person" and who != BOTH and self._contact_with_other(toks, after, who):
+            return "contact", who
         return kind, who
+
+    def _contact_with_other(self, toks: list[Token], i: int, who: str | None) -> bool:
+        """Whether the claim reports a contact between the subject and another person ("Biden spoke today with
+        Putin", "Putin had a telephone conversation with Biden"): the call itself is both leaders' act, not one
+        leader's point."""
+        if not _CONTACT.match(self._rest(toks, i)):
+            return False
+        for j in range(i + 1, min(len(toks), i + 12)):
+            if toks[j].low in _WITH:
+                kind, other, _ = self._mention(toks, j + 1)
+                return kind == "person" and other not in (None, who)
+        return False
 
     def _main_clause(self, toks: list[Token]) -> int:
         """Where the main clause starts: after an item marker, "According to", a time phrase ("This afternoon")

@@ -273,6 +273,20 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
         for date in dates:
             month, _, day = date.partition("-")
             surface.setdefault(f"d:{date}", f"{_MONTH_NAMES[int(month) - 1]} {int(day)}" if day else _MONTH_NAMES[int(month) - 1])
+    if claim.answers and surface is None:
+        # In a transcript the question names what the answer is about ("What about sanctions?" / "The topic was not
+        # raised in detail"): the answer reports that point, so it matches on the question's words too.
+        asked = _extract(Claim(claim.side, claim.index, 0, len(claim.answers), claim.answers), position, None)
+        words |= asked.words
+        concepts |= asked.concepts
+        entities |= asked.entities
+        dates |= asked.dates
+        numbers |= asked.numbers
+    elif claim.answers and surface is not None:
+        question: dict[str, str] = {}
+        _extract(Claim(claim.side, claim.index, 0, len(claim.answers), claim.answers), position, question)
+        for unit, text in question.items():
+            surface.setdefault(unit, f"{text} (in the question)")
     return Features(
         claim_id=claim.id,
         side=claim.side,

@@ -36,12 +36,12 @@ def test_claims_slice_the_text_and_skip_the_title():
 
 def test_claims_carry_speakers():
     doc = split_document(Side("office", TEXT), PEOPLE)
-    assert [c.speaker for c in doc.claims] == ["Anna Smith", "Anna Smith", BOTH]
+    assert [c.speaker for c in doc.claims] == [BOTH, "Anna Smith", BOTH]
 
 
 def test_without_participants_speakers_come_from_the_text():
     doc = split_document(Side("office", TEXT))
-    assert [c.speaker for c in doc.claims] == ["Smith", "Smith", BOTH]
+    assert [c.speaker for c in doc.claims] == [BOTH, "Smith", BOTH]
 
 
 def test_empty_side_has_no_claims():
