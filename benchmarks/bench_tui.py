@@ -118,7 +118,7 @@ async def open_times(library: Library, options: CompareOptions, pair_ids: list[s
             for pair_id in pair_ids:
                 for bucket in ("disk", "memory"):
                     if bucket == "disk":
-                        app.comparisons.pop(pair_id, None)
+                        app.store.forget(pair_id)
                     seen = clock.watch(rows_painted)
                     start = time.perf_counter()
                     app.open_pair(pair_id)

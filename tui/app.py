@@ -4,20 +4,27 @@ the screens' ``DEFAULT_CSS`` (``tui/screens/styles.py``, parsed when each screen
 
 - ``DualreadApp(library, options, open_pair=None)``: starts on the library; with ``open_pair`` it opens that
   pair's comparison on top (``dualread open PAIR``), so Back still leads to the library.
-- ``compare(pair_id)``: load and compare through the cache, remembered for the session; safe from worker threads.
+- ``compare(pair_id)``: load the pair as it is on disk now and compare it through ``store`` (a
+  ``ComparisonStore``: memory keyed like the disk cache, then the disk cache); safe from worker threads.
 - ``known(pair_id)``: the comparison when it is in memory or in the disk cache (a few milliseconds), else ``None``:
   the comparison screen paints a known comparison in its first frame and computes the others in a worker.
+- The library folder is watched (``LibraryWatch``: a stamp of modification times every ``WATCH_SECONDS``, less
+  often for a huge library, and when the terminal regains the focus, in a worker); when it changed, every screen with a ``library_changed()`` method
+  is told, so pairs added, replaced or removed by another process show without a restart.
 """
 
 from __future__ import annotations
 
-import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from tui.comparison_store import ComparisonStore
+from tui.library_watch import LibraryWatch
 from tui.palette import DualreadCommands
 from tui.screens.library import LibraryScreen
 
@@ -26,8 +33,9 @@ if TYPE_CHECKING:
 
     from comparisons.model import Comparison
     from comparisons.options import CompareOptions
+    from textual.timer import Timer
+
     from readouts.library import Library
-    from tui.widgets.library.listing import Figures
 
 __all__ = ["DualreadApp"]
 
@@ -46,20 +54,53 @@ class DualreadApp(App[None]):
         self.options = options
         self.open_pair_id = open_pair
         self.export_folder = export_folder
-        self.comparisons: dict[str, Comparison] = {}
-        self.figures: dict[str, Figures] = {}
+        self.store = ComparisonStore(options, library.cache_dir)
         self.library_changed = False
-        self._compare_lock = threading.Lock()
+        """Set by the add form: the library screen reads the library again when it is back on top."""
+        self.watch = LibraryWatch(library.root)
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom screen: Back from anything ends there."""
         return LibraryScreen()
+
+    WATCH_SECONDS = 2.0
+    """How often the library folder's stamp is taken (a stat per file, in a worker: see ``LibraryWatch``) ..."""
+    WATCH_SHARE = 0.02
+    """... or less often for a library so large that a stamp would take more than this share of the time between
+    two (2,000 pairs: a stamp of 70 to 140 ms, so one every 3 to 7 s; ``benchmarks/bench_watch.py``)."""
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._recolour)
         if self.open_pair_id:
             self.screen_stack[0].select_when_listed(self.open_pair_id)  # Back lands on the pair
             self.open_pair(self.open_pair_id)
+        self._watch_timer: Timer | None = None
+        self.check_library()  # the first stamp: what later checks compare with
+
+    def on_app_focus(self) -> None:
+        """Back from another window (where a pair may have just been added): look at once, not at the next tick."""
+        self.check_library()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch", name="watch the library")
+    def check_library(self) -> None:
+        start = time.perf_counter()
+        changed = self.watch.changed()
+        self.call_from_thread(self._checked, changed, time.perf_counter() - start)
+
+    def _checked(self, changed: bool, cost: float) -> None:
+        if self._watch_timer is not None:
+            self._watch_timer.stop()  # one chain of checks, whoever started this one (the timer, the focus)
+        self._watch_timer = self.set_timer(max(self.WATCH_SECONDS, cost / self.WATCH_SHARE), self.check_library,
+                                           name="watch the library")
+        if changed:
+            self.library_changed_on_disk()
+
+    def library_changed_on_disk(self) -> None:
+        """Tell every screen that shows something of the library (bottom first: the listing, then comparisons)."""
+        for screen in list(self.screen_stack):
+            changed = getattr(screen, "library_changed", None)
+            if changed is not None:
+                changed()
 
     def _recolour(self, _theme: object) -> None:
         """Word diffs, tints and badges are painted from theme colours: repaint them in the new theme's."""
@@ -69,33 +110,18 @@ class DualreadApp(App[None]):
                 recolour()
 
     def compare(self, pair_id: str) -> "Comparison":
-        """The comparison of ``pair_id``: from memory, else through the library's cache (computed at most once)."""
-        from comparisons.cache import cached_compare
-
-        with self._compare_lock:
-            known = self.comparisons.get(pair_id)
-        if known is not None:
-            return known
-        comparison = cached_compare(self.library.load(pair_id), self.options, self.library.cache_dir)
-        with self._compare_lock:
-            return self.comparisons.setdefault(pair_id, comparison)
+        """The comparison of ``pair_id`` as it is on disk now: from memory when its key is there, else through the
+        library's cache (computed at most once per key)."""
+        return self.store.compare(self.library.load(pair_id))
 
     def known(self, pair_id: str) -> "Comparison | None":
         """The comparison of ``pair_id`` if it costs no computing: from memory, else from the disk cache."""
-        from comparisons.cache import cache_path
         from readouts.errors import DualreadError
 
-        with self._compare_lock:
-            known = self.comparisons.get(pair_id)
-        if known is not None:
-            return known
         try:
-            pair = self.library.load(pair_id)
-            if not cache_path(pair, self.options, self.library.cache_dir).is_file():
-                return None
+            return self.store.known(self.library.load(pair_id))
         except DualreadError:
             return None  # the worker meets the same problem and shows it in a dialog
-        return self.compare(pair_id)
 
     def open_pair(self, pair_id: str) -> None:
         from tui.screens.comparison import ComparisonScreen

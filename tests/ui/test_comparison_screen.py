@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_fixtures import MARKUP_LINE, make_app, slow_comparison
+from tui_fixtures import MARKUP_LINE, make_app, slow_comparison, wait_for
 
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
@@ -143,13 +143,22 @@ async def test_keys_open_full_text_export_add_and_help(opened, settle):
 async def test_first_comparison_runs_in_a_worker_with_a_loading_state(tmp_path, settle, monkeypatch):
     app = make_app(tmp_path)
     release = slow_comparison(app, PAIR, monkeypatch)
+
+    def loading() -> bool:
+        screen = app.screen
+        return isinstance(screen, ComparisonScreen) and any(body.loading for body in screen.query("#comparison-body"))
+
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_pair(PAIR)
-        await pilot.pause(ComparisonScreen.LOADING_DELAY + 0.1)
-        assert app.screen.query_one("#comparison-body").loading
-        assert "Comparing" in detail(app)
-        release.set()
+        try:
+            await pilot.pause()
+            app.open_pair(PAIR)
+            # The loading state follows a timer (LOADING_DELAY): wait for it, however busy the machine, while the
+            # comparison is held back; a fixed pause raced it under load.
+            await wait_for(pilot, loading, "the loading state")
+            assert "Comparing" in detail(app)
+            assert app.screen.comparison is None, "still loading: the comparison has not landed"
+        finally:
+            release.set()
         await settle(pilot)
         assert not app.screen.query_one("#comparison-body").loading
         assert rows(app).row_count == 7
@@ -199,3 +208,24 @@ async def test_three_sides_at_80_columns_give_the_rows_the_width_and_t_brings_th
         await pilot.pause()
         assert not app.screen.query_one("#topics-panel").display
         assert app.screen.topic is not None, "the topic chosen filters the rows"
+
+
+async def test_leaving_while_the_comparison_loads_and_it_landing_after_leaves_the_app_running(
+    tmp_path, settle, monkeypatch
+):
+    app = make_app(tmp_path)
+    release = slow_comparison(app, PAIR, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            await pilot.pause()
+            app.open_pair(PAIR)
+            await wait_for(pilot, lambda: isinstance(app.screen, ComparisonScreen), "the comparison screen")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "back on the library")
+        finally:
+            release.set()
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, LibraryScreen)
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.is_running

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.widgets import Static
-from tui_fixtures import MARKUP_LINE, make_app
+from tui_fixtures import MARKUP_LINE, held, make_app
 
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.fulltext import FullTextScreen, place_in
@@ -109,7 +109,7 @@ async def test_markup_in_the_full_text_is_literal(opened, settle):
 
 
 def test_place_in_is_the_rows_own_claim_else_the_nearest_rows(tmp_path):
-    comparison = make_app(tmp_path).comparisons[PAIR]
+    comparison = held(make_app(tmp_path), PAIR)
     rows = comparison.rows
     index = max(i for i, r in enumerate(rows) if r.omission is not None)
     reporter = rows[index].omission.side
@@ -152,8 +152,7 @@ async def test_at_80_columns_a_long_event_gives_way_to_the_full_text_mark_and_th
 
     app = make_app(tmp_path, open_pair=PAIR)
     long = "Carter–Ostrov telephone call on the fishing fleet, export controls and the Vienna and Geneva talks"
-    comparison = app.comparisons[PAIR]
-    app.comparisons[PAIR] = replace(comparison, pair=replace(comparison.pair, event=long))
+    app.library.pairs[PAIR] = replace(app.library.pairs[PAIR], event=long)  # pair.yaml edited: the same texts
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f")

@@ -3,7 +3,7 @@ keys and legends that say what they do. Each test reads what the screen shows.""
 
 from __future__ import annotations
 
-from tui_fixtures import make_app, shown, slow_comparison
+from tui_fixtures import make_app, shown, slow_comparison, wait_for
 
 PAIR = "2022-01-05-carter-ostrov-call"
 THREE = "2021-06-02-lisbon-meeting"
@@ -151,6 +151,7 @@ async def test_esc_puts_away_the_topics_t_brought_over_three_sides_rows_and_stay
 
 
 async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, settle, monkeypatch):
+    from tui.screens.comparison import ComparisonScreen
     from tui.widgets.key_bar import KeyBar
 
     app = make_app(tmp_path)
@@ -161,13 +162,20 @@ async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, s
         start = bar.plain.index(label)
         return any(span.style.dim for span in bar.spans if span.start <= start < span.end)
 
+    def keys_shown() -> bool:
+        screen = app.screen
+        return isinstance(screen, ComparisonScreen) and any("Full text" in bar.content.plain
+                                                            for bar in screen.query(KeyBar))
+
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.open_pair(PAIR)
-        await pilot.pause()
-        await pilot.pause()
-        assert dimmed("Full text") and dimmed("Export") and not dimmed("Back")
-        release.set()
+        try:
+            await pilot.pause()
+            app.open_pair(PAIR)
+            await wait_for(pilot, keys_shown, "the comparison's key bar")
+            assert app.screen.comparison is None, "still loading"
+            assert dimmed("Full text") and dimmed("Export") and not dimmed("Back")
+        finally:
+            release.set()
         await settle(pilot)
         assert not dimmed("Full text") and not dimmed("Export")
 

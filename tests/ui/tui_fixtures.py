@@ -3,7 +3,7 @@
 ``call_comparison()``: a two-sided call with links (one with a word diff), a conflict (a date), omissions on both
 sides and a readout line holding Rich markup and an escape sequence, which must show as typed. ``three_sides()``:
 a smaller pair with a third side. ``StubLibrary`` lists them plus a broken pair, so the UI tests need no engine:
-the app is seeded with the comparisons (``DualreadApp.comparisons``), exactly what it holds after computing them.
+the app's store is seeded with the comparisons (``DualreadApp.store``), exactly what it holds after computing them.
 ``shown(widget)``: the lines a widget paints, as the user reads them.
 """
 
@@ -210,24 +210,44 @@ def make_app(tmp_path: Path, *, open_pair: str | None = None):
     comparisons = [call_comparison(), three_sides()]
     library = StubLibrary(tmp_path, {c.pair.id: c.pair for c in comparisons}, {"zz-broken-pair": BROKEN})
     app = DualreadApp(library, CompareOptions(), open_pair=open_pair, export_folder=tmp_path)
-    app.comparisons.update({c.pair.id: c for c in comparisons})
+    for comparison in comparisons:
+        app.store.remember(comparison)
     return app
+
+
+def held(app, pair_id: str) -> Comparison:
+    """The comparison ``app`` holds for ``pair_id`` as its library has it now."""
+    return app.store.held(app.library.load(pair_id))
 
 
 def slow_comparison(app, pair_id: str, monkeypatch):
     """Make ``app``'s first comparison of ``pair_id`` wait until the returned event is set: the loading state."""
     import threading
 
-    comparison = app.comparisons.pop(pair_id)
+    comparison = held(app, pair_id)
+    app.store.forget(pair_id)
     release = threading.Event()
 
-    def slow_compare(asked: str):
-        release.wait(5)
-        app.comparisons[asked] = comparison
+    def slow_compare(pair):
+        release.wait(120)  # far longer than any test waits for the loading state; the test sets it at once after
+        app.store.remember(comparison)
         return comparison
 
-    monkeypatch.setattr(app, "compare", slow_compare)
+    monkeypatch.setattr(app.store, "compare", slow_compare)
     return release
+
+
+async def wait_for(pilot, condition, what: str, timeout: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds: for states that follow a timer or another process (a library
+    watch, a file written outside), which no number of pauses makes certain. ``timeout`` only ends a test that
+    would otherwise hang; it is no promise of speed."""
+    import asyncio
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        await pilot.pause(0.05)
 
 
 def shown(widget) -> list[str]:

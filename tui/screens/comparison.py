@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from comparisons.model import Comparison, Row
+from readouts.errors import DualreadError
 from tui.screens import styles
 from tui.screens.error import WorkerErrors
 from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
@@ -126,10 +127,40 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         self.app.call_from_thread(self.show_comparison, comparison)
 
     def worker_failed(self, worker: Worker) -> None:
-        if self.app.screen is self:
+        if worker.group == "compare" and self.app.screen is self:
             self.app.pop_screen()
 
-    def show_comparison(self, comparison: Comparison) -> None:
+    def library_changed(self) -> None:
+        """The library folder changed on disk (``DualreadApp`` watches it): if this pair was replaced or edited,
+        show its new comparison; what is on screen is never the comparison of a pair that is gone."""
+        if self.comparison is not None:
+            self.recheck(self.comparison)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recheck", name="read the pair again")
+    def recheck(self, shown: Comparison) -> None:
+        store = self.app.store
+        try:
+            pair = self.app.library.load(self.pair_id)
+            if pair == shown.pair and store.key(pair) == store.key(shown.pair):
+                return
+            comparison = store.compare(pair)
+        except DualreadError as error:
+            self.app.call_from_thread(self.pair_gone, str(error))
+            return
+        self.app.call_from_thread(self.pair_replaced, comparison)
+
+    def pair_replaced(self, comparison: Comparison) -> None:
+        current = self.query_one(AlignedRows).current
+        self.show_comparison(comparison, keep=row_key(current) if current else None)
+        self.notify(f"{self.pair_id} changed on disk: this is its new comparison.", title="Pair changed",
+                    timeout=6, markup=False)
+
+    def pair_gone(self, problem: str) -> None:
+        self.notify(f"{self.pair_id} can no longer be read: {problem}", title="Pair changed", severity="warning",
+                    timeout=8, markup=False)
+
+    def show_comparison(self, comparison: Comparison, keep: str | None = None) -> None:
+        """Show ``comparison``; the cursor goes to the row keyed ``keep`` when it has one, else the first."""
         self.comparison = comparison
         # Three sides or more on a narrow terminal: the rows take the whole width, the topics come on ``t``.
         self.set_class(len(comparison.side_keys) > 2, "-many-sides")
@@ -139,7 +170,7 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             if len(comparison.side_keys) > 2:  # "both" and "one side" would mislead with three sides
                 self.query_one("#topics-legend", Static).update(MANY_SIDES_LEGEND)
             self.query_one(TopicList).show(comparison, self.topic)
-            self.show_rows()
+            self.show_rows(keep)
             if self.focused is None:
                 self.query_one(AlignedRows).focus()
         self.refresh_bindings()  # the keys dimmed while loading work now

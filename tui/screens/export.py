@@ -94,11 +94,12 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export", name="export")
     def export(self, fmt: str, path: Path) -> None:
         try:
-            if self.comparison is not None:
+            if self.pair_id is not None:
                 from comparisons.reports import render
                 from readouts.atomic import write_text_atomic
 
-                text = render(self.comparison, fmt)
+                # The pair as it is on disk now: replaced since the dialog opened, it is the new one that is written.
+                text = render(self.app.compare(self.pair_id), fmt)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)  # as `dualread export` does
                     write_text_atomic(path, text)

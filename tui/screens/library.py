@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readouts.errors import DualreadError
+from readouts.model import Pair
 from tui.screens.error import ErrorModal, WorkerErrors
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.library.filter_box import FilterBox
 from tui.widgets.library.filter_hint import FilterHint
-from tui.widgets.library.listing import Figures, Listing, figures_of, listings, matches
+from tui.widgets.library.listing import Figures, Listing, listings, matches
 from tui.widgets.library.pair_preview import PairPreview
 from tui.widgets.library.pair_table import PairTable
 from tui.widgets.texts import literal
@@ -98,14 +99,21 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def show_listings(self, found: list[Listing]) -> None:
         self.all = found
-        self.figures = dict(self.app.figures)
+        # Figures by each pair as listed now (its key): a pair replaced on disk gets none until it is compared again.
+        store = self.app.store
+        self.figures = {i.id: f for i in found if i.pair is not None and (f := store.figures(i.pair)) is not None}
         self.refilter()
         if self.to_select is not None:
             self.select_pending()
-        missing = [i.id for i in self.all if not i.broken and i.id not in self.figures]
+        missing = [i.pair for i in self.all if i.pair is not None and i.id not in self.figures]
         if missing:
             # After the table's paint: the worker's comparisons compete for the interpreter, the table comes first.
             self.call_after_refresh(self.fill_figures, missing)
+
+    def library_changed(self) -> None:
+        """The library folder changed on disk (``DualreadApp`` watches it): list it again, the cursor staying on
+        its pair."""
+        self.reload()
 
     def recolour(self) -> None:
         self.query_one(PairTable).recolour()
@@ -149,21 +157,27 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.query_one(PairPreview).show(listing, self.figures.get(listing.id) if listing else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="figures", name="compare the library's pairs")
-    def fill_figures(self, pair_ids: list[str]) -> None:
-        """Compare each pair (cached after the first time) and show its figures as soon as it is done."""
-        for pair_id in pair_ids:
+    def fill_figures(self, pairs: list[Pair]) -> None:
+        """Compare each pair as listed (cached after the first time) and show its figures as soon as it is done."""
+        store = self.app.store
+        for pair in pairs:
             try:
-                comparison = self.app.compare(pair_id)
+                store.compare(pair)
+                figures = store.figures(pair)
             except DualreadError as error:
-                self.app.call_from_thread(self.mark_broken, pair_id, str(error))
+                self.app.call_from_thread(self.mark_broken, pair.id, str(error))
                 continue
-            self.app.call_from_thread(self.show_figures, pair_id, figures_of(comparison))
+            if figures is not None:
+                self.app.call_from_thread(self.show_figures, pair, figures)
 
-    def show_figures(self, pair_id: str, figures: Figures) -> None:
-        self.figures[pair_id] = figures
-        self.app.figures[pair_id] = figures
-        self.query_one(PairTable).set_figures(pair_id, figures)
-        if self.current and self.current.id == pair_id:
+    def show_figures(self, pair: Pair, figures: Figures) -> None:
+        """Show ``figures`` on ``pair``'s line, unless the pair listed under its id is no longer that pair."""
+        listing = next((i for i in self.all if i.id == pair.id), None)
+        if listing is None or listing.pair != pair:
+            return
+        self.figures[pair.id] = figures
+        self.query_one(PairTable).set_figures(pair.id, figures)
+        if self.current and self.current.id == pair.id:
             self.update_preview()
 
     def mark_broken(self, pair_id: str, problem: str) -> None:
@@ -268,7 +282,6 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         self.app.export(None)
 
     def action_reload(self) -> None:
-        self.app.figures.clear()
         self.reload()
 
     def action_help(self) -> None:

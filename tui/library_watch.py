@@ -1,0 +1,76 @@
+"""``LibraryWatch``: notices that a library folder changed on disk (a pair added, replaced, edited or removed by
+another process, ``dualread add --force`` say) by comparing cheap stamps of it, so the UI can read it again
+without a restart.
+
+- ``library_stamp(root)``: the name, size and modification time of the library's own files (``topics.yaml``,
+  ``settings.yaml``) and of every pair folder and each file in it; hidden entries (``.cache``, the scratch
+  folders of a save in progress) are left out. Only ``stat`` calls: no file is opened or read.
+- ``LibraryWatch(root).changed() -> bool``: whether the stamp differs from the one taken at the previous call
+  (the first call takes the first stamp and says ``False``).
+
+Measured in ``benchmarks/bench_watch.py``: a stamp of 40 pairs costs about a millisecond, of 400 pairs 13 to
+17 ms, of 2,000 pairs 70 to 140 ms; the app spaces its checks so that they take at most a small share of one core.
+A replaced pair is seen whatever the clock's resolution (its folder and files are new, with new inode numbers); an
+edited text is seen by its new size or modification time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+__all__ = ["LibraryWatch", "Stamp", "library_stamp"]
+
+Stamp = frozenset[tuple[str, int, int, int]]
+"""(relative path, inode, size, mtime in ns) per entry."""
+
+
+def _entry(path: str, entry: os.DirEntry[str]) -> tuple[str, int, int, int] | None:
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None  # gone between the listing and the stat: the next check sees the new state
+    return (path, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def library_stamp(root: Path) -> Stamp:
+    """A stamp of ``root`` that changes when any pair in it changes; an unreadable root stamps as empty."""
+    found: list[tuple[str, int, int, int]] = []
+    try:
+        top = list(os.scandir(root))
+    except OSError:
+        return frozenset()
+    for entry in top:
+        if entry.name.startswith("."):
+            continue
+        stamped = _entry(entry.name, entry)
+        if stamped is not None:
+            found.append(stamped)
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            inside = list(os.scandir(entry.path))
+        except OSError:
+            continue
+        for item in inside:
+            if not item.name.startswith("."):
+                stamped = _entry(f"{entry.name}/{item.name}", item)
+                if stamped is not None:
+                    found.append(stamped)
+    return frozenset(found)
+
+
+class LibraryWatch:
+    """Remembers the last stamp of a library folder; ``changed()`` takes a new one and compares."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._last: Stamp | None = None
+        self._lock = threading.Lock()
+
+    def changed(self) -> bool:
+        with self._lock:  # two checks at once (the timer's, the focus's) must not both report one change
+            stamp = library_stamp(self.root)
+            last, self._last = self._last, stamp
+        return last is not None and stamp != last
