@@ -1,8 +1,9 @@
 """The ``date`` kind of conflict: the dates a claim states, read at six levels, and its text with dates blanked.
 
 - ``date_values(text) -> dict[level, dict[value, shown]]``: per level in ``DATE_LEVELS`` (day, clock time, month,
-  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January" and "January 10th" are one day;
-  "3:35 p.m." and "15:35" one time) and mapped to how the text writes it.
+  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January", "January 10th" and "10 января"
+  are one day; "3:35 p.m." and "15:35" one time) and mapped to how the text writes it. Days and months are read by
+  ``comparisons.words.dates``, as the matcher reads them.
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
 
@@ -14,21 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from comparisons.words.dates import MONTH_NAMES, read_dates, read_months
+
 __all__ = ["DATE_LEVELS", "NO_DATES", "date_values", "mask_dates", "may_date", "names_a_time_zone", "within_a_day"]
 
-_MONTHS = {
-    name: full
-    for full in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December")
-    for name in {full, full[:3], full[:3] + ".", "Sept."}
-    if name != "Sept." or full == "September"
-}
-_MONTH = r"(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")(?![a-z])"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_RANGE = r"(?:\s*(?:–|—|-|to|and|through)\s*" + _DAY + r")?"
-_DATE_MD = re.compile(rf"(?<![\w.])({_MONTH})\s+{_DAY}{_RANGE}(?!\d)")
-_DATE_DM = re.compile(rf"(?<![\w.]){_DAY}{_RANGE}\s+(?:of\s+)?({_MONTH})")
-_MONTH_ONLY = re.compile(rf"(?<![\w.])({_MONTH})")
+_MONTH_NAMES_LOW = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(m[:3].lower() for m in MONTH_NAMES)
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):(\d{2})\b", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"\b(?:[A-Z][a-z]+ time|local time|GMT|UTC|EST|EDT|ET|CET|MSK)\b")
 _YEAR = re.compile(r"(?<![\w$€£.,])((?:19|20)\d\d)(?![\w%])")
@@ -40,8 +31,8 @@ _RELATIVE = re.compile(
 )
 
 _DIGIT = re.compile(r"\d").search
-_DATE_WORDS = frozenset(m.lower().rstrip(".") for m in _MONTHS) | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "this", "coming"}
+_DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                  "next", "this", "coming"}
 DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
@@ -56,21 +47,12 @@ def may_date(text: str, words: set[str]) -> bool:
 def date_values(text: str) -> dict[str, dict[str, str]]:
     """The dates ``text`` states, per level: {normalised value: how the text writes it}."""
     levels: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
-    taken: list[tuple[int, int]] = []
-    for pattern, month_group, day_groups in ((_DATE_MD, 1, (2, 3)), (_DATE_DM, 3, (1, 2))):
-        for m in pattern.finditer(text):
-            month = _MONTHS[m.group(month_group)]
-            first, last = (m.group(g) for g in day_groups)
-            if not 1 <= int(first) <= 31 or (last and not 1 <= int(last) <= 31):
-                continue
-            shown = f"{month} {int(first)}" + (f"–{int(last)}" if last and last != first else "")
-            levels["day"][shown] = shown
-            levels["month"][month] = month
-            taken.append(m.span())
-    for m in _MONTH_ONLY.finditer(text):
-        inside = any(a <= m.start() < b for a, b in taken)
-        if not inside and m.group(1) != "May" and not m.group(1).startswith("Mar"):
-            levels["month"][_MONTHS[m.group(1)]] = _MONTHS[m.group(1)]
+    dates = read_dates(text)
+    for date in dates:
+        levels["day"][date.shown] = date.shown
+        levels["month"][MONTH_NAMES[date.month - 1]] = MONTH_NAMES[date.month - 1]
+    for _, _, month in read_months(text, dates):
+        levels["month"][MONTH_NAMES[month - 1]] = MONTH_NAMES[month - 1]
     for m in _WEEKDAY.finditer(text):
         levels["weekday"][m.group(1)] = m.group(1)
     for m in _RELATIVE.finditer(text):
@@ -95,7 +77,9 @@ def _clock(m: re.Match[str]) -> str:
 
 def mask_dates(text: str) -> str:
     """Blank out dates and years so their digits are not read as counts."""
-    for pattern in (_DATE_MD, _DATE_DM, _TIME, _YEAR):
+    for date in read_dates(text):
+        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
+    for pattern in (_TIME, _YEAR):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
 
@@ -127,4 +111,4 @@ def within_a_day(a: Sequence[str], b: Sequence[str]) -> bool:
     return all(any(abs(x - y) <= 1 for y in db) for x in da) and all(any(abs(x - y) <= 1 for x in da) for y in db)
 
 
-_MONTH_ORDER = {name: i for i, name in enumerate(dict.fromkeys(_MONTHS.values()), start=1)}
+_MONTH_ORDER = {name: i for i, name in enumerate(MONTH_NAMES, start=1)}

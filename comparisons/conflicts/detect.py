@@ -6,7 +6,8 @@
   ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
   the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
-  attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected).
+  attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected; a point one side makes
+  conditional or denies, against a side that states it plainly).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -46,6 +47,7 @@ from comparisons.conflicts.numbers import may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
+    plain_values,
     same_statement,
     speaker_values,
     stance_values,
@@ -94,6 +96,9 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         found.append(conflict)
     stances = {side: stance_values(claims) if not words[side].isdisjoint(STANCE_WORDS) else {}
                for side, claims in claims_by_side.items() if claims}
+    if any("conditional" in s or "denied" in s for s in stances.values()):
+        # A condition or a denial stands against a side that states the point plainly: that side's own words.
+        stances = {side: stance or plain_values(claims_by_side[side]) for side, stance in stances.items()}
     conflict = _disagreement("stance", stances, disjoint=True)
     if conflict:
         found.append(conflict)

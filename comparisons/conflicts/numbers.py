@@ -14,26 +14,19 @@ from __future__ import annotations
 
 import re
 
+from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
+
 __all__ = ["may_count", "number_values"]
 
-_NUMBER_WORDS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split())
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-     "hundred": 100, "dozen": 12}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
-_NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
 _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
 _CURRENCY_WORDS = ("dollar", "euro", "ruble", "rouble", "pound", "yuan")
 _PERCENT = re.compile(rf"\b{_NUM}\s*(%|percent\b|per cent\b)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 _ORDINAL = re.compile(
-    r"(?<![\w.,-])(" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+((?:[a-z]+-)?[a-z]{3,})\b", re.IGNORECASE
+    r"(?<![\w.,-])(" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+((?:[a-z]+-)?[a-z]{3,})\b", re.IGNORECASE
 )
 _NOT_A_THING = frozenset(
     "and or of to the for from with than more less other out times time percent per cent who which that were was are "
@@ -46,7 +39,7 @@ def may_count(text: str, words: set[str]) -> bool:
     """Whether ``text`` (whose lowercase words are ``words``) may state a number at all."""
     if _DIGIT(text) is not None:
         return True
-    return not words.isdisjoint(_NUMBER_WORDS) or not words.isdisjoint(_ORDINAL_WORDS)
+    return not words.isdisjoint(NUMBER_WORDS) or not words.isdisjoint(ORDINAL_WORDS)
 
 
 def number_values(text: str) -> dict[str, dict[str, str]]:
@@ -65,7 +58,7 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
             units.setdefault("percent", {})[_fmt(_value(m.group(1), None))] = m.group().strip()
     for m in _COUNT.finditer(text):
         noun = _singular(m.group(3).lower())
-        if noun in _NOT_A_THING or noun.split("-")[0] in _NOT_A_THING or noun in _SCALES:
+        if noun in _NOT_A_THING or noun.split("-")[0] in _NOT_A_THING or noun in SCALES:
             continue
         if m.group(1).lower() == "one" and text[max(0, m.start() - 3):m.start()].lower().strip() == "no":
             continue
@@ -75,15 +68,15 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         if noun in _NOT_A_THING:
             continue
         word = m.group(1).lower()
-        rank = _ORDINAL_WORDS.get(word) or int(word[:-2])
+        rank = ORDINAL_WORDS.get(word) or int(word[:-2])
         units.setdefault("ordinal:" + noun, {})[str(rank)] = m.group().strip()
     return units
 
 
 def _value(number: str, scale: str | None) -> float:
     word = number.lower()
-    base = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(number.replace(",", ""))
-    return base * _SCALES.get((scale or "").lower(), 1.0)
+    base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
+    return base * SCALES.get((scale or "").lower(), 1.0)
 
 
 def _fmt(value: float) -> str:

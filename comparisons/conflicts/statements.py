@@ -7,8 +7,16 @@ and whether it is agreed or refused), not from details in their text.
   the point is a joint act or an exchange, not a dispute over who said it.
 - ``same_statement(words, speakers)``: whether the sides word the point alike once the speakers' names are set
   aside; only then is a different speaker a conflict.
-- ``stance_values(claims)``: ``agreed`` or ``refused`` (a negated agreement counts as refused), when the claims take
-  one stance only; ``STANCE_WORDS`` for a cheap first look.
+- ``stance_values(claims)``: the stance the claims take on their point, with the words that take it: ``agreed`` or
+  ``refused`` (a negated agreement counts as refused), ``conditional`` (the point holds "only after", "provided
+  that", takes effect after something) or ``denied`` (the point "was not raised", claims called "groundless");
+  ``STANCE_WORDS`` for a cheap first look.
+- ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
+  a conditional or denied point is set against (``conflicts.detect`` decides when).
+
+Why conditions and denials: one government often reports as settled what the other makes conditional (an
+agreement that takes effect only once sanctions are lifted) or denies outright; a reader must see that the two
+readouts do not say the same thing, with each side's wording.
 """
 
 from __future__ import annotations
@@ -17,20 +25,41 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "names_each_other", "same_statement", "speaker_values", "stance_values"]
+__all__ = ["STANCE_WORDS", "names_each_other", "plain_values", "same_statement", "speaker_values", "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
 STANCE_WORDS = frozenset(
     "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
-    "declines disagreed turned ruled dismissed".split())
+    "declines disagreed turned ruled dismissed only provided condition conditional subject contingent effect force "
+    "not denied denies groundless baseless unfounded после условии силу не беспочвенны необоснованны".split())
 
 _AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
 _REFUSE = re.compile(
     r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
 )
+_CONDITION = re.compile(
+    r"\b(?:only\s+(?:after|if|once|when|on\s+condition|upon)|provided\s+that|providing\s+that|"
+    r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
+    r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
+    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"
+    r"|(?:только|лишь)\s+после|при\s+условии|вступа\w*\s+в\s+силу\s+после",
+    re.IGNORECASE,
+)
+"""A point made to hold only once something else happens."""
+_DENIAL = re.compile(
+    r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:raised|discussed|mentioned|touched\s+upon|considered)|"
+    r"did\s+not\s+(?:raise|discuss|mention)|"
+    r"(?:denied|denies|deny|rejected|rejects|dismissed)\s+(?:the\s+|any\s+|such\s+)?"
+    r"(?:claims?|allegations?|reports?|accusations?|insinuations?)|"
+    r"(?:groundless|baseless|unfounded|false|absurd)\s+(?:claims?|allegations?|accusations?|reports?|insinuations?))"
+    r"|не\s+(?:обсуждал\w*|затрагивал\w*|поднимал\w*)|(?:беспочвенн|необоснованн)\w*",
+    re.IGNORECASE,
+)
+"""A side saying the point was not made, or calling it false."""
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -60,7 +89,7 @@ def same_statement(words: Mapping[str, set[str]], speakers: Mapping[str, dict[st
     when the statement itself is the same ("Biden proposed a summit" / "Putin proposed a summit").
     """
     names = {w.lower() for found in speakers.values() for name in found for w in _WORD.findall(name)}
-    bags = [{_stem(w) for w in side_words if len(w) > 3 and w not in names and w not in _COMMON}
+    bags = [{stem(w) for w in side_words if len(w) > 3 and w not in names and w not in _COMMON}
             for side_words in words.values()]
     bags = [bag for bag in bags if bag]
     if len(bags) < 2:
@@ -73,14 +102,6 @@ _COMMON = frozenset(
     "that this with from their they them have were will would also said says noted stressed president prime "
     "minister leader leaders side sides which about other such into over".split()
 )
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def _mentions(text: str, speaker: str, pair: Pair | None) -> bool:
@@ -103,9 +124,13 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
 def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
-    agreed, refused = [], []
+    """The claims' stance on their point: ``conditional`` and ``denied`` first (they qualify whatever else the
+    claims say), else ``agreed`` or ``refused`` when only one of them is taken."""
+    agreed, refused, conditional, denied = [], [], [], []
     for claim in claims:
         text = claim.text
+        conditional.extend(_phrase(text, m) for m in _CONDITION.finditer(text))
+        denied.extend(_phrase(text, m) for m in _DENIAL.finditer(text))
         for m in _AGREE.finditer(text):
             negation = _NEGATION.search(text[: m.start()])
             if negation:
@@ -113,9 +138,37 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
             else:
                 agreed.append(m.group().lower())
         refused.extend(m.group().lower() for m in _REFUSE.finditer(text))
+    if conditional:
+        return {"conditional": conditional[0]}
+    if denied:
+        return {"denied": denied[0]}
     if agreed and not refused:
         return {"agreed": agreed[0]}
     if refused and not agreed:
         return {"refused": refused[0]}
     return {}
 
+
+_PHRASE_WORDS = 8
+
+
+def _phrase(text: str, match: re.Match[str]) -> str:
+    """The cue and the words after it, to the end of the clause and at most ``_PHRASE_WORDS`` words: "take effect
+    after: lifting of the sanctions on ..." shows what the condition is."""
+    rest = re.split(r"[;.!?]", text[match.end():], maxsplit=1)[0].split()
+    words = match.group().split() + rest[:_PHRASE_WORDS]
+    return " ".join(words) + (" …" if len(rest) > _PHRASE_WORDS else "")
+
+
+def plain_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """The opening words of claims that state their point as it is: no condition, no denial, no negation.
+    Empty when a claim is negated: "did not discuss X" is a stance of its own, not the plain statement."""
+    claims = list(claims)
+    text = " ".join(c.text for c in claims)
+    if not text or _NEGATION_ANYWHERE.search(text):
+        return {}
+    words = text.split()
+    return {"unconditional": " ".join(words[:_PHRASE_WORDS]) + (" …" if len(words) > _PHRASE_WORDS else "")}
+
+
+_NEGATION_ANYWHERE = re.compile(r"\b(?:not|never|no)\b|n't\b|\bне\b|\bнет\b", re.IGNORECASE)

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
+from comparisons.words.dates import MONTH_NAMES, is_month_word, read_dates, read_months
+from comparisons.words.numbers import NUMBER_WORDS, SCALES
+from comparisons.words.stems import stem
 from readouts.model import Claim
 
 __all__ = ["Features", "REPORTING_VERBS", "extract", "stem", "surface_words"]
@@ -74,55 +77,9 @@ merged separate points of one dev pair)."""
 
 NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "маи": 5, "мае": 5, "июн": 6, "июл": 7,
-    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
-_MONTH_WORD = re.compile(r"^(январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$")
-_NUMBER_WORDS = {
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-    "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-}
 OPENING_CLAIMS = 1
 _DAY_JOINERS = frozenset({"and", "to", "through", "и", "по"})
 _CYRILLIC = re.compile(r"[а-я]")
-_INFLECTIONS = ("ings", "ing", "ied", "ies", "ed", "es", "s")
-_DERIVATIONS = (
-    "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ities", "ity", "ness", "ives", "ive",
-    "ically", "ical", "ally", "ly", "al", "ers", "er", "ous", "ists", "ist", "ate", "at",
-)
-
-
-def _strip(word: str, suffixes: tuple[str, ...]) -> str:
-    if not word.endswith(suffixes):
-        return word  # most words end in none of them: one C-level test instead of one per suffix
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                continue
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A deliberately light stem: enough that negotiate/negotiations/negotiating meet, never two unrelated words.
-
-    English loses one inflection and one derivational suffix, then is cut to six letters; Russian words are cut to
-    their first five letters, which covers most case and number endings."""
-    if _CYRILLIC.match(word):
-        return word[:5]
-    if word.isdecimal() or len(word) <= 4:
-        return word
-    return _strip(_strip(word, _INFLECTIONS), _DERIVATIONS)[:6]
-
-
 @dataclass(frozen=True)
 class Features:
     claim_id: str
@@ -148,53 +105,21 @@ class Features:
         )
 
 
-@lru_cache(maxsize=65536)
-def _month_of(tok: str) -> int | None:
-    """The month a word names, if any (cached: a claim's words recur across claims and readouts)."""
-    match = _MONTH_WORD.match(tok)
-    return _MONTHS.get(tok) or (_MONTHS[match.group(1)] if match else None)
+SMALL_NUMBER_WORD = 3
+"""Number words below this ("one", "two") count people and sides ("one of", "the two leaders"), not quantities."""
 
 
-_AMBIGUOUS_MONTHS = frozenset({"may", "mar"})
-
-
-def _day_run(tokens: list[str], i: int, step: int) -> list[int]:
-    """Day numbers next to a month name: "January 9-10" (step 1), "9 and 10 January" (step -1)."""
-    days, j = [], i + step
-    while 0 <= j < len(tokens) and len(days) < 3:
-        tok = tokens[j]
-        if tok.isdecimal() and 1 <= int(tok) <= 31:
-            days.append(j)
-        elif not (days and tok in _DAY_JOINERS):
-            break
-        j += step
-    return days
-
-
-def _dates_and_numbers(tokens: list[str]) -> tuple[set[str], set[str]]:
-    dates: set[str] = set()
-    used: set[int] = set()
-    for i, month in enumerate(map(_month_of, tokens)):
-        if not month:
-            continue
-        tok = tokens[i]
-        if tok in _AMBIGUOUS_MONTHS and not _near_digit(tokens, i):
-            continue  # "may" the verb, "mar" the word: a month only next to a day number
-        days = _day_run(tokens, i, 1) + _day_run(tokens, i, -1)
-        used.update(days)
-        dates.update(f"{month:02d}-{int(tokens[j]):02d}" for j in days)
-        if not days:
-            dates.add(f"{month:02d}")
-    if used:
-        numbers = {str(int(t)) for i, t in enumerate(tokens) if t.isdecimal() and i not in used}
-    else:
-        numbers = {str(int(t)) for t in filter(str.isdecimal, tokens)}
-    numbers.update(str(_NUMBER_WORDS[t]) for t in _NUMBER_WORDS.keys() & tokens)
+def _dates_and_numbers(text: str, tokens: list[str]) -> tuple[set[str], set[str]]:
+    """Dates as ``MM-DD`` (each day named) or ``MM`` (a month alone), read from the claim's text by
+    ``comparisons.words.dates``; numbers from its tokens, leaving out the day numbers of its dates."""
+    mentions = read_dates(text)
+    dates = {f"{d.month:02d}-{day:02d}" for d in mentions for day in d.days}
+    dates.update(f"{month:02d}" for _, _, month in read_months(text, mentions))
+    days = {day for d in mentions for day in d.days}
+    numbers = {str(int(t)) for t in tokens if t.isdecimal() and int(t) not in days}
+    numbers.update(str(NUMBER_WORDS[t]) for t in NUMBER_WORDS.keys() & tokens if NUMBER_WORDS[t] >= SMALL_NUMBER_WORD)
+    numbers.update(str(int(SCALES[t])) for t in SCALES.keys() & tokens if t != "bn")
     return dates, numbers
-
-
-def _near_digit(tokens: list[str], i: int) -> bool:
-    return any(0 <= j < len(tokens) and tokens[j].isdecimal() for j in (i - 1, i + 1))
 
 
 def _blank(norm: str, spans: list[tuple[int, int]]) -> str:
@@ -219,7 +144,7 @@ def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, 
 def _content_stem(token: str) -> str | None:
     """The stem of a content word, None for any other token (cached like ``stem``)."""
     if (token in STOPWORDS or token in REPORTING_VERBS or token.isdecimal() or len(token) <= 1
-            or token in _MONTHS or _MONTH_WORD.match(token)):
+            or is_month_word(token)):
         return None
     return stem(token)
 
@@ -263,16 +188,16 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
     if concept_matches:
         norm = _blank(norm, [(s, e) for _, s, e in concept_matches])
     tokens = norm.split()
-    dates, numbers = _dates_and_numbers(tokens)
+    dates, numbers = _dates_and_numbers(claim.text, tokens)
     verbs = frozenset(REPORTING_VERBS[t] for t in REPORTING_VERBS.keys() & tokens)
     words = frozenset(filter(None, map(_content_stem, tokens)))
     if surface is not None:
         _remember(surface, "w", [(s, tok) for tok in tokens if (s := _content_stem(tok))])
         _remember(surface, "n", [(str(int(tok)), tok) for tok in tokens if tok.isdecimal()])
-        _remember(surface, "n", [(str(_NUMBER_WORDS[tok]), tok) for tok in tokens if tok in _NUMBER_WORDS])
+        _remember(surface, "n", [(str(NUMBER_WORDS[tok]), tok) for tok in tokens if tok in NUMBER_WORDS])
         for date in dates:
             month, _, day = date.partition("-")
-            surface.setdefault(f"d:{date}", f"{_MONTH_NAMES[int(month) - 1]} {int(day)}" if day else _MONTH_NAMES[int(month) - 1])
+            surface.setdefault(f"d:{date}", f"{MONTH_NAMES[int(month) - 1]} {int(day)}" if day else MONTH_NAMES[int(month) - 1])
     if claim.answers and surface is None:
         # In a transcript the question names what the answer is about ("What about sanctions?" / "The topic was not
         # raised in detail"): the answer reports that point, so it matches on the question's words too.

@@ -192,3 +192,42 @@ def test_ordinals_of_the_same_thing():
     found = conflicts("It was their second call this year.", "It was their third call this year.")
     assert found == {"number": {"alpha": "second call", "beta": "third call"}}
     assert conflicts("First, the leaders spoke.", "The leaders spoke in a second round.") == {}
+
+
+def test_a_point_one_side_makes_conditional_is_a_stance_conflict_with_each_sides_words():
+    found = conflicts("The United States will help restore access to the grain market.",
+                      "Points 1 and 2 take effect only after the sanctions on the farm bank are lifted.")
+    assert set(found) == {"stance"}
+    assert found["stance"]["alpha"].startswith("The United States will help restore")
+    assert found["stance"]["beta"].startswith("take effect only after the sanctions on the farm bank")
+
+
+def test_a_denial_stands_against_a_plain_statement():
+    found = conflicts("The President raised the detained journalists.",
+                      "The question of journalists was not raised during the call.")
+    assert found["stance"] == {"alpha": "The President raised the detained journalists.",
+                               "beta": "was not raised during the call"}
+
+
+@pytest.mark.parametrize("a, b", [
+    # both sides make it conditional: they agree on the condition
+    ("Aid resumes only after the ceasefire holds.", "Aid will resume only after the ceasefire holds for a week."),
+    # the other side says less, negated: a stance of its own, not a plain statement to set against
+    ("Sanctions were not discussed.", "The sides did not touch on sanctions in detail."),
+    # a threat with a plain "if" is a warning, not a condition on a settled point
+    ("Sanctions will follow if troops cross the border.", "Biden mentioned sanctions."),
+])
+def test_no_stance_conflict_when_the_sides_do_not_set_a_condition_or_denial_against_a_plain_point(a, b):
+    assert "stance" not in conflicts(a, b)
+
+
+def test_the_briefing_pair_flags_the_sanctions_answer_as_denied(tmp_path):
+    from pathlib import Path
+
+    from comparisons.engine import compare
+    from readouts.library import Library
+
+    root = Path(__file__).resolve().parents[2] / "benchmarks" / "quality" / "pairs"
+    comp = compare(Library(root).load("2025-03-18-trump-putin-call-briefing"))
+    stance = [c for link in comp.links for c in link.conflicts if c.kind == "stance"]
+    assert [dict(c.values)["kremlin"] for c in stance] == ["was not raised in any detail"]

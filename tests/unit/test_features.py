@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from comparisons.matching.features import extract, stem
+from comparisons.matching.features import extract
+from comparisons.words.stems import stem
 from readouts.model import Claim
 
 
