@@ -310,7 +310,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
 def _link_evidence(ids: Sequence[str], rule: str, scores: _Scores, side_of: Mapping[str, str],
                    claims: Mapping[str, Claim]) -> LinkEvidence:
     """The rule that made a link and the evidence of each cross-side pair, strongest first."""
-    words = {cid: surface_words(claims[cid]) for cid in ids}
+    surface = getattr(scores.prepared, "surface", None)
+    words = {cid: surface(cid) if surface is not None else surface_words(claims[cid]) for cid in ids}
     pairs = [scores.explain(x, y, words) for i, x in enumerate(ids) for y in ids[i + 1:] if side_of[x] != side_of[y]]
     pairs.sort(key=lambda e: (-e.score, e.claims))
     return LinkEvidence(rule, tuple(pairs))

@@ -16,7 +16,8 @@ not which point it is, so they are kept apart from the content words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
@@ -93,6 +94,8 @@ class Features:
     verbs: frozenset[str]
     negated: bool
     cyrillic: bool
+    surface: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Each unit -> the words of the claim it was read from (lower case), for explanations."""
 
     def units(self) -> frozenset[str]:
         """Every matchable feature as one prefixed string, so scorers and indexes treat them alike."""
@@ -150,18 +153,18 @@ def _content_stem(token: str) -> str | None:
 
 
 def extract(claim: Claim, position: float = 0.0) -> Features:
-    return _extract(claim, position, None)
+    return _extract(claim, position, {})
 
 
 def surface_words(claim: Claim) -> dict[str, str]:
     """Each unit of ``extract(claim).units()`` -> the words of the claim it was read from (normalised: lower case,
-    no punctuation). Only explanations need it, so it is computed on request, never while scoring."""
-    found: dict[str, str] = {}
-    _extract(claim, 0.0, found)
-    return found
+    no punctuation): what an explanation quotes."""
+    return dict(extract(claim).surface)
 
 
 def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> Features:
+    """The features of ``claim``; when ``surface`` is a dict, it also collects where each unit was read (slices of
+    text already matched: far cheaper than matching again when a link is explained)."""
     norm = normalise(claim.text)
     negated = not NEGATORS.isdisjoint(norm.split())
     cyrillic = not norm.isascii() and bool(_CYRILLIC.search(norm))
@@ -198,20 +201,18 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
         for date in dates:
             month, _, day = date.partition("-")
             surface.setdefault(f"d:{date}", f"{MONTH_NAMES[int(month) - 1]} {int(day)}" if day else MONTH_NAMES[int(month) - 1])
-    if claim.answers and surface is None:
+    if claim.answers:
         # In a transcript the question names what the answer is about ("What about sanctions?" / "The topic was not
         # raised in detail"): the answer reports that point, so it matches on the question's words too.
-        asked = _extract(Claim(claim.side, claim.index, 0, len(claim.answers), claim.answers), position, None)
+        question: dict[str, str] | None = {} if surface is not None else None
+        asked = _extract(Claim(claim.side, claim.index, 0, len(claim.answers), claim.answers), position, question)
         words |= asked.words
         concepts |= asked.concepts
         entities |= asked.entities
         dates |= asked.dates
         numbers |= asked.numbers
-    elif claim.answers and surface is not None:
-        question: dict[str, str] = {}
-        _extract(Claim(claim.side, claim.index, 0, len(claim.answers), claim.answers), position, question)
-        for unit, text in question.items():
-            surface.setdefault(unit, f"{text} (in the question)")
+        for unit, text in (question or {}).items():
+            surface.setdefault(unit, f"{text} (in the question)")  # type: ignore[union-attr]
     return Features(
         claim_id=claim.id,
         side=claim.side,
@@ -224,6 +225,7 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
         verbs=verbs,
         negated=negated,
         cyrillic=cyrillic,
+        surface=surface if surface is not None else {},
     )
 
 

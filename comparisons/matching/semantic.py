@@ -247,6 +247,9 @@ class PreparedSemantic:
     def keys(self, claim_id: str) -> frozenset[str]:
         return self.lexical.keys(claim_id) | self._lsh.get(claim_id, frozenset())
 
+    def surface(self, claim_id: str):
+        return self.lexical.surface(claim_id)
+
     def cosine(self, a: str, b: str) -> float:
         va, vb = self.vectors[a], self.vectors[b]
         dot = sum(x * y for x, y in zip(va, vb))

@@ -104,6 +104,10 @@ class PreparedLexical:
     def keys(self, claim_id: str) -> frozenset[str]:
         return frozenset(self.vectors[claim_id].weights)
 
+    def surface(self, claim_id: str) -> Mapping[str, str]:
+        """Each unit of the claim -> the words it was read from (what an explanation quotes)."""
+        return self.features[claim_id].surface
+
     def same_script(self, a: str, b: str) -> bool:
         """Whether both claims are written in the same script (Latin or Cyrillic)."""
         return self.vectors[a].cyrillic == self.vectors[b].cyrillic

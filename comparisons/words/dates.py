@@ -37,7 +37,17 @@ _RANGE = rf"(?:{_JOIN}{_DAY})?"
 _MONTH_DAY = re.compile(rf"(?<![\w.]){_MONTH}\s+{_DAY}{_RANGE}(?!\d)", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"(?<![\w.]){_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}", re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"(?<![\w.]){_MONTH}", re.IGNORECASE)
-_HINT = re.compile(rf"\d|{_EN_MONTH}|{_RUSSIAN_FORM}", re.IGNORECASE)
+_RUSSIAN_FORMS = frozenset(
+    stem + ending
+    for stem, endings in (("январ", "ьяюеё"), ("феврал", "ьяюеё"), ("апрел", "ьяюеё"), ("июн", "ьяюеё"),
+                          ("июл", "ьяюеё"), ("сентябр", "ьяюеё"), ("октябр", "ьяюеё"), ("ноябр", "ьяюеё"),
+                          ("декабр", "ьяюеё"), ("ма", "йяюе"))
+    for ending in endings
+) | {stem + ending for stem in ("март", "август") for ending in ("", "а", "у", "е")}
+_MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in _ENGLISH) | _RUSSIAN_FORMS
+"""Every word that may name a month, lower case: a set lookup per word is the cheap first look."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -50,8 +60,8 @@ class DateMention:
 
 
 def may_name_a_date(text: str) -> bool:
-    """A cheap first look: a digit or a month name somewhere in ``text``."""
-    return _HINT.search(text) is not None
+    """A cheap first look: a digit or a month name somewhere in ``text`` (most claims have neither)."""
+    return _DIGIT.search(text) is not None or not _MONTH_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def _month_number(word: str) -> int:
@@ -101,10 +111,6 @@ def read_months(text: str, dates: list[DateMention] | None = None) -> list[tuple
     return out
 
 
-_MONTH_WORD = re.compile(rf"(?:{'|'.join(sorted((re.escape(m.lower()) for m in _ENGLISH), key=len, reverse=True))})"
-                         rf"|{_RUSSIAN_FORM}")
-
-
 def is_month_word(word: str) -> bool:
     """Whether a lower-case word names a month ("january", "jan", "января"): a date's word, not content."""
-    return _MONTH_WORD.fullmatch(word) is not None
+    return word in _MONTH_WORDS
