@@ -153,7 +153,7 @@ def bench_stages(repeats: int) -> None:
     """Where a typical comparison's time goes, stage by stage (each stage's module function, timed in place)."""
     import importlib
 
-    stages = {"split": ("readouts.documents", "split_document"), "tag": ("comparisons.topics.tagging", "tag_document"),
+    stages = {"split": ("readouts.documents", "split_document"), "tag": ("comparisons.topics.tagging", "tag_claims"),
               "align": ("comparisons.matching.align", "align"), "word diffs": ("comparisons.words.worddiff", "word_diff"),
               "conflicts": ("comparisons.conflicts.detect", "find_conflicts")}
     spent = dict.fromkeys(stages, 0.0)
