@@ -1,7 +1,7 @@
 """Link quality on pairs that are not the eval's dev set: the bundled samples and pairs written for this check.
 
     python benchmarks/quality/run.py [--similarity lexical|semantic] [--model NAME_OR_PATH] [--json]
-                                     [--check-scorer] [--keep DIR]
+                                     [--check-scorer] [--keep DIR] [--param NAME=VALUE ...]
 
 Every pair is compared in-process with the engine's defaults (no cache) and exported as JSON (SPEC §6); the export
 is scored against hand-made gold links with the eval's ``score.py`` when ``../shared/eval`` sits next to the
@@ -38,6 +38,7 @@ from scoring import score as own_score
 from comparisons.engine import compare
 from comparisons.jsonio import to_dict
 from comparisons.options import CompareOptions
+from comparisons.params import default_params
 from readouts.library import Library
 
 
@@ -64,18 +65,23 @@ def _cases() -> list[tuple[str, Path, Path, Library]]:
 def _side_pair_golds(gold_path: Path, tmp: Path) -> list[Path]:
     """The gold file itself when it spans two sides, else one file per pair of sides (with those sides' topics)."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    sides = sorted({s.split("#")[0] for link in gold["links"] for s in link})
+    sides = sorted({s.split("#")[0] for link in gold["links"] for s in _ends(link)})
     if len(sides) <= 2:
         return [gold_path]
     out = []
     for a, b in itertools.combinations(sides, 2):
-        links = [link for link in gold["links"] if {s.split("#")[0] for s in link} == {a, b}]
+        links = [link for link in gold["links"] if {s.split("#")[0] for s in _ends(link)} == {a, b}]
         path = tmp / f"{gold['pair']}.{a}.{b}.yaml"
         topics = {sid: tags for sid, tags in (gold.get("topics") or {}).items() if sid.split("#")[0] in (a, b)}
         path.write_text(yaml.safe_dump({"pair": f"{gold['pair']} ({a}/{b})", "links": links, "topics": topics}),
                         encoding="utf-8")
         out.append(path)
     return out
+
+
+def _ends(link) -> tuple[str, str]:
+    """A gold link's two sentence ids, in either of the eval's forms: ``[a, b]`` or ``{a:, b:, conflict: true}``."""
+    return (link["a"], link["b"]) if isinstance(link, dict) else tuple(link)
 
 
 def _has_topics(gold_path: Path) -> bool:
@@ -94,12 +100,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--check-scorer", action="store_true", help="also score with scoring.py and show differences")
     ap.add_argument("--keep", type=Path, help="write the JSON exports to this folder")
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="vary one of the engine's numbers (comparisons/params.py), e.g. --param merge_mean=0.25")
     args = ap.parse_args(argv)
 
     eval_score, scorer_name = _eval_score()
     score = eval_score or (lambda g, s, d: own_score(g, json.loads(Path(s).read_text(encoding="utf-8")), d))
     scorer_name = scorer_name or "benchmarks/quality/scoring.py"
-    options = CompareOptions(similarity=args.similarity, model=args.model)
+    params = default_params().replace(**{name: float(value) for name, _, value in
+                                         (p.partition("=") for p in args.param)})
+    options = CompareOptions(similarity=args.similarity, model=args.model, params=params)
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -134,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         topics = f"  topics core/all {r['topic_core_f1']:.2f}/{r['topic_all_f1']:.2f}" if "topic_core_f1" in r else ""
         print(f"{r['pair']:44s} link P/R/F1 {r['link_p']:.2f}/{r['link_r']:.2f}/{r['link_f1']:.2f}  "
               f"omission F1 {r['omission_f1']:.2f}{topics}")
-    print(f"MEAN held-out n={len(rows)} link_f1={_mean(rows, 'link_f1'):.3f} "
+    print(f"MEAN own-words n={len(rows)} link_f1={_mean(rows, 'link_f1'):.3f} "
           f"omission_f1={_mean(rows, 'omission_f1'):.3f}")
     tagged = [r for r in rows if "topic_core_f1" in r]
     if tagged:
