@@ -5,13 +5,16 @@
 - ``export_all(library, options, fmt, out_dir, *, progress=None) -> ExportSummary``: every pair of the library
   into ``out_dir`` plus an index (``dualread export --all``). ``progress(done, total, pair_id)`` is called after
   each pair. A pair that cannot be loaded or compared goes into ``ExportSummary.failed``; the others are written.
-- ``ExportSummary``: ``written`` (the files written, the index not counted except for CSV, whose one file is
-  both), ``failed`` ((pair id, one-line problem)), ``index`` (the index file), ``exported`` (pairs exported).
+- ``ExportSummary``: ``written`` (the files written: one per pair, and for CSV also the combined claims, which is
+  the index, and ``COVERAGE_CSV``), ``failed`` ((pair id, one-line problem)), ``index`` (the index file),
+  ``exported`` (pairs exported).
 - ``report_file_name(pair_id, fmt)``: the name a pair's report gets in an export folder.
 - ``make_export_folder(folder, *, target=None)``: create the folder an export goes into, or say what stands in the way.
 
-Layout: ``view.py`` decides what a report says, ``html.py`` / ``markdown.py`` / ``csv_report.py`` say it from the
-templates in ``templates/``, ``library_index.py`` builds the index and the library-wide topic coverage matrix.
+Layout: ``view.py`` decides what a report says (with ``key_points.py``, ``terms.py``, ``fulltext.py`` and
+``stamp.py``), ``html.py`` / ``markdown.py`` / ``csv_report.py`` say it from the templates in ``templates/``,
+``library_index.py`` builds the index and the library-wide topic coverage matrix. Each page of an HTML or
+Markdown library export links back to the index.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from comparisons.model import Comparison
+from comparisons.model import Comparison, EngineInfo
 from readouts.errors import DualreadError
 
 if TYPE_CHECKING:
@@ -29,13 +32,15 @@ if TYPE_CHECKING:
     from comparisons.reports.view_values import ReportView
     from readouts.library import Library
 
-__all__ = ["FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "make_export_folder", "render",
+__all__ = ["COVERAGE_CSV", "FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "make_export_folder", "render",
            "report_file_name"]
 
 FORMATS = ("json", "md", "html", "csv")
 
 INDEX_NAMES = {"json": "index.json", "md": "index.md", "html": "index.html", "csv": "all-pairs.csv"}
 """What ``export_all`` calls its index. Pair ids never contain '_', so no pair's report can take these names."""
+COVERAGE_CSV = "topic-coverage.csv"
+"""With ``--format csv``, the library's topic coverage beside the combined claims file."""
 
 Progress = Callable[[int, int, str], None]
 
@@ -76,7 +81,8 @@ def render(comparison: Comparison, fmt: str) -> str:
 
 
 def report_file_name(pair_id: str, fmt: str) -> str:
-    stem = f"{pair_id}_pair" if f"{pair_id}.{fmt}" == INDEX_NAMES[fmt] else pair_id
+    taken = {INDEX_NAMES[fmt], COVERAGE_CSV}
+    stem = f"{pair_id}_pair" if f"{pair_id}.{fmt}" in taken else pair_id
     return f"{stem}.{fmt}"
 
 
@@ -90,6 +96,10 @@ def _render_view(comparison: Comparison, view: "ReportView", fmt: str) -> str:
         from comparisons.reports.html import render_html_view
 
         return render_html_view(view)
+    if fmt == "csv":
+        from comparisons.reports.csv_report import CLAIM_COLUMNS, claim_rows, render_rows
+
+        return render_rows(claim_rows(view), CLAIM_COLUMNS)
     from comparisons.reports.markdown import render_markdown_view
 
     return render_markdown_view(view)
@@ -147,8 +157,15 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
     Holds one comparison at a time (the index keeps a digest per pair; CSV keeps its rows). Each file is written
     atomically, so an interrupted export leaves whole files only.
     """
-    from comparisons.reports.csv_report import csv_rows, render_csv_rows
+    from comparisons.reports.csv_report import (
+        CLAIM_COLUMNS,
+        COVERAGE_COLUMNS,
+        claim_rows,
+        coverage_rows,
+        render_rows,
+    )
     from comparisons.reports.library_index import digest, render_index
+    from comparisons.reports.stamp import make_stamp
     from comparisons.reports.view import report_view
     from readouts.atomic import write_text_atomic
 
@@ -165,36 +182,46 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
     entries = list(library.entries())
     summary = ExportSummary(index=out_dir / INDEX_NAMES[fmt])
     digests = []
-    rows: list[dict[str, str]] = []
-    side_keys: dict[str, None] = {}
+    claims: list[dict[str, str]] = []
+    coverage: list[dict[str, str]] = []
+    engines: dict[str, None] = {}
     for done, entry in enumerate(entries, start=1):
         try:
             comparison = _compare(library, entry, options)
-            view = report_view(comparison, rows=fmt in ("html", "md"))
+            # Each page links back to the index it is listed in (the CSV files have no links).
+            view = report_view(comparison, detail=fmt in ("html", "md"), texts=fmt == "csv",
+                               index_href=INDEX_NAMES[fmt] if fmt in ("html", "md") else "")
+            name = report_file_name(entry.id, fmt)
+            text = _render_view(comparison, view, fmt)
             if fmt == "csv":
-                text, name = "", ""
-                rows.extend(csv_rows(comparison))
-                side_keys.update(dict.fromkeys(comparison.side_keys))
-            else:
-                name = report_file_name(entry.id, fmt)
-                text = _render_view(comparison, view, fmt)
+                claims.extend(claim_rows(view))
+                coverage.extend(coverage_rows(view))
         except Exception as error:  # noqa: BLE001 - one bad pair must not stop the library's export
             summary.failed.append((entry.id, _problem(error)))
         else:
             # Writing is outside the ``try``: a folder we cannot write to is the whole export's problem.
-            if name:
-                write(out_dir / name, text)
-                summary.written.append(out_dir / name)
+            write(out_dir / name, text)
+            summary.written.append(out_dir / name)
             digests.append(digest(view, name))
+            engines[comparison.engine.version] = None
         if progress is not None:
             progress(done, len(entries), entry.id)
 
     if fmt == "csv":
-        write(summary.index, render_csv_rows(rows, list(side_keys)))
-        summary.written.append(summary.index)
+        # The combined files: every pair's claims in one, the library's topic coverage in the other.
+        write(summary.index, render_rows(claims, CLAIM_COLUMNS))
+        write(out_dir / COVERAGE_CSV, render_rows(coverage, COVERAGE_COLUMNS))
+        summary.written.extend([summary.index, out_dir / COVERAGE_CSV])
     else:
         # The index is a file people share: paths in its problems are relative to the library, not the user's home.
         root = str(library.root.resolve()) + os.sep
         shareable = [(pair_id, problem.replace(root, "")) for pair_id, problem in summary.failed]
-        write(summary.index, render_index(digests, shareable, fmt, topic_order=_topic_order(options)))
+        stamp = make_stamp(EngineInfo(", ".join(engines) or _engine_version(), {"similarity": options.similarity}))
+        write(summary.index, render_index(digests, shareable, fmt, topic_order=_topic_order(options), stamp=stamp))
     return ExportSummary(summary.written, summary.failed, summary.index, len(digests))
+
+
+def _engine_version() -> str:
+    from comparisons.engine import ENGINE_VERSION
+
+    return ENGINE_VERSION

@@ -1,10 +1,13 @@
-"""The CSV report: one row per link or omission, for spreadsheets and scripts.
+"""The CSV exports, in long ("tidy") form for spreadsheets, pandas and R (documented in docs/csv.md).
 
-- ``csv_rows(comparison) -> list[dict]``: the rows of one comparison, keyed by column name.
-- ``columns(side_keys) -> list[str]``: the header: fixed columns, one text column per side key, then the rest;
-  ``side_column(key)`` names a side's column.
-- ``render_csv(comparison) -> str`` and ``render_csv_rows(rows, side_keys) -> str``: the file's text.
+- ``claim_rows(view) -> list[dict]``: one row per claim (``CLAIM_COLUMNS``): the pair, the side, the claim with
+  its offsets and speaker, its status (``linked``, ``conflict``, ``omission``), its link and partners, the link's
+  score, and this side's value for each conflict kind in a column of its own (``conflict_date``, ...).
+- ``coverage_rows(view) -> list[dict]``: one row per pair, topic and side (``COVERAGE_COLUMNS``).
+- ``render_csv(comparison) -> str``: a pair's claims; ``render_rows(rows, columns) -> str``: any rows' file text.
 - ``BOM``: the byte order mark every file starts with.
+
+Both read the same ``ReportView`` as every other format, so a status or a count is the same everywhere.
 
 Decisions a spreadsheet user notices:
 - UTF-8 **with a byte order mark**: Excel opens a BOM-less CSV in the machine's legacy code page, turning
@@ -13,9 +16,11 @@ Decisions a spreadsheet user notices:
   is smaller.
 - RFC 4180 line ends (``\\r\\n``) and minimal quoting, from the ``csv`` module; a claim's own line breaks stay
   inside its quoted cell.
+- A cell holds one value; lists (topics, partners, conflict kinds) are joined by ``"; "``, and each conflict kind
+  has its own column, so no cell packs "kind: side=value, ..." for a reader to take apart.
 - Formula injection: a cell of readout text or metadata that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return is prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it.
-  Numbers we write ourselves (the score) are left as numbers.
+  Numbers we write ourselves (offsets, counts, the score) are left as numbers.
 """
 
 from __future__ import annotations
@@ -24,65 +29,77 @@ import csv
 import io
 from typing import Iterable, Mapping, Sequence
 
-from comparisons.model import Comparison, Row
+from comparisons.conflicts.detect import KINDS
+from comparisons.model import Comparison
+from comparisons.reports.view_values import ReportView
 
-__all__ = ["BOM", "columns", "csv_rows", "render_csv", "render_csv_rows", "side_column"]
+__all__ = ["BOM", "CLAIM_COLUMNS", "COVERAGE_COLUMNS", "NUMERIC", "claim_rows", "coverage_rows", "render_csv",
+           "render_rows"]
 
 BOM = "\ufeff"
-FIRST = ("pair", "row", "kind", "claims", "topics")
-LAST = ("score", "conflict_kinds", "conflict_values")
+CONFLICT_COLUMNS = tuple(f"conflict_{kind}" for kind in KINDS)
+CLAIM_COLUMNS = ("pair", "date", "event", "side", "publisher", "claim", "start", "end", "speaker", "text", "topics",
+                 "status", "link", "partners", "score", "conflict_kinds", *CONFLICT_COLUMNS, "conflict_other")
+COVERAGE_COLUMNS = ("pair", "date", "event", "topic", "topic_label", "side", "publisher", "claims", "mentioned",
+                    "links", "conflict_links")
+NUMERIC = frozenset({"start", "end", "score", "claims", "links"})
+"""Columns we fill with our own numbers: never guarded, so a spreadsheet reads them as numbers."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SEP = "; "
 
 
 def _guard(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def side_column(key: str) -> str:
-    """A side's text column is named by its key; a key that equals a fixed column ("score") gets a prefix."""
-    return f"text:{key}" if key in FIRST or key in LAST else key
+def claim_rows(view: ReportView) -> list[dict[str, str]]:
+    """Every claim of the pair, side after side, each side in reading order (``view`` needs its full texts)."""
+    publishers = {s.key: s.publisher for s in view.sides}
+    rows = []
+    for claim in view.claims:
+        conflicts = dict(claim.conflicts)
+        other = [(kind, value) for kind, value in claim.conflicts if kind not in KINDS]
+        row = {
+            "pair": view.pair_id, "date": view.date_iso, "event": view.event,
+            "side": claim.side, "publisher": publishers.get(claim.side, ""),
+            "claim": claim.id, "start": str(claim.start), "end": str(claim.end), "speaker": claim.speaker,
+            "text": claim.text, "topics": _SEP.join(claim.topics), "status": claim.status, "link": claim.link,
+            "partners": _SEP.join(claim.partners),
+            "score": "" if claim.score is None else f"{claim.score:.4f}".rstrip("0").rstrip("."),
+            "conflict_kinds": _SEP.join(dict.fromkeys(kind for kind, _ in claim.conflicts)),
+            "conflict_other": _SEP.join(f"{kind}: {value}" for kind, value in other),
+        }
+        for kind in KINDS:
+            row[f"conflict_{kind}"] = conflicts.get(kind, "")
+        rows.append(row)
+    return rows
 
 
-def columns(side_keys: Sequence[str]) -> list[str]:
-    return [*FIRST, *(side_column(k) for k in side_keys), *LAST]
+def coverage_rows(view: ReportView) -> list[dict[str, str]]:
+    """Per topic the pair's claims carry, per side: how many claims, and the links in conflict on it."""
+    rows = []
+    for topic in view.topics:
+        for side, cell in zip(view.sides, topic.coverage):
+            rows.append({
+                "pair": view.pair_id, "date": view.date_iso, "event": view.event, "topic": topic.id,
+                "topic_label": topic.label, "side": side.key, "publisher": side.publisher,
+                "claims": str(cell.count), "mentioned": "yes" if cell.count else "no", "links": str(topic.links),
+                "conflict_links": _SEP.join(cell.conflicts),
+            })
+    return rows
 
 
-def _row(comparison: Comparison, row: Row) -> dict[str, str]:
-    link = row.link
-    out = {
-        "pair": comparison.pair.id,
-        "row": link.id if link else row.omission.claim,  # type: ignore[union-attr]
-        "kind": "link" if link else "omission",
-        "claims": " ".join(c.id for k in comparison.side_keys for c in row.claims[k]),
-        "topics": "; ".join(row.topics),
-        "score": str(round(link.score, 4)) if link else "",
-        "conflict_kinds": "; ".join(dict.fromkeys(c.kind for c in link.conflicts)) if link else "",
-        "conflict_values": "; ".join(
-            f"{c.kind}: " + ", ".join(f"{side}={value}" for side, value in c.values.items())
-            for c in link.conflicts
-        ) if link else "",
-    }
-    for key in comparison.side_keys:
-        # A side with several claims in one link: joined by a space, as the word diff joins them.
-        out[side_column(key)] = " ".join(c.text for c in row.claims[key])
-    return out
-
-
-def csv_rows(comparison: Comparison) -> list[dict[str, str]]:
-    """Links and omissions in reading order (``Comparison.rows``), each once."""
-    return [_row(comparison, row) for row in comparison.rows]
-
-
-def render_csv_rows(rows: Iterable[Mapping[str, str]], side_keys: Sequence[str]) -> str:
-    """Rows from one or many comparisons under one header; a side a pair lacks is an empty cell."""
+def render_rows(rows: Iterable[Mapping[str, str]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(side_keys), restval="", extrasaction="ignore",
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), restval="", extrasaction="ignore",
                             lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (v if k == "score" else _guard(v)) for k, v in row.items()})
+        writer.writerow({k: (v if k in NUMERIC else _guard(v)) for k, v in row.items()})
     return BOM + buffer.getvalue()
 
 
 def render_csv(comparison: Comparison) -> str:
-    return render_csv_rows(csv_rows(comparison), comparison.side_keys)
+    from comparisons.reports.view import report_view
+
+    return render_rows(claim_rows(report_view(comparison, detail=False, texts=True)), CLAIM_COLUMNS)

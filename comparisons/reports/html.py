@@ -1,7 +1,8 @@
 """The HTML report: one self-contained page per comparison (inline CSS, no script, no request), and the page
 environment the library index shares.
 
-- ``render_html(comparison) -> str``: the report of one pair.
+- ``render_html(comparison, *, index_href="") -> str``: the report of one pair (``index_href``: the library index
+  it links back to).
 - ``html_environment()``: the Jinja2 environment for HTML templates, autoescape on for every template.
 - ``stylesheet()``: ``report.css``, inlined into every page so a report opens anywhere, offline, as one file.
 
@@ -48,8 +49,8 @@ def stylesheet() -> Markup:
     return Markup(css)
 
 
-def render_html(comparison: Comparison) -> str:
-    return render_html_view(report_view(comparison))
+def render_html(comparison: Comparison, *, index_href: str = "") -> str:
+    return render_html_view(report_view(comparison, index_href=index_href))
 
 
 def render_html_view(view: ReportView) -> str:

@@ -1,6 +1,6 @@
 """The Markdown report: headings, tables and quotes that read well as plain text and when rendered.
 
-- ``render_markdown(comparison) -> str``: the report of one pair.
+- ``render_markdown(comparison, *, index_href="") -> str``: the report of one pair.
 - ``markdown_environment()``: the Jinja2 environment for Markdown templates (shared with the library index).
 - ``md_escape(text)``: readout text made inert in Markdown; ``md_cell(text)``: the same for a table cell.
 - ``MdSafe``: a string the templates may emit as is (our own Markdown, already escaped pieces).
@@ -8,7 +8,8 @@
 Escaping is the default, as autoescape is for HTML: the environment's ``finalize`` escapes every ``{{ value }}``
 that is not ``MdSafe``, so a template cannot forget it. Text is flattened to one line (a newline in a readout
 would end a table row or a quote) and stripped of the characters that could start a heading, list, quote, link,
-image, emphasis, code span, table cell or raw HTML.
+image, emphasis, code span, table cell or raw HTML; ``{{`` and ``{%`` become entities so that a static-site
+generator's template language does not run readout text.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from comparisons.model import Comparison
 from comparisons.reports.view import report_view
 from comparisons.reports.view_values import ReportView
 
-__all__ = ["MdSafe", "markdown_environment", "md_cell", "md_escape", "md_link", "render_markdown", "render_markdown_view"]
+__all__ = ["MdSafe", "markdown_environment", "md_cell", "md_escape", "md_link", "render_markdown",
+           "render_markdown_view"]
 
 
 class MdSafe(str):
@@ -53,11 +55,25 @@ def _line_start(text: str) -> str:
     return f"{match.group(1)}\\{marker}{text[match.end():]}"
 
 
+_TEMPLATE_OPEN = re.compile(r"\{(?=[{%#])")
+_TEMPLATE_CLOSE = re.compile(r"(?<=[}%#])\}")
+
+
+def _braces(text: str) -> str:
+    """``{{``, ``{%`` and ``{#`` (and their closing pairs) as HTML entities: static-site generators (Jekyll's
+    Liquid, Hugo's shortcodes, Eleventy's Nunjucks) run them as template code before the Markdown is rendered, and a
+    backslash does not stop them; an entity does, and renders as the brace."""
+    if "{" not in text and "}" not in text:
+        return text
+    return _TEMPLATE_CLOSE.sub("&#125;", _TEMPLATE_OPEN.sub("&#123;", text))
+
+
 def md_escape(value: Any) -> str:
-    """One line of plain text, inert in CommonMark and GitHub Markdown whatever it contains."""
+    """One line of plain text, inert in CommonMark and GitHub Markdown (and in the template languages of static-site
+    generators) whatever it contains."""
     if isinstance(value, MdSafe):
         return value
-    return MdSafe(_line_start(_inline(" ".join(str(value).split()))))
+    return MdSafe(_braces(_line_start(_inline(" ".join(str(value).split())))))
 
 
 def md_cell(value: Any) -> MdSafe:
@@ -97,14 +113,33 @@ def markdown_environment() -> Environment:
     env.filters["score"] = lambda value: "" if value is None else MdSafe(f"{value:.2f}")
     env.filters["md"] = md_escape
     env.filters["diffmd"] = _diff_markdown
+    env.filters["markedmd"] = _marked_markdown
+    env.filters["spaced"] = _spaced
+    env.filters["thousands"] = lambda n: MdSafe(f"{n:,}")
     env.filters["joinmd"] = lambda values, sep=", ": MdSafe(sep.join(md_escape(v) for v in values))
     return env
 
 
+def _spaced(text: str) -> MdSafe:
+    """Text between two claims of a full text, escaped, keeping a space at an edge that had whitespace (escaping
+    alone would drop the space between two sentences)."""
+    core = md_escape(text)
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and core else ""
+    return MdSafe(lead + core + trail)
+
+
 def _diff_markdown(cell: Any) -> MdSafe:
-    """A cell's words with those only its side uses in bold; the plain text reads the same without the marks."""
+    """A cell's words with those only its side uses marked: **bold** on the first side of the word diff (``del``),
+    *italic* on the second (``ins``), so the two are told apart without colour; the plain text reads the same
+    without the marks."""
+    return _marked_markdown(cell.pieces, "*" if cell.mark == "ins" else "**")
+
+
+def _marked_markdown(pieces: Any, marker: str = "**") -> MdSafe:
+    """Pieces with the ``only_here`` ones wrapped in ``marker`` where CommonMark lets it emphasise."""
     runs: list[list[Any]] = []  # [text, only_here], neighbours with the same flag merged into one run
-    for piece in cell.pieces:
+    for piece in pieces:
         if runs and runs[-1][1] == piece.only_here:
             runs[-1][0] += piece.text
         else:
@@ -117,14 +152,14 @@ def _diff_markdown(cell: Any) -> MdSafe:
         if only_here:
             core_start, core_end = _emphasis_bounds(raw, start, end)
             if core_start < core_end:
-                out.append(_inline(raw[start:core_start]) + "**" + _inline(raw[core_start:core_end]) + "**"
+                out.append(_inline(raw[start:core_start]) + marker + _inline(raw[core_start:core_end]) + marker
                            + _inline(raw[core_end:end]))
             else:
                 out.append(_inline(text))
         else:
             out.append(_inline(text))
         start = end
-    return MdSafe(_line_start(" ".join("".join(out).split())))
+    return MdSafe(_braces(_line_start(" ".join("".join(out).split()))))
 
 
 def _punct_loose(ch: str) -> bool:
@@ -160,8 +195,8 @@ def _emphasis_bounds(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def render_markdown(comparison: Comparison) -> str:
-    return render_markdown_view(report_view(comparison))
+def render_markdown(comparison: Comparison, *, index_href: str = "") -> str:
+    return render_markdown_view(report_view(comparison, index_href=index_href))
 
 
 def render_markdown_view(view: ReportView) -> str:

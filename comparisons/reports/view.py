@@ -1,10 +1,10 @@
-"""What a report shows, computed once from a ``Comparison`` and handed to the HTML and Markdown templates.
+"""What a report shows, computed once from a ``Comparison``: every HTML and Markdown report, ``dualread show``, the CSV
+and the library index read this and nothing else, so the terminal and the files never disagree.
 
-- ``report_view(comparison) -> ReportView``: title block, per-side summary, topic coverage, conflicts, and the
-  sections of aligned rows per topic.
-- ``ReportView``, ``SideView``, ``CoverageCell``, ``TopicView``, ``RowView``, ``CellView``, ``Piece``,
-  ``ConflictView``: frozen values the templates only read, defined in ``comparisons.reports.view_values`` and
-  re-exported here.
+- ``report_view(comparison, *, detail=True, index_href="") -> ReportView``: title block, per-side summary, key
+  differences, the full texts with their claims marked, the linked points once each in reading order, and per topic
+  its coverage and pointers to its points. ``detail=False`` keeps only what the library index needs.
+- ``ReportView`` and its parts: frozen values defined in ``comparisons.reports.view_values`` and re-exported here.
 - ``shared_wording(diff)``: the share of words a word diff's two sides have in common.
 - ``safe_url(url)``: the URL if a reader may follow it (http/https), else ``""``.
 - ``long_date(date)``: "30 December 2021", the same whatever the machine's locale.
@@ -18,14 +18,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from comparisons.model import Comparison, Row, Span
+from comparisons.reports.fulltext import LOW_SCORE, claim_anchor, claim_views, full_texts
+from comparisons.reports.stamp import make_stamp
 from comparisons.reports.view_values import (
     CellView,
+    ClaimView,
     ConflictView,
     CoverageCell,
+    FullTextView,
+    KeyDifferences,
     Piece,
+    PointRef,
     ReportView,
     RowView,
     SideView,
@@ -33,22 +40,13 @@ from comparisons.reports.view_values import (
 )
 
 __all__ = [
-    "CellView",
-    "ConflictView",
-    "CoverageCell",
-    "Piece",
-    "ReportView",
-    "RowView",
-    "SideView",
-    "TopicView",
-    "long_date",
-    "report_view",
-    "safe_url",
+    "LOW_SCORE", "CellView", "ClaimView", "ConflictView", "CoverageCell", "FullTextView", "KeyDifferences", "Piece",
+    "PointRef", "ReportView", "RowView", "SideView", "TopicView", "long_date", "report_view", "safe_url",
     "shared_wording",
 ]
 
 NO_TOPIC = "no-topic"
-"""Id of the section for rows that carry no topic (a claim the tagger could not place)."""
+"""Id of the section for points that carry no topic (a claim the tagger could not place)."""
 
 MIN_SHARED_WORDING = 0.25
 """Below this share of words in common, a link's word diff is not marked: when nearly every word differs (two
@@ -57,6 +55,7 @@ wording differs in a telling detail. The row says so instead ("little shared wor
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def safe_url(url: str) -> str:
@@ -79,6 +78,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def _lang(side) -> str:
+    """The side's language for HTML ``lang``: its pair.yaml code when well formed; a Cyrillic or Chinese text left
+    at the default ``en`` gets the language its script shows, so a screen reader does not read it as English."""
+    from readouts.textshape import guess_language
+
+    code = (side.language or "").strip()
+    if code in ("", "en"):
+        guessed = guess_language(side.text)
+        return guessed if guessed != "en" else code
+    return code if _LANG.fullmatch(code) else ""
+
+
 def _split_diff(diff: tuple[Span, ...], first: str, second: str) -> tuple[tuple[Piece, ...], tuple[Piece, ...]] | None:
     """The diff as pieces for each side, or None when it does not rebuild both texts (then no words are marked:
     a wrong highlight is worse than none)."""
@@ -98,58 +109,38 @@ def shared_wording(diff: tuple[Span, ...]) -> float:
     return 2 * words["equal"] / total if total else 1.0
 
 
-def _cells(comparison: Comparison, row: Row, labels: dict[str, str]) -> tuple[tuple[CellView, ...], bool]:
+def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs: Mapping[str, str],
+              topic_labels: Mapping[str, str]) -> RowView:
+    """A link as one line of the side-by-side: each side's words, marked against the side it is diffed with."""
+    link = row.link
+    assert link is not None
     keys = comparison.side_keys
     texts = {k: " ".join(c.text for c in row.claims[k]) for k in keys}
     pieces = {k: ((Piece(texts[k], False),) if texts[k] else ()) for k in keys}
     marks = dict.fromkeys(keys, "")
+    against = dict.fromkeys(keys, "")
     present = [k for k in keys if row.claims[k]]
     little_shared = False
-    if row.link is not None and row.link.diff and len(present) >= 2:
+    if link.diff and len(present) >= 2:
         first, second = present[0], present[1]
-        split = _split_diff(row.link.diff, texts[first], texts[second])
-        little_shared = split is not None and shared_wording(row.link.diff) < MIN_SHARED_WORDING
+        split = _split_diff(link.diff, texts[first], texts[second])
+        little_shared = split is not None and shared_wording(link.diff) < MIN_SHARED_WORDING
         if split is not None and not little_shared:
             pieces[first], pieces[second] = split
             marks[first], marks[second] = "del", "ins"
+            against[first], against[second] = labels[second], labels[first]
     cells = []
     for k in keys:
         speakers = tuple(dict.fromkeys(c.speaker for c in row.claims[k] if c.speaker))
-        cells.append(CellView(k, labels[k], pieces[k], speakers, marks[k]))
-    return tuple(cells), little_shared
-
-
-def _conflicts(row: Row, labels: dict[str, str], keys: tuple[str, ...]) -> tuple[ConflictView, ...]:
-    if row.link is None:
-        return ()
-    views = []
-    for conflict in row.link.conflicts:
+        href = f"#{claim_anchor(min(row.claims[k], key=lambda c: c.index).id)}" if row.claims[k] else ""
+        cells.append(CellView(k, labels[k], langs[k], pieces[k], speakers, marks[k], against[k], href))
+    conflicts = []
+    for conflict in link.conflicts:
         ordered = [k for k in keys if k in conflict.values] + sorted(k for k in conflict.values if k not in keys)
-        views.append(ConflictView(conflict.kind, tuple((labels.get(k, k), conflict.values[k]) for k in ordered)))
-    return tuple(views)
-
-
-def _row_view(comparison: Comparison, row: Row, section: str, labels: dict[str, str],
-              topic_labels: dict[str, str], memo: dict[int, tuple]) -> RowView:
-    """A row as shown in one topic's section; its cells and conflicts are the same in every section, so they are
-    computed once per row (``memo``) however many topics the row carries."""
-    if row.link is not None:
-        ref, kind, score, only = row.link.id, "link", row.link.score, ""
-    else:
-        assert row.omission is not None
-        ref, kind, score, only = row.omission.claim, "omission", None, labels[row.omission.side]
-    if id(row) not in memo:
-        memo[id(row)] = (*_cells(comparison, row, labels), _conflicts(row, labels, comparison.side_keys))
-    cells, little_shared, conflicts = memo[id(row)]
+        conflicts.append(ConflictView(conflict.kind, tuple((labels.get(k, k), conflict.values[k]) for k in ordered)))
     return RowView(
-        anchor=f"{_slug(section)}-{_slug(ref)}",
-        ref=ref,
-        kind=kind,
-        score=score,
-        other_topics=tuple(topic_labels.get(t, t) for t in row.topics if t != section),
-        cells=cells,
-        conflicts=conflicts,
-        only_side=only,
+        anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=link.score < LOW_SCORE,
+        topics=tuple(topic_labels.get(t, t) for t in row.topics), cells=tuple(cells), conflicts=tuple(conflicts),
         little_shared=little_shared,
     )
 
@@ -164,62 +155,75 @@ def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
     return sides
 
 
-def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
-    """Everything the HTML and Markdown reports show, in the order they show it.
+def _point(row: Row, labels: Mapping[str, str]) -> PointRef:
+    if row.link is not None:
+        return PointRef(row.link.id, f"#link-{_slug(row.link.id)}", "link", bool(row.link.conflicts),
+                        row.link.score < LOW_SCORE, "")
+    assert row.omission is not None
+    return PointRef(row.omission.claim, f"#{claim_anchor(row.omission.claim)}", "omission", False, False,
+                    labels[row.omission.side])
 
-    ``rows=False`` leaves out the aligned rows (sections keep their coverage, with no rows): what the library
-    index needs, at a fraction of the cost, when the pair's own file is JSON or CSV.
+
+def _topics(comparison: Comparison, labels: Mapping[str, str]) -> tuple[TopicView, ...]:
+    keys = comparison.side_keys
+    topics = []
+    for summary in comparison.topics:
+        topic_rows = comparison.rows_for(summary.id)
+        cells = []
+        for k in keys:
+            count = summary.claims.get(k, 0)
+            # A side is in conflict on a topic only where it mentions the topic: a link carries the topics of all
+            # its claims, and a side whose own claim in it is about something else has not spoken on this topic.
+            refs = tuple(r.link.id for r in topic_rows
+                         if r.link is not None and count and k in _conflict_sides(r, keys))
+            cells.append(CoverageCell(k, count, "mentioned" if count else "not mentioned", refs))
+        topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", tuple(cells), summary.links,
+                                tuple(_point(r, labels) for r in topic_rows)))
+    untagged = tuple(r for r in comparison.rows if not r.topics)
+    if untagged:
+        topics.append(TopicView(NO_TOPIC, "No topic", f"topic-{NO_TOPIC}", (), 0,
+                                tuple(_point(r, labels) for r in untagged)))
+    return tuple(topics)
+
+
+def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | None = None,
+                index_href: str = "") -> ReportView:
+    """Everything a report shows, in the order it shows it.
+
+    ``detail=False`` leaves out the key differences and the linked rows (topics keep their coverage) and, unless
+    ``texts=True``, the full texts: the library index needs neither, the CSV needs only the claims of the full
+    texts; both at a fraction of the cost.
     """
+    from comparisons.reports.key_points import key_differences
+
     pair = comparison.pair
     keys = comparison.side_keys
     sides_by_key = {d.key: d.side for d in comparison.documents}
     labels = {k: sides_by_key[k].label for k in keys}
+    langs = {k: _lang(sides_by_key[k]) for k in keys}
     topic_labels = {t.id: t.label for t in comparison.topics}
     all_rows = comparison.rows
 
-    conflicted_links = [r for r in all_rows if r.has_conflict]
-    side_views = []
-    for document in comparison.documents:
-        k = document.key
-        side = document.side
-        side_views.append(SideView(
+    conflicted = [r for r in all_rows if r.has_conflict]
+    side_views = tuple(
+        SideView(
             key=k, label=labels[k], publisher=side.publisher, title=side.title, url=side.url,
-            safe_url=safe_url(side.url),
-            claims=len(document.claims),
+            safe_url=safe_url(side.url), lang=langs[k], claims=len(document.claims),
             linked=sum(len(r.claims[k]) for r in all_rows if r.link is not None),
             omitted=sum(1 for om in comparison.omissions if om.side == k),
-            conflicts=sum(1 for r in conflicted_links if k in _conflict_sides(r, keys)),
-        ))
-
-    topics = []
-    memo: dict[int, tuple] = {}
-    for summary in comparison.topics:
-        topic_rows = comparison.rows_for(summary.id)
-        in_conflict: set[str] = set()
-        for r in topic_rows:
-            in_conflict |= _conflict_sides(r, keys)
-        # A side is "in conflict" on a topic only where it mentions the topic: a link carries the topics of all
-        # its claims, and a side whose own claim in it is about something else has not spoken on this topic.
-        coverage = tuple(
-            CoverageCell(k, summary.claims.get(k, 0),
-                         "not mentioned" if not summary.claims.get(k, 0) else
-                         "in conflict" if k in in_conflict else "mentioned")
-            for k in keys
+            conflicts=sum(1 for r in conflicted if k in _conflict_sides(r, keys)),
         )
-        views = tuple(_row_view(comparison, r, summary.id, labels, topic_labels, memo) for r in topic_rows) \
-            if rows else ()
-        topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", coverage, summary.links,
-                                views))
-    untagged = tuple(r for r in all_rows if not r.topics)
-    if untagged and rows:
-        topics.append(TopicView(NO_TOPIC, "No topic", f"topic-{NO_TOPIC}", (), 0,
-                                tuple(_row_view(comparison, r, NO_TOPIC, labels, topic_labels, memo) for r in untagged)))
-
-    first_section = {}
-    for topic in topics:
-        for view in topic.rows:
-            first_section.setdefault(view.ref, view)
-    conflict_rows = tuple(first_section[r.link.id] for r in conflicted_links if r.link.id in first_section)
+        for document in comparison.documents for k, side in [(document.key, document.side)]
+    )
+    rows: tuple[RowView, ...] = ()
+    key = None
+    fulltexts: tuple[FullTextView, ...] = ()
+    if detail or texts:
+        claims = claim_views(comparison, labels, langs)
+        fulltexts = full_texts(comparison, claims, langs)
+    if detail:
+        rows = tuple(_row_view(comparison, r, labels, langs, topic_labels) for r in all_rows if r.link is not None)
+        key = key_differences(comparison, rows, claims, labels, langs)
 
     date = pair.date
     return ReportView(
@@ -228,12 +232,15 @@ def report_view(comparison: Comparison, *, rows: bool = True) -> ReportView:
         date_iso=date.isoformat() if isinstance(date, _dt.date) else str(date),
         date_long=long_date(date),
         sample=pair.sample,
-        sides=tuple(side_views),
+        sides=side_views,
         links=len(comparison.links),
         omissions=len(comparison.omissions),
-        conflicts=len(conflicted_links),
-        topics=tuple(topics),
-        conflict_rows=conflict_rows,
-        engine_version=comparison.engine.version,
-        similarity=str(comparison.engine.settings.get("similarity") or "lexical"),
+        conflicts=len(conflicted),
+        topics=_topics(comparison, labels),
+        stamp=make_stamp(comparison.engine),
+        rows=rows,
+        key=key,
+        fulltexts=fulltexts,
+        index_href=index_href,
+        low_score=LOW_SCORE,
     )

@@ -61,17 +61,25 @@ def test_each_format_of_a_sample_says_what_the_json_says(tmp_path, fmt):
         doc = lxml.html.document_fromstring(text)
         assert doc.xpath("//h1")[0].text_content() == data["pair"]["event"]
         assert not doc.xpath("//script")
-        shown = {e.text_content() for e in doc.xpath("//article[contains(@class,'link')]//span[@class='ref']")}
-        assert shown == {link["id"] for link in data["links"]}
+        shown = [e.text_content() for e in doc.xpath("//section[@id='points']//article//a[@class='ref']")]
+        assert sorted(shown) == sorted(link["id"] for link in data["links"])  # each link once
         assert len(doc.xpath("//table[@class='summary']/tbody/tr")) == len(data["documents"])
+        claims = doc.xpath("//div[contains(@class,'fulltexts')]//span[contains(@class,'claim')]")
+        assert [c.text_content() for c in claims] == [c["text"] for d in data["documents"] for c in d["claims"]]
+        omitted = {o["claim"] for o in data["omissions"]}
+        assert {c.get("id") for c in claims if "omission" in c.get("class")} == {
+            "t-" + cid.replace(":", "-") for cid in omitted}
     elif fmt == "md":
         assert text.startswith(f"# {data['pair']['event']}\n")
-        assert "\n## Summary\n" in text and "\n## Topic coverage\n" in text
-        assert all(f"\n### {link['id']} · score" in text for link in data["links"])
+        assert "\n## Key differences\n" in text and "\n## Topics\n" in text
+        assert all(text.count(f"\n### {link['id']} · score") == 1 for link in data["links"])
     else:
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
-        assert sorted(r["row"] for r in rows if r["kind"] == "link") == sorted(link["id"] for link in data["links"])
-        assert len(rows) == len(data["links"]) + len(data["omissions"])
+        assert [r["claim"] for r in rows] == [c["id"] for d in data["documents"] for c in d["claims"]]
+        assert {r["link"] for r in rows} - {""} == {link["id"] for link in data["links"]}
+        assert {r["claim"] for r in rows if r["status"] == "omission"} == {o["claim"] for o in data["omissions"]}
+        assert [float(r["score"]) for r in rows if r["claim"] in data["links"][0]["claims"]] == [
+            data["links"][0]["score"]] * len(data["links"][0]["claims"])
 
 
 def test_hostile_pair_is_escaped_in_every_format(hostile_library):
@@ -108,7 +116,9 @@ def test_export_all_with_a_broken_pair(hostile_library, capsys):
     links = index.xpath("//table[@class='pairs']//a/@href")
     assert "2030-03-04-hostile.html" in links and f"{SAMPLE}.html" in links
     assert all((out / href).is_file() for href in links)
-    assert index.xpath("//table[@class='matrix']/tbody/tr")
+    assert index.xpath("//table[contains(@class,'matrix-screen')]/tbody/tr")
+    page = lxml.html.document_fromstring((out / "2030-03-04-hostile.html").read_text(encoding="utf-8"))
+    assert page.xpath("//a[.='← All pairs']/@href") == ["index.html"]
     assert not (out / "2030-01-01-broken.html").exists()
 
 
@@ -145,7 +155,7 @@ def test_an_output_ending_in_a_slash_is_a_folder_even_before_it_exists(tmp_path)
 def test_output_dash_is_stdout_as_for_add(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert export(tmp_path, SAMPLE, "--format", "csv", "--output", "-") == 0
-    assert capsys.readouterr().out.startswith("\ufeffpair,row,kind")
+    assert capsys.readouterr().out.startswith("\ufeffpair,date,event,side,publisher,claim")
     assert not (tmp_path / "-").exists()
     with pytest.raises(SystemExit) as usage:
         export(tmp_path, "--all", "--format", "csv", "--output", "-")

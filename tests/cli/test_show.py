@@ -13,6 +13,9 @@ def test_show_prints_header_topics_links_and_omissions(run_dualread):
     done = run_dualread("show", SAMPLE)
     assert done.returncode == 0, done.stderr
     out = done.stdout
+    # The key differences come first, before the topics and the rows, as in the reports.
+    assert out.index("Key differences") < out.index("Topics") < out.index("Reported by more than one side")
+    assert "L5 conflict (date)" in out
     assert "Biden–Putin telephone call" in out and "2021-12-30" in out
     for side in ("The White House", "President of Russia (Kremlin)"):
         assert side in out
@@ -50,8 +53,12 @@ def test_readout_markup_is_printed_as_typed(run_dualread, tmp_path):
     assert added.returncode == 0, added.stderr
     done = run_dualread("show", "markup-call")
     assert done.returncode == 0, done.stderr
-    assert "[bold]grain[/bold]" in done.stdout
-    assert "[red]ports[/]" in done.stdout
+    # Piped, the words only one side uses are bracketed; without the brackets the text is exactly as typed.
+    shown = " ".join(done.stdout.split())
+    for mark in ("[-", "-]", "{+", "+}"):
+        shown = shown.replace(mark, "")
+    assert "The leaders discussed [bold]grain[/bold] exports and [red]ports[/]." in shown
+    assert "grain exports and [link=x]ports[/link]." in shown
     assert "Markup [b]call[/b]" in done.stdout
 
 
@@ -61,18 +68,23 @@ def test_show_unknown_pair_is_one_line_exit_1(run_dualread):
     assert len(done.stderr.strip().splitlines()) == 1 and "not-here" in done.stderr
 
 
-def test_colour_on_a_terminal_marks_deleted_and_inserted_words():
-    from comparisons.model import Span
-    from tui.commands.show import _diff_text
+def test_on_a_terminal_the_two_sides_marked_words_differ_in_more_than_colour():
+    from comparisons.reports.view_values import Piece
+    from tui.commands.show import _cell_text
 
-    text = _diff_text([Span("equal", "talks on "), Span("delete", "Monday"), Span("insert", "Friday")], plain=False)
+    first = _cell_text([Piece("talks on ", False), Piece("Monday", True)], "del", plain=False)
+    second = _cell_text([Piece("talks on ", False), Piece("Friday", True)], "ins", plain=False)
     console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=80)
-    console.print(text)
+    console.print(first)
+    console.print(second)
     rendered = console.file.getvalue()
     assert "\x1b[" in rendered and "Monday" in rendered and "Friday" in rendered
     assert "[-" not in rendered
-    styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
-    assert styles["Monday"] != styles["Friday"]
+    monday = next(s.style for s in first.spans if first.plain[s.start:s.end] == "Monday")
+    friday = next(s.style for s in second.spans if second.plain[s.start:s.end] == "Friday")
+    assert {"bold", "red"} <= set(str(monday).split()) and {"italic", "green"} <= set(str(friday).split())
+    plain = _cell_text([Piece("talks on ", False), Piece("Friday", True)], "ins", plain=True)
+    assert plain.plain == "talks on {+Friday+}"
 
 
 def test_escape_sequences_in_a_readout_are_shown_not_obeyed():
@@ -160,4 +172,4 @@ def test_a_topic_label_with_a_comma_stays_one_topic_in_lists(run_dualread, tmp_p
     assert "Talks; NATO, allies and partners; Arms control" in shown
     report = tmp_path / "r.md"
     assert run_dualread("export", SAMPLE, "--format", "md", "--output", str(report)).returncode == 0
-    assert "also: Security guarantees; NATO, allies and partners; Leader contacts" in report.read_text(encoding="utf-8")
+    assert "Talks; Security guarantees; NATO, allies and partners; Leader contacts\n" in report.read_text(encoding="utf-8")

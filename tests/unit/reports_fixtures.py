@@ -56,13 +56,13 @@ def _diff(a: str, b: str) -> tuple[Span, ...]:
 
 
 def make_comparison(*, event: str = f"Call on {HOSTILE} & <b>trade</b>", third_side: bool = False,
-                    pair_id: str = "2030-01-02-hostile-call") -> Comparison:
+                    pair_id: str = "2030-01-02-hostile-call", south_language: str = "en") -> Comparison:
     """Two sides (three with ``third_side``): two links (one in conflict), omissions on each side, one row
     without a topic, and markup, Markdown and spreadsheet formulas in the text."""
     left = Side("north", "", publisher="North Office | <i>Press</i>", title=f"Readout {HOSTILE}",
                 url="https://north.example/readout?a=1&b=2")
     right = Side("south", "", publisher="South Ministry", title="# Statement [click](javascript:alert(1))",
-                 url="javascript:alert(1)")
+                 url="javascript:alert(1)", language=south_language)
     docs = [
         _document(left, [
             ("The leaders agreed to meet in Geneva on March 3.", "Leader A"),

@@ -9,22 +9,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
+import jsonschema
 import lxml.html
 import pytest
 
 import comparisons.cache
 from comparisons.errors import ComparisonError
 from comparisons.options import CompareOptions
-from comparisons.reports import INDEX_NAMES, export_all, render, report_file_name
+from comparisons.reports import COVERAGE_CSV, INDEX_NAMES, export_all, render, report_file_name
+from comparisons.reports.html import render_html
 from comparisons.reports.library_index import digest, render_index
+from comparisons.reports.markdown import render_markdown
 from comparisons.reports.view import report_view
 from readouts.errors import DualreadError
 from readouts.library import Library
 from reports_fixtures import HOSTILE, make_comparison
 
 GOOD = ("2030-01-05-good-call", "index")
+INDEX_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "index.schema.json"
 
 
 def _write_pair(root: Path, pair_id: str, event: str) -> None:
@@ -82,12 +87,24 @@ def test_one_report_per_pair_plus_index_and_failures_named(library, tmp_path, fm
     assert sorted(p.name for p in out.iterdir()) == sorted([*(p.name for p in summary.written), summary.index.name])
 
 
-def test_each_report_is_the_single_pair_render(library, tmp_path):
-    summary = export_all(library, CompareOptions(), "html", tmp_path / "o")
-    good = tmp_path / "o" / report_file_name(GOOD[0], "html")
-    expected = render(make_comparison(pair_id=GOOD[0], event=f"A good call {HOSTILE}"), "html")
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_each_report_is_the_single_pair_render_linking_back_to_the_index(library, tmp_path, fmt):
+    summary = export_all(library, CompareOptions(), fmt, tmp_path / "o")
+    good = tmp_path / "o" / report_file_name(GOOD[0], fmt)
+    comparison = make_comparison(pair_id=GOOD[0], event=f"A good call {HOSTILE}")
+    render_page = render_html if fmt == "html" else render_markdown
     assert good in summary.written
-    assert good.read_text(encoding="utf-8") == expected
+    assert good.read_text(encoding="utf-8") == render_page(comparison, index_href=INDEX_NAMES[fmt])
+    assert INDEX_NAMES[fmt] not in render(comparison, fmt), "a report on its own links to no index"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_every_page_and_the_index_have_the_dated_versioned_footer(library, tmp_path, fmt, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    summary = export_all(library, CompareOptions(), fmt, tmp_path / "o")
+    for path in [*summary.written, summary.index]:
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"Exported 2026-01-01 by dualread \S+, engine \S+", text), path.name
 
 
 def test_html_index_links_reports_and_shows_the_coverage_matrix(library, tmp_path):
@@ -97,13 +114,19 @@ def test_html_index_links_reports_and_shows_the_coverage_matrix(library, tmp_pat
     pair_links = doc.xpath("//table[@class='pairs']//a/@href")
     assert sorted(pair_links) == sorted(report_file_name(i, "html") for i in GOOD)
     assert all((tmp_path / "o" / href).is_file() for href in pair_links)
-    header = [" ".join(th.text_content().split()) for th in doc.xpath("//table[@class='matrix']//thead//th")]
+    matrix = doc.xpath("//table[contains(@class,'matrix-screen')]")[0]
+    header = [" ".join(th.text_content().split()) for th in matrix.xpath(".//thead//th")]
     assert header == ["Pair", "Sanctions <u>&</u>", "De-escalation", "Talks"]
-    row = doc.xpath("//table[@class='matrix']/tbody/tr")[0]
+    row = matrix.xpath("./tbody/tr")[0]
     cells = row.xpath("td")
-    assert [c.text_content() for c in cells] == ["1 / 1", "1 / 1", "2 / 1 !"]
+    assert [c.text_content() for c in cells] == ["1/1", "1/1", "2/1 !"]
     assert "conflicted" in cells[2].get("class")
     assert HOSTILE in row.xpath("th")[0].text_content()
+    # Row labels lead to the pair's page; the cell with the most claims is the darkest.
+    assert row.xpath("th/a/@href") == [report_file_name(GOOD[0], "html")]
+    assert [c.get("class").split()[0] for c in cells] == ["heat-3", "heat-3", "heat-4"]
+    assert [" ".join(td.text_content().split()) for td in matrix.xpath("./tfoot/tr[1]/td")] == ["4", "4", "6"]
+    assert [" ".join(td.text_content().split()) for td in matrix.xpath("./tfoot/tr[2]/td")] == ["2", "2", "2"]
     failed = [" ".join(li.text_content().split()) for li in doc.xpath("//section[@id='pairs']//ul/li")]
     assert any(f.startswith("2030-01-07-broken:") for f in failed)
 
@@ -113,14 +136,21 @@ def test_markdown_index_tables(library, tmp_path):
     text = summary.index.read_text(encoding="utf-8")
     assert "[A good call \\<script\\>" in text and f"(<{report_file_name(GOOD[0], 'md')}>)" in text
     assert "| Pair | Sanctions \\<u\\>&\\</u\\> | De-escalation | Talks |" in text
-    assert f"| {GOOD[0]} | 1 / 1 | 1 / 1 | 2 / 1 ! |" in text
+    assert f"| [{GOOD[0]}](<{report_file_name(GOOD[0], 'md')}>) | 1/1 | 1/1 | 2/1 ! |" in text
+    assert "| **Claims, all pairs** | 4 | 4 | 6 |" in text
+    assert "| North Office \\| \\<i\\>Press\\</i\\> | 2 | 2 | 2 | 4 |" in text
     assert "- **2030-01-07-broken**:" in text
 
 
 def test_json_index(library, tmp_path):
     summary = export_all(library, CompareOptions(), "json", tmp_path / "o")
     index = json.loads(summary.index.read_text(encoding="utf-8"))
+    jsonschema.validate(index, json.loads(INDEX_SCHEMA.read_text(encoding="utf-8")))
     assert index["schema"] == "dualread/index@1"
+    assert index["generator"]["engine"] == "test"
+    assert index["topics"][2] == {"id": "talks", "label": "Talks", "claims": 6, "pairs": 2}
+    assert index["publishers"][0] == {"publisher": "North Office | <i>Press</i>", "pairs": 2,
+                                      "claims": {"sanctions": 2, "de-escalation": 2, "talks": 4}}
     assert [p["file"] for p in index["pairs"]] == [report_file_name(i, "json") for i in sorted(GOOD)]
     first = index["pairs"][0]
     assert first["topics"]["talks"] == {"claims": {"north": 2, "south": 1}, "conflict": True}
@@ -129,13 +159,24 @@ def test_json_index(library, tmp_path):
         assert json.loads((tmp_path / "o" / p["file"]).read_text(encoding="utf-8"))["pair"]["id"] == p["id"]
 
 
-def test_csv_is_one_file_with_every_pair(library, tmp_path):
+def test_csv_writes_a_file_per_pair_the_combined_claims_and_the_topic_coverage(library, tmp_path):
     summary = export_all(library, CompareOptions(), "csv", tmp_path / "o")
-    assert summary.written == [summary.index] and summary.index.name == "all-pairs.csv"
-    rows = list(csv.DictReader(io.StringIO(summary.index.read_text(encoding="utf-8-sig"), newline="")))
-    per_pair = len(make_comparison().rows)
+    names = sorted(p.name for p in summary.written)
+    assert names == sorted([report_file_name(i, "csv") for i in GOOD] + ["all-pairs.csv", COVERAGE_CSV])
+    assert summary.index.name == "all-pairs.csv" and summary.exported == 2
+
+    def read(path):
+        return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+    rows = read(summary.index)
+    per_pair = sum(len(d.claims) for d in make_comparison().documents)
     assert sorted({r["pair"] for r in rows}) == sorted(GOOD)
     assert len(rows) == 2 * per_pair
+    one = read(tmp_path / "o" / report_file_name(GOOD[0], "csv"))
+    assert one == [r for r in rows if r["pair"] == GOOD[0]]
+    coverage = read(tmp_path / "o" / COVERAGE_CSV)
+    assert {(r["pair"], r["topic"]) for r in coverage} == {(p, t) for p in GOOD
+                                                           for t in ("sanctions", "de-escalation", "talks")}
 
 
 def test_an_unwritable_output_is_an_error_not_a_failed_pair(library, tmp_path):

@@ -32,31 +32,34 @@ def flat(element) -> str:
 def test_headings_outline(doc):
     assert [flat(h) for h in doc.xpath("h1")] == [f"Call on {HOSTILE} & <b>trade</b>"]
     assert [flat(h) for h in doc.xpath("h2")] == [
-        "Sources", "Summary", "Topic coverage", "Conflicts", "Sanctions <u>&</u>", "De-escalation", "Talks",
-        "No topic"]
-    assert [flat(h) for h in doc.xpath("h3")][:2] == ["L2 · score 0.42 · little shared wording · also: De-escalation",
-                                                      "south:2 · only South Ministry"]
+        "Sources", "Key differences", "In numbers", "Full texts", "Linked points, side by side", "Topics"]
+    h3 = [flat(h) for h in doc.xpath("h3")]
+    assert h3[:2] == ["Where the sides disagree", "What only one side reports"]
+    assert "L1 · score 0.81 · in conflict · Talks" in h3
+    assert "L2 · score 0.42 · little shared wording · De-escalation; Sanctions <u>&</u>" in h3
+    assert [flat(h) for h in doc.xpath("h4")] == ["Only in North Office | <i>Press</i> (2)",
+                                                  "Only in South Ministry (1)"]
 
 
 def test_hostile_text_renders_as_text(doc, text):
     assert not doc.xpath("//script | //img | //b | //i | //u | //a[starts-with(@href, 'javascript')]")
     assert not [n for e in doc.iter() if isinstance(e.tag, str) for n in e.attrib if n.startswith("on")]
-    quotes = [flat(q) for q in doc.xpath("//blockquote/p")]
-    assert (f"North Office | <i>Press</i>: They discussed {HOSTILE} and </td></tr><img src=x onerror=alert(1)>."
-            in quotes)
-    assert "South Ministry: # Not a heading, *not emphasis*, [not](a link) and 1. not a list" in quotes
+    paragraphs = [flat(p) for p in doc.xpath("//p")]
+    assert any(f"They discussed {HOSTILE} and </td></tr><img src=x onerror=alert(1)>. [only]" in p
+               for p in paragraphs)
+    items = [flat(li) for li in doc.xpath("//ol/li")]
+    assert "# Not a heading, *not emphasis*, [not](a link) and 1. not a list — south:2 · Sanctions <u>&</u>" in items
     # No heading, emphasis or link came out of the claim text.
-    assert not doc.xpath("//blockquote//a | //blockquote//h1")
+    assert not doc.xpath("//blockquote//a | //blockquote//h1 | //ol//a")
 
 
 def test_tables_keep_their_columns_despite_pipes(doc):
     summary, coverage = doc.xpath("//table")[:2]
     assert [flat(c) for c in summary.xpath(".//tbody/tr[1]/td")] == ["North Office | <i>Press</i>", "4", "2", "2", "1"]
     header = [flat(c) for c in coverage.xpath(".//thead//th")]
-    assert header == ["Topic", "North Office | <i>Press</i>", "South Ministry", "Wire Service", "Links"]
+    assert header == ["Topic", "North Office | <i>Press</i>", "South Ministry", "Wire Service", "Points"]
     talks = [r for r in coverage.xpath(".//tbody/tr") if flat(r.xpath("td")[0]) == "Talks"][0]
-    assert [flat(c) for c in talks.xpath("td")] == ["Talks", "in conflict (2)", "in conflict (1)", "mentioned (1)",
-                                                     "1"]
+    assert [flat(c) for c in talks.xpath("td")] == ["Talks", "2 ≠", "1 ≠", "1", "L1 ≠, north:2"]
 
 
 def test_sources_link_only_web_urls(doc):
@@ -64,12 +67,24 @@ def test_sources_link_only_web_urls(doc):
     assert hrefs == ["https://north.example/readout?a=1&b=2", "http://wire.example/s"]
 
 
-def test_word_diff_in_bold_and_conflicts(doc):
-    strong = [flat(s) for s in doc.xpath("//blockquote//strong")]
-    assert "Geneva on March 3." in strong and "Vienna on March 4." in strong
+def test_the_two_sides_of_a_word_diff_are_told_apart_without_colour(doc):
+    l1 = doc.xpath("//h3[starts-with(., 'L1 ')]/following-sibling::blockquote[1]")[0]
+    assert [flat(s) for s in l1.xpath(".//strong")] == ["North Office | <i>Press</i>:", "Geneva on March 3.",
+                                                       "South Ministry:", "Wire Service:"]
+    ems = [flat(s) for s in l1.xpath(".//em")]
+    assert "Vienna on March 4." in ems and "Vienna on March 4." not in [flat(s) for s in l1.xpath(".//strong")]
+    said = flat(l1)
+    assert "(bold: not in South Ministry’s wording)" in said
+    assert "(italic: not in North Office | <i>Press</i>’s wording)" in said
     paragraphs = [flat(p) for p in doc.xpath("p")]
     assert (f"Conflict, place: North Office | <i>Press</i> “Geneva” vs South Ministry “Vienna {HOSTILE}”"
             in paragraphs)
+
+
+def test_a_conflict_quotes_each_side_with_its_value_in_bold(doc):
+    quote = doc.xpath("//h3[.='Where the sides disagree']/following-sibling::blockquote[1]")[0]
+    assert [flat(s) for s in quote.xpath(".//strong")] == ["North Office | <i>Press</i>:", "Geneva",
+                                                          "South Ministry:"]
 
 
 def test_reads_as_plain_text(text):
@@ -77,6 +92,25 @@ def test_reads_as_plain_text(text):
     assert "The meeting will be in Geneva, the wire reported." in text
     assert "> **Wire Service:** *not mentioned*" in text
     assert "\n\n\n\n" not in text
+    # Sentences of a full text keep the space between them.
+    assert "on March 3. \\[L1 ≠\\] Leader A warned" in text
+
+
+@pytest.mark.parametrize("raw", ["{{ site.secret }}", "{% include x %}", "{# note #}", "{{< shortcode >}}",
+                                 "a {{b}} c %} d }}"])
+def test_template_braces_are_inert_for_static_site_generators(raw):
+    escaped = md_escape(raw)
+    for token in ("{{", "{%", "{#", "}}", "%}", "#}"):
+        assert token not in escaped, (token, escaped)
+    rendered = lxml.html.fragment_fromstring(MarkdownIt("commonmark").render(escaped), create_parent="div")
+    assert flat(rendered) == raw
+
+
+def test_template_braces_split_across_marked_words_are_inert_too():
+    md = _bold_cell(("text {", False), ("{ x }", True), ("} end", False))
+    assert "{{" not in md and "}}" not in md
+    rendered = lxml.html.fragment_fromstring(MarkdownIt("commonmark").render(md), create_parent="div")
+    assert flat(rendered) == "text {{ x }} end"
 
 
 @pytest.mark.parametrize("raw, inert", [
@@ -97,7 +131,7 @@ def _bold_cell(*pieces: tuple[str, bool]) -> str:
     from comparisons.reports.markdown import markdown_environment
     from comparisons.reports.view_values import CellView, Piece
 
-    cell = CellView("a", "A", tuple(Piece(text, only) for text, only in pieces), (), "del")
+    cell = CellView("a", "A", "en", tuple(Piece(text, only) for text, only in pieces), (), "del", "B", "")
     return markdown_environment().filters["diffmd"](cell)
 
 

@@ -1,15 +1,20 @@
 """``dualread show PAIR_ID``: the comparison as readable text in the terminal, drawn with Rich.
 
-- ``render_comparison(comparison, console)``: the header (event, date, sides), topic coverage per side, the links
-  with their word diffs and conflicts, then what each side alone reports (omissions).
+- ``render_comparison(comparison, console)``: computes the report view (``comparisons.reports.view``) and prints
+  it with ``render_view``.
+- ``render_view(view, console)``: the header (event, date, sides), the key differences (what each side stressed,
+  conflicts, links where one side says much more, contrasting terms, low scores), topic coverage per side, the
+  linked points with their marked words and conflicts, then what each side alone reports, weightiest first.
 - ``add_parser`` / ``run``: the subcommand.
 
-A style given to a label is applied to the label alone (``Text().append(label, style)``), never as the base style of
-a line, so the readout text after it keeps the terminal's plain style. Readout text is data: every string that comes
-from a readout or pair.yaml enters as ``rich.text.Text`` and is never parsed as markup, so ``[bold]`` in a readout
-prints as typed. On a terminal the word diff is coloured; piped or with NO_COLOR it is marked
-``[-deleted-]{+inserted+}`` so that nothing is lost without colour. Control characters (an escape sequence in a
-readout) are printed as visible symbols (␛), never sent to the terminal.
+The terminal says what the HTML and Markdown reports say because it reads the same ``ReportView``: nothing is
+derived here. A style given to a label is applied to the label alone (``Text().append(label, style)``), never as
+the base style of a line, so the readout text after it keeps the terminal's plain style. Readout text is data:
+every string that comes from a readout or pair.yaml enters as ``rich.text.Text`` and is never parsed as markup, so
+``[bold]`` in a readout prints as typed. On a terminal the words only one side uses are bold red on the first side
+of the word diff and italic green on the second; piped or with NO_COLOR they are marked ``[-first-]`` and
+``{+second+}`` so that nothing is lost without colour. Control characters (an escape sequence in a readout) are
+printed as visible symbols (␛), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -19,14 +24,15 @@ from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
-    from comparisons.model import Comparison, Link, Span
-    from readouts.model import Claim
+    from comparisons.model import Comparison
+    from comparisons.reports.view_values import Piece, ReportView, RowView
 
-__all__ = ["add_parser", "render_comparison", "run"]
+__all__ = ["add_parser", "render_comparison", "render_view", "run"]
 
-_DELETE = "red strike"
-_INSERT = "green underline"
+_MARKS = {"del": ("bold red", "[-", "-]"), "ins": ("italic green", "{+", "+}")}
+"""How a cell's own words show: (style on a terminal, open and close marks in plain text), by the cell's mark."""
 # Control characters in a readout (an escape sequence, a bell) are shown as symbols, never sent to the terminal.
 _VISIBLE = (
     {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"}
@@ -41,12 +47,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = add_command(
         sub,
         "show",
-        help="print the comparison of a pair: topics, linked claims with word diffs, conflicts, omissions",
-        description="Print the comparison of one pair: topic coverage per side, the claims both sides report "
-        "(with word diffs and conflicts) and what only one side reports.",
+        help="print the comparison of a pair: key differences, topics, linked claims with word diffs, omissions",
+        description="Print the comparison of one pair: the key differences first (what each side stressed, "
+        "conflicts, what only one side reports), topic coverage per side, the claims both sides report "
+        "(with their differing words and conflicts) and what only one side reports.",
         examples="  dualread show 2021-12-30-biden-putin-call\n"
         "  dualread show 2021-12-30-biden-putin-call | less\n"
-        "      piped, no colours: a diff reads [-first side's words-]{+second side's+}\n",
+        "      piped, no colours: words only the first side uses read [-so-], the second side's {+so+}\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to show")
     return parser
@@ -69,137 +76,186 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_comparison(comparison: "Comparison", console: "Console") -> None:
+    from comparisons.reports.view import report_view
+
+    render_view(report_view(comparison), console)
+
+
+def render_view(view: "ReportView", console: "Console") -> None:
     from rich.rule import Rule
     from rich.text import Text
 
     from tui.widgets.texts import counted
 
     plain = console.no_color or console.color_system is None
-    labels = {d.key: _visible(d.side.label) for d in comparison.documents}
-    pair = comparison.pair
+    _header(view, console)
 
-    title = Text(pair.date.isoformat() + " · ", style="bold")
-    title.append(_visible(pair.event), style="bold")
-    _print_indented(console, title, 0)
-    for doc in comparison.documents:
-        side = Text()
-        side.append(labels[doc.key], style="bold")
-        side.append(f" · {counted(len(doc.claims), 'claim')}")
-        _print_indented(console, side, 2)
-        if doc.side.title:
-            _print_indented(console, Text(_visible(doc.side.title), style="dim"), 4)
-        if doc.side.url:
-            # Whole on one line, never folded: a URL broken across lines cannot be copied or clicked.
-            console.print(Text("    " + _visible(doc.side.url), style="dim"), soft_wrap=True)
-    in_conflict = sum(1 for link in comparison.links if link.conflicts)
-    console.print(Text(f"{counted(len(comparison.links), 'link')} · {counted(len(comparison.omissions), 'omission')}"
-                       f" · {counted(in_conflict, 'link')} with conflicts", style="dim"))
+    key = view.key
+    if key is not None:
+        console.print()
+        console.print(Rule(Text("Key differences"), align="left"))
+        for sentence in key.lede:
+            _print_indented(console, Text(_visible(sentence)), 0)
+        for row, conflict in key.conflicts:
+            line = Text()
+            line.append(f"{row.ref} conflict ({conflict.kind}): ", style="bold red")
+            line.append_text(_values(conflict.values))
+            _print_indented(console, line, 0)
+        for lop in key.lopsided:
+            _print_indented(console, Text(_visible(
+                f"{lop.ref}: {lop.longer} gives {lop.longer_chars:,} characters to a point {lop.shorter} makes in "
+                f"{lop.shorter_chars:,}.")), 0)
+        for contrast in key.terms:
+            line = Text("Different words: ")
+            for i, (label, _lang, words) in enumerate(contrast.terms):
+                line.append(" / " if i else "")
+                line.append(_visible(label), style="bold")
+                line.append(_visible(" " + ", ".join(f"“{w}”" for w in words)))
+            line.append(" (" + ", ".join(ref for ref, _ in contrast.refs) + ")")
+            _print_indented(console, line, 0)
+        unsure = view.low_score_rows
+        if unsure:
+            _print_indented(console, Text(
+                ", ".join(f"{r.ref} (score {r.score:.2f})" for r in unsure)
+                + f": links scored below {view.low_score:.2f}; the engine is unsure of them, check them.",
+                style="yellow"), 0)
 
     console.print()
-    console.print(Text("Topics: claims per side (· = not mentioned)"))
+    console.print(Text("Topics: claims per side (· = not mentioned, ≠ = in conflict on it)"))
     # Line by line so that no line ends in the padding of an empty cell (a wrapped header's last column).
-    for line in console.render_lines(_topic_table(comparison, labels), pad=False):
+    for line in console.render_lines(_topic_table(view), pad=False):
         row = Text.assemble(*((segment.text, segment.style) for segment in line))
         row.rstrip()
         console.print(row, soft_wrap=True)
 
     console.print()
-    console.print(Rule(Text(f"Reported by more than one side ({len(comparison.links)})"), align="left"))
-    for link in comparison.links:
+    console.print(Rule(Text(f"Reported by more than one side ({len(view.rows)})"), align="left"))
+    for row in view.rows:
         console.print()
-        _print_link(comparison, link, labels, console, plain)
+        _print_row(row, console, plain)
 
-    for doc in comparison.documents:
-        omitted = [o for o in comparison.omissions if o.side == doc.key]
+    for group in key.omissions if key is not None else ():
         console.print()
         heading = Text("Only in ")
-        heading.append(labels[doc.key])
-        heading.append(f" ({len(omitted)})")
+        heading.append(_visible(group.label))
+        heading.append(f" ({len(group.items)}), weightiest first" if len(group.items) > 1 else f" ({len(group.items)})")
         console.print(Rule(heading, align="left"))
-        for omission in omitted:
+        for item in group.items:
             line = Text("• ")
-            line.append(_visible(comparison.claim(omission.claim).text))
-            line.append_text(_topic_tags(comparison, omission.topics))
+            line.append(_visible(item.claim.text))
+            if item.topics:
+                line.append(_visible("  [" + "; ".join(item.topics) + "]"), style="dim")
             _print_indented(console, line, 2, hang=2)
-        if not omitted:
+        if not group.items:
             console.print(Text("nothing: every claim is reported by another side", style="dim"))
+    console.print()
+    console.print(Text(f"dualread {view.stamp.dualread}, engine {view.stamp.engine}, {view.stamp.similarity} "
+                       f"similarity · {counted(view.links, 'link')} · {counted(view.omissions, 'omission')}",
+                       style="dim"))
 
 
-def _topic_table(comparison: "Comparison", labels: dict[str, str]):
+def _header(view: "ReportView", console: "Console") -> None:
+    from rich.text import Text
+
+    from tui.widgets.texts import counted
+
+    title = Text(view.date_iso + " · ", style="bold")
+    title.append(_visible(view.event), style="bold")
+    _print_indented(console, title, 0)
+    for side in view.sides:
+        line = Text()
+        line.append(_visible(side.label), style="bold")
+        line.append(f" · {counted(side.claims, 'claim')}")
+        _print_indented(console, line, 2)
+        if side.title:
+            _print_indented(console, Text(_visible(side.title), style="dim"), 4)
+        if side.url:
+            # Whole on one line, never folded: a URL broken across lines cannot be copied or clicked.
+            console.print(Text("    " + _visible(side.url), style="dim"), soft_wrap=True)
+    console.print(Text(f"{counted(view.links, 'link')} · {counted(view.omissions, 'omission')}"
+                       f" · {counted(view.conflicts, 'link')} with conflicts", style="dim"))
+
+
+def _topic_table(view: "ReportView"):
     """Claims per side for each topic; a side that never mentions the topic shows a highlighted "·"."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column(Text("topic"), no_wrap=True)
-    for key in comparison.side_keys:
-        table.add_column(Text(labels[key]), justify="right")
+    for side in view.sides:
+        table.add_column(Text(_visible(side.label)), justify="right")
     table.add_column(Text("links"), justify="right")
-    for summary in comparison.topics:
-        counts = [Text(str(summary.claims[k])) if summary.claims.get(k) else Text("·", style="bold yellow")
-                  for k in comparison.side_keys]
-        table.add_row(Text(_visible(summary.label)), *counts, Text(str(summary.links)))
-    if not comparison.topics:
-        blanks = [Text("") for _ in range(len(comparison.side_keys) + 1)]
+    shown = [t for t in view.topics if t.coverage]
+    for topic in shown:
+        counts = []
+        for cell in topic.coverage:
+            count = Text(str(cell.count)) if cell.count else Text("·", style="bold yellow")
+            if cell.in_conflict:
+                count.append(" ≠", style="bold red")
+            counts.append(count)
+        table.add_row(Text(_visible(topic.label)), *counts, Text(str(topic.links)))
+    if not shown:
+        blanks = [Text("") for _ in range(len(view.sides) + 1)]
         table.add_row(Text("no topics found", style="dim"), *blanks)
     return table
 
 
-def _print_link(
-    comparison: "Comparison", link: "Link", labels: dict[str, str], console: "Console", plain: bool
-) -> None:
+def _print_row(row: "RowView", console: "Console", plain: bool) -> None:
+    """One linked point: its id, score and topics, each side's words, its conflicts."""
     from rich.text import Text
 
-    head = Text(f"{link.id}", style="bold")
-    head.append(f" · score {link.score:.2f}")
-    if link.topics:
+    head = Text(row.ref, style="bold")
+    head.append(f" · score {row.score:.2f}")
+    if row.low_score:
+        head.append(" · low score: check it", style="yellow")
+    if row.topics:
         head.append(" · ")
-        head.append(_visible("; ".join(comparison.topic_label(t) for t in link.topics)))
-    if link.conflicts:
+        head.append(_visible("; ".join(row.topics)))
+    if row.conflicts:
         head.append(" · conflict", style="bold red")
     _print_indented(console, head, 0)
-
-    by_side: dict[str, list["Claim"]] = {}
-    for cid in link.claims:
-        claim = comparison.claim(cid)
-        by_side.setdefault(claim.side, []).append(claim)
-    for key, claims in by_side.items():
+    for cell in row.cells:
+        if cell.missing:
+            continue
         line = Text()
-        line.append(labels[key] + ": ", style="bold")
-        line.append(_visible(" ".join(c.text for c in claims)))
-        speakers = sorted({c.speaker for c in claims if c.speaker})
-        if speakers:
-            line.append(_visible(" (speaker: " + ", ".join(speakers) + ")"), style="dim")
+        line.append(_visible(cell.label) + ": ", style="bold")
+        line.append_text(_cell_text(cell.pieces, cell.mark, plain))
+        if cell.speakers:
+            line.append(_visible(" (speaker: " + ", ".join(cell.speakers) + ")"), style="dim")
         _print_indented(console, line, 2)
-    if link.diff and any(span.op != "equal" for span in link.diff):
-        diff = Text()
-        diff.append("diff: ", style="dim")
-        diff.append_text(_diff_text(link.diff, plain))
-        _print_indented(console, diff, 2)
-    for conflict in link.conflicts:
+    for conflict in row.conflicts:
         line = Text()
         line.append(f"conflict ({conflict.kind}): ", style="bold red")
-        for i, (key, value) in enumerate(conflict.values.items()):
-            if i:
-                line.append(" vs ")
-            line.append(labels.get(key, _visible(key)) + " ")
-            line.append("“" + _visible(value) + "”", style="bold")
+        line.append_text(_values(conflict.values))
         _print_indented(console, line, 2)
 
 
-def _diff_text(spans: Sequence["Span"], plain: bool):
-    """Deleted words (first side only) and inserted words (other side only), coloured or bracketed."""
+def _values(values: Sequence[tuple[str, str]]) -> "Text":
     from rich.text import Text
 
+    line = Text()
+    for i, (label, value) in enumerate(values):
+        if i:
+            line.append(" vs ")
+        line.append(_visible(label) + " ")
+        line.append("“" + _visible(value) + "”", style="bold")
+    return line
+
+
+def _cell_text(pieces: Sequence["Piece"], mark: str, plain: bool) -> "Text":
+    """A side's words, those only it uses marked (see ``_MARKS``): styled on a terminal, bracketed in plain text."""
+    from rich.text import Text
+
+    style, opening, closing = _MARKS.get(mark, ("", "", ""))
     text = Text()
-    for span in spans:
-        if span.op == "equal":
-            text.append(_visible(span.text))
+    for piece in pieces:
+        if not piece.only_here or not mark:
+            text.append(_visible(piece.text))
         elif plain:
-            mark_open, mark_close = ("[-", "-]") if span.op == "delete" else ("{+", "+}")
-            text.append(mark_open + _visible(span.text) + mark_close)
+            text.append(opening + _visible(piece.text) + closing)
         else:
-            text.append(_visible(span.text), style=_DELETE if span.op == "delete" else _INSERT)
+            text.append(_visible(piece.text), style=style)
     return text
 
 
@@ -217,11 +273,3 @@ def _print_indented(console: "Console", text, indent: int, *, hang: int = 0) -> 
 
 def _visible(text: str) -> str:
     return text.translate(_VISIBLE)
-
-
-def _topic_tags(comparison: "Comparison", topics: Sequence[str]):
-    from rich.text import Text
-
-    if not topics:
-        return Text("")
-    return Text(_visible("  [" + "; ".join(comparison.topic_label(t) for t in topics) + "]"), style="dim")
