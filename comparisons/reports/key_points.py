@@ -4,7 +4,8 @@
   - ``lede``: a sentence per side on what it stressed (the topic it says most about), what it put first, and what
     it alone reports;
   - ``conflicts``: each conflict with each side's own words, the value marked where the side writes it;
-  - ``omissions``: per side, what only that side reports, weightiest first (see ``omission_weight``);
+  - ``omissions``: per side, what only that side reports, weightiest first (see ``omission_weight``): points on
+    a topic the other side never mentions, then longer and earlier ones;
   - ``lopsided``: links where one side says much more than another (``LOPSIDED_RATIO``, ``LOPSIDED_CHARS``);
   - ``terms``: the sides' contrasting words for one thing (``comparisons.reports.terms``).
 
@@ -51,13 +52,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def omission_weight(claim: ClaimView, untouched: bool, claims_on_side: int) -> float:
-    """How much an omission matters to a reader: its length in words, doubled when it is on a topic no other side
-    mentions at all (a subject left out, not a detail), and up to half as much again the earlier its side puts
-    it (readouts lead with what their government wants said)."""
+def omission_weight(claim: ClaimView, untouched: bool, claims_on_side: int) -> tuple[int, float]:
+    """How much an omission matters to a reader, as a sort key (larger first): first whether it is on a topic no
+    other side mentions at all (a whole subject left out, not a detail), then its length in words, counted up to
+    half as much again the earlier its side puts it (readouts lead with what their government wants said)."""
     words = len(claim.text.split())
     early = 1.5 - claim.index / max(claims_on_side, 1) * 0.5
-    return words * (2.0 if untouched else 1.0) * early
+    return (1 if untouched else 0), words * early
 
 
 def _ranked_omissions(comparison: Comparison, claims: Mapping[str, ClaimView],
@@ -76,10 +77,11 @@ def _ranked_omissions(comparison: Comparison, claims: Mapping[str, ClaimView],
             untouched = [t for t in omission.topics if others and not any(counts.get(t, {}).get(k) for k in others)]
             why = (f"on {_series([topic_labels.get(t, t) for t in untouched])}, which {silent} never mentions"
                    if untouched else "")
-            weight = omission_weight(claim, bool(untouched), len(document.claims))
-            items.append((-weight, claim.index, RankedOmission(
+            first, weight = omission_weight(claim, bool(untouched), len(document.claims))
+            items.append((-first, -weight, claim.index, RankedOmission(
                 claim, tuple(topic_labels.get(t, t) for t in omission.topics), why)))
-        groups.append(OmissionGroup(side, labels[side], tuple(item for *_, item in sorted(items, key=lambda i: i[:2]))))
+        ranked = sorted(items, key=lambda i: i[:3])
+        groups.append(OmissionGroup(side, labels[side], tuple(item for *_, item in ranked)))
     return tuple(groups)
 
 

@@ -1,0 +1,125 @@
+"""The key differences a report opens with: each built from a hand-made comparison whose answer is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from comparisons.model import Comparison, EngineInfo, Link, Omission, Span, TopicSummary
+from comparisons.reports.view import report_view
+from readouts.model import Claim, Document, Pair, Side
+
+LABELS = {"north": "North Office", "south": "South Ministry"}
+
+
+def _document(key: str, sentences: list[str], language: str = "en") -> Document:
+    text = "Title\n\n"
+    claims = []
+    for index, sentence in enumerate(sentences):
+        start = len(text)
+        text += sentence + " "
+        claims.append(Claim(key, index, start, start + len(sentence), sentence))
+    return Document(Side(key, text.rstrip(), publisher=LABELS[key], title="Title", language=language),
+                    tuple(claims))
+
+
+def hand_comparison(north: list[str], south: list[str], links: list[tuple[tuple[str, ...], float]],
+                    topics: dict[str, tuple[str, ...]], diffs: dict[str, tuple[Span, ...]] | None = None,
+                    south_language: str = "en") -> Comparison:
+    """Claims not in a link are omissions; topic summaries are counted from ``topics`` (claim id -> topic ids)."""
+    docs = (_document("north", north), _document("south", south, south_language))
+    linked = {c for claims, _ in links for c in claims}
+    made = []
+    for n, (claims, score) in enumerate(links, start=1):
+        link_topics = tuple(dict.fromkeys(t for c in claims for t in topics.get(c, ())))
+        made.append(Link(f"L{n}", claims, score, link_topics, (), (diffs or {}).get(f"L{n}", ())))
+    omissions = tuple(Omission(c.id, d.key, topics.get(c.id, ())) for d in docs for c in d.claims if c.id not in linked)
+    ids = sorted({t for ts in topics.values() for t in ts})
+    summaries = tuple(TopicSummary(t, t.capitalize(), {d.key: sum(1 for c in d.claims if t in topics.get(c.id, ()))
+                                                       for d in docs}, sum(1 for link in made if t in link.topics))
+                      for t in ids)
+    pair = Pair("2030-05-06-call", "A call", dt.date(2030, 5, 6), tuple(d.side for d in docs))
+    return Comparison(pair, docs, topics, tuple(made), omissions, summaries, EngineInfo("test"))
+
+
+def test_omissions_are_listed_per_side_with_why_they_weigh():
+    comparison = hand_comparison(
+        ["The leaders spoke.", "They discussed the harvest and the price of grain at some length today.",
+         "The leaders discussed sanctions."],
+        ["The leaders spoke."],
+        [(("north:0", "south:0"), 0.9)],
+        {"north:0": ("calls",), "south:0": ("calls",), "north:1": ("economy",), "north:2": ("sanctions",)})
+    groups = report_view(comparison).key.omissions
+    north = groups[0]
+    # Both are on subjects South never mentions: the longer, earlier one leads.
+    assert [o.claim.id for o in north.items] == ["north:1", "north:2"]
+    assert [o.why for o in north.items] == ["on Economy, which South Ministry never mentions",
+                                            "on Sanctions, which South Ministry never mentions"]
+    assert groups[1].items == ()
+
+
+def test_a_short_point_on_an_untouched_topic_outranks_a_longer_one_on_a_shared_topic():
+    comparison = hand_comparison(
+        ["The leaders spoke.", "They went over the long list of trade questions that both governments raised.",
+         "Sanctions were discussed."],
+        ["The leaders spoke about trade."],
+        [(("north:0", "south:0"), 0.9)],
+        {"north:0": ("calls",), "south:0": ("calls", "trade"), "north:1": ("trade",), "north:2": ("sanctions",)})
+    north = report_view(comparison).key.omissions[0]
+    assert [o.claim.id for o in north.items] == ["north:2", "north:1"]
+    assert north.items[0].why == "on Sanctions, which South Ministry never mentions"
+    assert north.items[1].why == ""
+
+
+def test_the_lede_says_what_each_side_led_with_stressed_and_alone_reports():
+    comparison = hand_comparison(
+        ["The leaders spoke.", "They talked trade.", "Trade again.", "Sanctions came up."],
+        ["The leaders spoke.", "Trade was raised."],
+        [(("north:0", "south:0"), 0.9), (("north:1", "south:1"), 0.6)],
+        {"north:0": ("leader-contacts",), "south:0": ("leader-contacts",), "north:1": ("trade",),
+         "south:1": ("trade",), "north:2": ("trade",), "north:3": ("sanctions",)})
+    lede = report_view(comparison).key.lede
+    assert lede[0] == ("North Office leads with Trade, its main topic (2 of its 4 claims). 2 points are in no "
+                       "other readout; only it mentions Sanctions.")
+    assert lede[1] == ("South Ministry leads with Trade and says most about Leader-contacts (1 of its 2 claims). "
+                       "Every point it makes is in another readout too.")
+
+
+def test_a_link_where_one_side_says_much_more_is_named_with_both_lengths():
+    long = " ".join(["The conditions include the lifting of restrictions on the bank and its access to payments."] * 4)
+    comparison = hand_comparison(["They agreed on the Black Sea.", "The weather was discussed at length today."],
+                                 ["They agreed on the Black Sea. " + long, "The weather was discussed today."],
+                                 [(("north:0", "south:0"), 0.8), (("north:1", "south:1"), 0.7)], {})
+    lopsided = report_view(comparison).key.lopsided
+    assert [(x.ref, x.longer, x.shorter) for x in lopsided] == [("L1", "South Ministry", "North Office")]
+    assert (lopsided[0].shorter_chars, lopsided[0].longer_chars) == (29, 29 + 1 + len(long))
+    assert [c.label for c in lopsided[0].cells] == ["North Office", "South Ministry"]
+
+
+def test_contrasting_terms_from_a_word_diff_and_not_from_grammar_or_numbers():
+    north = ["The leaders warned of economic measures if troops advance.", "They met for 50 minutes today.",
+             "They held negotiations in the capital."]
+    south = ["The leaders warned of sanctions if troops advance.", "They met for 90 minutes today.",
+             "They held negotiation in the capital."]
+    diffs = {
+        "L1": (Span("equal", "The leaders warned of "), Span("delete", "economic measures"),
+               Span("insert", "sanctions"), Span("equal", " if troops advance.")),
+        "L2": (Span("equal", "They met for "), Span("delete", "50"), Span("insert", "90"),
+               Span("equal", " minutes today.")),
+        "L3": (Span("equal", "They held "), Span("delete", "negotiations"), Span("insert", "negotiation"),
+               Span("equal", " in the capital.")),
+    }
+    comparison = hand_comparison(north, south, [(("north:0", "south:0"), 0.8), (("north:1", "south:1"), 0.8),
+                                                (("north:2", "south:2"), 0.8)], {}, diffs)
+    terms = report_view(comparison).key.terms
+    assert [(t.terms[0][2], t.terms[1][2], [r for r, _ in t.refs]) for t in terms] == [
+        (("economic measures",), ("sanctions",), ["L1"])]
+
+
+def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
+    north = ["He spoke of the war in the region and its victims."]
+    south = ["He spoke of the hostilities in the region and its victims."]
+    same = report_view(hand_comparison(north, south, [(("north:0", "south:0"), 0.6)], {})).key.terms
+    assert [(t.terms[0][2], t.terms[1][2]) for t in same] == [(("war",), ("hostilities",))]
+    across = report_view(hand_comparison(north, south, [(("north:0", "south:0"), 0.6)], {},
+                                         south_language="ru")).key.terms
+    assert across == ()
