@@ -53,7 +53,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "(with their differing words and conflicts) and what only one side reports.",
         examples="  dualread show 2021-12-30-biden-putin-call\n"
         "  dualread show 2021-12-30-biden-putin-call | less\n"
-        "      piped, no colours: words only the first side uses read [-so-], the second side's {+so+}\n",
+        "      piped, no colours: words only the first side uses read [-so-],\n"
+        "      words only the second side uses read {+so+}\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to show")
     return parser
