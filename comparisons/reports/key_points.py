@@ -87,10 +87,12 @@ def _ranked_omissions(comparison: Comparison, claims: Mapping[str, ClaimView],
 
 def _marked(text: str, value: str) -> tuple[Piece, ...]:
     """``text`` with each part of ``value`` ("January 10, January 12") marked where it occurs (case aside)."""
-    parts = [p.strip() for p in re.split(r",\s+|;\s+", value) if p.strip()]
+    # A stance's value is the side's own words, cut with "…" when long; spacing may differ from the text's.
+    parts = [p.strip(" …") for p in re.split(r",\s+|;\s+", value) if p.strip(" …")]
     if not parts:
         return (Piece(text, False),)
-    pattern = re.compile("|".join(re.escape(p) for p in sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
+    pattern = re.compile("|".join(r"\s*".join(map(re.escape, p.split()))
+                                  for p in sorted(set(parts), key=len, reverse=True)), re.IGNORECASE)
     pieces, pos = [], 0
     for match in pattern.finditer(text):
         if match.start() > pos:

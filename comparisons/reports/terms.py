@@ -72,7 +72,7 @@ def _swaps(diff: Sequence[Span]) -> list[tuple[str, str]]:
 
 
 def _stems(terms: set[str] | tuple[str, ...]) -> set[str]:
-    from comparisons.matching.features import stem
+    from comparisons.words.stems import stem
 
     return {stem(re.sub(r"[-'’]", "", w)) for term in terms for w in _content(term)}
 

@@ -123,3 +123,19 @@ def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
     across = report_view(hand_comparison(north, south, [(("north:0", "south:0"), 0.6)], {},
                                          south_language="ru")).key.terms
     assert across == ()
+
+
+def test_a_stance_conflict_marks_each_sides_own_words_even_when_cut_short():
+    from dataclasses import replace
+
+    from comparisons.model import Conflict
+
+    comparison = hand_comparison(["The measures take effect at once for all ports and ships."],
+                                 ["The measures take effect only after the lifting of restrictions on the bank."],
+                                 [(("north:0", "south:0"), 0.7)], {})
+    stance = Conflict("stance", {"north": "take effect at once …",
+                                 "south": "take effect only after the lifting of restrictions …"})
+    link = replace(comparison.links[0], conflicts=(stance,))
+    (_row, view), = report_view(replace(comparison, links=(link,))).key.conflicts
+    assert [[p.text for p in w.pieces if p.only_here] for w in view.words] == [
+        ["take effect at once"], ["take effect only after the lifting of restrictions"]]
