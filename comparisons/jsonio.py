@@ -23,6 +23,7 @@ from comparisons.evidence import (
     omission_evidence_to_dict,
 )
 from comparisons.model import SCHEMA, Comparison, Conflict, EngineInfo, Link, Omission, Span, TopicSummary
+from comparisons.review.jsonform import mark_from_dict, mark_to_dict, summary_from_dict, summary_to_dict
 from readouts.model import Aside, Claim, Document, Pair
 
 __all__ = ["SCHEMA", "dumps", "from_dict", "to_dict"]
@@ -47,6 +48,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             {"id": t.id, "label": t.label, "claims": dict(t.claims), "links": t.links} for t in comparison.topics
         ],
         "engine": {"version": comparison.engine.version, "settings": dict(comparison.engine.settings)},
+        **_optional("review", summary_to_dict(comparison.review)),
     }
 
 
@@ -92,6 +94,7 @@ def _link(link: Link) -> dict[str, Any]:
         "conflicts": [{"kind": c.kind, "values": dict(c.values)} for c in link.conflicts],
         "diff": [{"op": s.op, "text": s.text} for s in link.diff],
         **_optional("evidence", link_evidence_to_dict(link.evidence)),
+        **_optional("review", mark_to_dict(link.review)),
     }
 
 
@@ -101,6 +104,7 @@ def _omission(omission: Omission) -> dict[str, Any]:
         "side": omission.side,
         "topics": list(omission.topics),
         **_optional("evidence", omission_evidence_to_dict(omission.evidence)),
+        **_optional("review", mark_to_dict(omission.review)),
     }
 
 
@@ -221,18 +225,21 @@ def _from_dict(data: Mapping[str, Any], pair: Pair) -> Comparison:
             tuple(Conflict(c["kind"], _in_side_order(c["values"], pair)) for c in l["conflicts"]),
             tuple(Span(s["op"], s["text"]) for s in l["diff"]),
             link_evidence_from_dict(l.get("evidence")),
+            mark_from_dict(l.get("review")),
         )
         for l in data["links"]
     )
     omissions = tuple(
-        Omission(o["claim"], o["side"], tuple(o["topics"]), omission_evidence_from_dict(o.get("evidence")))
+        Omission(o["claim"], o["side"], tuple(o["topics"]), omission_evidence_from_dict(o.get("evidence")),
+                 mark_from_dict(o.get("review")))
         for o in data["omissions"]
     )
     topics = tuple(
         TopicSummary(t["id"], t["label"], _in_side_order(t["claims"], pair), int(t["links"])) for t in data["topics"]
     )
     engine = EngineInfo(data["engine"]["version"], dict(data["engine"]["settings"]))
-    return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine, topic_evidence)
+    return Comparison(pair, tuple(documents), claim_topics, links, omissions, topics, engine, topic_evidence,
+                      summary_from_dict(data.get("review")))
 
 
 def _in_side_order(values: Mapping[str, Any], pair: Pair) -> dict[str, Any]:

@@ -10,6 +10,10 @@
   and what kept the two apart).
 - ``TopicSummary``: per topic, how many claims each side has and how many links carry it.
 - ``Row``: a link or an omission placed in reading order, what the TUI and the reports show line by line.
+- ``ReviewMark``: on a link or an omission a person's review decided (``comparisons.review``): confirmed, added or
+  changed by hand, a conflict marked or cleared with a note, who decided and when; ``None`` where the engine did.
+- ``ReviewSummary``: on the comparison, what its review did: counts, stale decisions, or the problem that kept the
+  review file from being used.
 
 Invariants (checked by the tests): every claim is in exactly one link or one omission; link and claim ids are
 stable for the same input and settings.
@@ -34,7 +38,10 @@ __all__ = [
     "Omission",
     "OmissionEvidence",
     "PairEvidence",
+    "ReviewMark",
+    "ReviewSummary",
     "SharedFeature",
+    "StaleDecision",
     "Row",
     "Span",
     "TopicSummary",
@@ -132,6 +139,7 @@ class Link:
     conflicts: tuple[Conflict, ...] = ()
     diff: tuple[Span, ...] = ()
     evidence: LinkEvidence | None = None
+    review: ReviewMark | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,51 @@ class Omission:
     side: str
     topics: tuple[str, ...] = ()
     evidence: OmissionEvidence | None = None
+    review: ReviewMark | None = None
+
+
+REVIEW_STATUSES = ("confirmed", "added", "changed")
+"""What a review made of a row, judged against the engine's own result: ``confirmed``, the engine had it so;
+``added``, a link whose claims the engine had in no link together; ``changed``, the rest (a link or an omission
+that differs from the engine's by a person's decision)."""
+
+
+@dataclass(frozen=True)
+class ReviewMark:
+    """A row a person's review decided. ``conflict`` is ``"marked"`` (the person says the claims disagree; ``note``
+    says on what), ``"cleared"`` (the person says the engine's conflict is none) or ``None``; ``by`` and ``at``
+    name who made the latest decision on the row and when (ISO 8601)."""
+
+    status: str
+    conflict: str | None = None
+    note: str = ""
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class StaleDecision:
+    """A decision of the review file that could not be applied, kept in the file and reported: ``action`` and the
+    claims it names (``side@start-end: text``), and ``reason`` in words."""
+
+    action: str
+    claims: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """What the review did to this comparison: ``decisions`` in the file, rows ``confirmed`` / ``added`` /
+    ``changed`` by it, rows ``to_review`` (no decision yet), the ``stale`` decisions; ``problem`` is the one-line
+    reason a review file was not used at all (the comparison is then the engine's own)."""
+
+    decisions: int = 0
+    confirmed: int = 0
+    added: int = 0
+    changed: int = 0
+    to_review: int = 0
+    stale: tuple[StaleDecision, ...] = ()
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +252,8 @@ class Comparison:
     topic_evidence: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     """Claim id -> topic id -> why the claim carries that topic: the signals that fired (``family: "matched
     text"``) or the claim it took the topic from. Empty when not known (a comparison from an older cache)."""
+    review: ReviewSummary | None = None
+    """``None``: no review file; else what the review changed (``comparisons.review.apply_review``)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "claim_topics", MappingProxyType(dict(self.claim_topics)))

@@ -13,7 +13,7 @@ import sys
 
 __all__ = ["HelpFormatter", "build_parser", "main"]
 
-COMMANDS = ("open", "list", "add", "show", "export", "topics")
+COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "score")
 
 
 def _version() -> str:

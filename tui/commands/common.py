@@ -58,9 +58,10 @@ def options_from(args: argparse.Namespace, library: "Library") -> "CompareOption
 
 
 def comparison_for(args: argparse.Namespace, pair_id: str) -> "Comparison":
-    """Load one pair and compare it, through the library's cache."""
-    from comparisons.cache import cached_compare
+    """Load one pair and compare it, through the library's cache, with its review applied (a review file that
+    cannot be used is an error: commands on that pair exit 1)."""
+    from comparisons.review.reviewed import reviewed_compare
 
     library = library_from(args)
     pair = library.load(pair_id)
-    return cached_compare(pair, options_from(args, library), library.cache_dir)
+    return reviewed_compare(library, pair, options_from(args, library))

@@ -1,9 +1,11 @@
-"""``dualread export PAIR_ID|--all --format json|md|html|csv [--output PATH]``: a comparison as a file.
+"""``dualread export PAIR_ID|--all --format json|md|html|csv|gold [--output PATH]``: a comparison as a file.
 
 - One pair: JSON is written by ``comparisons.jsonio`` (schema ``dualread/comparison@1``), the other formats by
   ``comparisons.reports.render``. Without ``--output`` the export goes to stdout; with it, the file is written
   atomically (an interrupted export never leaves half a file). ``--output`` naming a folder (one that exists, or
   any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there.
+- ``--format gold`` (one pair): the reviewed alignment in the annotation format of ``../shared/eval``
+  (``comparisons.review.gold``), so a reviewed pair becomes test data; written as ``<pair-id>.yaml`` into a folder.
 - ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
   broken pair does not stop the others; it is named at the end and the exit code is 1.
 """
@@ -19,7 +21,8 @@ from readouts.errors import DualreadError
 
 __all__ = ["FORMATS", "add_parser", "run"]
 
-FORMATS = ("json", "md", "html", "csv")
+FORMATS = ("json", "md", "html", "csv", "gold")
+EXTENSIONS = {"gold": "yaml"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -28,12 +31,14 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = add_command(
         sub,
         "export",
-        help="write a comparison (or the whole library) as JSON, Markdown, HTML or CSV",
+        help="write a comparison (or the whole library) as JSON, Markdown, HTML or CSV; a reviewed pair as gold",
         description="Write the comparison of one pair, or of every pair with --all, as JSON "
         "(schema dualread/comparison@1), Markdown, HTML or CSV.",
         examples="  dualread export 2021-12-30-biden-putin-call --format json\n"
         "  dualread export 2021-12-30-biden-putin-call --format html --output call.html\n"
-        "  dualread export --all --format md --output reports/\n",
+        "  dualread export --all --format md --output reports/\n"
+        "  dualread export 2021-12-30-biden-putin-call --format gold --output gold/\n"
+        "      the reviewed links and topics by sentence id, as ../shared/eval annotates\n",
     )
     parser.add_argument("pair_id", nargs="?", metavar="PAIR_ID", help="the pair to export")
     parser.add_argument("--all", action="store_true", help="export every pair of the library (needs --output DIR)")
@@ -50,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         parser.error("give a PAIR_ID or --all, not both")
     if not args.all and not args.pair_id:
         parser.error("give a PAIR_ID, or --all for every pair")
+    if args.all and args.format == "gold":
+        parser.error("--format gold writes one pair at a time: give a PAIR_ID")
     if args.all:
         if not args.output or args.output == "-":
             parser.error("--all needs --output DIR, the folder to write the reports into")
@@ -68,7 +75,7 @@ def _export_one(args: argparse.Namespace) -> int:
     target = Path(args.output).expanduser()
     # "reports/" names a folder even before it exists (Path() would drop the slash and write a file "reports").
     if target.is_dir() or args.output.endswith(("/", os.sep)):
-        target = target / f"{args.pair_id}.{args.format}"
+        target = target / f"{args.pair_id}.{EXTENSIONS.get(args.format, args.format)}"
     write_output(target, text)
     return 0
 
@@ -79,6 +86,10 @@ def render(comparison, fmt: str) -> str:
         from comparisons.jsonio import dumps
 
         return dumps(comparison)
+    if fmt == "gold":
+        from comparisons.review.gold import gold_text
+
+        return gold_text(comparison)
     from comparisons.reports import render as render_report
 
     return render_report(comparison, fmt)

@@ -1,0 +1,76 @@
+"""A pair's review in its library: where it lives, the comparison with it applied, and changing it.
+
+- ``review_store(library, pair) -> ReviewStore``: ``<library>/<pair-id>/review.yaml`` (a bundled sample has no
+  folder in the library until its review is first changed).
+- ``read_review(library, pair) -> Review | None``: the review, ``None`` without one; ``ComparisonError`` for a
+  file that cannot be used.
+- ``reviewed_compare(library, pair, options, *, strict=True) -> Comparison``: the engine's result with the review
+  applied, through the library's cache (the key includes the review). A review file that cannot be used raises
+  with ``strict`` (the command line: one line, exit 1); without, the engine's own result comes back, its
+  ``review.problem`` saying why (the TUI: the pair still opens, with a notice). The file is never touched.
+- ``change_review(library, pair, edit) -> ReviewChange``: change the review under its lock (``ReviewStore.change``).
+  A bundled sample is first copied into the library, since samples are never written to: the copy stands in for
+  the sample there (as any user pair with a sample's id does), and ``ReviewChange.copied`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from comparisons.errors import ComparisonError
+from comparisons.model import Comparison, ReviewSummary
+from comparisons.review.decisions import Review
+from comparisons.review.store import ReviewStore
+from readouts.model import Pair
+
+if TYPE_CHECKING:
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+
+__all__ = ["ReviewChange", "change_review", "read_review", "review_store", "reviewed_compare"]
+
+
+def review_store(library: "Library", pair: Pair) -> ReviewStore:
+    return ReviewStore(library.root / pair.id, pair)
+
+
+def read_review(library: "Library", pair: Pair) -> Review | None:
+    if pair.sample:
+        return None  # the package's folder never holds a review; the library's copy would be loaded instead
+    return review_store(library, pair).load()
+
+
+def reviewed_compare(library: "Library", pair: Pair, options: "CompareOptions | None", *,
+                     strict: bool = True) -> Comparison:
+    from comparisons.cache import cached_compare
+
+    try:
+        review = read_review(library, pair)
+    except ComparisonError as error:
+        if strict:
+            raise
+        engine = cached_compare(pair, options, library.cache_dir)
+        return replace(engine, review=ReviewSummary(to_review=len(engine.rows), problem=str(error)))
+    return cached_compare(pair, options, library.cache_dir, review)
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """The review as saved, the pair it belongs to (the library's copy, for a sample) and whether a sample was
+    copied into the library to hold it."""
+
+    review: Review
+    pair: Pair
+    copied: bool = False
+
+
+def change_review(library: "Library", pair: Pair, edit: Callable[[Review], Review]) -> ReviewChange:
+    copied = False
+    if pair.sample:
+        library.save(pair)
+        pair = library.load(pair.id)
+        copied = True
+    review = review_store(library, pair).change(edit)
+    return ReviewChange(review, pair, copied)

@@ -1,0 +1,117 @@
+"""The review file of one pair folder on disk: read as untrusted input, changed under a lock, written atomically.
+
+- ``ReviewStore(folder, pair)``: ``folder/review.yaml`` of ``pair``.
+- ``.load() -> Review | None``: the review, ``None`` without a file; a file that cannot be used raises
+  ``ComparisonError`` (file, field, value) and is left exactly as it is.
+- ``.change(edit) -> Review``: under an exclusive lock, read the file as it is now, apply ``edit(review) ->
+  Review`` and write the result atomically (a temporary file renamed over the old one). Two processes changing one
+  pair take turns, and each changes what the other wrote, so no decision is lost; an interrupted write leaves the
+  old file whole.
+
+The lock is ``folder/.review.lock`` (a dot file: the library never takes it for a pair or a side), held with
+``fcntl.flock`` (``msvcrt.locking`` on Windows) only for the moment of a read-change-write. The review file is read
+only if it is a regular file inside its pair folder (libraries are shared: a link pointing elsewhere is refused),
+and only up to ``MAX_REVIEW_BYTES``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from comparisons.errors import ComparisonError
+from comparisons.review.decisions import Review
+from comparisons.review.reviewfile import REVIEW_FILE, review_from_text, review_to_text
+from readouts.model import Pair
+
+__all__ = ["LOCK_FILE", "MAX_REVIEW_BYTES", "ReviewStore"]
+
+LOCK_FILE = ".review.lock"
+MAX_REVIEW_BYTES = 4 * 1024 * 1024
+"""Thousands of decisions fit in far less; a bigger file is a mistake or an attack."""
+
+
+class ReviewStore:
+    def __init__(self, folder: Path, pair: Pair) -> None:
+        self.folder = Path(folder)
+        self.pair = pair
+        self.path = self.folder / REVIEW_FILE
+
+    def exists(self) -> bool:
+        return os.path.lexists(self.path)
+
+    def load(self) -> Review | None:
+        text = self._read()
+        return None if text is None else review_from_text(text, self.pair, self.path)
+
+    def change(self, edit: Callable[[Review], Review]) -> Review:
+        """Apply ``edit`` to the review as it is on disk now (an empty one without a file) and save it."""
+        from readouts.atomic import write_text_atomic
+
+        with self._locked():
+            current = self.load() or Review((), self.pair.id)
+            changed = edit(current)
+            if changed.decisions != current.decisions or not self.exists():
+                try:
+                    write_text_atomic(self.path, review_to_text(changed, self.pair.id))
+                except OSError as error:
+                    raise ComparisonError(f"cannot write the review: {error.strerror or error}",
+                                          file=self.path) from None
+        return changed
+
+    def _read(self) -> str | None:
+        path = self.path
+        if not os.path.lexists(path):
+            return None
+        try:
+            real = Path(os.path.realpath(path))
+            folder = Path(os.path.realpath(self.folder))
+            if folder not in real.parents:
+                raise ComparisonError("refused: a link that leads out of the pair's folder", file=path)
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise ComparisonError("refused: not a regular file", file=path)
+                raw = handle.read(MAX_REVIEW_BYTES + 1)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise ComparisonError(f"cannot read: {error.strerror or error}", file=path) from None
+        if len(raw) > MAX_REVIEW_BYTES:
+            raise ComparisonError(f"too large for a review file (limit {MAX_REVIEW_BYTES:,} bytes)", file=path)
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ComparisonError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
+                                  file=path) from None
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock_path = self.folder / LOCK_FILE
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except OSError as error:
+            raise ComparisonError(f"cannot lock the review: {error.strerror or error}", file=lock_path) from None
+        try:
+            _lock(fd, True)
+            try:
+                yield
+            finally:
+                _lock(fd, False)
+        finally:
+            os.close(fd)
+
+
+def _lock(fd: int, take: bool) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        # LK_LOCK retries for ten seconds, then raises: a review is never locked for that long.
+        msvcrt.locking(fd, msvcrt.LK_LOCK if take else msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX if take else fcntl.LOCK_UN)

@@ -1,0 +1,106 @@
+"""``dualread review PAIR_ID [--json]``: the state of a pair's review, and its rows with their claim ids.
+
+Prints how many rows the review confirmed, added or changed by hand, how many are still to review, the decisions
+that went stale (kept in review.yaml, not applied: their claim text is no longer in the readouts, or their claims
+no longer fit them), then one line per row: its link id or omission, what the review made of it, and its claims
+(``side:index`` and the start of their text), which is what ``link``, ``unlink`` and ``confirm`` take. A review
+file that cannot be used is one line naming the file, field and value, and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparisons.model import Comparison, Row
+
+__all__ = ["add_parser", "run", "state_lines"]
+
+STATUS = {"confirmed": "confirmed", "added": "added by hand", "changed": "changed by hand", None: "to review"}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from tui.commands.common import add_command
+    from tui.commands.reviewing import add_pair_argument
+
+    parser = add_command(
+        sub,
+        "review",
+        help="the state of a pair's review: rows confirmed, changed, stale, still to review",
+        description="Print the state of a pair's review (its review.yaml): rows confirmed, added or changed by "
+        "hand, decisions gone stale, rows still to review; then every row with its claims' ids, as link, unlink "
+        "and confirm take them.",
+        examples="  dualread review 2021-12-30-biden-putin-call\n"
+        "  dualread review 2021-12-30-biden-putin-call --json | jq .summary\n",
+    )
+    add_pair_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print the state as JSON: summary, stale, rows")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.commands.reviewing import Reviewing
+
+    reviewing = Reviewing(args, args.pair_id)
+    comparison = reviewing.comparison
+    if args.json:
+        print(json.dumps(state_json(comparison), ensure_ascii=False, indent=2))
+        return 0
+    width = shutil.get_terminal_size((100, 24)).columns
+    for line in state_lines(comparison, width):
+        print(line)
+    return 0
+
+
+def _status(row: "Row") -> str | None:
+    mark = row.link.review if row.link is not None else row.omission.review if row.omission else None
+    return None if mark is None else mark.status
+
+
+def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
+    from tui.commands.reviewing import row_name, visible
+    from tui.widgets.texts import counted
+
+    summary = comparison.review
+    rows = comparison.rows
+    lines = []
+    if summary is None:
+        lines.append(f"{comparison.pair.id}: no review yet; {counted(len(rows), 'row')} as the engine aligned them")
+        lines.append(f"  confirm a link: dualread confirm {comparison.pair.id} L1 (or --all)")
+    else:
+        lines.append(f"{comparison.pair.id}: review.yaml holds {counted(summary.decisions, 'decision')}")
+        lines.append(f"  {counted(len(rows), 'row')}: {summary.confirmed} confirmed · {summary.added} added by hand · "
+                     f"{summary.changed} changed by hand · {summary.to_review} still to review")
+        if summary.stale:
+            lines.append(f"  {counted(len(summary.stale), 'stale decision')} (kept in review.yaml, not applied):")
+            for stale in summary.stale:
+                lines.append(f"    {stale.action}: {visible(stale.reason)}")
+    lines.append("")
+    room = max(width - 32, 20)
+    for row in rows:
+        head = f"{row_name(row):<22} {STATUS[_status(row)]:<16}"
+        claims = [c for key in comparison.side_keys for c in row.claims.get(key, ())]
+        for n, claim in enumerate(claims):
+            text = visible(" ".join(claim.text.split()))
+            shown = f"{claim.id}  {text}"
+            if len(shown) > room:
+                shown = shown[: room - 1] + "…"
+            lines.append(f"{head if n == 0 else ' ' * len(head)} {shown}")
+    return lines
+
+
+def state_json(comparison: "Comparison") -> dict:
+    from comparisons.review.jsonform import summary_to_dict
+    from tui.commands.reviewing import row_name
+
+    return {
+        "pair": comparison.pair.id,
+        "summary": summary_to_dict(comparison.review),
+        "rows": [{"row": row_name(row), "status": _status(row),
+                  "claims": [c.id for key in comparison.side_keys for c in row.claims.get(key, ())]}
+                 for row in comparison.rows],
+    }
