@@ -21,6 +21,7 @@ scratch folder left by a save that was killed is removed by a later save once it
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -205,8 +206,9 @@ class Library:
         """Write ``pair`` to ``root/<id>/`` atomically and return that folder.
 
         The whole pair is written to a scratch folder first; only a complete pair is renamed into place. An
-        existing pair is replaced only with ``force``, and only once the new one is complete. Scratch folders an
-        hour old or more, left by a save that was killed, are removed first.
+        existing pair is replaced only with ``force``, and only once the new one is complete; the new one keeps the
+        old one's review (``KEPT_ON_REPLACE``). Scratch folders an hour old or more, left by a save that was killed,
+        are removed first.
         """
         check_pair_id(pair.id, field=None)
         check_pair(pair)
@@ -226,12 +228,26 @@ class Library:
                 for side in pair.sides:
                     write_text_atomic(scratch / side.file, side.text)
                 write_text_atomic(scratch / PAIR_FILE, dump_yaml(pair_to_yaml(pair)))
+                _keep_on_replace(final, scratch)
                 replace_dir_atomic(scratch, final, force=force)
         except FileExistsError:
             raise PairExistsError(pair.id, self.root) from None
         except OSError as error:
             raise ReadoutError(f"cannot write the pair: {error.strerror or error}", file=final) from None
         return final
+
+
+KEPT_ON_REPLACE = ("review.yaml",)
+"""Files of a pair folder that are a person's work, not the import's: a replaced pair keeps them (its review)."""
+
+
+def _keep_on_replace(old: Path, scratch: Path) -> None:
+    """Copy the files of ``KEPT_ON_REPLACE`` from the folder being replaced into the new one before the swap, so
+    the swap stays one step; only regular files are copied, never a link."""
+    for name in KEPT_ON_REPLACE:
+        source = old / name
+        if source.is_file() and not source.is_symlink():
+            shutil.copy2(source, scratch / name)
 
 
 def _sample_folders() -> list[Traversable]:

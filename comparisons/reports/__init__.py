@@ -106,12 +106,12 @@ def _render_view(comparison: Comparison, view: "ReportView", fmt: str) -> str:
 
 
 def _compare(library: "Library", entry, options: "CompareOptions") -> Comparison:
-    from comparisons.cache import cached_compare
+    from comparisons.review.reviewed import reviewed_compare
 
     if entry.problem:
         raise DualreadError(entry.problem)
     pair = entry.pair if entry.pair is not None else library.load(entry.id)
-    return cached_compare(pair, options, library.cache_dir)
+    return reviewed_compare(library, pair, options)  # with its review; a review file it cannot use fails the pair
 
 
 def _topic_order(options: "CompareOptions | None") -> tuple[str, ...]:

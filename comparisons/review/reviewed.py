@@ -11,6 +11,9 @@
 - ``change_review(library, pair, edit) -> ReviewChange``: change the review under its lock (``ReviewStore.change``).
   A bundled sample is first copied into the library, since samples are never written to: the copy stands in for
   the sample there (as any user pair with a sample's id does), and ``ReviewChange.copied`` says so.
+- ``review_kept(library, pair) -> str | None``: after a pair was replaced (``add --force``), what became of its
+  review, in words for the add summary: how many decisions still find their claims and how many went stale (their
+  text is no longer in the readouts; they stay in the file); ``None`` when the pair has no review.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
     from comparisons.options import CompareOptions
     from readouts.library import Library
 
-__all__ = ["ReviewChange", "change_review", "read_review", "review_store", "reviewed_compare"]
+__all__ = ["ReviewChange", "change_review", "read_review", "review_kept", "review_store", "reviewed_compare"]
 
 
 def review_store(library: "Library", pair: Pair) -> ReviewStore:
@@ -53,6 +56,8 @@ def reviewed_compare(library: "Library", pair: Pair, options: "CompareOptions | 
             raise
         engine = cached_compare(pair, options, library.cache_dir)
         return replace(engine, review=ReviewSummary(to_review=len(engine.rows), problem=str(error)))
+    if review is None:
+        return cached_compare(pair, options, library.cache_dir)
     return cached_compare(pair, options, library.cache_dir, review)
 
 
@@ -74,3 +79,26 @@ def change_review(library: "Library", pair: Pair, edit: Callable[[Review], Revie
         copied = True
     review = review_store(library, pair).change(edit)
     return ReviewChange(review, pair, copied)
+
+
+def review_kept(library: "Library", pair: Pair) -> str | None:
+    from comparisons.review.resolve import Resolver
+    from readouts.documents import split_document
+
+    try:
+        review = read_review(library, pair)
+    except ComparisonError as error:
+        return f"its review was kept but cannot be used: {error}"
+    if not review:
+        return None
+    resolver = Resolver(split_document(side, pair.participants) for side in pair.sides)
+    stale = sum(1 for d in review.decisions if any(resolver.claims(ref) is None for ref in d.claims))
+    kept = len(review.decisions) - stale
+    if not stale:
+        return f"its review was kept ({_count(kept, 'decision')})"
+    return (f"its review was kept: {_count(kept, 'decision')} still apply, {stale} went stale "
+            f"(see: dualread review {pair.id})")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

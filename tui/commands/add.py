@@ -2,7 +2,8 @@
 
 This module only reads the command line: it turns ``--side KEY=SOURCE`` and the metadata options into the mappings
 ``readouts.adding.add_pair`` takes, which checks every argument before anything is fetched or written, imports each
-side and saves the pair atomically, and prints the one line that says what was added. A problem is one
+side and saves the pair atomically, and prints the one line that says what was added (and, for a replaced pair,
+what became of its review: it is kept, and the line says how many decisions went stale). A problem is one
 ``ReadoutError`` line and exit 1, its field named after the option at fault (``--date``, ``--side``), and the
 library is left as it was. When a side comes from a terminal's stdin, a line on stderr says how to end the paste.
 """
@@ -110,11 +111,22 @@ def run(args: argparse.Namespace) -> int:
     from readouts.adding import add_pair
     from tui.commands.common import library_from
 
+    library = library_from(args)
     with _named_by_options():
         sides = [_split(item, "--side", "SOURCE") for item in args.side]
         metadata = {name: parse_assignments(getattr(args, name), f"--{name}") for name in _METADATA}
-        result = add_pair(library_from(args), args.pair_id, args.event, args.date, sides,
+        result = add_pair(library, args.pair_id, args.event, args.date, sides,
                           publishers=metadata["publisher"], titles=metadata["title"], urls=metadata["url"],
                           languages=metadata["language"], force=args.force, before_read=_prompt_for_stdin)
-    print(result.summary(), file=sys.stdout)
+    print(result.summary() + _review_note(library, result), file=sys.stdout)
     return 0
+
+
+def _review_note(library, result) -> str:
+    """A replaced pair keeps its review: say how much of it still applies to the new texts."""
+    if not result.replaced:
+        return ""
+    from comparisons.review.reviewed import review_kept
+
+    note = review_kept(library, result.pair)
+    return f"; {note}" if note else ""

@@ -1,0 +1,163 @@
+"""The review's command line (SPEC §4): review, link, unlink, confirm, score, export --format gold; a bad review file
+is one line and exit 1 with the file left as it was; add --force keeps the review and says what went stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "comparison.schema.json").read_text("utf-8"))
+PAIR = "2021-12-07-biden-putin-video-call"
+
+
+def ok(done):
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def export(run_dualread, pair=PAIR) -> dict:
+    return json.loads(ok(run_dualread("export", pair, "--format", "json")).stdout)
+
+
+def omission_of(data, side) -> str:
+    return next(o["claim"] for o in data["omissions"] if o["side"] == side)
+
+
+def test_review_without_a_file_says_so_and_lists_every_row_with_claim_ids(run_dualread):
+    done = ok(run_dualread("review", PAIR))
+    assert "no review yet" in done.stdout
+    assert "L1" in done.stdout and "white-house:0" in done.stdout and "to review" in done.stdout
+
+
+def test_confirm_link_unlink_then_review_and_score(run_dualread, library_dir):
+    before = export(run_dualread)
+    done = ok(run_dualread("confirm", PAIR, "L1", env={"DUALREAD_REVIEWER": "Ana Analyst"}))
+    assert "confirmed L1" in done.stdout
+    assert "copied it into" in done.stderr  # a bundled sample is never written to
+    left, right = omission_of(before, "white-house"), omission_of(before, "kremlin")
+    done = ok(run_dualread("link", PAIR, left, right))
+    assert "added by hand" in done.stdout
+    two = next(l for l in before["links"] if len(l["claims"]) == 2 and l["id"] != "L1")
+    done = ok(run_dualread("unlink", PAIR, two["claims"][0]))
+    assert "changed by hand" in done.stdout
+
+    after = export(run_dualread)
+    jsonschema.Draft202012Validator(SCHEMA).validate(after)
+    assert after["review"]["decisions"] == 3
+    assert after["links"][0]["review"]["status"] == "confirmed"
+    assert after["links"][0]["review"]["by"] == "Ana Analyst"
+    added = next(l for l in after["links"] if left in l["claims"])
+    assert added["claims"] == [left, right] and added["review"]["status"] == "added"
+    assert any(o["claim"] == two["claims"][0] and o["review"]["status"] == "changed" for o in after["omissions"])
+
+    state = ok(run_dualread("review", PAIR)).stdout
+    assert "review.yaml holds 3 decisions" in state
+    assert "1 confirmed · 1 added by hand · 2 changed by hand" in state
+    review = yaml.safe_load((library_dir / PAIR / "review.yaml").read_text(encoding="utf-8"))
+    assert [d["action"] for d in review["decisions"]] == ["confirm", "link", "unlink"]
+
+    table = ok(run_dualread("score", PAIR)).stdout
+    assert PAIR in table and "link P" in table
+    (score,) = json.loads(ok(run_dualread("score", PAIR, "--json")).stdout)
+    assert 0 < score["link_f1"] < 1 and score["rows_reviewed"] == 4
+    everything = json.loads(ok(run_dualread("score", "--all", "--json")).stdout)
+    assert [s["pair"] for s in everything] == [PAIR]
+
+
+def test_confirm_all_confirms_every_link_still_to_review(run_dualread):
+    ok(run_dualread("confirm", PAIR, "--all"))
+    data = export(run_dualread)
+    assert all(l["review"]["status"] == "confirmed" for l in data["links"])
+    assert "no link left to review" in ok(run_dualread("confirm", PAIR, "--all")).stdout
+
+
+def test_wrong_claims_and_links_are_one_line_and_write_nothing(run_dualread, library_dir):
+    for args, words in [
+        (("link", PAIR, "white-house:0", "white-house:1"), "two sides"),
+        (("link", PAIR, "white-house:0", "white-house:0"), "twice"),
+        (("link", PAIR, "white-house:0", "kremlin:999"), "kremlin:0 to kremlin:"),
+        (("unlink", PAIR, "press:1"), "no side 'press'"),
+        (("unlink", PAIR, "kremlin-1"), "side:number"),
+        (("confirm", PAIR, "L99"), "no such link"),
+    ]:
+        done = run_dualread(*args)
+        assert done.returncode == 1, args
+        assert done.stderr.count("\n") == 1 and words in done.stderr and "Traceback" not in done.stderr
+    assert not (library_dir / PAIR).exists()
+    assert run_dualread("confirm", PAIR).returncode == 2  # neither a LINK nor --all: wrong usage
+
+
+def test_a_bad_review_file_is_one_line_exit_1_for_commands_on_the_pair_and_left_as_it_was(run_dualread,
+                                                                                           library_dir):
+    ok(run_dualread("confirm", PAIR, "L1"))
+    path = library_dir / PAIR / "review.yaml"
+    text = path.read_text(encoding="utf-8").replace("side: kremlin", "side: the-kremlin", 1)
+    path.write_text(text, encoding="utf-8")
+    for args in (("show", PAIR), ("export", PAIR, "--format", "json"), ("review", PAIR), ("score", PAIR),
+                 ("link", PAIR, "white-house:1", "kremlin:1")):
+        done = run_dualread(*args)
+        assert done.returncode == 1, args
+        line = done.stderr.strip()
+        assert "\n" not in line and str(path) in line and "claims[1].side" in line and "the-kremlin" in line
+    assert path.read_text(encoding="utf-8") == text
+    assert ok(run_dualread("list")).returncode == 0  # the library still lists
+
+
+def test_export_gold_writes_the_annotation_format(run_dualread, tmp_path):
+    ok(run_dualread("confirm", PAIR, "--all"))
+    done = ok(run_dualread("export", PAIR, "--format", "gold", "--output", str(tmp_path) + "/"))
+    gold = yaml.safe_load((tmp_path / f"{PAIR}.yaml").read_text(encoding="utf-8"))
+    assert gold["pair"] == PAIR and gold["links"] and "white-house#1" in gold["topics"]
+    assert done.stdout == ""
+    assert run_dualread("export", "--all", "--format", "gold", "--output", str(tmp_path)).returncode == 2
+
+
+def add(run_dualread, tmp_path, wh_text, *extra):
+    (tmp_path / "wh.txt").write_text(wh_text, encoding="utf-8")
+    (tmp_path / "kr.txt").write_text(KREMLIN, encoding="utf-8")
+    return run_dualread("add", "my-call", "--event", "A call", "--date", "2024-03-01",
+                        "--side", f"white-house={tmp_path / 'wh.txt'}", "--side", f"kremlin={tmp_path / 'kr.txt'}",
+                        *extra)
+
+
+WHITE_HOUSE = ("Readout of the call\n\nThe President spoke with the President of Russia today.\n\n"
+               "He warned of severe sanctions if Russia invades Ukraine.\n\nThe leaders agreed to talk again soon.\n")
+KREMLIN = ("Telephone conversation\n\nVladimir Putin had a telephone conversation with the US President.\n\n"
+           "The leaders discussed strategic stability and arms control.\n\n"
+           "They agreed to maintain contacts in the future.\n")
+
+
+def test_add_force_keeps_the_review_and_reports_what_went_stale(run_dualread, library_dir, tmp_path):
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    ok(run_dualread("confirm", "my-call", "--all"))
+    review = (library_dir / "my-call" / "review.yaml").read_bytes()
+
+    done = ok(add(run_dualread, tmp_path, WHITE_HOUSE, "--force"))
+    assert "replaced my-call" in done.stdout and "its review was kept (2 decisions)" in done.stdout
+    assert (library_dir / "my-call" / "review.yaml").read_bytes() == review
+
+    changed = WHITE_HOUSE.replace("He warned of severe sanctions if Russia invades Ukraine.",
+                                  "He raised the question of sanctions.")
+    done = ok(add(run_dualread, tmp_path, changed, "--force"))
+    assert "1 went stale" in done.stdout and "dualread review my-call" in done.stdout
+    state = ok(run_dualread("review", "my-call")).stdout
+    assert "1 stale decision" in state and "He warned of severe sanctions" in state
+    data = export(run_dualread, "my-call")
+    assert len(data["review"]["stale"]) == 1 and data["review"]["decisions"] == 2
+
+
+def test_export_all_carries_the_review_and_names_a_pair_whose_review_cannot_be_used(run_dualread, library_dir,
+                                                                                     tmp_path):
+    ok(run_dualread("confirm", PAIR, "L1"))
+    ok(run_dualread("export", "--all", "--format", "json", "--output", str(tmp_path / "out")))
+    data = json.loads((tmp_path / "out" / f"{PAIR}.json").read_text(encoding="utf-8"))
+    assert data["links"][0]["review"]["status"] == "confirmed"
+    (library_dir / PAIR / "review.yaml").write_text("decisions: 7\n", encoding="utf-8")
+    done = run_dualread("export", "--all", "--format", "json", "--output", str(tmp_path / "again"))
+    assert done.returncode == 1
+    assert f"dualread: {PAIR}:" in done.stderr and "review.yaml" in done.stderr and "'decisions'" in done.stderr
+    assert (tmp_path / "again" / "2021-12-30-biden-putin-call.json").is_file()  # the other pairs still export

@@ -1,0 +1,135 @@
+"""The review file on disk: every change saved at once and atomically, a bad file never overwritten, and two
+processes reviewing one pair never lose a decision (they take turns under a lock, each changing what is there)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from comparisons.errors import ComparisonError
+from comparisons.review.decisions import ClaimRef, Decision, Review
+from comparisons.review.edits import decide
+from comparisons.review.reviewed import change_review, read_review, review_store
+from readouts.library import Library
+
+from review_fixtures import PAIR_ID, library_with
+
+
+def refs(pair, side):
+    from readouts.documents import split_document
+
+    return [ClaimRef.of(c) for c in split_document(pair.side(side), pair.participants).claims]
+
+
+def test_a_change_is_saved_at_once_and_reads_back(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    ref = refs(pair, "kremlin")[3]
+    change_review(library, pair, lambda r: decide(r, [Decision("unlink", (ref,), by="ana", at="t")])[0])
+    assert read_review(library, pair).decisions == (Decision("unlink", (ref,), by="ana", at="t"),)
+    assert not [p for p in (tmp_path / "lib" / PAIR_ID).iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_bad_file_is_not_overwritten_by_a_change(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    path = tmp_path / "lib" / PAIR_ID / "review.yaml"
+    path.write_text("decisions:\n  - action: merge\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(ComparisonError) as caught:
+        change_review(library, pair, lambda r: r.plus([Decision("unlink", (refs(pair, "kremlin")[0],))]))
+    assert "decisions[0].action" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_a_link_leading_out_of_the_pair_folder_is_refused(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("decisions: []\n", encoding="utf-8")
+    (tmp_path / "lib" / PAIR_ID / "review.yaml").symlink_to(outside)
+    with pytest.raises(ComparisonError, match="link that leads out"):
+        read_review(library, pair)
+
+
+def test_reviewing_a_sample_copies_it_into_the_library_first(tmp_path):
+    library = Library(tmp_path / "lib")
+    sample = library.load(PAIR_ID)
+    assert sample.sample
+    change = change_review(library, sample, lambda r: decide(r, [Decision("unlink", (refs(sample, "kremlin")[0],))])[0])
+    assert change.copied and not change.pair.sample
+    assert (tmp_path / "lib" / PAIR_ID / "review.yaml").is_file()
+    assert library.load(PAIR_ID).side("kremlin").text == sample.side("kremlin").text
+
+
+def test_undo_in_one_session_keeps_what_another_session_decided_meanwhile(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    mine, theirs = refs(pair, "white-house")[2], refs(pair, "kremlin")[2]
+    made = {}
+
+    def my_edit(review):
+        new, made["change"] = decide(review, [Decision("unlink", (mine,))])
+        return new
+
+    change_review(library, pair, my_edit)
+    change_review(library, pair, lambda r: decide(r, [Decision("unlink", (theirs,))])[0])  # the other session
+    change_review(library, pair, made["change"].undo)
+    assert [d.claims for d in read_review(library, pair).decisions] == [(theirs,)]
+    change_review(library, pair, made["change"].redo)
+    assert {d.claims for d in read_review(library, pair).decisions} == {(theirs,), (mine,)}
+
+
+WORKER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from comparisons.review.decisions import ClaimRef, Decision
+    from comparisons.review.edits import decide
+    from comparisons.review.reviewed import change_review
+    from readouts.documents import split_document
+    from readouts.library import Library
+
+    root, pair_id, side, go = sys.argv[1:5]
+    library = Library(root)
+    pair = library.load(pair_id)
+    claims = split_document(pair.side(side), pair.participants).claims
+    while not Path(go).exists():
+        time.sleep(0.001)
+    for claim in claims:
+        ref = ClaimRef.of(claim)
+        change_review(library, pair, lambda r: decide(r, [Decision("unlink", (ref,), by=side)])[0])
+""")
+
+
+def test_two_processes_reviewing_one_pair_lose_no_decision(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    go = tmp_path / "go"
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(tmp_path / "lib"), PAIR_ID, side, str(go)])
+               for side in ("white-house", "kremlin")]
+    go.touch()
+    assert [w.wait(timeout=120) for w in workers] == [0, 0]
+    review = read_review(library, pair)
+    expected = len(refs(pair, "white-house")) + len(refs(pair, "kremlin"))
+    assert len(review.decisions) == expected
+    assert {d.by for d in review.decisions} == {"white-house", "kremlin"}
+
+
+def test_a_replaced_pair_keeps_its_review_file_but_never_a_link_in_its_place(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    folder = tmp_path / "lib" / PAIR_ID
+    (folder / "review.yaml").write_text("decisions: []\n", encoding="utf-8")
+    library.save(pair, force=True)
+    assert (folder / "review.yaml").read_text(encoding="utf-8") == "decisions: []\n"
+    (folder / "review.yaml").unlink()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not a review", encoding="utf-8")
+    (folder / "review.yaml").symlink_to(secret)
+    library.save(pair, force=True)
+    assert not os.path.lexists(folder / "review.yaml")
