@@ -86,16 +86,17 @@ def decide(review: Review, new: Sequence[Decision]) -> tuple[Review, Change]:
             if after is old:
                 kept.append(old)
                 continue
-            removed.append(old)
+            if any(old is mine for mine in added):
+                added = [d for d in added if d is not old]  # made and unmade within this change: neither
+            else:
+                removed.append(old)
             if after is not None:
                 kept.append(after)
                 added.append(after)
         decisions = [*kept, decision]
         added.append(decision)
-    # A decision both added and removed along the way (cut down twice) is neither.
-    final = [d for d in added if any(d is x for x in decisions)]
     gone = [d for d in removed if not any(d.same_as(x) for x in decisions)]
-    return replace(review, decisions=tuple(decisions)), Change(tuple(final), tuple(gone))
+    return replace(review, decisions=tuple(decisions)), Change(tuple(added), tuple(gone))
 
 
 def _after(old: Decision, new: Decision) -> Decision | None:
@@ -113,6 +114,8 @@ def _after(old: Decision, new: Decision) -> Decision | None:
         return None if new.makes_link and theirs <= mine else old
     if new.grouping and old.action in CONFLICT_ACTIONS:
         return old if (new.makes_link and theirs <= mine) or not mine & theirs else None
+    if new.action == "distinct" and old.action in CONFLICT_ACTIONS:
+        return None if mine <= theirs else old  # the link it was about is taken apart
     if new.action == "distinct" and old.makes_link and mine <= theirs:
         out = _distinct_loser(old.claims, new.claims)
         rest = tuple(c for c in old.claims if c != out)

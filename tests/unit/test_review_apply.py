@@ -203,10 +203,17 @@ def test_marking_a_conflict_keeps_the_link_together_under_a_new_engine(engine):
 ACTIONS = ("confirm", "link", "unlink", "not_same", "conflict", "clear")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def engines(engine):
+    return {PAIR_ID: engine, THREE_SIDES: compare(Library("/nonexistent").load(THREE_SIDES))}
+
+
+@pytest.mark.parametrize("pair_id", [PAIR_ID, THREE_SIDES])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 200), st.integers(0, 200)), max_size=12))
-def test_any_sequence_of_actions_keeps_every_invariant(engine, steps):
-    review = Review((), PAIR_ID)
+def test_any_sequence_of_actions_keeps_every_invariant(engines, pair_id, steps):
+    engine = engines[pair_id]
+    review = Review((), pair_id)
     current = engine
     for action, i, j in steps:
         rows = current.rows
