@@ -132,3 +132,23 @@ def test_drills_and_military_exercises_are_one_point_but_exercising_restraint_is
                  "The joint exercises now under way are purely defensive."):
         assert "exercises" in lexicon.find(normalise(text)), text
     assert "exercises" not in lexicon.find(normalise("He urged both sides to exercise restraint."))
+
+
+def test_every_concept_says_why_and_its_example_is_found_by_its_own_phrases():
+    from comparisons.matching.concepts import _load
+
+    data = _load("lexicon.yaml")
+    lexicon = concept_lexicon()
+    assert set(data) == set(lexicon.patterns)
+    for key, entry in data.items():
+        assert len(str(entry.get("why", "")).split()) >= 5, key
+        example = entry.get("example")
+        assert isinstance(example, str) and example.strip(), key
+        assert key in lexicon.find(normalise(example)), (key, example)
+
+
+def test_a_state_securing_itself_at_anothers_expense_is_the_indivisible_security_point():
+    lexicon = concept_lexicon()
+    assert "security_guarantees" in lexicon.find(normalise(
+        "No state should strengthen itself at the expense of the security of others."))
+    assert "security_guarantees" not in lexicon.find(normalise("They met at the expense of the host."))
