@@ -332,3 +332,10 @@ def test_any_two_countries_relations_and_a_strategic_partnership_are_bilateral()
                      "The leaders reviewed progress in the Comprehensive Strategic Partnership."):
         (topics,) = tags(sentence)
         assert "bilateral" in topics, (sentence, topics)
+
+
+def test_enduring_a_war_is_not_a_call_to_end_it():
+    (endure,) = tags("Their help lets the country endure this long war.")
+    assert "de-escalation" not in endure
+    (end,) = tags("The leaders called for ending the war without delay.")
+    assert "de-escalation" in end
