@@ -199,7 +199,7 @@ class Matcher:
         else:
             lower_words = [lowered[ends[2 * k]:ends[2 * k + 1]] for k in range(len(cased_words))]
         words = {True: cased_words, False: lower_words}
-        gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]]
+        gaps: list[bool] = []  # whether the text between two words may part a keyword's words; made when needed
         excluded = Exclusions(self.excludes, text, lowered)
         found: dict[_Keyword | SignalPattern, tuple[int, int]] = {}
         for cased in (False, True) if self.has_cased else (False,):
@@ -217,8 +217,11 @@ class Matcher:
                         # Most keywords of several words start with a common one ("the region"): test the
                         # second word here before the full test.
                         after = ws[i + 1] if i + 1 < len(ws) else ""
-                        if not (after.startswith(second) if stem else after == second) or not keyword.continues(
-                                ws, gaps, i):
+                        if not (after.startswith(second) if stem else after == second):
+                            continue
+                        if not gaps:
+                            gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]] or [False]
+                        if not keyword.continues(ws, gaps, i):
                             continue
                     start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
                     if not excluded.covers(keyword.topic, start, end):

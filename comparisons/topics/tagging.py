@@ -129,8 +129,7 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
         topics = tuple(sorted(kept, key=order.__getitem__))
         result[claim.id] = topics
         if topics:
-            why[claim.id] = {t: _describe(claim.text, [h for h in hits.get(t, ()) if t in present or not h.context],
-                                          taken.get(t)) for t in topics}
+            why[claim.id] = {t: _describe(claim.text, hits.get(t, ()), taken.get(t), t in present) for t in topics}
         previous, previous_id = kept, claim.id
     return ClaimTags(result, why)
 
@@ -140,15 +139,22 @@ _QUOTED_CHARS = 60
 
 def describe_hit(text: str, hit: Hit) -> str:
     """``family: "matched text"``: what a user reads as the reason for a topic (the text shortened if long)."""
-    matched = " ".join(text[hit.start:hit.end].split())
-    if len(matched) > _QUOTED_CHARS:
-        matched = matched[:_QUOTED_CHARS - 1] + "…"
+    matched = text[hit.start:hit.end]
+    if len(matched) > _QUOTED_CHARS or not matched.isprintable() or "  " in matched:
+        matched = " ".join(matched.split())
+        if len(matched) > _QUOTED_CHARS:
+            matched = matched[:_QUOTED_CHARS - 1] + "…"
     return f'{hit.label}: "{matched}"' + (" (the readout names the topic elsewhere)" if hit.context else "")
 
 
-def _describe(text: str, hits, taken: str | None) -> tuple[str, ...]:
-    described = [describe_hit(text, hit) for hit in sorted(hits)]
-    return tuple(dict.fromkeys([*described, *([taken] if taken else [])]))
+def _describe(text: str, hits: list[Hit], taken: str | None, with_context: bool) -> tuple[str, ...]:
+    """The evidence lines of one topic of a claim, in the order the signals occur; ``context`` signals only when
+    the readout names the topic elsewhere (they did not count otherwise)."""
+    lines = [describe_hit(text, hit) for hit in (sorted(hits) if len(hits) > 1 else hits)
+             if with_context or not hit.context]
+    if taken:
+        lines.append(taken)
+    return tuple(dict.fromkeys(lines)) if len(lines) > 1 else tuple(lines)
 
 
 def score_text(text: str, taxonomy: Taxonomy) -> dict[str, float]:
