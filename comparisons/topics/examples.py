@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comparisons.errors import ComparisonError
-from comparisons.topics.signals import Hits, compile_taxonomy
+from comparisons.topics.signals import Found, compile_taxonomy
 from comparisons.topics.tagging import THRESHOLD
 from comparisons.topics.taxonomy import Taxonomy
 
@@ -42,8 +42,9 @@ def example_problems(taxonomy: Taxonomy) -> list[ExampleProblem]:
         context_only = {s.family for s in topic.context} - {s.family for s in topic.signals}
         for family in topic.families:
             for example in family.example:
-                hits: Hits = {}
-                own, context = matcher.evidence(example, hits)
+                found: Found = {}
+                own, context = matcher.evidence(example, found)
+                hits = matcher.hits(found)
                 score = own.get(topic.id, (0.0, 0))[0]
                 if family.name in context_only:
                     score += context.get(topic.id, (0.0, 0))[0]

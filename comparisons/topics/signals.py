@@ -3,8 +3,9 @@
 - ``compile_taxonomy(taxonomy) -> Matcher``: the compiled form, remembered per taxonomy object.
 - ``Matcher.evidence(text) -> (own, context)``: ``Scores`` per topic id: the summed weight of the distinct
   signals found in ``text`` and where the first one starts; ``context`` holds the topics' ``context`` signals.
-- ``Matcher.evidence(text, hits)`` also fills ``hits`` with each signal found, per topic id: ``Hit(start, end,
-  label, context)``, ``label`` being the signal's family (or, outside any family, the signal as written).
+- ``Matcher.evidence(text, found)`` also fills the dict ``found`` with each signal found and its ``(start, end)``
+  in ``text``: a compiled signal has ``topic`` (its index in the taxonomy), ``label`` (its family, or outside any
+  family the signal as written), ``weight`` and ``context``. ``Matcher.hits(found)`` sorts them out per topic id.
 
 How signals match (``comparisons.topics.tagging`` decides what a score means for a claim):
 * Keywords match whole words, ``*`` lets a word end any way (``санкц*``), spaces and hyphens in a keyword match
@@ -30,14 +31,15 @@ from comparisons.topics.regex_literals import pattern_needles, required_literals
 from comparisons.topics.signal_patterns import Exclusions, SignalPattern
 from comparisons.topics.taxonomy import Signal, Taxonomy
 
-__all__ = ["Hit", "Hits", "Matcher", "Scores", "compile_taxonomy", "signal_label"]
+__all__ = ["Found", "Hit", "Hits", "Matcher", "Scores", "compile_taxonomy", "signal_label"]
 
 Scores = dict[str, tuple[float, int]]
 """Per topic id: the summed weight of distinct signals, and where in the text the first one starts."""
 
 
 class Hit(NamedTuple):
-    """One signal found in a text: where, which family (``label``), and whether it is a ``context`` signal."""
+    """One signal found in a text: where, which family (``label``), and whether it is a ``context`` signal.
+    (``Matcher.evidence`` hands out the compiled signals themselves; this is their readable form.)"""
 
     start: int
     end: int
@@ -46,7 +48,9 @@ class Hit(NamedTuple):
 
 
 Hits = dict[str, list[Hit]]
-"""Per topic id: the signals found, in the order they were found (not yet sorted by place)."""
+"""Per topic id: the signals found, in the order of their place in the text."""
+Found = dict
+"""A compiled signal (``_Keyword`` or ``SignalPattern``) -> its ``(start, end)`` in the text."""
 
 _LABEL_CHARS = 40
 
@@ -182,8 +186,16 @@ class Matcher:
         memo[word] = candidates = tuple(found)
         return candidates
 
-    def evidence(self, text: str, hits: Hits | None = None) -> tuple[Scores, Scores]:
-        """(own, context) evidence of each topic in ``text``; each signal found also goes into ``hits`` if given."""
+    def hits(self, found: Found) -> Hits:
+        """The signals of ``found`` (filled by ``evidence``) per topic id, each as a ``Hit``, in text order."""
+        out: Hits = {}
+        for signal, (start, end) in sorted(found.items(), key=lambda item: item[1]):
+            out.setdefault(self.ids[signal.topic], []).append(Hit(start, end, signal.label, signal.context))
+        return out
+
+    def evidence(self, text: str, found: Found | None = None) -> tuple[Scores, Scores]:
+        """(own, context) evidence of each topic in ``text``; the signals found also go into ``found`` if given
+        (cheaply: the evidence of every claim is gathered, that of few is ever shown)."""
         # [before, word, gap, word, ..., word, after]: words, the gaps between them and (summing lengths) every
         # word's offsets, each in one pass of C code.
         parts = _WORD_SPLIT.split(text)
@@ -201,7 +213,8 @@ class Matcher:
         words = {True: cased_words, False: lower_words}
         gaps: list[bool] = []  # whether the text between two words may part a keyword's words; made when needed
         excluded = Exclusions(self.excludes, text, lowered)
-        found: dict[_Keyword | SignalPattern, tuple[int, int]] = {}
+        if found is None:
+            found = {}
         for cased in (False, True) if self.has_cased else (False,):
             memo, ws = self.starting[cased], words[cased]
             # Keywords in capitals can only start at a capitalised word.
@@ -210,6 +223,8 @@ class Matcher:
                 candidates = memo.get(word)
                 if candidates is None:
                     candidates = self._starting_at(cased, word)
+                if not candidates:
+                    continue
                 for keyword, second, stem in candidates:
                     if keyword in found:
                         continue
@@ -226,7 +241,7 @@ class Matcher:
                     start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
                     if not excluded.covers(keyword.topic, start, end):
                         found[keyword] = (start, end)
-        prefixes = {w[:_PREFIX] for w in words[False]}
+        prefixes = {w[:_PREFIX] for w in lower_words}
         indexed = [p for key in prefixes for p in self.patterns_by_prefix.get(key, ())]
         for pattern in dict.fromkeys([*indexed, *self.patterns]):
             # ``pattern.may_match(lowered)``, written out: it runs some twenty times per claim.
@@ -247,8 +262,6 @@ class Matcher:
             topic_id = self.ids[signal.topic]
             score, first = scores.get(topic_id, (0.0, at))
             scores[topic_id] = (score + signal.weight, min(first, at))
-            if hits is not None:
-                hits.setdefault(topic_id, []).append(Hit(at, end, signal.label, signal.context))
         return own, context
 
 

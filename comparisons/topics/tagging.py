@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from comparisons.topics.signals import Hit, Hits, Scores, compile_taxonomy
+from comparisons.topics.signals import Found, Hit, Scores, compile_taxonomy
 from comparisons.topics.taxonomy import Taxonomy
 from readouts.model import Document
 
@@ -97,14 +97,14 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
     matcher = compile_taxonomy(taxonomy)
     order = {topic_id: i for i, topic_id in enumerate(taxonomy.ids)}
     claims = document.claims
-    found: list[Hits] = [{} for _ in claims]
-    evidence = [matcher.evidence(claim.text, hits) for claim, hits in zip(claims, found)]
+    found: list[Found] = [{} for _ in claims]
+    evidence = [matcher.evidence(claim.text, signals) for claim, signals in zip(claims, found)]
     present = {t for own, _ in evidence for t, (score, _) in own.items() if score >= THRESHOLD}
     result: dict[str, tuple[str, ...]] = {}
     why: Evidence = {}
     previous: Scores = {}
     previous_id = ""
-    for claim, (own, context), hits in zip(claims, evidence, found):
+    for claim, (own, context), signals in zip(claims, evidence, found):
         for t, (score, pos) in context.items():
             if t in present:
                 base, first = own.get(t, (0.0, pos))
@@ -129,7 +129,7 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
         topics = tuple(sorted(kept, key=order.__getitem__))
         result[claim.id] = topics
         if topics:
-            why[claim.id] = {t: _describe(claim.text, hits.get(t, ()), taken.get(t), t in present) for t in topics}
+            why[claim.id] = {t: _describe(claim.text, signals, order[t], taken.get(t), t in present) for t in topics}
         previous, previous_id = kept, claim.id
     return ClaimTags(result, why)
 
@@ -147,11 +147,12 @@ def describe_hit(text: str, hit: Hit) -> str:
     return f'{hit.label}: "{matched}"' + (" (the readout names the topic elsewhere)" if hit.context else "")
 
 
-def _describe(text: str, hits: list[Hit], taken: str | None, with_context: bool) -> tuple[str, ...]:
-    """The evidence lines of one topic of a claim, in the order the signals occur; ``context`` signals only when
-    the readout names the topic elsewhere (they did not count otherwise)."""
-    lines = [describe_hit(text, hit) for hit in (sorted(hits) if len(hits) > 1 else hits)
-             if with_context or not hit.context]
+def _describe(text: str, signals: Found, topic: int, taken: str | None, with_context: bool) -> tuple[str, ...]:
+    """The evidence lines of one topic (by index) of a claim, in the order the signals occur; ``context``
+    signals only when the readout names the topic elsewhere (they did not count otherwise)."""
+    hits = [Hit(start, end, s.label, s.context) for s, (start, end) in signals.items()
+            if s.topic == topic and (with_context or not s.context)]
+    lines = [describe_hit(text, hit) for hit in (sorted(hits) if len(hits) > 1 else hits)]
     if taken:
         lines.append(taken)
     return tuple(dict.fromkeys(lines)) if len(lines) > 1 else tuple(lines)
