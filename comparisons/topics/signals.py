@@ -100,6 +100,12 @@ class _Keyword:
         return True
 
 
+_Starting = tuple[tuple[_Keyword, ...], dict[str, tuple[_Keyword, ...]], tuple[tuple[str, _Keyword], ...]]
+"""The keywords that may start at a word: one-word ones, longer ones by their exact second piece, and longer ones
+whose second piece is a stem, with that stem."""
+_NOTHING: _Starting = ((), {}, ())
+
+
 class Matcher:
     """A taxonomy compiled for tagging: keywords indexed by their first word, patterns, exclusions."""
 
@@ -127,7 +133,7 @@ class Matcher:
             self.short_stems[cased] = tuple(sorted({len(k.pieces[0]) for ks in self.first[cased].values() for k in ks
                                                     if k.stems[0] and len(k.pieces[0]) < _PREFIX}))
         self.has_cased = bool(self.first[True])
-        self.starting: dict[bool, dict[str, tuple[tuple[_Keyword, str | None, bool], ...]]] = {False: {}, True: {}}
+        self.starting: dict[bool, dict[str, _Starting]] = {False: {}, True: {}}
 
     def _add(self, topic: int, signal: Signal, *, context: bool) -> None:
         text = signal.text
@@ -161,14 +167,17 @@ class Matcher:
             key = first[:_PREFIX] if stem else first
             self.first[cased].setdefault(key, []).append(keyword)
 
-    def _starting_at(self, cased: bool, word: str) -> tuple[tuple[_Keyword, str | None, bool], ...]:
-        """The keywords whose first piece ``word`` matches, in look-up order (the word, its first letters, then
-        shorter stems), each with its second piece and whether that is a stem (``None`` for one-word keywords).
+    def _starting_at(self, cased: bool, word: str) -> _Starting:
+        """The keywords whose first piece ``word`` matches (the word, its first letters, then shorter stems):
+        one-word ones, and the longer ones by their second piece (exact ones in a dict, stems apart), so that a
+        common first word ("the", "diplomatic") costs one look-up of the next word, not one test per keyword.
         Remembered per word: a readout's vocabulary is small and repeats, so each distinct word is looked up once."""
         memo = self.starting[cased]
         if len(memo) >= _MEMO_WORDS:
             memo.clear()
-        found: list[tuple[_Keyword, str | None, bool]] = []
+        singles: list[_Keyword] = []
+        exact: dict[str, list[_Keyword]] = {}
+        stems: list[tuple[str, _Keyword]] = []
         if not cased or word[:1].isupper():
             first = self.first[cased]
             groups = [first.get(word)]
@@ -180,10 +189,15 @@ class Matcher:
                     piece = keyword.pieces[0]
                     if word.startswith(piece) if keyword.stems[0] else word == piece:
                         if len(keyword.pieces) == 1:
-                            found.append((keyword, None, False))
+                            singles.append(keyword)
+                        elif keyword.stems[1]:
+                            stems.append((keyword.pieces[1], keyword))
                         else:
-                            found.append((keyword, keyword.pieces[1], keyword.stems[1]))
-        memo[word] = candidates = tuple(found)
+                            exact.setdefault(keyword.pieces[1], []).append(keyword)
+        if not (singles or exact or stems):
+            memo[word] = _NOTHING
+            return _NOTHING
+        memo[word] = candidates = (tuple(singles), {k: tuple(v) for k, v in exact.items()}, tuple(stems))
         return candidates
 
     def hits(self, found: Found) -> Hits:
@@ -223,21 +237,28 @@ class Matcher:
                 candidates = memo.get(word)
                 if candidates is None:
                     candidates = self._starting_at(cased, word)
-                if not candidates:
+                if candidates is _NOTHING:
                     continue
-                for keyword, second, stem in candidates:
+                singles, exact, stems = candidates
+                for keyword in singles:
+                    if keyword not in found:
+                        start, end = ends[2 * i], ends[2 * i + 1]
+                        if not excluded.covers(keyword.topic, start, end):
+                            found[keyword] = (start, end)
+                if not (exact or stems) or i + 1 >= len(ws):
+                    continue
+                # Keywords of several words: only those whose second piece the next word matches.
+                after = ws[i + 1]
+                longer = exact.get(after, ())
+                if stems:
+                    longer = [*longer, *[k for second, k in stems if after.startswith(second)]]
+                for keyword in longer:
                     if keyword in found:
                         continue
-                    if second is not None:
-                        # Most keywords of several words start with a common one ("the region"): test the
-                        # second word here before the full test.
-                        after = ws[i + 1] if i + 1 < len(ws) else ""
-                        if not (after.startswith(second) if stem else after == second):
-                            continue
-                        if not gaps:
-                            gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]] or [False]
-                        if not keyword.continues(ws, gaps, i):
-                            continue
+                    if not gaps:
+                        gaps = [g == " " or not g.strip(_GAP_CHARS) for g in parts[2:-1:2]] or [False]
+                    if not keyword.continues(ws, gaps, i):
+                        continue
                     start, end = ends[2 * i], ends[2 * (i + len(keyword.pieces)) - 1]
                     if not excluded.covers(keyword.topic, start, end):
                         found[keyword] = (start, end)

@@ -20,6 +20,7 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 from comparisons.topics.signals import Found, Hit, Scores, compile_taxonomy
@@ -110,16 +111,17 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
                 base, first = own.get(t, (0.0, pos))
                 own[t] = (base + score, min(first, pos))
         kept = {t: v for t, v in own.items() if v[0] >= THRESHOLD}
-        taken: dict[str, str] = {}
+        taken: dict[str, str] = _NOTHING_TAKEN
         if previous and _A_WORD.search(claim.text):
             rest = _CONNECTIVE.sub("", claim.text, count=1)
             if _points_back(rest):
                 # What "this" refers to becomes this claim's main point too, so a chain of such claims
                 # ("... in this area." "This must be ...") keeps following it.
                 top = max((v[0] for v in kept.values()), default=THRESHOLD)
-                for t in _main_topics(previous):
+                main = _main_topics(previous)
+                for t in main:
                     kept[t] = (max(top, kept.get(t, (0.0, 0))[0]) + 0.01, -1)
-                    taken[t] = f"points back to {previous_id}"
+                taken = dict.fromkeys(main, f"points back to {previous_id}")
             elif not kept and rest != claim.text:
                 kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
                 taken = dict.fromkeys(kept, f"follows on from {previous_id}")
@@ -129,9 +131,15 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
         topics = tuple(sorted(kept, key=order.__getitem__))
         result[claim.id] = topics
         if topics:
-            why[claim.id] = {t: _describe(claim.text, signals, order[t], taken.get(t), t in present) for t in topics}
+            why[claim.id] = _describe(claim.text, topics, signals, order, present, taken)
         previous, previous_id = kept, claim.id
     return ClaimTags(result, why)
+
+
+_NOTHING_TAKEN: dict[str, str] = {}
+_PLACE = itemgetter(1)
+_LINES: dict[tuple[str, str, bool], str] = {}
+_MAX_LINES = 20_000
 
 
 _QUOTED_CHARS = 60
@@ -147,15 +155,31 @@ def describe_hit(text: str, hit: Hit) -> str:
     return f'{hit.label}: "{matched}"' + (" (the readout names the topic elsewhere)" if hit.context else "")
 
 
-def _describe(text: str, signals: Found, topic: int, taken: str | None, with_context: bool) -> tuple[str, ...]:
-    """The evidence lines of one topic (by index) of a claim, in the order the signals occur; ``context``
-    signals only when the readout names the topic elsewhere (they did not count otherwise)."""
-    hits = [Hit(start, end, s.label, s.context) for s, (start, end) in signals.items()
-            if s.topic == topic and (with_context or not s.context)]
-    lines = [describe_hit(text, hit) for hit in (sorted(hits) if len(hits) > 1 else hits)]
-    if taken:
-        lines.append(taken)
-    return tuple(dict.fromkeys(lines)) if len(lines) > 1 else tuple(lines)
+def _describe(text: str, topics: tuple[str, ...], signals: Found, order: dict[str, int], present: set[str],
+              taken: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each topic's evidence lines, in the order the signals occur, then the claim it was taken from; ``context``
+    signals only when the readout names the topic elsewhere (they did not count otherwise). Runs for every claim
+    with a topic, so it walks the claim's signals once."""
+    wanted = {order[t]: t for t in topics}
+    lines: dict[str, list[str]] = {}
+    for signal, (start, end) in sorted(signals.items(), key=_PLACE) if len(signals) > 1 else signals.items():
+        topic = wanted.get(signal.topic)
+        if topic is not None and not (signal.context and topic not in present):
+            # The same family and words recur across claims and readouts: each line is made once.
+            key = (signal.label, text[start:end], signal.context)
+            line = _LINES.get(key)
+            if line is None:
+                if len(_LINES) >= _MAX_LINES:
+                    _LINES.clear()
+                line = _LINES[key] = describe_hit(text, Hit(start, end, signal.label, signal.context))
+            lines.setdefault(topic, []).append(line)
+    out = {}
+    for topic in topics:
+        found = lines.get(topic, [])
+        if topic in taken:
+            found.append(taken[topic])
+        out[topic] = tuple(dict.fromkeys(found)) if len(found) > 1 else tuple(found)
+    return out
 
 
 def score_text(text: str, taxonomy: Taxonomy) -> dict[str, float]:
