@@ -58,12 +58,25 @@ class SignalPattern:
         return True
 
     def find(self, text: str, lowered: str) -> tuple[int, int] | None:
-        """Where the pattern first matches in ``text`` (start, end); ``may_match`` is expected to have passed."""
-        start = 0
-        if self.needles and len(lowered) == len(text):
-            start = min((at for at in (lowered.find(n) for n in self.needles) if at >= 0), default=0)
-        hit = self.regex.search(text, start)
-        return hit.span() if hit else None
+        """Where the pattern first matches in ``text`` (start, end); ``may_match`` is expected to have passed.
+
+        Every match begins with one of the ``needles``, so where a needle occurs the pattern is tried right there
+        (``match``) instead of searching from each following character: the same first match, found at the
+        places it can be. (When lowercasing moved characters, the plain search is used.)"""
+        regex = self.regex
+        if not self.needles or len(lowered) != len(text):
+            hit = regex.search(text)
+            return hit.span() if hit else None
+        best: tuple[int, int] | None = None
+        for needle in self.needles:
+            at = lowered.find(needle)
+            while at >= 0 and (best is None or at < best[0]):
+                hit = regex.match(text, at)
+                if hit:
+                    best = hit.span()
+                    break
+                at = lowered.find(needle, at + 1)
+        return best
 
 
 class Exclusions:
