@@ -174,3 +174,21 @@ def test_a_topic_label_with_a_comma_stays_one_topic_in_lists(run_dualread, tmp_p
     report = tmp_path / "r.md"
     assert run_dualread("export", SAMPLE, "--format", "md", "--output", str(report)).returncode == 0
     assert "Talks; Security guarantees; NATO, allies and partners; Leader contacts\n" in report.read_text(encoding="utf-8")
+
+
+def test_show_why_says_what_made_each_link_and_each_omission(run_dualread):
+    plain = run_dualread("show", SAMPLE).stdout
+    assert "why:" not in plain
+    done = run_dualread("show", SAMPLE, "--why")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    geneva = out[out.index("will meet in Geneva"):]
+    geneva = geneva[:geneva.index("\n\n")]
+    # The Geneva schedule is linked because both sides name Geneva and January, in their own words.
+    assert "why: rule: merge" in geneva
+    assert 'entity geneva "geneva"' in geneva
+    assert re.search(r"score \d\.\d\d \(content \d\.\d\d\)", geneva)
+    # What gave a claim its topics, and why a one-sided claim is one.
+    assert re.search(r"why: topic \w[\w-]* of [\w-]+:\d+: ", out)
+    only = out[out.index("Only in The White House"):]
+    assert "why: not linked: " in only

@@ -52,11 +52,16 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "conflicts, what only one side reports), topic coverage per side, the claims both sides report "
         "(with their differing words and conflicts) and what only one side reports.",
         examples="  dualread show 2021-12-30-biden-putin-call\n"
+        "  dualread show 2021-12-30-biden-putin-call --why\n"
+        "      each link's rule, shared features and factors; each omission's nearest claim\n"
         "  dualread show 2021-12-30-biden-putin-call | less\n"
         "      piped, no colours: words only the first side uses read [-so-],\n"
         "      words only the second side uses read {+so+}\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to show")
+    parser.add_argument("--why", action="store_true",
+                        help="also say why each link was made (the rule, what the claims share, with weights and "
+                        "factors), why each omission is one, and what gave each claim its topics")
     return parser
 
 
@@ -72,17 +77,35 @@ def run(args: argparse.Namespace) -> int:
             raise BrokenPipeError
 
     comparison = comparison_for(args, args.pair_id)
-    render_comparison(comparison, _Console(highlight=False, emoji=False))
+    render_comparison(comparison, _Console(highlight=False, emoji=False), why=args.why)
     return 0
 
 
-def render_comparison(comparison: "Comparison", console: "Console") -> None:
+def render_comparison(comparison: "Comparison", console: "Console", *, why: bool = False) -> None:
     from comparisons.reports.view import report_view
 
-    render_view(report_view(comparison), console)
+    render_view(report_view(comparison), console, why=_reasons(comparison) if why else None)
 
 
-def render_view(view: "ReportView", console: "Console") -> None:
+def _reasons(comparison: "Comparison") -> dict[str, list[str]]:
+    """Lines saying why, by link id and by omitted claim id (``comparisons.evidence``), each link's followed by what
+    gave its claims their topics."""
+    from comparisons.evidence import explain_link, explain_omission
+
+    reasons: dict[str, list[str]] = {}
+    for link in comparison.links:
+        lines = explain_link(link, comparison)
+        for cid in link.claims:
+            for topic, signals in comparison.topic_evidence.get(cid, {}).items():
+                lines.append(f"topic {topic} of {cid}: " + "; ".join(signals))
+        reasons[link.id] = lines
+    for omission in comparison.omissions:
+        reasons[omission.claim] = explain_omission(omission, comparison)
+    return reasons
+
+
+def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[str]] | None = None) -> None:
+    """Print ``view``; ``why`` (from ``--why``) adds each link's and omission's reasons under it."""
     from rich.rule import Rule
     from rich.text import Text
 
@@ -134,6 +157,7 @@ def render_view(view: "ReportView", console: "Console") -> None:
     for row in view.rows:
         console.print()
         _print_row(row, console, plain)
+        _print_reasons((why or {}).get(row.ref), console)
 
     for group in key.omissions if key is not None else ():
         console.print()
@@ -147,6 +171,7 @@ def render_view(view: "ReportView", console: "Console") -> None:
             if item.topics:
                 line.append(_visible("  [" + "; ".join(item.topics) + "]"), style="dim")
             _print_indented(console, line, 2, hang=2)
+            _print_reasons((why or {}).get(item.claim.id), console, indent=4)
         if not group.items:
             console.print(Text("nothing: every claim is reported by another side", style="dim"))
     console.print()
@@ -230,6 +255,17 @@ def _print_row(row: "RowView", console: "Console", plain: bool) -> None:
         line.append(f"conflict ({conflict.kind}): ", style="bold red")
         line.append_text(_values(conflict.values))
         _print_indented(console, line, 2)
+
+
+def _print_reasons(lines: list[str] | None, console: "Console", indent: int = 2) -> None:
+    """The reasons ``--why`` asked for, dimmed under what they explain (readout words in them stay data)."""
+    from rich.text import Text
+
+    for line in lines or ():
+        if line.startswith("  "):  # a detail of the line above it: under that line's words
+            _print_indented(console, Text(_visible(line.strip()), style="dim"), indent + 7)
+        else:
+            _print_indented(console, Text(_visible("why: " + line), style="dim"), indent + 5, hang=5)
 
 
 def _values(values: Sequence[tuple[str, str]]) -> "Text":
