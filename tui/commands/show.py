@@ -53,7 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "(with their differing words and conflicts) and what only one side reports.",
         examples="  dualread show 2021-12-30-biden-putin-call\n"
         "  dualread show 2021-12-30-biden-putin-call --why\n"
-        "      each link's rule, shared features and factors; each omission's nearest claim\n"
+        "      each link's rule, shared features and factors; why each omission is one\n"
         "  dualread show 2021-12-30-biden-putin-call | less\n"
         "      piped, no colours: words only the first side uses read [-so-],\n"
         "      words only the second side uses read {+so+}\n",
