@@ -2,6 +2,8 @@
 
 - ``write_text_atomic(path, text)``: write a temporary file in the same folder, flush it to disk, then rename it
   over ``path``; a crash leaves either the old file or the new one, never a mixture.
+- ``write_text_through(path, text)``: the same for a path a user names as an output: through a symbolic link to
+  its target (the link stays a link), and straight into a device or a pipe (``/dev/null``, a FIFO), never replacing it.
 - ``staging_dir(parent, name)``: a context manager giving a fresh hidden folder in ``parent`` to build a pair in;
   it is removed if the block fails, so an interrupted ``add`` leaves nothing behind.
 - ``replace_dir_atomic(tmp_dir, final_dir, *, force=False)``: move a complete folder into place. With ``force`` an
@@ -18,14 +20,17 @@ Temporary names start with a dot so that a library listing never mistakes them f
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "staging_dir", "write_text_atomic"]
+__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "staging_dir", "write_text_atomic",
+           "write_text_through"]
 
 _SCRATCH_MARK = ".dualread-"
 _ASIDE_SUFFIX = ".old"
@@ -103,6 +108,28 @@ def _umask() -> int:
 
 
 _UMASK = _umask()
+
+
+def write_text_through(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` where a path the user chose leads (``--output``), never replacing what stands there.
+
+    A symbolic link is followed and its target replaced atomically, the link kept; a device or a pipe
+    (``/dev/null``, ``/dev/stdout``, a FIFO) is written into, as a shell's ``>`` would, since renaming a file over it
+    would replace the device itself (as root, ``/dev/stdout`` for everyone). Anything else is ``write_text_atomic``.
+    Library files never go through here: inside a library, a link is not followed but replaced.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # through every link, to what is really there
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        return
+    write_text_atomic(os.path.realpath(path) if os.path.islink(path) else path, text, encoding=encoding)
 
 
 def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:

@@ -1,11 +1,13 @@
 """Errors a user can read.
 
 Every layer raises one exception type that carries the file, field and value at fault; the command line turns
-it into a single line on stderr and exit code 1. ``DualreadError`` is the common base so the command line
+it into a single line on stderr and exit code 1, with any control character in it made visible (``\\x1b``). ``DualreadError`` is the common base so the command line
 needs one ``except``; ``ReadoutError`` is this layer's own.
 """
 
 from __future__ import annotations
+
+import re
 
 __all__ = ["DualreadError", "ReadoutError"]
 
@@ -31,11 +33,20 @@ class DualreadError(Exception):
         if self.value is not None:
             shown = repr(self.value) if not isinstance(self.value, str) else repr(_short(self.value))
             text = f"{text} (got {shown})"
-        return f"{prefix}: {text}" if prefix else text
+        return _visible(f"{prefix}: {text}" if prefix else text)
 
 
 class ReadoutError(DualreadError):
     """Bad input in the documents layer: a pair folder, pair.yaml, a readout file or an import source."""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(line: str) -> str:
+    """Control characters shown as ``\\x1b``, never sent: a file or folder name from a shared library may hold an
+    escape sequence, and the error line goes to a terminal. The line stays one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
 
 
 def _short(value: str, limit: int = 80) -> str:

@@ -1,8 +1,9 @@
 """Readout text from where people find it: files, stdin and web pages.
 
-- ``read_source(source, *, stdin=None, timeout=15.0) -> str``: import one source — a ``.txt``, ``.md`` or
-  ``.html``/``.htm`` file, ``-`` for stdin, or an ``http(s)://`` URL — as normalised readout text. Stdin is HTML
-  when it looks like a page, Markdown when it opens with a ``#`` heading, else plain text.
+- ``read_source(source, *, stdin=None, timeout=15.0, deadline=None) -> str``: import one source — a ``.txt``,
+  ``.md`` or ``.html``/``.htm`` file, ``-`` for stdin, or an ``http(s)://`` URL (``readouts.fetch``) — as
+  normalised readout text. Stdin is HTML when it looks like a page, Markdown when it opens with a ``#`` heading,
+  else plain text. A file must be a regular file (not a FIFO or a device).
 - ``normalise_text``, ``strip_controls``, ``ensure_title``, ``looks_like_title``, ``guess_language``: the stored
   shape of a readout, from ``readouts.textshape``; ``html_to_text``, ``markdown_to_text``: the two converters, from
   ``readouts.converters``. Both are re-exported here, the names callers have always imported from this module.
@@ -27,6 +28,7 @@ from typing import IO, Any
 from readouts.converters import html_to_text, markdown_to_text
 from readouts.errors import ReadoutError
 from readouts.pairfile import MAX_TEXT_BYTES
+from readouts.safefiles import read_regular
 from readouts.textshape import (
     ensure_title,
     guess_language,
@@ -56,15 +58,21 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 
 # --- where the bytes come from -------------------------------------------------------------------------------------
 
-def read_source(source: str, *, stdin: IO[Any] | None = None, timeout: float = 15.0) -> str:
-    """The readout text of ``source``: a file path, ``-`` (read ``stdin``, default ``sys.stdin``) or a URL."""
+def read_source(source: str, *, stdin: IO[Any] | None = None, timeout: float = 15.0,
+                deadline: float | None = None) -> str:
+    """The readout text of ``source``: a file path, ``-`` (read ``stdin``, default ``sys.stdin``) or a URL.
+
+    ``timeout`` bounds each wait for a web server, ``deadline`` (default ``readouts.fetch.DEADLINE``) a whole
+    download."""
     if source == "-":
         raw = _read_limited(stdin if stdin is not None else sys.stdin, "<stdin>")
         text = _decode(raw, "<stdin>")
         kind = "html" if _sniff_html(text) else "markdown" if _sniff_markdown(text) else "text"
         return _convert(text, kind, "<stdin>")
     if _URL.match(source):
-        return _read_url(source, timeout)
+        from readouts.fetch import DEADLINE
+
+        return _read_url(source, timeout, DEADLINE if deadline is None else deadline)
     return _read_file(Path(source).expanduser(), source)
 
 
@@ -79,21 +87,9 @@ def _read_limited(stream: IO[Any], name: str) -> bytes:
 
 
 def _read_file(path: Path, shown: str) -> str:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ReadoutError("no such file", file=shown) from None
-    except OSError as error:
-        raise ReadoutError(f"cannot read: {error.strerror or error}", file=shown) from None
-    if path.is_dir():
-        raise ReadoutError("is a folder, not a readout file", file=shown)
-    if size > MAX_SOURCE_BYTES:
-        raise ReadoutError(f"too large: {size:,} bytes, the limit is {_mb(MAX_SOURCE_BYTES)}", file=shown)
-    try:
-        with path.open("rb") as handle:
-            raw = _read_limited(handle, shown)
-    except OSError as error:
-        raise ReadoutError(f"cannot read: {error.strerror or error}", file=shown) from None
+    # A named pipe would wait for a writer and a device never ends: only regular files are read by name.
+    raw = read_regular(path, limit=MAX_SOURCE_BYTES, shown=shown, what="readout file",
+                       hint="give '-' and pipe the text to stdin")
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
         # A page saved from a browser keeps the charset its <meta> declares; honour it when the bytes are not UTF-8.
@@ -106,58 +102,20 @@ def _read_file(path: Path, shown: str) -> str:
     return _convert(text, kind, shown)
 
 
-def _read_url(url: str, timeout: float) -> str:
-    import socket
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-    from http.client import HTTPException
+def _read_url(url: str, timeout: float, deadline: float) -> str:
+    from readouts.fetch import fetch, shown_url
 
-    if not url.lower().startswith(("http://", "https://")):
-        raise ReadoutError("only http:// and https:// URLs can be imported", file=url)
-    if any(ch.isspace() or not ch.isprintable() for ch in url):
-        raise ReadoutError("not a valid URL: it contains a space or a control character", file=url)
-    try:
-        parts = urllib.parse.urlsplit(url)
-        host, _ = parts.hostname, parts.port  # .port raises for a port that is not a number from 0 to 65535
-        request = urllib.request.Request(url, headers={
-            "User-Agent": "dualread (readout import)",
-            "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9",
-        })
-    except ValueError as error:  # a bracket left open, a bad port
-        raise ReadoutError(f"not a valid URL: {error}", file=url) from None
-    if not host:
-        raise ReadoutError("not a valid URL: no host name", file=url)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # the scheme is checked above
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > MAX_SOURCE_BYTES:
-                raise ReadoutError(f"too large: {int(declared):,} bytes, the limit is {_mb(MAX_SOURCE_BYTES)}",
-                                   file=url)
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-            raw = _read_limited(response, url)
-    except urllib.error.HTTPError as error:
-        raise ReadoutError(f"the server answered {error.code} {error.reason}", file=url) from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise ReadoutError(f"unreachable: no answer within {timeout:g} s", file=url) from None
-        detail = getattr(reason, "strerror", None) or str(reason)
-        raise ReadoutError(f"unreachable: {detail}", file=url) from None
-    except TimeoutError:
-        raise ReadoutError(f"unreachable: no answer within {timeout:g} s", file=url) from None
-    except (HTTPException, OSError, ValueError) as error:
-        raise ReadoutError(f"unreachable: {error}", file=url) from None
-    if content_type in ("text/html", "application/xhtml+xml"):
+    page = fetch(url, limit=MAX_SOURCE_BYTES, timeout=timeout, deadline=deadline)
+    shown = shown_url(url)
+    if page.content_type in ("text/html", "application/xhtml+xml"):
         kind = "html"
-    elif content_type == "text/markdown":
+    elif page.content_type == "text/markdown":
         kind = "markdown"
-    elif content_type == "text/plain":
+    elif page.content_type == "text/plain":
         kind = "text"
     else:
-        raise ReadoutError(f"not a text or HTML page (content type {content_type})", file=url)
-    return _convert(_decode_web(raw, charset, url), kind, url, url=url)
+        raise ReadoutError(f"not a text or HTML page (content type {page.content_type})", file=shown)
+    return _convert(_decode_web(page.raw, page.charset, shown), kind, shown, url=page.url)
 
 
 def _mb(size: int) -> str:

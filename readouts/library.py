@@ -21,7 +21,9 @@ scratch folder left by a save that was killed is removed by a later save once it
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -46,6 +48,7 @@ from readouts.pairfile import (
     pair_to_yaml,
     parse_date,
 )
+from readouts.safefiles import read_inside, resolve_inside
 from readouts.yamlio import MAX_YAML_BYTES, dump_yaml, load_yaml, loads_yaml
 
 __all__ = [
@@ -113,8 +116,8 @@ class Library:
 
     @property
     def topics_file(self) -> Path | None:
-        path = self.root / "topics.yaml"
-        return path if path.is_file() else None
+        """The library's own taxonomy, if it has one; ``ReadoutError`` for a link out of the library."""
+        return self._own_file("topics.yaml")
 
     @property
     def cache_dir(self) -> Path:
@@ -129,7 +132,7 @@ class Library:
 
         Options on the command line win over these; a library without the file has no settings of its own."""
         path = self.settings_file
-        if not path.is_file():
+        if self._own_file(path.name) is None:
             return {}
         data = load_yaml(path)
         if data is None:
@@ -146,6 +149,16 @@ class Library:
             settings[key] = value.strip()
         return settings
 
+    def _own_file(self, name: str) -> Path | None:
+        """The library's file ``name`` if it exists; ``ReadoutError`` if it is a link that leads out of the library.
+
+        ``load_yaml`` then reads it as a regular file only (a FIFO or a device is refused, not waited on)."""
+        path = self.root / name
+        if not os.path.lexists(path):
+            return None
+        resolve_inside(path, self.root, place="the library")
+        return path
+
     # listing ---------------------------------------------------------------------------------------------------
 
     def _user_folders(self) -> list[Path]:
@@ -154,6 +167,7 @@ class Library:
         if not self.root.is_dir():
             raise ReadoutError("the library is not a folder", file=self.root)
         try:
+            # A link to a folder is listed too: one that leads out of the library is named as broken when loaded.
             return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
         except OSError as error:
             raise ReadoutError(f"cannot read the library folder: {error.strerror or error}", file=self.root) from None
@@ -168,7 +182,7 @@ class Library:
             found[folder.name] = _entry(folder, Path(str(folder)), sample=True)
         for folder in self._user_folders():
             # A user folder with a sample's name hides that sample: what is on disk is what the user edits.
-            found[folder.name] = _entry(folder, folder, sample=False)
+            found[folder.name] = _entry(folder, folder, sample=False, within=self.root)
 
         def order(entry: LibraryEntry) -> tuple[int, int, str]:
             if entry.pair is None:
@@ -194,7 +208,7 @@ class Library:
         check_pair_id(pair_id, field=None)
         folder = self.root / pair_id
         if folder.is_dir():
-            return _load_folder(folder, sample=False)
+            return _load_folder(folder, sample=False, within=self.root)
         for sample in _sample_folders():
             if sample.name == pair_id:
                 return _load_folder(sample, sample=True)
@@ -262,23 +276,47 @@ def _sample_folders() -> list[Traversable]:
         return []
 
 
-def _load_folder(folder: Traversable, *, sample: bool) -> Pair:
-    """Load one pair folder (a ``Path`` or a package resource); every problem is a one-line ``ReadoutError``."""
+def _load_folder(folder: Traversable, *, sample: bool, within: Path | None = None) -> Pair:
+    """Load one pair folder (a ``Path`` or a package resource); every problem is a one-line ``ReadoutError``.
+
+    ``within`` is the library folder a user's pair folder must stay in once links are resolved."""
     try:
-        return _read_folder(folder, sample=sample)
+        return _read_folder(folder, sample=sample, within=within)
     except OSError as error:
         raise ReadoutError(f"cannot read: {error.strerror or error}", file=getattr(error, "filename", None)
                            or Path(str(folder))) from None
 
 
-def _read_folder(folder: Traversable, *, sample: bool) -> Pair:
-    yaml_file = folder.joinpath(PAIR_FILE)
-    source = Path(str(yaml_file))
-    if not yaml_file.is_file():
-        raise ReadoutError("missing: a pair folder needs a pair.yaml", file=source)
-    if isinstance(yaml_file, Path) and yaml_file.stat().st_size > MAX_YAML_BYTES:
-        raise ReadoutError(f"too large for a pair.yaml ({yaml_file.stat().st_size:,} bytes)", file=source)
-    raw = yaml_file.read_bytes()
+def _reader(folder: Traversable, within: Path | None) -> Callable[[str, int, str], bytes]:
+    """``read(name, limit, missing) -> bytes`` for the files of ``folder``.
+
+    A folder on disk (a user's pair, or the samples of an ordinary install) is untrusted: each file must be a
+    regular file inside the pair's own folder once every link is resolved, and the folder itself must stay inside
+    the library. Package data in a zip has no links and no FIFOs: it is read as it is."""
+    if not isinstance(folder, Path):
+        def read_resource(name: str, limit: int, missing: str) -> bytes:
+            resource = folder.joinpath(name)
+            if not resource.is_file():
+                raise ReadoutError(missing, file=Path(str(resource)))
+            raw = resource.read_bytes()
+            if len(raw) > limit:
+                raise ReadoutError(f"too large: {len(raw):,} bytes, the limit is {limit:,}", file=Path(str(resource)))
+            return raw
+
+        return read_resource
+    real = resolve_inside(folder, within if within is not None else folder, place="the library")
+
+    def read_file(name: str, limit: int, missing: str) -> bytes:
+        return read_inside(real / name, real, limit=limit, shown=folder / name, missing=missing,
+                           place="the pair's folder")
+
+    return read_file
+
+
+def _read_folder(folder: Traversable, *, sample: bool, within: Path | None) -> Pair:
+    read = _reader(folder, within)
+    source = Path(str(folder.joinpath(PAIR_FILE)))
+    raw = read(PAIR_FILE, MAX_YAML_BYTES, "missing: a pair folder needs a pair.yaml")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -287,14 +325,7 @@ def _read_folder(folder: Traversable, *, sample: bool) -> Pair:
     data = loads_yaml(text, source=source)
 
     def read_text(name: str) -> str:
-        path = folder.joinpath(name)
-        shown = Path(str(path))
-        if not path.is_file():
-            raise ReadoutError("missing side file", file=shown)
-        if isinstance(path, Path) and path.stat().st_size > MAX_TEXT_BYTES:
-            raise ReadoutError(f"file too large ({path.stat().st_size:,} bytes, limit {MAX_TEXT_BYTES:,})",
-                               file=shown)
-        return decode_text(path.read_bytes(), shown)
+        return decode_text(read(name, MAX_TEXT_BYTES, "missing side file"), Path(str(folder.joinpath(name))))
 
     pair = pair_from_yaml(data, folder.name, read_text, source)
     if sample != pair.sample:
@@ -306,9 +337,9 @@ def _read_folder(folder: Traversable, *, sample: bool) -> Pair:
     return pair
 
 
-def _entry(folder: Traversable, path: Path, *, sample: bool) -> LibraryEntry:
+def _entry(folder: Traversable, path: Path, *, sample: bool, within: Path | None = None) -> LibraryEntry:
     try:
-        return LibraryEntry(id=folder.name, path=path, pair=_load_folder(folder, sample=sample), problem=None,
-                            sample=sample)
+        return LibraryEntry(id=folder.name, path=path, pair=_load_folder(folder, sample=sample, within=within),
+                            problem=None, sample=sample)
     except ReadoutError as error:
         return LibraryEntry(id=folder.name, path=path, pair=None, problem=str(error), sample=sample)

@@ -6,7 +6,8 @@
 - ``check_pair(pair)``: what ``Library.save`` refuses — too few sides, a key or file used twice, an empty text.
 - ``check_pair_id(value)``, ``check_side_key(value)``, ``parse_date(value)``, ``check_file_name(name)``: the naming
   rules, shared by the library, ``readouts.adding`` and the forms that check fields as the user types.
-- ``decode_text(raw, source)``: a stored side file's bytes as text (UTF-8, not binary, not empty).
+- ``decode_text(raw, source)``: a stored side file's bytes as text (UTF-8, not binary, not empty, no control
+  characters).
 - ``PAIR_FILE``, ``MAX_TEXT_BYTES``: the file's name and the size past which a side file is refused unread.
 
 Every refusal is a ``ReadoutError`` naming the file, the field (``sides[1].key``, ``participants[0].name``) and
@@ -22,6 +23,7 @@ from typing import Any
 
 from readouts.errors import ReadoutError
 from readouts.model import PAIR_ID_PATTERN, SIDE_KEY_PATTERN, Pair, Participant, Side
+from readouts.textshape import clean_text
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -114,7 +116,11 @@ def check_pair(pair: Pair) -> None:
 
 
 def decode_text(raw: bytes, source: object) -> str:
-    """A stored side file as text: refused when binary, not UTF-8 or blank, with the offending byte named."""
+    """A stored side file as text: refused when binary, not UTF-8 or blank, with the offending byte named.
+
+    A side file may have been edited by hand or by someone else: its line breaks are made ``\\n`` and escape
+    sequences and control characters taken out (``clean_text``), as ``add`` does, so none reaches a report or a
+    terminal. A file ``add`` wrote is returned as it is."""
     if b"\x00" in raw:
         raise ReadoutError("binary file, not text", file=source)
     try:
@@ -122,6 +128,7 @@ def decode_text(raw: bytes, source: object) -> str:
     except UnicodeDecodeError as error:
         raise ReadoutError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
                            file=source) from None
+    text = clean_text(text)
     if not text.strip():
         raise ReadoutError("empty readout", file=source)
     return text

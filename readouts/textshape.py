@@ -5,6 +5,7 @@
   blank lines between.
 - ``strip_controls(text)``: drop terminal escape sequences and control characters, a tab becoming a space; line
   breaks stay (``normalise_text`` applies it; ``readouts.adding`` applies it to events and titles too).
+- ``clean_text(text)``: line breaks made ``\\n``, then ``strip_controls``: what a hand-edited file is reduced to on load.
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
 - ``LINE_BREAKS``: every line break a source may use (``\\r\\n``, ``\\r``, U+2028, form feed, ...), to be made ``\\n``.
@@ -18,7 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["LINE_BREAKS", "ensure_title", "guess_language", "looks_like_title", "normalise_text", "strip_controls"]
+__all__ = ["LINE_BREAKS", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
+           "strip_controls"]
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _LIST_ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s)")
@@ -69,6 +71,14 @@ def strip_controls(text: str) -> str:
     stays; other line breaks (``\\r``, form feed, NEL) should be made ``\\n`` first, as ``normalise_text`` does.
     """
     return _CONTROL.sub("", _TERMINAL_ESCAPE.sub("", text.replace("\t", " ")))
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every line break made ``\\n``, then ``strip_controls``: what a file written by hand (a pair.yaml,
+    a side file edited outside dualread) is reduced to on load, so that only ``add``'s rules reach a terminal.
+
+    Unlike ``normalise_text`` it keeps the layout and every other character, so offsets into it stay meaningful."""
+    return strip_controls(LINE_BREAKS.sub("\n", text))
 
 
 def _paragraphs_of(block: list[str]) -> list[str]:

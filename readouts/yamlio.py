@@ -6,6 +6,10 @@
 - ``dump_yaml(data) -> str``: block-style YAML that keeps key order and unicode and never writes anchors.
 - ``MAX_YAML_BYTES``, ``MAX_EXPANDED_NODES``: the limits that keep hostile files harmless.
 
+Texts come back without terminal escape sequences or control characters (a tab becomes a space, line breaks ``\\n``):
+YAML can carry them in quoted escapes (``"\\e]52;c;..."``), and what a pair.yaml or topics.yaml says ends up in
+reports and on terminals.
+
 Only plain data comes back (mappings, lists, strings, numbers, booleans, dates): the loader is a ``SafeLoader``
 subclass (libyaml's ``CSafeLoader`` when PyYAML has it), so no tag can build an object. Anchors and aliases are
 allowed in moderation, but a document whose aliases would expand to more than ``MAX_EXPANDED_NODES`` nodes (a
@@ -25,6 +29,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from readouts.errors import ReadoutError
+from readouts.safefiles import read_regular
+from readouts.textshape import clean_text
 
 __all__ = ["MAX_EXPANDED_NODES", "MAX_YAML_BYTES", "dump_yaml", "load_yaml", "loads_yaml"]
 
@@ -132,6 +138,40 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
+_MAY_HOLD_CONTROLS = re.compile(r"[\\\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""YAML lets control characters in only through escapes in quoted text (``"\\e]0;title\\a"``) or as raw tabs and
+NEL: a file without a backslash or such a character has none to remove."""
+
+
+def _without_controls(data: Any) -> Any:
+    """``data`` with terminal escape sequences and control characters taken out of every text, keys included.
+
+    A hand-edited pair.yaml or topics.yaml is untrusted: an OSC 52 sequence in an event would otherwise travel into
+    every report and set a reader's clipboard when they ``cat`` it. Shared nodes (aliases) are cleaned once."""
+    done: dict[int, Any] = {}
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return clean_text(value)
+        if not isinstance(value, (dict, list)):
+            return value
+        known = done.get(id(value))
+        if known is not None:
+            return known
+        if isinstance(value, dict):
+            result: Any = {}
+            done[id(value)] = result
+            for key, item in value.items():
+                result[clean(key)] = clean(item)
+        else:
+            result = []
+            done[id(value)] = result
+            result.extend(clean(item) for item in value)
+        return result
+
+    return clean(data)
+
+
 def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
     """Parse one YAML document from ``text``; an empty document is ``None``."""
     try:
@@ -139,7 +179,8 @@ def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
         # An alias is written "*name": a text without "*" has none, so its node count is bounded by its size and
         # the expansion walk (a third of the cost of reading a small pair.yaml) can be skipped.
         loader = _GuardedLoader if "*" in text else _Loader
-        return yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - both are SafeLoaders
+        return _without_controls(data) if _MAY_HOLD_CONTROLS.search(text) else data
     except _Refused as refused:
         raise ReadoutError(f"refused: {refused}", file=source) from None
     except yaml.MarkedYAMLError as error:
@@ -155,19 +196,12 @@ def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
 
 
 def load_yaml(path: str | Path, *, max_bytes: int = MAX_YAML_BYTES) -> Any:
-    """Read and parse a UTF-8 YAML file that is at most ``max_bytes`` long."""
+    """Read and parse a UTF-8 YAML file that is at most ``max_bytes`` long.
+
+    Only a regular file is read (``--topics`` naming a FIFO or ``/dev/zero`` is refused at once, not waited on or
+    read without end), and the limit holds while reading, whatever size the file claims."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadoutError(f"file too large for a YAML file ({size:,} bytes, limit {max_bytes:,})", file=path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadoutError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise ReadoutError("is a folder, not a YAML file", file=path) from None
-    except OSError as error:
-        raise ReadoutError(f"cannot read: {error.strerror or error}", file=path) from None
+    raw = read_regular(path, limit=max_bytes, what="YAML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -167,7 +167,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
     from comparisons.reports.library_index import digest, render_index
     from comparisons.reports.stamp import make_stamp
     from comparisons.reports.view import report_view
-    from readouts.atomic import write_text_atomic
+    from readouts.atomic import write_text_through
 
     _check_format(fmt)
     out_dir = Path(out_dir)
@@ -175,7 +175,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
 
     def write(path: Path, text: str) -> None:
         try:
-            write_text_atomic(path, text)
+            write_text_through(path, text)  # a report the user linked elsewhere stays a link
         except OSError as error:
             raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from error
 

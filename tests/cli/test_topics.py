@@ -106,13 +106,13 @@ def test_a_broken_topics_option_stops_the_listing_with_the_problem(run_dualread,
     assert "topics[0].hints[0]" in result.stderr and "-1" in result.stderr
 
 
-def test_control_characters_in_a_users_file_are_shown_not_obeyed(run_dualread, tmp_path):
+def test_control_characters_in_a_users_file_are_taken_out_not_obeyed(run_dualread, tmp_path):
     path = tmp_path / "odd.yaml"
     path.write_text('- id: odd\n  label: "Odd \\e[31m label"\n', encoding="utf-8")
     result = run_dualread("--topics", path, "topics")
     assert result.returncode == 0, result.stderr
-    assert "\x1b" not in result.stdout
-    assert "\\x1b[31m" in result.stdout
+    assert "\x1b" not in result.stdout and "[31m" not in result.stdout
+    assert "Odd  label" in result.stdout
 
 
 def test_check_refuses_an_alias_bomb_in_one_line(run_dualread, tmp_path):

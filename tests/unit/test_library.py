@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import signal
 import subprocess
 import sys
@@ -196,14 +197,14 @@ def test_unreadable_files_are_problems_not_crashes(tmp_path, monkeypatch):
     write_pair(tmp_path, "locked")
     write_pair(tmp_path, "huge-yaml", yaml_text="x: " + "y" * (3 * 1024 * 1024) + "\n")
     locked = tmp_path / "locked" / "ostria.txt"
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self == locked:  # what a file without read permission does (tests may run as root, who ignores modes)
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def open_file(path, flags, *args, **kwargs):
+        if Path(path) == locked.resolve():  # what a file without read permission does (tests may run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     entries = {e.id: e for e in user_entries(Library(tmp_path))}
     assert entries["locked"].problem == f"{locked}: cannot read: Permission denied"
     assert "too large" in entries["huge-yaml"].problem

@@ -2,7 +2,8 @@
 
 - One pair: JSON is written by ``comparisons.jsonio`` (schema ``dualread/comparison@1``), the other formats by
   ``comparisons.reports.render``. Without ``--output`` the export goes to stdout; with it, the file is written
-  atomically (an interrupted export never leaves half a file). ``--output`` naming a folder (one that exists, or
+  atomically (an interrupted export never leaves half a file); a link named by ``--output`` is written through and
+  kept, a device or a pipe (``/dev/stdout``, a FIFO) is written into, never replaced. ``--output`` naming a folder (one that exists, or
   any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there.
 - ``--format gold`` (one pair): the reviewed alignment in the annotation format of ``../shared/eval``
   (``comparisons.review.gold``), so a reviewed pair becomes test data; written as ``<pair-id>.yaml`` into a folder.
@@ -96,13 +97,14 @@ def render(comparison, fmt: str) -> str:
 
 
 def write_output(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` atomically; a folder that cannot be written is the user's to fix."""
+    """Write ``text`` to ``target`` atomically; through a link to its target, into a device or pipe as it is (the
+    link, the device stay); a folder that cannot be written is the user's to fix."""
     from comparisons.reports import make_export_folder
-    from readouts.atomic import write_text_atomic
+    from readouts.atomic import write_text_through
 
     make_export_folder(target.parent, target=target)
     try:
-        write_text_atomic(target, text)
+        write_text_through(target, text)
     except OSError as error:
         raise DualreadError(f"cannot write the export: {error.strerror or error}", file=target) from error
 

@@ -96,13 +96,13 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         try:
             if self.pair_id is not None:
                 from comparisons.reports import render
-                from readouts.atomic import write_text_atomic
+                from readouts.atomic import write_text_through
 
                 # The pair as it is on disk now: replaced since the dialog opened, it is the new one that is written.
                 text = render(self.app.compare(self.pair_id), fmt)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)  # as `dualread export` does
-                    write_text_atomic(path, text)
+                    write_text_through(path, text)  # a link stays a link, a device a device
                 except OSError as error:
                     raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from None
                 self.app.call_from_thread(self.done, f"Wrote {path}", path)
