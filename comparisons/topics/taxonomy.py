@@ -225,16 +225,8 @@ def _parse_topic(item: Any, i: int, file: object) -> Topic:
     if not isinstance(item, dict):
         raise ComparisonError("expected a topic (a mapping with id, label, ...)", file=file, field=where,
                               value=_kind(item))
-    for key in item:
-        if key not in _TOPIC_FIELDS:
-            known = ", ".join(sorted(_TOPIC_FIELDS))
-            raise ComparisonError(f"unknown field (known: {known})", file=file, field=f"{where}.{key}", value=key)
-    topic_id = item.get("id")
-    if topic_id is None:
-        raise ComparisonError("missing topic id", file=file, field=f"{where}.id")
-    if not isinstance(topic_id, str) or not TOPIC_ID_PATTERN.fullmatch(topic_id):
-        raise ComparisonError("a topic id is 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
-                              file=file, field=f"{where}.id", value=topic_id)
+    _check_fields(item, _TOPIC_FIELDS, where, file)
+    topic_id = _name(item, "id", "topic id", where, file)
     label = item.get("label")
     if label is None:
         raise ComparisonError("missing label", file=file, field=f"{where}.label")
@@ -290,16 +282,8 @@ def _parse_family(entry: Any, where: str, file: object) -> tuple[Family, dict[st
     if not isinstance(entry, dict):
         raise ComparisonError("expected a family (a mapping with name, why, example and signals)", file=file,
                               field=where, value=_kind(entry))
-    for key in entry:
-        if key not in _FAMILY_FIELDS:
-            known = ", ".join(sorted(_FAMILY_FIELDS))
-            raise ComparisonError(f"unknown field (known: {known})", file=file, field=f"{where}.{key}", value=key)
-    name = entry.get("name")
-    if name is None:
-        raise ComparisonError("missing family name", file=file, field=f"{where}.name")
-    if not isinstance(name, str) or not FAMILY_NAME_PATTERN.fullmatch(name):
-        raise ComparisonError("a family name is 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
-                              file=file, field=f"{where}.name", value=name)
+    _check_fields(entry, _FAMILY_FIELDS, where, file)
+    name = _name(entry, "name", "family name", where, file)
     why = entry.get("why") or ""
     if not isinstance(why, str):
         raise ComparisonError("'why' is a text", file=file, field=f"{where}.why", value=_kind(why))
@@ -310,6 +294,24 @@ def _parse_family(entry: Any, where: str, file: object) -> tuple[Family, dict[st
                               field=f"{where}.example", value=_kind(example))
     signals = _parse_signals(entry, where, name, file)
     return Family(name, " ".join(why.split()), tuple(" ".join(e.split()) for e in examples)), signals
+
+
+def _check_fields(item: dict, known: set[str], where: str, file: object) -> None:
+    for key in item:
+        if key not in known:
+            raise ComparisonError(f"unknown field (known: {', '.join(sorted(known))})", file=file,
+                                  field=f"{where}.{key}", value=key)
+
+
+def _name(item: dict, key: str, what: str, where: str, file: object) -> str:
+    """A topic's id or a family's name: what exports and evidence carry, so of one safe shape."""
+    value = item.get(key)
+    if value is None:
+        raise ComparisonError(f"missing {what}", file=file, field=f"{where}.{key}")
+    if not isinstance(value, str) or not TOPIC_ID_PATTERN.fullmatch(value):
+        raise ComparisonError(f"a {what} is 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit",
+                              file=file, field=f"{where}.{key}", value=value)
+    return value
 
 
 def _list_field(item: dict, name: str, where: str, file: object) -> list:

@@ -126,36 +126,17 @@ def test_check_refuses_an_alias_bomb_in_one_line(run_dualread, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and "bomb.yaml" in result.stderr
 
 
-FAMILIES = textwrap.dedent("""\
-    - id: fisheries
-      label: Fisheries
-      description: Fishing quotas, fleets and licences.
-      families:
-        - name: fleets
-          why: Boats that fish, named as such.
-          example: The trawler fleet stayed in port.
-          keywords: [trawler*, fishing fleet*]
-        - name: quotas
-          why: Limits on the catch.
-          example: Both sides set quotas for the catch of cod.
-          hints: [quota*, catch]
-    - id: weather
-      label: Weather
-      keywords: [storm*]
-    """)
-
-
-def test_check_accepts_families_and_flat_topics_in_one_file(run_dualread, tmp_path):
-    path = tmp_path / "families.yaml"
-    path.write_text(FAMILIES, encoding="utf-8")
+def test_check_accepts_families_and_flat_topics_in_one_file(run_dualread, fixtures_dir):
+    path = fixtures_dir / "fisheries-families.yaml"
     result = run_dualread("topics", "--check", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{path}: ok, 2 topics (2 new, 0 changed from the default, 16 of the default's 16 left out)"
 
 
-def test_check_names_a_family_whose_example_does_not_fire_it(run_dualread, tmp_path):
+def test_check_names_a_family_whose_example_does_not_fire_it(run_dualread, tmp_path, fixtures_dir):
     path = tmp_path / "families.yaml"
-    path.write_text(FAMILIES.replace("example: The trawler fleet stayed in port.", "example: The boats stayed in port."),
+    families = (fixtures_dir / "fisheries-families.yaml").read_text(encoding="utf-8")
+    path.write_text(families.replace("example: The trawler fleet stayed in port.", "example: The boats stayed in port."),
                     encoding="utf-8")
     result = run_dualread("topics", "--check", path)
     assert result.returncode == 1

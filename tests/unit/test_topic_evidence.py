@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import textwrap
+from pathlib import Path
 
 from comparisons.engine import compare
 from comparisons.jsonio import from_dict, to_dict
@@ -18,28 +18,12 @@ from readouts.model import Pair, Side
 from test_jsonio import validate
 from test_tagging import document
 
-FISHERIES = textwrap.dedent("""\
-    - id: fisheries
-      label: Fisheries
-      families:
-        - name: fleets
-          why: Boats that fish, named as such.
-          example: The trawler fleet stayed in port.
-          keywords: [trawler*, fishing fleet*]
-        - name: quotas
-          why: Limits on the catch.
-          example: Both sides set quotas for the catch of cod.
-          hints: [quota*, catch]
-    - id: weather
-      label: Weather
-      keywords: [storm*]
-    """)
+FISHERIES = Path(__file__).resolve().parents[1] / "fixtures" / "fisheries-families.yaml"
 
 
-def fisheries(tmp_path):
-    path = tmp_path / "fisheries.yaml"
-    path.write_text(FISHERIES, encoding="utf-8")
-    return load_taxonomy(path)
+def fisheries(tmp_path=None):
+    """A user's taxonomy with a topic in families (fleets, quotas) and a flat one (weather)."""
+    return load_taxonomy(FISHERIES)
 
 
 def test_each_topic_of_a_claim_names_the_families_that_fired_and_the_words_they_matched(tmp_path):
