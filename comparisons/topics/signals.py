@@ -15,9 +15,9 @@ How signals match (``comparisons.topics.tagging`` decides what a score means for
 * Keywords are matched on the text's words (one dictionary look-up per distinct word, remembered), not by one
   regular expression each, so the cost hardly grows with the size of the taxonomy.
 * A pattern runs only on texts that contain the literal texts it needs. Those literals are read off the pattern
-  with the regular-expression parser behind ``re.compile`` (``re._parser``, not a public API): should a Python
-  version change it, every such read fails into "no literals known" and the pattern simply runs on every text,
-  with the same results. Patterns and exclusions are ``comparisons.topics.signal_patterns``; keywords are matched here.
+  by ``comparisons.topics.regex_literals``, our own reader of the plain part of the regex syntax: a pattern it cannot
+  follow has no literals known and simply runs on every text, with the same results. Patterns and exclusions are
+  ``comparisons.topics.signal_patterns``; keywords are matched here.
 """
 
 from __future__ import annotations

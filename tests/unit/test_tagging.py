@@ -5,6 +5,8 @@ The sentences are written for these tests, in the register of official readouts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import textwrap
 
 from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy
@@ -198,9 +200,9 @@ def test_keyword_forms_short_stems_capitals_phrases_and_punctuation(tmp_path):
     assert tags("The UNGA debated it.", "The un-named envoy left.", taxonomy=taxonomy) == [("un",), ()]
 
 
-def test_tagging_does_not_depend_on_the_private_regex_parser(monkeypatch):
-    """The literals that let a pattern skip most claims are read with ``re._parser``; should a Python upgrade
-    break that, every pattern runs on every claim and the topics stay the same."""
+def test_a_pattern_whose_literals_cannot_be_read_still_tags_the_same(monkeypatch):
+    """The literals that let a pattern skip most claims are read by our own reader of the regex syntax; a pattern
+    it cannot follow runs on every claim, and the topics stay the same."""
     from comparisons.topics import regex_literals
     from comparisons.topics import signals
 
@@ -209,10 +211,10 @@ def test_tagging_does_not_depend_on_the_private_regex_parser(monkeypatch):
                  "They agreed to keep in touch on arms control and strategic stability.")
     before = tags(*sentences)
 
-    def broken(pattern: str) -> list:
-        raise AttributeError("module 're' has no attribute '_parser'")
+    def unknown(pattern: str) -> list:
+        raise regex_literals._Unknown(pattern)
 
-    monkeypatch.setattr(regex_literals, "_parse", broken)
+    monkeypatch.setattr(regex_literals, "_read", unknown)
     monkeypatch.setattr(signals, "_COMPILED", {})
     assert regex_literals.pattern_needles(r"\b(?:spoke|talked)\s") == ()
     assert regex_literals.required_literals(r"ties\s+(?:relations|links)") == ()
@@ -225,6 +227,40 @@ def test_pattern_literals_are_read_off_the_pattern():
 
     assert pattern_needles(r"\b(?:spoke|talked)\s+with") == ("spoke", "talked")
     assert ("links", "relations") in required_literals(r"\w+\s+(?:relations|links)")
+    assert pattern_needles(r"(?<![\w.])(?:Jan|Feb)\.?\s+\d") == ("feb", "jan")
+    assert pattern_needles(r"\b(?:un)?friendly\b") == ()  # an optional start: no needle is certain
+    assert required_literals(r"\bimpose\w*\s+(?:\w+\s+){0,4}costs\b") == (("impose",), ("costs",))
+    assert pattern_needles(r"(?i)spoke") == ()  # a flag for the whole pattern is not followed: tried everywhere
+    assert pattern_needles(r"\bcooperation\s+with\s+(?-i:[A-Z])\w+") == ("cooperation",)
+
+
+def test_every_match_of_every_default_pattern_holds_the_literals_it_is_filtered_by():
+    """The literals decide where a pattern is tried: one that a real match lacks would lose a topic silently. On
+    every example sentence of the default taxonomy, each match begins with a needle and holds a text of each
+    required group."""
+    import re
+
+    from comparisons.topics.regex_literals import pattern_needles, required_literals
+    from comparisons.topics.taxonomy import default_taxonomy
+
+    taxonomy = default_taxonomy()
+    root = Path(__file__).resolve().parents[2]
+    texts = [e for topic in taxonomy.topics for family in topic.families for e in family.example]
+    texts += [p.read_text(encoding="utf-8") for folder in ("readouts/samples", "benchmarks/quality/pairs")
+              for p in sorted((root / folder).rglob("*.txt"))]
+    patterns = [s.text for topic in taxonomy.topics for s in topic.patterns] + [x for t in taxonomy.topics
+                                                                                 for x in t.exclude]
+    assert len(texts) > 50 and len(patterns) > 50
+    checked = 0
+    for pattern in patterns:
+        needles, required = pattern_needles(pattern), required_literals(pattern)
+        for text in texts:
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                found = match.group().lower()
+                checked += 1
+                assert not needles or found.startswith(needles), (pattern, found)
+                assert all(any(lit in found for lit in group) for group in required), (pattern, found)
+    assert checked > 200, "the texts exercise the patterns"
 
 
 def test_a_sentence_opening_with_following_the_call_does_not_inherit_the_previous_topics():
