@@ -33,6 +33,7 @@ from typing import IO, Any
 from readouts.errors import ReadoutError
 from readouts.importing import ensure_title, guess_language, read_source, strip_controls
 from readouts.library import Library, PairExistsError
+from readouts.limits import check_readout
 from readouts.model import Pair, Side
 from readouts.pairfile import check_pair_id, check_side_key, parse_date
 
@@ -140,10 +141,11 @@ def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, befo
         text = read_source(source, stdin=stdin)
         title = request.metadata["title"].get(key, "")
         text = ensure_title(text, title or request.event)
+        shown = "<stdin>" if source == "-" else source
         if "\n\n" not in text.strip():
             # A headline and nothing else (a copied title, a page whose body was lost): no claim to compare.
-            raise ReadoutError("only a title line, no readout text after it", file="<stdin>" if source == "-"
-                               else source, value=text.strip())
+            raise ReadoutError("only a title line, no readout text after it", file=shown, value=text.strip())
+        check_readout(text, source=shown)
         is_url = source.lower().startswith(("http://", "https://"))
         kept = previous.side(key).extra if previous is not None and key in previous.side_keys else {}
         sides.append(Side(

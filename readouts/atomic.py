@@ -1,14 +1,17 @@
 """Writes that never leave half a file or half a pair behind.
 
 - ``write_text_atomic(path, text)``: write a temporary file in the same folder, flush it to disk, then rename it
-  over ``path``; a crash leaves either the old file or the new one, never a mixture.
+  over ``path``; a crash leaves either the old file or the new one, never a mixture. ``write_bytes_atomic(path,
+  data)`` does the same for bytes.
 - ``write_text_through(path, text)``: the same for a path a user names as an output: through a symbolic link to
   its target (the link stays a link), and straight into a device or a pipe (``/dev/null``, a FIFO), never replacing it.
 - ``staging_dir(parent, name)``: a context manager giving a fresh hidden folder in ``parent`` to build a pair in;
   it is removed if the block fails, so an interrupted ``add`` leaves nothing behind.
 - ``replace_dir_atomic(tmp_dir, final_dir, *, force=False)``: move a complete folder into place. With ``force`` an
   existing folder is renamed aside first, the new one renamed in, and only then is the old one deleted; if the
-  swap fails, the old folder is put back.
+  swap fails, the old folder is put back. The two renames happen under a lock on the parent folder.
+- ``restore_set_aside(folder, name=None)``: put back, at once, a folder a killed swap left set aside (no live swap
+  holds the lock): what opening a library does first.
 - ``is_scratch_name(name)``: whether a folder name is one of ours in progress (listings skip them).
 - ``remove_stale_scratch(folder, *, older_than)``: delete the scratch files and folders in ``folder`` that nothing
   has touched for ``older_than`` seconds: what a hard kill (SIGKILL, power loss) left where no ``finally`` ran.
@@ -29,8 +32,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "staging_dir", "write_text_atomic",
-           "write_text_through"]
+__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside", "staging_dir",
+           "write_bytes_atomic", "write_text_atomic", "write_text_through"]
 
 _SCRATCH_MARK = ".dualread-"
 _ASIDE_SUFFIX = ".old"
@@ -49,16 +52,79 @@ def _set_aside_from(name: str) -> str | None:
     return original if dot and original and not original.startswith(".") and "/" not in original else None
 
 
+@contextlib.contextmanager
+def _swap_lock(folder: Path, *, wait: bool = True) -> Iterator[bool]:
+    """An exclusive lock on ``folder`` (``flock`` on the folder itself: no lock file to leave behind) while a pair is
+    swapped; yields whether it was taken. Without ``wait``, a lock held elsewhere is not waited for. The system
+    drops the lock of a killed process, so a set-aside folder whose folder is unlocked belongs to no live swap.
+    Where ``flock`` does not exist (Windows) the lock is always "taken"."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def restore_set_aside(folder: str | Path, name: str | None = None) -> list[Path]:
+    """Put back every pair folder that a ``replace_dir_atomic(force=True)`` killed between its two renames left set
+    aside (``.dualread-<name>.<random>.old`` while ``<name>`` is missing); only ``name``'s, if given.
+
+    Done at once, whenever the library is opened: until then the pair would be missing, and an ``add`` without
+    ``--force`` would take its place. A swap still running in another process holds the folder's lock and is
+    left to finish. Returns the folders put back."""
+    folder = Path(folder)
+    prefix = _SCRATCH_MARK + (f"{name}." if name else "")
+    try:
+        candidates = [entry.name for entry in os.scandir(folder)
+                      if entry.name.startswith(prefix) and entry.name.endswith(_ASIDE_SUFFIX)]
+    except OSError:
+        return []
+    if not any(_set_aside_from(c) and not os.path.lexists(folder / _set_aside_from(c)) for c in candidates):
+        return []
+    restored: list[Path] = []
+    with _swap_lock(folder, wait=False) as locked:
+        if not locked:
+            return restored
+        for candidate in sorted(candidates):
+            original = _set_aside_from(candidate)
+            path = folder / candidate
+            if not original or os.path.lexists(folder / original) or not path.is_dir() or path.is_symlink():
+                continue
+            try:
+                os.rename(path, folder / original)
+            except OSError:
+                continue
+            restored.append(folder / original)
+    if restored:
+        _fsync_dir(folder)
+    return restored
+
+
 def remove_stale_scratch(folder: str | Path, *, older_than: float, now: float | None = None) -> list[Path]:
     """Delete the scratch entries directly in ``folder`` untouched for ``older_than`` seconds before ``now``.
 
     A save in progress keeps its scratch folder's modification time fresh, so only leftovers of a killed process
     qualify. One leftover is not rubbish: a replaced folder set aside (``.old``) whose final name is empty means the
-    kill fell between the two renames of ``replace_dir_atomic``, so it is put back, leaving the library as it was.
-    Best effort: an entry that cannot be removed is left for next time, and a symbolic link is unlinked, never
-    followed. Returns what was removed.
+    kill fell between the two renames of ``replace_dir_atomic``, so it is put back at once (``restore_set_aside``),
+    leaving the library as it was. Best effort: an entry that cannot be removed is left for next time, and a
+    symbolic link is unlinked, never followed. Returns what was removed.
     """
     folder = Path(folder)
+    restore_set_aside(folder)
     cutoff = (time.time() if now is None else now) - older_than
     removed: list[Path] = []
     try:
@@ -74,8 +140,7 @@ def remove_stale_scratch(folder: str | Path, *, older_than: float, now: float | 
                 continue
             original = _set_aside_from(entry.name)
             if original and entry.is_dir(follow_symlinks=False) and not os.path.lexists(folder / original):
-                os.rename(path, folder / original)
-                continue
+                continue  # a swap still running holds the lock: restore_set_aside will see to it once it is over
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(path)
             else:
@@ -138,6 +203,11 @@ def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -
     The file gets the permissions an ordinary write would give it (an existing file keeps its own), not the
     owner-only mode of a temporary file.
     """
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """``write_text_atomic`` for bytes (a compressed cache entry)."""
     path = Path(path)
     try:
         mode = path.stat().st_mode & 0o7777
@@ -146,8 +216,8 @@ def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -
     fd, tmp_name = tempfile.mkstemp(prefix=f"{_SCRATCH_MARK}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp_name, mode)
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -197,11 +267,13 @@ def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: boo
         raise FileExistsError(str(final_dir))
     aside = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{final_dir.name}.", suffix=_ASIDE_SUFFIX, dir=parent))
     aside.rmdir()  # only the unique name is wanted: rename() needs the target to be absent
-    os.rename(final_dir, aside)
-    try:
-        os.rename(tmp_dir, final_dir)
-    except BaseException:
-        os.rename(aside, final_dir)
-        raise
+    # Locked between the two renames: another process opening the library then must not put the old folder back.
+    with _swap_lock(parent):
+        os.rename(final_dir, aside)
+        try:
+            os.rename(tmp_dir, final_dir)
+        except BaseException:
+            os.rename(aside, final_dir)
+            raise
     _fsync_dir(parent)
     shutil.rmtree(aside, ignore_errors=True)

@@ -16,7 +16,9 @@ A pair folder holds ``pair.yaml`` and one UTF-8 text file per side (``readouts.p
 it). Bundled samples live in the package (``readouts/samples/<pair-id>/``), are read through ``importlib.resources``
 and are never written to: a user pair saved under a sample's id goes to the library folder and hides that sample
 there. Folders whose names start with '.' (the cache, scratch folders of a save in progress) are not pairs; a
-scratch folder left by a save that was killed is removed by a later save once it is an hour old.
+scratch folder left by a save that was killed is removed by a later save once it is an hour old. A pair that a
+killed ``add --force`` left set aside between its two renames is put back as soon as the library is next opened
+(listed, loaded, asked for or saved to), before anything could take its place.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from pathlib import Path
 from readouts.atomic import (
     remove_stale_scratch,
     replace_dir_atomic,
+    restore_set_aside,
     staging_dir,
     write_text_atomic,
 )
 from readouts.errors import ReadoutError
+from readouts.limits import MAX_READOUT_BYTES
 from readouts.model import Pair
 from readouts.pairfile import (
     MAX_TEXT_BYTES,
@@ -166,6 +170,7 @@ class Library:
             return []  # a library that was never written to: only the samples
         if not self.root.is_dir():
             raise ReadoutError("the library is not a folder", file=self.root)
+        restore_set_aside(self.root)
         try:
             # A link to a folder is listed too: one that leads out of the library is named as broken when loaded.
             return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -201,12 +206,16 @@ class Library:
 
         This is what ``save`` without ``force`` refuses to overwrite."""
         check_pair_id(pair_id, field=None)
+        if not (self.root / pair_id).exists():
+            restore_set_aside(self.root, pair_id)
         return (self.root / pair_id).exists()
 
     def load(self, pair_id: str) -> Pair:
         """The pair called ``pair_id``; ``ReadoutError`` if the id is invalid, unknown or its folder is broken."""
         check_pair_id(pair_id, field=None)
         folder = self.root / pair_id
+        if not folder.exists():
+            restore_set_aside(self.root, pair_id)
         if folder.is_dir():
             return _load_folder(folder, sample=False, within=self.root)
         for sample in _sample_folders():
@@ -227,6 +236,8 @@ class Library:
         check_pair_id(pair.id, field=None)
         check_pair(pair)
         final = self.root / pair.id
+        if not final.exists() and self.root.is_dir():
+            restore_set_aside(self.root, pair.id)
         if final.exists() and not force:
             raise PairExistsError(pair.id, self.root)
         if self.root.exists() and not self.root.is_dir():
@@ -325,7 +336,8 @@ def _read_folder(folder: Traversable, *, sample: bool, within: Path | None) -> P
     data = loads_yaml(text, source=source)
 
     def read_text(name: str) -> str:
-        return decode_text(read(name, MAX_TEXT_BYTES, "missing side file"), Path(str(folder.joinpath(name))))
+        # A side file holds the readout as stored: past the size a readout may have, it is not read whole.
+        return decode_text(read(name, MAX_READOUT_BYTES, "missing side file"), Path(str(folder.joinpath(name))))
 
     pair = pair_from_yaml(data, folder.name, read_text, source)
     if sample != pair.sample:

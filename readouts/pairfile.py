@@ -8,7 +8,8 @@
   rules, shared by the library, ``readouts.adding`` and the forms that check fields as the user types.
 - ``decode_text(raw, source)``: a stored side file's bytes as text (UTF-8, not binary, not empty, no control
   characters).
-- ``PAIR_FILE``, ``MAX_TEXT_BYTES``: the file's name and the size past which a side file is refused unread.
+- ``PAIR_FILE``, ``MAX_TEXT_BYTES``: the file's name and the size past which a source is refused unread (a stored
+  side file has the smaller limit of a readout: ``readouts.limits.MAX_READOUT_BYTES``).
 
 Every refusal is a ``ReadoutError`` naming the file, the field (``sides[1].key``, ``participants[0].name``) and
 the value at fault. Keys the tool does not know, at the top level and in each side, travel in ``extra``.
@@ -40,7 +41,8 @@ __all__ = [
 
 PAIR_FILE = "pair.yaml"
 MAX_TEXT_BYTES = 50 * 1024 * 1024
-"""A readout is a few kilobytes; anything past 50 MB is refused before it is read whole (SPEC §9)."""
+"""A source (a web page is mostly markup) past 50 MB is refused before it is read whole (SPEC §9); the text a
+readout may hold is smaller still (``readouts.limits``)."""
 
 _SIDE_FIELDS = ("key", "publisher", "title", "url", "language", "file")
 _PAIR_FIELDS = ("id", "event", "date", "participants", "sides", "sample")
@@ -56,11 +58,25 @@ def _shown(value: Any) -> Any:
 
 # --- naming rules ---------------------------------------------------------------------------------------------------
 
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul",
+                              *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+"""Names Windows keeps for devices, with or without an extension ("con", "nul.txt"): a library is shared between
+systems, and on Windows a pair folder or side file so named cannot be created or is the device itself."""
+
+
+def _windows_reserved(name: str) -> bool:
+    return name.split(".", 1)[0].lower() in WINDOWS_RESERVED
+
+
 def check_pair_id(value: str, *, source: object = None, field: str | None = "id") -> str:
-    """``value`` if it is a valid pair id (it becomes a folder name, so '/', '..' and capitals are refused)."""
+    """``value`` if it is a valid pair id (it becomes a folder name, so '/', '..', capitals and the names Windows
+    reserves for devices are refused)."""
     if not isinstance(value, str) or not PAIR_ID_PATTERN.fullmatch(value):
         raise ReadoutError("not a valid pair id: use 1 to 80 lowercase letters a-z, digits and '-', "
                            "starting with a letter or digit", file=source, field=field, value=_shown(value))
+    if _windows_reserved(value):
+        raise ReadoutError("not a valid pair id: Windows reserves this name for a device (con, nul, aux, prn, "
+                           "com1, lpt1, ...)", file=source, field=field, value=value)
     return value
 
 
@@ -69,6 +85,9 @@ def check_side_key(value: str, *, source: object = None, field: str | None = "ke
     if not isinstance(value, str) or not SIDE_KEY_PATTERN.fullmatch(value):
         raise ReadoutError("not a valid side key: use 1 to 40 lowercase letters a-z, digits and '-'",
                            file=source, field=field, value=_shown(value))
+    if _windows_reserved(value):
+        raise ReadoutError("not a valid side key: Windows reserves this name for a device (con, nul, aux, prn, "
+                           "com1, lpt1, ...)", file=source, field=field, value=value)
     return value
 
 
@@ -92,6 +111,9 @@ def check_file_name(name: str, *, source: object = None, field: str | None = "fi
     """``name`` if it is a plain file name inside the pair folder: no folders, no way out, not pair.yaml itself."""
     if not name or "/" in name or "\\" in name or name in (".", "..") or name.startswith(".") or name == PAIR_FILE:
         raise ReadoutError("must be a plain file name inside the pair folder", file=source, field=field, value=name)
+    if _windows_reserved(name):
+        raise ReadoutError("must not be a name Windows reserves for a device (con, nul, aux, prn, com1, lpt1, ...)",
+                           file=source, field=field, value=name)
     return name
 
 
@@ -197,13 +219,14 @@ def pair_from_yaml(data: Any, folder_name: str, read_text: Callable[[str], str],
         raise ReadoutError("a pair needs at least two sides", file=source, field="sides", value=len(sides_data))
     sides: list[Side] = []
     for i, item in enumerate(sides_data):
-        sides.append(_side_from_yaml(item, i, read_text, source, {s.key for s in sides}))
+        sides.append(_side_from_yaml(item, i, read_text, source, {s.key for s in sides}, {s.file for s in sides}))
     extra = {k: v for k, v in data.items() if k not in _PAIR_FIELDS}
     return Pair(id=pair_id, event=event, date=date, sides=tuple(sides),
                 participants=_participants(data.get("participants"), source), sample=sample, extra=extra)
 
 
-def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: object, seen: set[str]) -> Side:
+def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: object, seen: set[str],
+                    files: set[str]) -> Side:
     field = f"sides[{i}]"
     if not isinstance(item, Mapping):
         raise ReadoutError("must be a mapping with 'key' and 'file'", file=source, field=field, value=_shown(item))
@@ -212,6 +235,9 @@ def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: 
         raise ReadoutError("two sides have the same key", file=source, field=f"{field}.key", value=key)
     file_name = _text_field(item, "file", source, f"{field}.file", default=f"{key}.txt")
     check_file_name(file_name, source=source, field=f"{field}.file")
+    if file_name in files:
+        # Two sides reading one file would compare a readout with itself; ``save`` refuses it too.
+        raise ReadoutError("two sides use the same file", file=source, field=f"{field}.file", value=file_name)
     return Side(
         key=key,
         text=read_text(file_name),

@@ -93,9 +93,31 @@ def global_parent() -> argparse.ArgumentParser:
     return parent
 
 
+def _notes_to_stderr() -> None:
+    """Send the notes the library code logs (``dualread.*`` at WARNING: a cache entry discarded and recomputed) to
+    stderr as plain lines, to whatever ``sys.stderr`` is when one is written (in the TUI, Textual captures it)."""
+    import logging
+
+    logger = logging.getLogger("dualread")
+    if any(handler.get_name() == "dualread-notes" for handler in logger.handlers):
+        return
+
+    class Notes(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            try:
+                print(self.format(record), file=sys.stderr)
+            except Exception:  # noqa: BLE001 - logging's convention: a broken stream is reported, never raised
+                self.handleError(record)
+
+    handler = Notes(logging.WARNING)
+    handler.set_name("dualread-notes")
+    logger.addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     from readouts.errors import DualreadError
 
+    _notes_to_stderr()
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "open"

@@ -107,10 +107,26 @@ def test_two_sides_with_one_key(run_dualread, library_dir, files):
 
 
 @pytest.mark.parametrize("side, expected", [("Kremlin=x.txt", "not a valid side key"),
-                                            ("no-equals-sign", "KEY=SOURCE"),
-                                            ("b=", "no source")])
+                                            ("b=", "no source"),
+                                            ("con=x.txt", "Windows reserves")])
 def test_malformed_side_options(run_dualread, library_dir, files, side, expected):
     assert_refused(add(run_dualread, "p", f"a={files['good-a.txt']}", side), expected)
+    assert not library_dir.exists()
+
+
+@pytest.mark.parametrize("option", ["--side", "--publisher", "--title", "--url", "--language"])
+def test_an_option_without_its_equals_sign_is_a_usage_error(run_dualread, library_dir, files, option):
+    extra = (option, "no-equals-sign") if option != "--side" else ("--side", "no-equals-sign")
+    result = add(run_dualread, "p", f"a={files['good-a.txt']}", f"b={files['good-b.txt']}", extra=extra)
+    assert result.returncode == 2, result.stderr
+    assert "usage:" in result.stderr and "expected KEY=" in result.stderr and "'no-equals-sign'" in result.stderr
+    assert "Traceback" not in result.stderr and not library_dir.exists()
+
+
+@pytest.mark.parametrize("pair_id", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_ids_windows_reserves_for_devices_are_refused(run_dualread, library_dir, files, pair_id):
+    result = add(run_dualread, pair_id, f"a={files['good-a.txt']}", f"b={files['good-b.txt']}")
+    assert_refused(result, "Windows reserves", repr(pair_id))
     assert not library_dir.exists()
 
 

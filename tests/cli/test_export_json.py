@@ -65,7 +65,7 @@ def test_users_own_pair_exports_and_is_cached_in_the_library(run_dualread, fixtu
     done = run_dualread("export", pair_id, "--format", "json")
     assert done.returncode == 0, done.stderr
     check_export(json.loads(done.stdout))
-    assert list((library_dir / ".cache" / "comparisons" / pair_id).glob("*.json"))
+    assert list((library_dir / ".cache" / "comparisons" / pair_id).glob("*.json.gz"))
     again = run_dualread("export", pair_id, "--format", "json")
     assert again.stdout == done.stdout
 

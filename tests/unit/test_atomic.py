@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import pytest
 
 from readouts import replace_dir_atomic, staging_dir, write_text_atomic
-from readouts.atomic import is_scratch_name, remove_stale_scratch
+from readouts.atomic import is_scratch_name, remove_stale_scratch, restore_set_aside
 
 
 def test_write_creates_and_replaces_without_leaving_temporaries(tmp_path):
@@ -144,10 +145,29 @@ def test_an_old_copy_left_after_a_finished_swap_is_removed(tmp_path):
     assert (tmp_path / "my-pair" / "a.txt").read_text(encoding="utf-8") == "the new pair"
 
 
-def test_a_pair_set_aside_a_moment_ago_is_left_to_the_save_doing_it(tmp_path):
+@pytest.mark.skipif(sys.platform == "win32", reason="the swap lock is flock, POSIX only")
+def test_a_pair_set_aside_by_a_swap_still_running_is_left_to_it(tmp_path):
+    import fcntl
+
     _pair_dir(tmp_path, ".dualread-my-pair.k2x9.old", "the old pair")
+    fd = os.open(tmp_path, os.O_RDONLY)  # another process in the middle of its two renames holds this lock
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert remove_stale_scratch(tmp_path, older_than=0, now=time.time() + 1) == []
+        assert restore_set_aside(tmp_path) == []
+        assert [p.name for p in tmp_path.iterdir()] == [".dualread-my-pair.k2x9.old"]
+    finally:
+        os.close(fd)
+    assert restore_set_aside(tmp_path) == [tmp_path / "my-pair"]
+
+
+def test_a_pair_set_aside_a_moment_ago_by_a_killed_swap_is_put_back_at_once(tmp_path):
+    _pair_dir(tmp_path, ".dualread-my-pair.k2x9.old", "the old pair")
+    _pair_dir(tmp_path, ".dualread-other.k2x9.old", "another old pair")
+    assert restore_set_aside(tmp_path, "my-pair") == [tmp_path / "my-pair"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dualread-other.k2x9.old", "my-pair"]
     assert remove_stale_scratch(tmp_path, older_than=3600) == []
-    assert [p.name for p in tmp_path.iterdir()] == [".dualread-my-pair.k2x9.old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-pair", "other"]
 
 
 def test_stale_scratch_in_a_missing_folder_is_nothing_to_do(tmp_path):

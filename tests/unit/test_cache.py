@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 
 import pytest
@@ -85,7 +86,7 @@ def test_corrupt_cache_entry_is_recomputed_and_replaced(counted, tmp_path, garba
     again = cached_compare(PAIR, OPTIONS, tmp_path)
     assert again == good
     assert len(counted) == 2
-    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "dualread/comparison@1"
+    assert json.loads(gzip.decompress(path.read_bytes()))["schema"] == "dualread/comparison@1"
 
 
 def test_an_unwritable_cache_folder_does_not_fail(counted, tmp_path):
@@ -101,15 +102,19 @@ def test_no_cache_folder_computes(counted):
     assert counted == ["test-pair"]
 
 
-def test_cached_file_is_the_json_export(counted, tmp_path):
+def test_a_cache_entry_is_the_comparison_without_the_texts_the_pair_holds(counted, tmp_path):
     result = cached_compare(PAIR, OPTIONS, tmp_path)
-    assert cache_path(PAIR, OPTIONS, tmp_path).read_text(encoding="utf-8") == dumps(result)
+    stored = cache_path(PAIR, OPTIONS, tmp_path).read_bytes()
+    entry = gzip.decompress(stored).decode("utf-8")
+    assert json.loads(entry)["schema"] == "dualread/comparison@1"
+    assert PAIR.sides[0].text not in entry and len(stored) < len(entry) < len(dumps(result)) / 2
+    assert cached_compare(PAIR, OPTIONS, tmp_path) == result and counted == ["test-pair"]
 
 
 def test_old_entries_of_a_pair_are_pruned(counted, tmp_path):
     for n in range(12):
         cached_compare(with_text(PAIR, "west", PAIR.sides[1].text + f"Extra point {n}.\n"), OPTIONS, tmp_path)
-    assert len(list((tmp_path / "comparisons" / "test-pair").glob("*.json"))) <= 8
+    assert len(list((tmp_path / "comparisons" / "test-pair").glob("*.json.gz"))) <= 8
 
 
 def test_a_change_to_the_engines_code_changes_the_key(monkeypatch):

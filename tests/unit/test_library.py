@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from readouts import Library, Pair, Participant, ReadoutError, Side, default_library_path, dump_yaml
+from readouts.library import PairExistsError
 
 GOOD_YAML = """\
 id: {id}
@@ -160,8 +161,13 @@ BROKEN = {
     "latin1-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": "Niinist\xf6".encode("latin-1")}),
     "empty-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": b"\n  \n"}),
     "binary-text": dict(texts={"norland.txt": b"Title\n\nText.\n", "ostria.txt": b"\x89PNG\r\n\x1a\n\x00\x00"}),
+    "one-file-twice": dict(yaml_text=GOOD_YAML.format(id="one-file-twice", date="2024-03-04").replace(
+        "file: ostria.txt", "file: norland.txt")),
+    "device-file": dict(yaml_text=GOOD_YAML.format(id="device-file", date="2024-03-04").replace(
+        "file: ostria.txt", "file: nul.txt")),
     "escaping-file": dict(yaml_text=GOOD_YAML.format(id="escaping-file", date="2024-03-04").replace(
         "file: ostria.txt", "file: ../../outside.txt")),
+    "com1": dict(),
 }
 
 
@@ -185,7 +191,8 @@ def test_broken_folders_are_entries_with_a_problem_and_do_not_hide_the_others(tm
     ("bad-yaml", "not valid YAML"), ("alias-bomb", "alias"), ("bad-date", "next tuesday"),
     ("wrong-type", "field 'event'"), ("one-side", "at least two sides"), ("id-mismatch", "folder name"),
     ("missing-text", "ostria.txt: missing"), ("latin1-text", "not UTF-8"), ("empty-text", "empty"),
-    ("binary-text", "binary"), ("escaping-file", "plain file name"),
+    ("binary-text", "binary"), ("escaping-file", "plain file name"), ("one-file-twice", "two sides use the same file"),
+    ("device-file", "Windows reserves"), ("com1", "Windows reserves"),
 ])
 def test_loading_a_broken_pair_raises_a_readable_error(tmp_path, pair_id, expected):
     write_pair(tmp_path, pair_id, **BROKEN[pair_id])
@@ -332,3 +339,43 @@ def test_pair_yaml_converts_both_ways_without_a_folder():
     assert again == pair and again.extra == {"reviewed_by": "analyst-7"}
     with pytest.raises(ReadoutError, match="memory: field 'id': does not match the folder name 'elsewhere'"):
         pair_from_yaml(data, "elsewhere", texts.__getitem__, "memory")
+
+
+KILL_BETWEEN_RENAMES = """\
+import os, signal, sys
+import readouts.atomic as atomic
+from readouts.library import Library
+from test_library import make_pair
+
+real_rename = os.rename
+
+def rename(src, dst):
+    real_rename(src, dst)
+    if str(dst).endswith(".old"):  # the old pair is set aside; the new one is not in place yet
+        os.kill(os.getpid(), signal.SIGKILL)
+
+atomic.os.rename = rename
+Library(sys.argv[1]).save(make_pair(event="The replacement"), force=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is how POSIX kills a process without cleanup")
+@pytest.mark.parametrize("next_start", ["list", "load", "add without force"])
+def test_a_kill_between_the_two_renames_of_a_forced_save_is_undone_on_the_next_start(tmp_path, next_start):
+    Library(tmp_path).save(make_pair(event="The original"))
+    killed = subprocess.run([sys.executable, "-c", KILL_BETWEEN_RENAMES, str(tmp_path)], capture_output=True,
+                            cwd=Path(__file__).parent, check=False)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not (tmp_path / "aldren-vesk").exists(), "the kill fell between the renames"
+    assert any(p.name.endswith(".old") for p in tmp_path.iterdir())
+
+    library = Library(tmp_path)
+    if next_start == "list":
+        assert [e.pair.event for e in user_entries(library)] == ["The original"]
+    elif next_start == "load":
+        assert library.load("aldren-vesk").event == "The original"
+    else:
+        with pytest.raises(PairExistsError):
+            library.save(make_pair(event="Someone else's pair"))
+        assert library.load("aldren-vesk").event == "The original"
+    assert not any(p.name.endswith(".old") for p in tmp_path.iterdir())

@@ -76,7 +76,7 @@ def test_the_cache_key_includes_the_review_and_a_reviewed_result_is_served_from_
     assert len(keys) == 3
     first = cached_compare(PAIR, options, tmp_path, review)
     assert first.links[0].review.status == "confirmed"
-    stored = sorted((tmp_path / "comparisons" / PAIR_ID).glob("*.json"))
+    stored = sorted((tmp_path / "comparisons" / PAIR_ID).glob("*.json.gz"))
     assert len(stored) == 2  # the engine's own result and the reviewed one
     again = cached_compare(PAIR, options, tmp_path, review)
     assert again == first

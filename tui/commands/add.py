@@ -54,39 +54,45 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         "e.g. 2021-12-30-biden-putin-call")
     parser.add_argument("--event", required=True, metavar="TEXT", help="what happened, e.g. 'Biden–Putin call'")
     parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the date of the event")
-    parser.add_argument("--side", action="append", required=True, metavar="KEY=SOURCE",
+    parser.add_argument("--side", action="append", required=True, metavar="KEY=SOURCE", type=_assignment("SOURCE"),
                         help="a side: its key (e.g. white-house) and a .txt/.md/.html file, '-' or a URL; "
                         "give it once per side, at least twice")
-    parser.add_argument("--publisher", action="append", default=[], metavar="KEY=NAME",
+    parser.add_argument("--publisher", action="append", default=[], metavar="KEY=NAME", type=_assignment("NAME"),
                         help="who published the side's readout")
-    parser.add_argument("--title", action="append", default=[], metavar="KEY=TEXT",
+    parser.add_argument("--title", action="append", default=[], metavar="KEY=TEXT", type=_assignment("TEXT"),
                         help="the readout's title (default: its title line, or the event when its first line"
                         " reads as a sentence)")
-    parser.add_argument("--url", action="append", default=[], metavar="KEY=URL",
+    parser.add_argument("--url", action="append", default=[], metavar="KEY=URL", type=_assignment("URL"),
                         help="where the readout was published (default: the source, when it is a URL)")
-    parser.add_argument("--language", action="append", default=[], metavar="KEY=CODE",
+    parser.add_argument("--language", action="append", default=[], metavar="KEY=CODE", type=_assignment("CODE"),
                         help="the readout's language code, e.g. en, ru (default: guessed)")
     parser.add_argument("--force", action="store_true", help="replace a pair with the same id")
     return parser
 
 
-def _split(item: str, option: str, value_name: str) -> tuple[str, str]:
-    key, sep, value = item.partition("=")
-    if not sep:
-        raise ReadoutError(f"expected KEY={value_name}", field=option, value=item)
-    return key.strip(), value
+def _assignment(value_name: str):
+    """The argparse ``type`` of a ``KEY=VALUE`` option: a ``(key, value)`` pair, and a usage error (exit 2) when the
+    '=' is missing, since the command line was mistyped rather than an input being bad."""
+
+    def split(item: str) -> tuple[str, str]:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise argparse.ArgumentTypeError(f"expected KEY={value_name}, got {item!r}")
+        return key.strip(), value
+
+    split.__name__ = f"KEY={value_name}"  # how argparse names the type in its message
+    return split
 
 
-def parse_assignments(values: list[str], option: str, *, value_name: str = "VALUE") -> dict[str, str]:
-    """``["key=value", ...]`` as a dict, refusing a missing '=', a bad key or a key given twice."""
+def parse_assignments(values: list[tuple[str, str]], option: str) -> dict[str, str]:
+    """``[(key, value), ...]`` as a dict, refusing a bad key or a key given twice."""
     from readouts.pairfile import check_side_key
 
     result: dict[str, str] = {}
-    for item in values:
-        key, value = _split(item, option, value_name)
+    for key, value in values:
         check_side_key(key, field=option)
         if key in result:
-            raise ReadoutError(f"side '{key}' is given twice", field=option, value=item)
+            raise ReadoutError(f"side '{key}' is given twice", field=option, value=f"{key}={value}")
         result[key] = value
     return result
 
@@ -113,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 
     library = library_from(args)
     with _named_by_options():
-        sides = [_split(item, "--side", "SOURCE") for item in args.side]
+        sides = list(args.side)
         metadata = {name: parse_assignments(getattr(args, name), f"--{name}") for name in _METADATA}
         result = add_pair(library, args.pair_id, args.event, args.date, sides,
                           publishers=metadata["publisher"], titles=metadata["title"], urls=metadata["url"],
