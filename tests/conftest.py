@@ -7,6 +7,7 @@
   environment variables.
 - ``fixtures_dir``: ``tests/fixtures``, the readouts written for the tests.
 - ``library_snapshot(path)``: every file under a folder with its bytes, to prove a failed command changed nothing.
+- ``write_pair_folder``: ``tests/pair_folders.write_pair_folder`` as a fixture, a pair folder written by hand.
 
 The command line is run the way a user runs it (the console script, or ``python -m tui.cli`` when the script is not
 on PATH), so tests see exactly what a user sees: exit code, stdout, stderr.
@@ -15,24 +16,15 @@ on PATH), so tests see exactly what a user sees: exit code, stdout, stderr.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from pair_folders import dualread_command, write_pair_folder
+
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def dualread_command() -> list[str]:
-    """How to start the command line: the console script beside this interpreter, on PATH, or the module."""
-    beside = Path(sys.executable).with_name("dualread")
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("dualread")
-    return [found] if found else [sys.executable, "-m", "tui.cli"]
 
 
 @pytest.fixture
@@ -80,3 +72,8 @@ def library_snapshot(path: Path) -> dict[str, bytes]:
 @pytest.fixture(name="library_snapshot")
 def library_snapshot_fixture() -> Callable[[Path], dict[str, bytes]]:
     return library_snapshot
+
+
+@pytest.fixture(name="write_pair_folder")
+def write_pair_folder_fixture() -> Callable[..., Path]:
+    return write_pair_folder

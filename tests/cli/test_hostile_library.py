@@ -13,32 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from pair_folders import NORTH, SOUTH, write_pair_folder
 from tui.cli import main
 
-NORTH = ("Readout of the call\n\nThe two presidents discussed sanctions and the troop buildup near the border. "
-         "They agreed that talks will take place in Geneva on 10 January.\n")
-SOUTH = ("Statement on the talks\n\nThe presidents discussed the troop buildup near the border and possible "
-         "sanctions. Talks will take place in Geneva on 9 January.\n")
 SECRET = "root:x:0:0:SECRET-LINE-FROM-OUTSIDE\n"
-
-
-def write_pair(library: Path, pair_id: str = "victim", *, event: str = "Aldren–Vesk call",
-               north: str = NORTH, south: str = SOUTH) -> Path:
-    folder = library / pair_id
-    folder.mkdir(parents=True)
-    (folder / "pair.yaml").write_text(
-        f"id: {pair_id}\nevent: {event}\ndate: 2024-03-04\nsides:\n"
-        "  - {key: north, publisher: North, title: Readout, file: north.txt}\n"
-        "  - {key: south, publisher: South, title: Statement, file: south.txt}\n", encoding="utf-8")
-    (folder / "north.txt").write_text(north, encoding="utf-8")
-    (folder / "south.txt").write_text(south, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Path:
     library = tmp_path / "lib"
-    write_pair(library, "good")
+    write_pair_folder(library, "good")
     return library
 
 
@@ -68,7 +52,7 @@ def every_file_text(folder: Path) -> str:
 # --- links that leave the pair's folder or the library ------------------------------------------------------------
 
 def test_a_side_file_linked_out_of_the_library_is_refused_and_never_shown(lib, secret, tmp_path, capsys):
-    folder = write_pair(lib)
+    folder = write_pair_folder(lib, "victim")
     (folder / "north.txt").unlink()
     (folder / "north.txt").symlink_to(secret)
 
@@ -86,7 +70,7 @@ def test_a_side_file_linked_out_of_the_library_is_refused_and_never_shown(lib, s
 
 
 def test_list_calls_a_pair_with_a_link_out_broken(lib, secret, capsys):
-    folder = write_pair(lib)
+    folder = write_pair_folder(lib, "victim")
     (folder / "north.txt").unlink()
     (folder / "north.txt").symlink_to(secret)
 
@@ -101,7 +85,7 @@ def test_list_calls_a_pair_with_a_link_out_broken(lib, secret, capsys):
 
 
 def test_a_pair_yaml_linked_out_of_the_pair_is_refused(lib, tmp_path, capsys):
-    elsewhere = write_pair(tmp_path / "elsewhere", "victim")
+    elsewhere = write_pair_folder(tmp_path / "elsewhere", "victim")
     folder = lib / "victim"
     folder.mkdir()
     (folder / "pair.yaml").symlink_to(elsewhere / "pair.yaml")
@@ -113,7 +97,7 @@ def test_a_pair_yaml_linked_out_of_the_pair_is_refused(lib, tmp_path, capsys):
 
 
 def test_a_pair_folder_linked_out_of_the_library_is_refused(lib, tmp_path, capsys):
-    elsewhere = write_pair(tmp_path / "elsewhere", "victim", north=SECRET + "\n" + NORTH)
+    elsewhere = write_pair_folder(tmp_path / "elsewhere", "victim", north=SECRET + "\n" + NORTH)
     (lib / "victim").symlink_to(elsewhere, target_is_directory=True)
 
     assert dualread(lib, "show", "victim") == 1
@@ -122,7 +106,7 @@ def test_a_pair_folder_linked_out_of_the_library_is_refused(lib, tmp_path, capsy
 
 
 def test_a_link_that_stays_inside_the_pair_folder_is_read(lib, capsys):
-    folder = write_pair(lib)
+    folder = write_pair_folder(lib, "victim")
     (folder / "north-v2.txt").write_text(NORTH.replace("Geneva", "Vienna"), encoding="utf-8")
     (folder / "north.txt").unlink()
     (folder / "north.txt").symlink_to("north-v2.txt")
@@ -153,13 +137,13 @@ ESCAPES = ("\x1b", "\x07", "\x9b", "\x9d")
 @pytest.fixture
 def escaped_lib(tmp_path: Path) -> Path:
     library = tmp_path / "lib"
-    folder = write_pair(
+    folder = write_pair_folder(
         library, "escaped",
         north="Readout \x1b]0;OWNED\x07of the call\n\nThe two presidents discussed \x1b[31msanctions\x1b[0m and the "
               "troop buildup near the border. They agreed that talks will take place in Geneva on 10 January.\x9b2J\n",
         south=SOUTH.replace("possible", "possible\x1b]52;c;SGVsbG8=\x07"))
     pair_yaml = (folder / "pair.yaml").read_text(encoding="utf-8")
-    pair_yaml = pair_yaml.replace("event: Aldren–Vesk call", r'event: "\e]0;OWNED\a Call \e]52;c;SGVsbG8=\a"')
+    pair_yaml = pair_yaml.replace("event: A call", r'event: "\e]0;OWNED\a Call \e]52;c;SGVsbG8=\a"')
     pair_yaml = pair_yaml.replace("publisher: North", r'publisher: "North\e[2J\x9d"')
     (folder / "pair.yaml").write_text(pair_yaml, encoding="utf-8")
     (library / "topics.yaml").write_text(
@@ -192,7 +176,7 @@ def test_no_terminal_output_carries_an_escape_sequence(escaped_lib, capsys, comm
 
 
 def test_an_escape_in_a_folder_name_is_shown_not_obeyed(lib, capsys):
-    write_pair(lib, "bad\x1b]0;OWNED\x07")
+    write_pair_folder(lib, "bad\x1b]0;OWNED\x07")
     assert dualread(lib, "show", "bad\x1b]0;OWNED\x07") == 1
     assert dualread(lib, "list") == 0
     out, err = capsys.readouterr()

@@ -8,22 +8,13 @@ from pathlib import Path
 import pytest
 
 import comparisons.engine as engine
+from pair_folders import write_pair_folder
 from tui.cli import main
-
-NORTH = "Readout of the call\n\nThe two presidents discussed sanctions and talks in Geneva on 10 January.\n"
-SOUTH = "Statement\n\nThe presidents discussed possible sanctions and talks in Geneva on 9 January.\n"
-
 
 @pytest.fixture
 def lib(tmp_path: Path, monkeypatch) -> Path:
     for pair_id in ("good", "bad"):
-        folder = tmp_path / "lib" / pair_id
-        folder.mkdir(parents=True)
-        (folder / "pair.yaml").write_text(f"id: {pair_id}\nevent: A call\ndate: 2024-03-04\nsides:\n"
-                                          "  - {key: north, file: north.txt}\n  - {key: south, file: south.txt}\n",
-                                          encoding="utf-8")
-        (folder / "north.txt").write_text(NORTH, encoding="utf-8")
-        (folder / "south.txt").write_text(SOUTH, encoding="utf-8")
+        write_pair_folder(tmp_path / "lib", pair_id)
     real = engine.compare
 
     def fragile(pair, options=None):

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from pair_folders import SOUTH, write_pair_folder
 from readouts.limits import MAX_CLAIM_CHARS, MAX_CLAIMS, MAX_READOUT_BYTES
 from tui.cli import main
 
-SOUTH = "Statement\n\nThe presidents discussed possible sanctions and talks in Geneva on 9 January.\n"
 WORDS = "the leaders discussed grain exports through the ports and the border talks ".split()
 
 
@@ -49,21 +49,10 @@ def test_add_refuses_what_is_too_large_to_be_a_readout(tmp_path: Path, capsys, c
     assert not (tmp_path / "lib").exists()
 
 
-def write_pair(library: Path, north: str) -> Path:
-    folder = library / "big"
-    folder.mkdir(parents=True)
-    (folder / "pair.yaml").write_text("id: big\nevent: A call\ndate: 2024-03-04\nsides:\n"
-                                      "  - {key: north, file: north.txt}\n  - {key: south, file: south.txt}\n",
-                                      encoding="utf-8")
-    (folder / "north.txt").write_text(north, encoding="utf-8")
-    (folder / "south.txt").write_text(SOUTH, encoding="utf-8")
-    return folder
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_hand_placed_side_file_too_large_to_be_a_readout_is_refused_in_one_line(tmp_path: Path, capsys, case):
     text, message = CASES[case]
-    folder = write_pair(tmp_path / "lib", text)
+    folder = write_pair_folder(tmp_path / "lib", "big", north=text)
     assert main(["--library", str(tmp_path / "lib"), "show", "big"]) == 1
     line = one_line(capsys.readouterr().err)
     assert "too large" in line or message in line

@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dualread_command
+from pair_folders import SOUTH, dualread_command, write_pair_folder
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
 
-NORTH = "Readout of the call\n\nThe two presidents discussed sanctions and talks in Geneva.\n"
-SOUTH = "Statement\n\nThe presidents discussed possible sanctions and talks in Geneva.\n"
 MEMORY_CAP = 1 << 30
 
 
@@ -43,13 +41,7 @@ def assert_one_line(result: subprocess.CompletedProcess, *parts: str) -> None:
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Path:
-    folder = tmp_path / "lib" / "call"
-    folder.mkdir(parents=True)
-    (folder / "pair.yaml").write_text("id: call\nevent: A call\ndate: 2024-03-04\nsides:\n"
-                                      "  - {key: north, file: north.txt}\n  - {key: south, file: south.txt}\n",
-                                      encoding="utf-8")
-    (folder / "north.txt").write_text(NORTH, encoding="utf-8")
-    (folder / "south.txt").write_text(SOUTH, encoding="utf-8")
+    write_pair_folder(tmp_path / "lib", "call")
     return tmp_path / "lib"
 
 

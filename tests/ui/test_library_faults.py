@@ -17,26 +17,10 @@ from tui.screens.comparison import ComparisonScreen
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.library.pair_table import PairTable
 
-NORTH = ("Readout of the call\n\nThe two presidents discussed sanctions and the troop buildup near the border. "
-         "They agreed that talks will take place in Geneva on 10 January.\n")
-SOUTH = ("Statement on the talks\n\nThe presidents discussed the troop buildup near the border and possible "
-         "sanctions. Talks will take place in Geneva on 9 January.\n")
-
-
-def write_pair(root: Path, pair_id: str) -> None:
-    folder = root / pair_id
-    folder.mkdir(parents=True)
-    (folder / "pair.yaml").write_text(f"id: {pair_id}\nevent: A call\ndate: 2024-03-04\nsides:\n"
-                                      "  - {key: north, file: north.txt}\n  - {key: south, file: south.txt}\n",
-                                      encoding="utf-8")
-    (folder / "north.txt").write_text(NORTH, encoding="utf-8")
-    (folder / "south.txt").write_text(SOUTH, encoding="utf-8")
-
-
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
+def library(tmp_path: Path, write_pair_folder) -> Library:
     for pair_id in ("good", "bad"):
-        write_pair(tmp_path / "lib", pair_id)
+        write_pair_folder(tmp_path / "lib", pair_id)
     return Library(tmp_path / "lib")
 
 

@@ -21,24 +21,7 @@ from comparisons.options import CompareOptions
 from readouts.library import Library
 from tui.cli import main
 
-NORTH = ("Readout of the call\n\nThe two presidents discussed sanctions and the troop buildup near the border. "
-         "They agreed that talks will take place in Geneva on 10 January. The President raised the fate of two "
-         "detained journalists.\n")
-SOUTH = ("Statement on the talks\n\nThe presidents discussed the troop buildup near the border and possible "
-         "sanctions. Talks will take place in Geneva on 9 January. Grain exports through the ports were "
-         "discussed.\n")
 DEEP = 100_000
-
-
-def write_library(root: Path) -> Library:
-    folder = root / "call"
-    folder.mkdir(parents=True)
-    (folder / "pair.yaml").write_text("id: call\nevent: A call\ndate: 2024-03-04\nsides:\n"
-                                      "  - {key: north, publisher: North, file: north.txt}\n"
-                                      "  - {key: south, publisher: South, file: south.txt}\n", encoding="utf-8")
-    (folder / "north.txt").write_text(NORTH, encoding="utf-8")
-    (folder / "south.txt").write_text(SOUTH, encoding="utf-8")
-    return Library(root)
 
 
 def _first_link(data: dict) -> dict:
@@ -88,8 +71,9 @@ def corrupt(path: Path, name: str) -> None:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return write_library(tmp_path / "lib")
+def library(tmp_path: Path, write_pair_folder) -> Library:
+    write_pair_folder(tmp_path / "lib", "call")
+    return Library(tmp_path / "lib")
 
 
 @pytest.mark.parametrize("name", sorted(CORRUPTIONS))

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from local_server import serve
 from readouts.errors import ReadoutError
 from readouts.importing import read_source
 
@@ -119,14 +120,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(ftp):
-    handler = type("Handler", (_Handler,), {"ftp_port": ftp.port})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(type("Handler", (_Handler,), {"ftp_port": ftp.port})) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
