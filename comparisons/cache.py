@@ -73,7 +73,7 @@ def code_fingerprint() -> str:
 
     digest = hashlib.sha256()
     for package in (comparisons, readouts):
-        root = Path(package.__file__).parent
+        root = Path(str(package.__file__)).parent
         files = [*root.rglob("*.py"), *root.rglob("*.yaml")]
         # Reports only render a result, and the bundled samples are data, not code: neither changes a comparison.
         for path in sorted(f for f in files if not {"reports", "samples"} & set(f.relative_to(root).parts)):

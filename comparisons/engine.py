@@ -138,7 +138,7 @@ def _clean_links(
 
     def reading_order(item: tuple[tuple[str, ...], float]) -> tuple:
         # By the first side's claims, then the next side's: a link's place is where a reader of side 1 meets it.
-        firsts = {}
+        firsts: dict[str, int] = {}
         for cid in item[0]:
             claim = claims[cid]
             firsts.setdefault(claim.side, claim.index)

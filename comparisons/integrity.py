@@ -77,7 +77,7 @@ def _check_type(value: Any, hint: Any, where: str) -> None:
         elif args:
             if len(value) != len(args):
                 raise _wrong(f"must have {len(args)} items", where, len(value))
-            for i, (item, arm) in enumerate(zip(value, args)):
+            for i, (item, arm) in enumerate(zip(value, args, strict=True)):
                 _check_type(item, arm, f"{where}[{i}]")
         return
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
@@ -159,7 +159,7 @@ def _check_documents(comparison: Comparison) -> dict[str, Claim]:
         raise _wrong("the documents are not the pair's sides", "documents",
                      ", ".join(d.key for d in comparison.documents))
     claims: dict[str, Claim] = {}
-    for document, side in zip(comparison.documents, pair.sides):
+    for document, side in zip(comparison.documents, pair.sides, strict=True):
         if document.side.text != side.text:
             raise _wrong("a comparison of another text", "documents.text", side.key)
         end = 0

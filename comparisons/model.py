@@ -327,7 +327,7 @@ def _order_rows(comp: Comparison) -> tuple[Row, ...]:
     )
     for rank, i in enumerate(first_side_rows):
         placed[i] = float(rank)
-    for side_index, key in enumerate(keys[1:], start=1):
+    for key in keys[1:]:
         side_rows = sorted(
             (i for i, r in enumerate(rows) if r.claims[key]),
             key=lambda i: min(c.index for c in rows[i].claims[key]),

@@ -132,7 +132,7 @@ def load_params(data: Mapping[str, Any]) -> EngineParams:
     unknown = sorted(set(data) - set(fields))
     if missing or unknown:
         raise ValueError(f"engine params: missing {missing}, unknown {unknown}")
-    values = {}
+    values: dict[str, Any] = {}
     for name, f in fields.items():
         value = data[name]
         values[name] = int(value) if f.type == "int" else float(value)

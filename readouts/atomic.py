@@ -93,7 +93,7 @@ def restore_set_aside(folder: str | Path, name: str | None = None) -> list[Path]
                       if entry.name.startswith(prefix) and entry.name.endswith(_ASIDE_SUFFIX)]
     except OSError:
         return []
-    if not any(_set_aside_from(c) and not os.path.lexists(folder / _set_aside_from(c)) for c in candidates):
+    if not any((original := _set_aside_from(c)) and not os.path.lexists(folder / original) for c in candidates):
         return []
     restored: list[Path] = []
     with _swap_lock(folder, wait=False) as locked:

@@ -41,7 +41,7 @@ def split_document(side: Side, participants: Sequence[Participant] = ()) -> Docu
     for seg in segments:
         if turns and seg.start >= starts[0]:
             first_paragraph.setdefault(turns[bisect_right(starts, seg.start) - 1].start, seg.paragraph)
-    for seg, speaker in zip(segments, speakers):
+    for seg, speaker in zip(segments, speakers, strict=True):
         turn = turns[bisect_right(starts, seg.start) - 1] if turns and seg.start >= starts[0] else None
         sentence = text[seg.start : seg.end]
         if turn is not None and turn.question:

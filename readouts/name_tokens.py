@@ -77,7 +77,7 @@ def tokens(text: str) -> list[Token]:
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
     return list(map(_new_token, zip(words, offsets[0::2], offsets[1::2], map(str.lower, words),
-                                    map(is_name_word, words))))
+                                    map(is_name_word, words), strict=False)))
 
 
 @lru_cache(maxsize=65536)

@@ -230,7 +230,7 @@ def _side_from_yaml(item: Any, i: int, read_text: Callable[[str], str], source: 
     field = f"sides[{i}]"
     if not isinstance(item, Mapping):
         raise ReadoutError("must be a mapping with 'key' and 'file'", file=source, field=field, value=_shown(item))
-    key = check_side_key(item.get("key"), source=source, field=f"{field}.key")
+    key = check_side_key(item.get("key"), source=source, field=f"{field}.key")  # type: ignore[arg-type]  # checked there
     if key in seen:
         raise ReadoutError("two sides have the same key", file=source, field=f"{field}.key", value=key)
     file_name = _text_field(item, "file", source, f"{field}.file", default=f"{key}.txt")

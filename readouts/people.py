@@ -179,7 +179,8 @@ class Cast:
         if end + 1 < len(toks) and (title_at(toks, end + 1) or toks[end + 1].low in {"for", "со", "who", "который"}):
             return True
         if i > 1 and toks[i - 1].text == ",":
-            return any(title_at(toks, n) and title_at(toks, n)[1] == i - 1 for n in range(max(0, i - 4), i - 1))
+            return any((found := title_at(toks, n)) is not None and found[1] == i - 1
+                       for n in range(max(0, i - 4), i - 1))
         return False
 
     def _country_phrase(self, toks: list[Token], k: int, after_of: bool = False) -> tuple[str | None, int]:

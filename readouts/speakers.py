@@ -42,8 +42,11 @@ __all__ = ["attribute"]
 
 
 class _Span(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _ITEM_NUMBER = re.compile(r"\d{1,3}")
@@ -222,17 +225,17 @@ class _Cast(Cast):
             return "person", BOTH, self._index_at(toks, both.end())
         side = _SIDE.match(self.text, start, end)
         if side:
-            person = self._by_role(None, country_code(side.group(1) or side.group(2) or ""))
-            return "person", person, self._index_at(toks, side.end())
+            holder = self._by_role(None, country_code(side.group(1) or side.group(2) or ""))
+            return "person", holder, self._index_at(toks, side.end())
         j = i + 1 if low in {"the", "a"} else i
         titled = self._role(toks, j)
         if titled is not None:
             return titled
         run = self._name_run(toks, j)
         if run is not None:
-            person = self._match(run[1])
-            if person is not None and not POSSESSIVE.search(run[1][-1]):
-                return "person", self._speaker(person), run[0]
+            matched = self._match(run[1])
+            if matched is not None and not POSSESSIVE.search(run[1][-1]):
+                return "person", self._speaker(matched), run[0]
         code, after = self._country_phrase(toks, i)
         if code:
             return "country", code, after
@@ -245,14 +248,14 @@ class _Cast(Cast):
             return None
         title, country, k = phrase
         run = self._name_run(toks, k)
-        if run is not None and self._match(run[1]) is not None:
+        if run is not None and (matched := self._match(run[1])) is not None:
             if self._possessive(toks, run[0] - 1):
                 return "none", None, j
-            return "person", self._speaker(self._match(run[1])), run[0]
+            return "person", self._speaker(matched), run[0]
         if k < len(toks) and toks[k].text == ",":
             run = self._name_run(toks, k + 1)
-            if run is not None and self._match(run[1]) is not None:
-                return "person", self._speaker(self._match(run[1])), run[0]
+            if run is not None and (matched := self._match(run[1])) is not None:
+                return "person", self._speaker(matched), run[0]
         if self._possessive(toks, k - 1):
             return "none", None, j
         return "person", self._by_role(title, country), k

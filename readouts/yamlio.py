@@ -20,8 +20,8 @@ parsing: YAML parsers spend time proportional to the depth on every token, so de
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ class _Refused(Exception):
 _SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(_SafeBase):
     """The safe loader, with impossible dates ("2021-02-30") reported where they are like any other YAML error."""
 
     def construct_yaml_timestamp(self, node):  # noqa: ANN001, ANN201 - PyYAML's constructor signature

@@ -96,7 +96,7 @@ def within_a_day(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether every day of ``a`` is at most one day from a day of ``b`` and the other way round ("November 15"
     and "November 16"): across time zones, one moment falls on two dates. Values are ``date_values``' days."""
     def days(values: Sequence[str]) -> list[int] | None:
-        found = []
+        found: list[int] = []
         for value in values:
             m = _DAY_VALUE.match(value)
             if m is None or m.group(1) not in _MONTH_ORDER:

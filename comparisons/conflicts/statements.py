@@ -126,7 +126,10 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
     """The claims' stance on their point: ``conditional`` and ``denied`` first (they qualify whatever else the
     claims say), else ``agreed`` or ``refused`` when only one of them is taken."""
-    agreed, refused, conditional, denied = [], [], [], []
+    agreed: list[str] = []
+    refused: list[str] = []
+    conditional: list[str] = []
+    denied: list[str] = []
     for claim in claims:
         text = claim.text
         conditional.extend(_phrase(text, m) for m in _CONDITION.finditer(text))

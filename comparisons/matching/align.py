@@ -271,7 +271,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
             continue
         keep, drop = (ga, gb) if ga < gb else (gb, ga)
         pairs_before = [_cross_pairs(members[g], side_of) for g in (ga, gb)]
-        total = sum(cohesion.get(g, 0.0) * n for g, n in zip((ga, gb), pairs_before)) + mean * len(new_pairs)
+        total = sum(cohesion.get(g, 0.0) * n for g, n in zip((ga, gb), pairs_before, strict=True))
+        total += mean * len(new_pairs)
         cohesion[keep] = total / (sum(pairs_before) + len(new_pairs))
         cohesion.pop(drop, None)
         members[keep] = merged

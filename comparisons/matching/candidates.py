@@ -56,8 +56,8 @@ def candidate_pairs(documents: Sequence[Document], prepared: PreparedScorer,
             entry = blocking.get(key)
             if entry is None:
                 continue
-            weight, by_side = entry
-            for side, ids in by_side:
+            weight, sides = entry
+            for side, ids in sides:
                 if side != side_a:
                     for b in ids:
                         shared[b] += weight

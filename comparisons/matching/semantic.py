@@ -118,7 +118,7 @@ def _quiet_libraries():
             warnings.simplefilter("ignore")
             yield
     finally:
-        for logger, level in zip(loggers, levels):
+        for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
 
 
@@ -205,10 +205,10 @@ class EmbeddingCache:
                         found[sha] = array("f", blob).tolist()
             except sqlite3.Error:
                 found = {}
-        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
         if missing:
             vectors = encode([t for _, t in missing])
-            for (sha, _), vector in zip(missing, vectors):
+            for (sha, _), vector in zip(missing, vectors, strict=True):
                 found[sha] = vector
             if db is not None:
                 try:
@@ -229,7 +229,7 @@ def _hyperplanes(dim: int) -> list[list[float]]:
 
 
 def _lsh_keys(vector: Sequence[float], planes: list[list[float]]) -> frozenset[str]:
-    bits = ["1" if sum(p * v for p, v in zip(plane, vector)) >= 0 else "0" for plane in planes]
+    bits = ["1" if sum(p * v for p, v in zip(plane, vector, strict=True)) >= 0 else "0" for plane in planes]
     return frozenset(f"s{band}:{''.join(bits[band * LSH_BITS:(band + 1) * LSH_BITS])}" for band in range(LSH_BANDS))
 
 
@@ -252,7 +252,7 @@ class PreparedSemantic:
 
     def cosine(self, a: str, b: str) -> float:
         va, vb = self.vectors[a], self.vectors[b]
-        dot = sum(x * y for x, y in zip(va, vb))
+        dot = sum(x * y for x, y in zip(va, vb, strict=True))
         norm = math.sqrt(sum(x * x for x in va)) * math.sqrt(sum(y * y for y in vb))
         return dot / norm if norm else 0.0
 
@@ -301,4 +301,4 @@ class SemanticScorer:
         lexical = LexicalScorer().prepare(documents, params)
         claims = [c for d in documents for c in d.claims]
         vectors = self.cache.get_many(self.encoder.model_id, [c.text for c in claims], self.encoder.encode)
-        return PreparedSemantic(lexical, {c.id: v for c, v in zip(claims, vectors)})
+        return PreparedSemantic(lexical, {c.id: v for c, v in zip(claims, vectors, strict=True)})

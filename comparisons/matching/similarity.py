@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import chain
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Protocol
 
-from comparisons.matching.concepts import concept_lexicon
 from comparisons.errors import ComparisonError
+from comparisons.matching.concepts import concept_lexicon
 from comparisons.matching.features import Features, extract
 from comparisons.params import EngineParams, default_params
 from readouts.model import Document
@@ -175,7 +175,7 @@ class LexicalScorer:
     name = "lexical"
 
     def prepare(self, documents: Sequence[Document], params: EngineParams | None = None) -> PreparedLexical:
-        features = []
+        features: list[Features] = []
         for doc in documents:
             last = max(len(doc.claims) - 1, 1)
             features.extend(extract(claim, i / last) for i, claim in enumerate(doc.claims))

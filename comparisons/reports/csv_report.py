@@ -79,7 +79,7 @@ def coverage_rows(view: ReportView) -> list[dict[str, str]]:
     """Per topic the pair's claims carry, per side: how many claims, and the links in conflict on it."""
     rows = []
     for topic in view.topics:
-        for side, cell in zip(view.sides, topic.coverage):
+        for side, cell in zip(view.sides, topic.coverage, strict=False):
             rows.append({
                 "pair": view.pair_id, "date": view.date_iso, "event": view.event, "topic": topic.id,
                 "topic_label": topic.label, "side": side.key, "publisher": side.publisher,

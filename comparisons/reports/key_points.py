@@ -113,7 +113,7 @@ def _conflicts(comparison: Comparison, rows: Sequence[RowView],
         link = links[row.ref]
         texts = {k: " ".join(comparison.claim(cid).text for cid in link.claims if cid.rpartition(":")[0] == k)
                  for k in keys}
-        for view, conflict in zip(row.conflicts, link.conflicts):
+        for view, conflict in zip(row.conflicts, link.conflicts, strict=False):
             sides = [k for k in [*keys, *sorted(set(conflict.values) - set(keys))] if k in conflict.values]
             words = tuple(ConflictWords(labels.get(k, k), langs.get(k, ""), _marked(texts.get(k, ""),
                                                                                    conflict.values[k]))

@@ -90,7 +90,7 @@ def digest(view: ReportView, file: str) -> PairDigest:
             conflict=any(c.in_conflict for c in topic.coverage),
             titles=tuple(f"{s.label}: " + (f"{c.count} claim{'s' if c.count != 1 else ''}" if c.count
                                            else "not mentioned") + (", in conflict" if c.in_conflict else "")
-                         for s, c in zip(view.sides, topic.coverage)),
+                         for s, c in zip(view.sides, topic.coverage, strict=False)),
         )
     return PairDigest(
         id=view.pair_id, event=view.event, date=view.date_iso, sample=view.sample,
@@ -177,7 +177,7 @@ def _json_index(index: LibraryIndex, stamp: Stamp | None) -> str:
                 "sides": [key for key, _ in d.sides], "publishers": [label for _, label in d.sides], "file": d.file,
                 "links": d.links, "omissions": d.omissions, "conflicts": d.conflicts,
                 "topics": {
-                    t: {"claims": dict(zip((k for k, _ in d.sides), cov.counts)), "conflict": cov.conflict}
+                    t: {"claims": dict(zip((k for k, _ in d.sides), cov.counts, strict=False)), "conflict": cov.conflict}
                     for t, cov in d.topics.items()
                 },
             }

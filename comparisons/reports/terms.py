@@ -172,9 +172,9 @@ def contrasting_terms(comparison: Comparison, rows: Sequence[RowView], labels: M
     ranked = sorted(found, key=lambda k: (-len(found[k]), order[found[k][0][0]], k))
     out = []
     for key in ranked[:MAX_TERMS]:
-        a_side, a_terms, b_side, b_terms = shown[key]
+        a_side, a_shown, b_side, b_shown = shown[key]
         if keys.index(a_side) > keys.index(b_side):
-            a_side, a_terms, b_side, b_terms = b_side, b_terms, a_side, a_terms
-        out.append(TermContrast(((labels[a_side], langs.get(a_side, ""), tuple(a_terms)),
-                                 (labels[b_side], langs.get(b_side, ""), tuple(b_terms))), tuple(found[key])))
+            a_side, a_shown, b_side, b_shown = b_side, b_shown, a_side, a_shown
+        out.append(TermContrast(((labels[a_side], langs.get(a_side, ""), tuple(a_shown)),
+                                 (labels[b_side], langs.get(b_side, ""), tuple(b_shown))), tuple(found[key])))
     return tuple(out)

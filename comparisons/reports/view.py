@@ -116,7 +116,7 @@ def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs
     assert link is not None
     keys = comparison.side_keys
     texts = {k: " ".join(c.text for c in row.claims[k]) for k in keys}
-    pieces = {k: ((Piece(texts[k], False),) if texts[k] else ()) for k in keys}
+    pieces: dict[str, tuple[Piece, ...]] = {k: ((Piece(texts[k], False),) if texts[k] else ()) for k in keys}
     marks = dict.fromkeys(keys, "")
     against = dict.fromkeys(keys, "")
     present = [k for k in keys if row.claims[k]]

@@ -23,7 +23,7 @@ listed as stale (``comparisons.review.resolve`` says how claims are found again)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from comparisons.model import (
     Comparison,
@@ -39,6 +39,9 @@ from comparisons.model import (
 from comparisons.review.decisions import CONFLICT_ACTIONS, Decision, Review
 from comparisons.review.resolve import Resolver
 from readouts.model import Claim
+
+if TYPE_CHECKING:
+    from comparisons.matching.similarity import PreparedScorer
 
 __all__ = ["REVIEW_CONFLICT", "apply_review", "engine_groups"]
 
@@ -104,10 +107,10 @@ def apply_review(comparison: Comparison, review: Review) -> Comparison:
     resolver = Resolver(comparison.documents)
     part = _Partition({}, {}, {cid: c.side for cid, c in claims.items()})
     for link in comparison.links:
-        gid = part.next_id
+        engine_gid = part.next_id
         part.next_id += 1
-        part.members[gid] = set(link.claims)
-        part.group.update(dict.fromkeys(link.claims, gid))
+        part.members[engine_gid] = set(link.claims)
+        part.group.update(dict.fromkeys(link.claims, engine_gid))
 
     stale: list[StaleDecision] = []
     conflict_of: dict[int, int] = {}  # group id -> index of the conflict decision on it
@@ -115,13 +118,14 @@ def apply_review(comparison: Comparison, review: Review) -> Comparison:
     conflicts: list[tuple[int, tuple[str, ...]]] = []
     for n, decision in enumerate(review.decisions):
         resolved = [resolver.claims(ref) for ref in decision.claims]
-        missing = [ref for ref, ids in zip(decision.claims, resolved) if ids is None]
+        missing = [ref for ref, ids in zip(decision.claims, resolved, strict=True) if ids is None]
         if missing:
             stale.append(_stale(decision, f"no longer in the {missing[0].side} readout: {missing[0].shown()}"))
             continue
-        ids = list(dict.fromkeys(cid for found in resolved for cid in found))
+        found_ids = [found for found in resolved if found is not None]  # none is None: ``missing`` is empty
+        ids = list(dict.fromkeys(cid for found in found_ids for cid in found))
         if decision.action == "distinct":
-            distinct.append((n, resolved[0], resolved[1]))
+            distinct.append((n, found_ids[0], found_ids[1]))
         elif decision.action in CONFLICT_ACTIONS:
             conflicts.append((n, tuple(ids)))
         elif decision.makes_link:
@@ -144,8 +148,8 @@ def apply_review(comparison: Comparison, review: Review) -> Comparison:
                 a_has_company = any(part.side[c] == part.side[a] for c in members if c != a)
                 part.take(a if a_has_company else b, n)
 
-    for n, ids in conflicts:
-        gids = {part.group.get(cid) for cid in ids}
+    for n, conflict_ids in conflicts:
+        gids = {part.group.get(cid) for cid in conflict_ids}
         gid = gids.pop() if len(gids) == 1 else None
         if gid is None:
             stale.append(_stale(review.decisions[n], "its claims are no longer one link"))
@@ -205,7 +209,7 @@ def _rebuild(comparison: Comparison, review: Review, part: _Partition, conflict_
                 omission = replace(omission, review=_mark(status, decision))
             omissions.append(omission)
 
-    marks = [x.review for x in (*links, *omissions)]
+    marks = [link.review for link in links] + [omission.review for omission in omissions]
     summary = ReviewSummary(
         decisions=len(review.decisions),
         confirmed=sum(1 for m in marks if m is not None and m.status == "confirmed"),
@@ -261,7 +265,7 @@ class _Scores:
             evidence = omission.evidence
             if evidence is not None and evidence.nearest is not None:
                 self.known.setdefault(frozenset((omission.claim, evidence.nearest)), evidence.score)
-        self._prepared = None
+        self._prepared: PreparedScorer | None = None
 
     def pair(self, a: str, b: str) -> float:
         known = self.known.get(frozenset((a, b)))

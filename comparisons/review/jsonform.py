@@ -56,5 +56,6 @@ def summary_from_dict(data: Mapping[str, Any] | None) -> ReviewSummary | None:
     stale = tuple(StaleDecision(str(s["action"]), tuple(str(c) for c in s["claims"]), str(s["reason"]))
                   for s in data["stale"])
     problem = data.get("problem")
-    return ReviewSummary(*(int(data[key]) for key in _COUNTS), stale=stale,
-                         problem=None if problem is None else str(problem))
+    counts = [int(data[key]) for key in _COUNTS]
+    return ReviewSummary(decisions=counts[0], confirmed=counts[1], added=counts[2], changed=counts[3],
+                         to_review=counts[4], stale=stale, problem=None if problem is None else str(problem))

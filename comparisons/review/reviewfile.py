@@ -108,12 +108,13 @@ def _claim(item: Any, where: str, sides: Mapping[str, str], fail) -> ClaimRef:
         if key not in _CLAIM_KEYS:
             raise fail(f"unknown key (known: {', '.join(_CLAIM_KEYS)})", field=f"{where}.{key}")
     side = item.get("side")
-    if side not in sides:
+    if not isinstance(side, str) or side not in sides:
         raise fail(f"no such side in this pair (its sides: {', '.join(sides)})", field=f"{where}.side", value=side)
     start, end = item.get("start"), item.get("end")
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise fail("must be a whole number, 0 or more", field=f"{where}.{name}", value=value)
+    assert isinstance(start, int) and isinstance(end, int)  # the loop above refused anything else
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise fail("must be the claim's text", field=f"{where}.text", value=text)

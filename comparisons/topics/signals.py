@@ -23,6 +23,7 @@ How signals match (``comparisons.topics.tagging`` decides what a score means for
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
@@ -249,7 +250,7 @@ class Matcher:
                     continue
                 # Keywords of several words: only those whose second piece the next word matches.
                 after = ws[i + 1]
-                longer = exact.get(after, ())
+                longer: Sequence[_Keyword] = exact.get(after, ())
                 if stems:
                     longer = [*longer, *[k for second, k in stems if after.startswith(second)]]
                 for keyword in longer:
@@ -278,7 +279,7 @@ class Matcher:
                     found[pattern] = span
         own: Scores = {}
         context: Scores = {}
-        for signal, (at, end) in found.items():
+        for signal, (at, _end) in found.items():
             scores = context if signal.context else own
             topic_id = self.ids[signal.topic]
             score, first = scores.get(topic_id, (0.0, at))

@@ -99,13 +99,13 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
     order = {topic_id: i for i, topic_id in enumerate(taxonomy.ids)}
     claims = document.claims
     found: list[Found] = [{} for _ in claims]
-    evidence = [matcher.evidence(claim.text, signals) for claim, signals in zip(claims, found)]
+    evidence = [matcher.evidence(claim.text, signals) for claim, signals in zip(claims, found, strict=True)]
     present = {t for own, _ in evidence for t, (score, _) in own.items() if score >= THRESHOLD}
     result: dict[str, tuple[str, ...]] = {}
     why: Evidence = {}
     previous: Scores = {}
     previous_id = ""
-    for claim, (own, context), signals in zip(claims, evidence, found):
+    for claim, (own, context), signals in zip(claims, evidence, found, strict=True):
         for t, (score, pos) in context.items():
             if t in present:
                 base, first = own.get(t, (0.0, pos))

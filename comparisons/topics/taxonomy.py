@@ -239,7 +239,7 @@ def _parse_topic(item: Any, i: int, file: object) -> Topic:
         raise ComparisonError("a description is a text", file=file, field=f"{where}.description",
                               value=_kind(description))
     signals = _parse_signals(item, where, "", file)
-    families = []
+    families: list[Family] = []
     for j, entry in enumerate(_list_field(item, "families", where, file)):
         family, found = _parse_family(entry, f"{where}.families[{j}]", file)
         if any(f.name == family.name for f in families):
