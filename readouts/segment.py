@@ -8,9 +8,11 @@
 Rules, and why:
 
 * The title line (the first non-blank line, when a blank line follows it) is the headline, not a claim.
-* A paragraph is a run of non-blank lines (hard-wrapped lines belong together), except that a line starting with
-  a bullet or an item number ("- ", "• ", "1. ", "2) ", "(a) ") starts a paragraph of its own: each item of a
-  list is one point.
+* A paragraph is what ``readouts.textshape.paragraph_lines`` makes of a run of non-blank lines: hard-wrapped
+  lines belong together (a line starting with a bullet or an item number, "- ", "1. ", "(a) ", starts a paragraph
+  of its own: each item of a list is one point), while a block of long or sentence-ending lines, as pasted from a
+  web page, is a paragraph a line. ``dualread add`` stores texts by the same rule, so a text edited by hand splits
+  as an imported one.
 * Inside a paragraph a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes or brackets) when
   whitespace follows and the next word opens a sentence: a capital letter (Latin or Cyrillic), a digit or an
   opening quote/bracket. Lowercase after the mark means the sentence goes on ("?” he asked", "... and so on").
@@ -33,6 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readouts.textshape import LIST_MARKER, paragraph_lines
+
 __all__ = ["Segment", "paragraphs", "segment"]
 
 
@@ -45,8 +49,8 @@ class Segment:
     paragraph: int
 
 
-_BULLET = re.compile(r"(?:[-*•▪‣◦●–—]|\(?\d{1,3}[.)]|\(?[a-zа-я]\))\s")
-"""A list item's marker at the start of a line; the marker must be followed by whitespace."""
+_BULLET = LIST_MARKER
+"""A list item's marker at the start of a line (``readouts.textshape``'s, so import and segmentation agree)."""
 
 _BOUNDARY = re.compile(r"[.!?…。！？]+[\"'”’»)\]」』）]*")
 """Candidate sentence ends: a run of end marks and closing quotes/brackets. A run ends a sentence only when
@@ -101,10 +105,11 @@ _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}", re.UNICODE)
 
 
 def paragraphs(text: str, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
-    """The body's paragraphs as trimmed ``(start, end)`` spans, in order; the title line is left out. A line that
-    starts at an offset in ``breaks`` (a transcript's turn, see ``readouts.turns``) starts a paragraph of its own."""
+    """The body's paragraphs as trimmed ``(start, end)`` spans, in order; the title line is left out. A block of
+    lines is split as ``readouts.textshape.paragraph_lines`` says (the rule ``dualread add`` stores texts by), and a
+    line that starts at an offset in ``breaks`` (a transcript's turn, see ``readouts.turns``) starts a paragraph."""
     spans: list[tuple[int, int]] = []
-    block_start = block_end = -1
+    block: list[tuple[int, int]] = []
     skip_title = _title_end(text)
     pos = 0
     length = len(text)
@@ -114,22 +119,37 @@ def paragraphs(text: str, breaks: frozenset[int] = frozenset()) -> list[tuple[in
         if pos >= skip_title:
             lo, hi = _trim(text, pos, line_end)
             if lo == hi:
-                if block_start >= 0:
-                    spans.append((block_start, block_end))
-                    block_start = -1
+                spans.extend(_block_paragraphs(text, block, breaks))
+                block = []
             else:
-                if block_start >= 0 and (_BULLET.match(text, lo) or pos in breaks):
-                    spans.append((block_start, block_end))
-                    block_start = -1
-                if block_start < 0:
-                    block_start = lo
-                block_end = hi
+                block.append((lo, hi))
         if newline < 0:
             break
         pos = newline + 1
-    if block_start >= 0:
-        spans.append((block_start, block_end))
+    spans.extend(_block_paragraphs(text, block, breaks))
     return spans
+
+
+def _block_paragraphs(text: str, block: list[tuple[int, int]], breaks: frozenset[int]) -> list[tuple[int, int]]:
+    """One block's paragraphs: its lines grouped by ``paragraph_lines``, a turn's line opening a paragraph."""
+    if not block:
+        return []
+    groups = paragraph_lines([text[lo:hi] for lo, hi in block])
+    out: list[tuple[int, int]] = []
+    for group in groups:
+        start = block[group[0]][0]
+        for i in group:
+            lo, hi = block[i]
+            if i != group[0] and _line_start(text, lo) in breaks:
+                out.append((start, block[i - 1][1]))
+                start = lo
+        out.append((start, block[group[-1]][1]))
+    return out
+
+
+def _line_start(text: str, lo: int) -> int:
+    """The offset where the line holding ``lo`` begins (turn offsets are line starts, before any indent)."""
+    return text.rfind("\n", 0, lo) + 1
 
 
 def segment(text: str, breaks: frozenset[int] = frozenset()) -> list[Segment]:

@@ -8,6 +8,8 @@
 - ``clean_text(text)``: line breaks made ``\\n``, then ``strip_controls``: what a hand-edited file is reduced to on load.
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
+- ``paragraph_lines(block)``: which lines of a block make one paragraph: the one rule for hard-wrapped lines, shared
+  with ``readouts.segment`` so that a stored text splits as ``add`` would have stored it.
 - ``LINE_BREAKS``: every line break a source may use (``\\r\\n``, ``\\r``, U+2028, form feed, ...), to be made ``\\n``.
 
 Kept apart from ``readouts.importing`` (where the bytes come from) and ``readouts.converters`` (HTML and Markdown
@@ -19,11 +21,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["LINE_BREAKS", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
-           "strip_controls"]
+__all__ = ["LINE_BREAKS", "LIST_MARKER", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
+           "paragraph_lines", "strip_controls"]
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
-_LIST_ITEM = re.compile(r"^(?:[-*+•–]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s)")
+LIST_MARKER = re.compile(r"(?:[-*+•▪‣◦●–—]|\(?\d{1,3}[.)]|\([a-zа-я0-9]{1,3}\)|[a-zа-я]\))\s")
+"""A list item's marker at the start of a line ("- ", "• ", "1. ", "2) ", "(a) ", "б) "), followed by a space: each
+item of a list is a point of its own."""
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _WRAP_WIDTH = 100
 _TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
@@ -82,17 +86,33 @@ def clean_text(text: str) -> str:
 
 
 def _paragraphs_of(block: list[str]) -> list[str]:
+    return [" ".join(block[i] for i in group) for group in paragraph_lines(block)]
+
+
+def paragraph_lines(block: list[str]) -> list[list[int]]:
+    """The paragraphs of a block of non-blank lines (stripped), as lists of line indices: the one rule for line
+    breaks inside a block, used when a readout is imported and when a stored one is split into claims, so a text
+    edited by hand reads as ``dualread add`` would have stored it.
+
+    A block is hard-wrapped when its lines (but the last) are short and some end mid-sentence: its lines are then
+    joined, a list item starting a paragraph of its own. Otherwise each line is a paragraph, which is how text
+    pasted from web pages arrives (one paragraph a line, some of them long), except a line that plainly goes on
+    with the sentence before it."""
     wrapped = len(block) > 1 and all(len(line) <= _WRAP_WIDTH for line in block[:-1]) and any(
         not _SENTENCE_END.search(line) for line in block[:-1])
-    if not wrapped:
-        return list(block)
-    paragraphs: list[list[str]] = []
-    for line in block:
-        if paragraphs and not _LIST_ITEM.match(line):
-            paragraphs[-1].append(line)
+    paragraphs: list[list[int]] = []
+    for i, line in enumerate(block):
+        if paragraphs and not LIST_MARKER.match(line) and (wrapped or _continues(block[i - 1], line)):
+            paragraphs[-1].append(i)
         else:
-            paragraphs.append([line])
-    return [" ".join(lines) for lines in paragraphs]
+            paragraphs.append([i])
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line that goes on with the sentence of the line before: that one ends mid-sentence and this one starts
+    with a small letter, which no sentence does ("... of a claim" / "continues on ..."), even among long lines."""
+    return not _SENTENCE_END.search(previous) and line[:1].islower()
 
 
 def looks_like_title(line: str) -> bool:

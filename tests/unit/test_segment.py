@@ -197,3 +197,27 @@ def test_body_is_everything_but_the_title():
     spans = paragraphs(text)
     body = "".join(ch for ch in text[text.index("\n") :] if not ch.isspace())
     assert "".join(ch for a, b in spans for ch in text[a:b] if not ch.isspace()) == body
+
+
+WRAPPED = (
+    "Readout of the call\n\n"
+    "The President spoke today with the Chancellor about the energy crisis in Europe and the steps both governments "
+    "are taking to secure supplies for the coming winter, and about the\n"
+    "support both countries give to the reconstruction of the port of Odesa.\n"
+    "They agreed to meet in Berlin.\n\n"
+    "The leaders discussed the next package of sanctions, the price cap on oil and the assets that both sides hold.\n"
+    "Then they turned to the talks.\n"
+)
+
+
+def test_a_line_that_goes_on_with_the_sentence_before_is_one_claim_stored_or_written_by_hand():
+    """One rule for line breaks: the text as written by hand splits into the claims ``dualread add`` stores."""
+    from readouts.textshape import normalise_text
+
+    by_hand = [WRAPPED[s.start:s.end] for s in segment(WRAPPED)]
+    stored = normalise_text(WRAPPED)
+    imported = [stored[s.start:s.end] for s in segment(stored)]
+    assert [" ".join(c.split()) for c in by_hand] == imported
+    assert any(c.endswith("reconstruction of the port of Odesa.") and c.startswith("The President") for c in imported)
+    # Lines pasted from a web page, each a whole sentence, stay apart.
+    assert "Then they turned to the talks." in imported
