@@ -60,6 +60,8 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 """A side saying the point was not made, or calling it false."""
+_NEGATION_REACH = 120
+"""How far before an agreement verb its negation is looked for ("did not, in the end, agree"): two words or so."""
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
@@ -135,7 +137,9 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
         conditional.extend(_phrase(text, m) for m in _CONDITION.finditer(text))
         denied.extend(_phrase(text, m) for m in _DENIAL.finditer(text))
         for m in _AGREE.finditer(text):
-            negation = _NEGATION.search(text[: m.start()])
+            # The negation sits within two words before the verb: read only the stretch of text just before it.
+            window = max(0, m.start() - _NEGATION_REACH)
+            negation = _NEGATION.search(text, window, m.start())
             if negation:
                 refused.append(text[negation.start() : m.end()].lower())
             else:

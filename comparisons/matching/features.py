@@ -16,6 +16,7 @@ not which point it is, so they are kept apart from the content words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -137,9 +138,16 @@ def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     if len(matches) < 2:
         return matches
     kept: list[tuple[str, int, int]] = []
-    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):
-        if all(end <= s + 1 or start >= e - 1 or (start, end) == (s, e) for _, s, e in kept):
+    spans: list[tuple[int, int]] = []  # the kept spans by start: they overlap by a space at most, so they are in
+    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1], m[0])):  # order of their ends too
+        at = bisect_left(spans, (start, end))
+        # Only the kept spans just before and after the new one's place can overlap it: look at those alone, so a
+        # very long claim with thousands of matches costs n log n, not n squared.
+        before = (s_e for s_e in reversed(spans[max(0, at - 2):at]))
+        after = (s_e for s_e in spans[at:at + 2])
+        if all(end <= s + 1 or start >= e - 1 or (start, end) == (s, e) for s, e in (*before, *after)):
             kept.append((key, start, end))
+            insort(spans, (start, end))
     return kept
 
 
