@@ -100,14 +100,17 @@ def test_a_library_that_is_a_file_is_one_clear_error(run_dualread, library_dir):
 
 
 def test_on_an_80_column_terminal_every_pair_shows_its_event_and_sample_mark(tmp_path):
+    from readouts.catalog import Catalog
     from tui.commands.list import format_table
 
-    entries = Library(tmp_path / "library").entries()
+    with Catalog(Library(tmp_path / "library")) as catalog:
+        catalog.refresh()
+        entries = catalog.summaries()
     lines = format_table(entries, 80)
     assert all(len(line) <= 80 for line in lines), lines
     text = "\n".join(lines)
     for entry in entries:
         assert entry.id in text
         # The event is not cut away to a lone '…': its first words are there to read.
-        assert " ".join(entry.pair.event.split()[:4]) in text, entry.pair.event
+        assert " ".join(entry.event.split()[:4]) in text, entry.event
     assert text.count("sample") >= len(entries)
