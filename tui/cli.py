@@ -13,7 +13,8 @@ import sys
 
 __all__ = ["HelpFormatter", "build_parser", "main"]
 
-COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "score")
+COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "score",
+            "search", "stats")
 
 
 def _version() -> str:

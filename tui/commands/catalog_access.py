@@ -9,14 +9,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from comparisons.claim_index import ClaimIndex
     from readouts.catalog import Catalog
 
-__all__ = ["open_catalog", "open_claim_index"]
+__all__ = ["PARALLEL_FROM", "open_catalog", "open_claim_index"]
+
+PARALLEL_FROM = 64
+"""Pairs to index from which the command line compares them in one process per core."""
 
 
 def open_catalog(args: argparse.Namespace, *, texts: bool = True) -> "Catalog":
@@ -39,9 +45,11 @@ def open_catalog(args: argparse.Namespace, *, texts: bool = True) -> "Catalog":
     return catalog
 
 
-def open_claim_index(args: argparse.Namespace) -> "ClaimIndex":
+def open_claim_index(args: argparse.Namespace,
+                     check: "Callable[[ClaimIndex], None] | None" = None) -> "ClaimIndex":
     """The claim index of the library the options name, every pair's claims indexed first (a pair not compared
-    before is compared now, with a progress line); ``index.catalog`` is the refreshed catalog, to close after."""
+    before is compared now, with a progress line); ``index.catalog`` is the refreshed catalog, to close after.
+    ``check(index)`` runs before the indexing: a typo in an option is reported before minutes of comparing."""
     from comparisons.claim_index import ClaimIndex
     from tui.commands.common import options_from
     from tui.commands.progress import Progress
@@ -49,9 +57,14 @@ def open_claim_index(args: argparse.Namespace) -> "ClaimIndex":
     catalog = open_catalog(args)
     try:
         index = ClaimIndex(catalog, options_from(args, catalog.library), catalog.library.cache_dir)
+        if check is not None:
+            check(index)
         progress = Progress("comparing and indexing claims")
+        stale = len(index.stale())
+        # Many pairs to compare (a library never opened): one process per core; a few: not worth starting them.
+        workers = min(os.cpu_count() or 1, 8) if stale >= PARALLEL_FROM else 1
         try:
-            index.index(progress=progress)
+            index.index(progress=progress, workers=workers)
         finally:
             progress.finish()
     except BaseException:

@@ -1,0 +1,91 @@
+"""``dualread search`` and ``dualread stats`` as a user runs them: output, JSON, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from tests.unit.library_files import NORLAND, RUSSIAN, save_pair
+
+
+def test_search_answers_what_the_kremlin_said_on_sanctions_and_the_white_house_did_not(run_dualread):
+    result = run_dualread("search", "", "--topic", "sanctions", "--side", "kremlin", "--without", "white-house",
+                          "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "dualread/search@1" and data["claims"] >= 1 and data["not_indexed"] == 0
+    for group in data["pairs"]:
+        assert {"id", "date", "event", "sample", "claims"} <= set(group)
+        for claim in group["claims"]:
+            assert claim["side"] == "kremlin" and "sanctions" in claim["topics"]
+            assert not any(p["side"] == "white-house" for p in claim["partners"])
+
+    text = run_dualread("search", "", "--topic", "sanctions", "--side", "kremlin", "--without", "white-house")
+    assert text.returncode == 0
+    lines = text.stdout.splitlines()
+    assert lines[0] == f"{data['claims']} claim{'s' if data['claims'] != 1 else ''} in {len(data['pairs'])} " \
+                       f"pair{'s' if len(data['pairs']) != 1 else ''}"
+    first = data["pairs"][0]
+    assert any(first["id"] in line and first["date"] in line for line in lines)
+    assert any(first["claims"][0]["text"] in line for line in lines)
+
+
+def test_search_shows_each_claim_with_its_partners_and_names_broken_pairs(run_dualread, library_dir):
+    save_pair(library_dir, "2024-03-04-vest-putin-call", {"kremlin": RUSSIAN, "norland": NORLAND})
+    (library_dir / "broken-pair").mkdir()
+    result = run_dualread("search", '"grain shipments"')
+    assert result.returncode == 0
+    assert "norland:" in result.stdout and "The two leaders discussed grain shipments" in result.stdout
+    assert "↔ kremlin:" in result.stdout  # its partner on the other side
+    notes = [line for line in result.stderr.splitlines() if "comparing and indexing claims" not in line]
+    assert len(notes) == 1 and notes[0].startswith("dualread: broken pair broken-pair: ") and "pair.yaml" in notes[0]
+    russian = run_dualread("search", "санкции", "--json")
+    assert [g["id"] for g in json.loads(russian.stdout)["pairs"]] == ["2024-03-04-vest-putin-call"]
+    none = run_dualread("search", "zanzibar")
+    assert none.returncode == 0 and none.stdout.strip() == "No claims match."
+
+
+def test_search_errors_are_one_line_and_exit_1(run_dualread):
+    for args, words in [
+        (["sanctions AND"], "QUERY"),
+        (['"unterminated'], "QUERY"),
+        (["x", "--topic", "sanction"], "--topic"),
+        (["x", "--side", "kremln"], "--side"),
+        (["x", "--since", "2022-02-30"], "--since"),
+        (["x", "--until", "last year"], "--until"),
+    ]:
+        result = run_dualread("search", *args)
+        assert result.returncode == 1, (args, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert run_dualread("search", "x", "--status", "lost").returncode == 2
+
+
+def test_a_damaged_catalog_is_rebuilt_and_said_so_in_one_line(run_dualread, library_dir):
+    save_pair(library_dir, "2024-03-04-vest-putin-call", {"kremlin": RUSSIAN, "norland": NORLAND})
+    assert run_dualread("list").returncode == 0
+    catalog = library_dir / ".cache" / "catalog.sqlite3"
+    catalog.write_bytes(b"scribbled over by something else\n" * 100)
+    result = run_dualread("list")
+    assert result.returncode == 0 and "2024-03-04-vest-putin-call" in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"dualread: the catalog {catalog} was damaged; rebuilt it from the library's folders"]
+    again = run_dualread("list")
+    assert again.stderr == "" and again.stdout == result.stdout
+
+
+def test_stats_table_and_json_agree(run_dualread):
+    data = json.loads(run_dualread("stats", "--json").stdout)
+    assert data["schema"] == "dualread/stats@1" and data["by"] == "publisher" and data["pairs"] >= 4
+    rows = {(r["side"], r["topic"]): r for r in data["rows"]}
+    white_house = rows[("The White House", "sanctions")]
+    table = run_dualread("stats")
+    assert table.returncode == 0
+    lines = table.stdout.splitlines()
+    start = lines.index("The White House")
+    line = next(line for line in lines[start:] if line.strip().startswith("Sanctions"))
+    share = round(100 * white_house["raised"] / white_house["pairs"])
+    assert f"{white_house['raised']} ({share}%)" in line
+    by_year = json.loads(run_dualread("stats", "--by", "year", "--json").stdout)
+    assert {r["year"] for r in by_year["rows"]} >= {"2021", "2022"}
+    assert "Sanctions (sanctions)" in run_dualread("stats", "--by", "topic").stdout
+    assert run_dualread("stats", "--by", "decade").returncode == 2
