@@ -223,25 +223,33 @@ class PairRows:
 
 
 def pair_rows(root: Path, pair_id: str, options: "CompareOptions", cache_dir: Path | None) -> "PairRows | str":
-    """The rows of ``pair_id``'s comparison, or the one-line problem that kept it from being compared.
+    """The rows of ``pair_id``'s comparison with its review applied (what a person decided is what a search finds;
+    a review file that cannot be used leaves the engine's result), or the one-line problem that kept it from
+    being compared.
 
     A comparison already in the cache is read from its JSON (``dualread/comparison@1``, checked against the pair's
     texts as ``comparisons.jsonio.from_dict`` checks it) without building the ``Comparison``: half the cost, which
     counts at 10,000 pairs. Anything else goes through ``cached_compare``."""
     from comparisons.cache import cache_path, cached_compare
+    from comparisons.review.reviewed import read_review
     from readouts.library import Library
 
     try:
-        pair = Library(root).load(pair_id)
+        library = Library(root)
+        pair = library.load(pair_id)
+        try:
+            review = read_review(library, pair)
+        except DualreadError:
+            review = None  # as the TUI does: the engine's own result, the pair still searchable
         if cache_dir is not None:
             try:
-                data = json.loads(cache_path(pair, options, cache_dir).read_text(encoding="utf-8"))
+                data = json.loads(cache_path(pair, options, cache_dir, review).read_text(encoding="utf-8"))
                 return rows_of(data, pair)
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass  # not cached, or not a comparison of this pair: compare (and cache) it
         from comparisons.jsonio import to_dict
 
-        return rows_of(to_dict(cached_compare(pair, options, cache_dir)), pair)
+        return rows_of(to_dict(cached_compare(pair, options, cache_dir, review)), pair)
     except DualreadError as error:
         return str(error)
     except Exception as error:  # noqa: BLE001 - an untrusted pair that breaks the engine breaks only itself

@@ -89,3 +89,15 @@ def test_stats_table_and_json_agree(run_dualread):
     assert {r["year"] for r in by_year["rows"]} >= {"2021", "2022"}
     assert "Sanctions (sanctions)" in run_dualread("stats", "--by", "topic").stdout
     assert run_dualread("stats", "--by", "decade").returncode == 2
+
+
+def test_search_follows_a_review(run_dualread):
+    def kremlin_status():
+        data = json.loads(run_dualread("search", '"colossal mistake"', "--side", "kremlin", "--json").stdout)
+        return [(c["id"], c["status"]) for g in data["pairs"] for c in g["claims"]]
+
+    before = kremlin_status()
+    assert before and all(status == "linked" for _, status in before)
+    claim = before[0][0]
+    assert run_dualread("unlink", "2021-12-30-biden-putin-call", claim).returncode == 0
+    assert (claim, "omission") in kremlin_status()

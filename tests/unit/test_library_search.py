@@ -163,10 +163,10 @@ def test_a_pair_that_fails_to_compare_is_noted_and_the_rest_are_searched(tmp_pat
     save_pair(root, "vest-putin-call", {"kremlin": RUSSIAN, "norland": NORLAND})
     real = comparisons.cache.cached_compare
 
-    def failing(pair, options, cache_dir):
+    def failing(pair, options, cache_dir, review=None):
         if pair.id == "vest-putin-call":
             raise RuntimeError("the engine tripped")
-        return real(pair, options, cache_dir)
+        return real(pair, options, cache_dir, review)
 
     monkeypatch.setattr(comparisons.cache, "cached_compare", failing)
     with Catalog(Library(root)) as catalog:
