@@ -205,11 +205,11 @@ def test_commands_on_a_broken_pair_fail_cleanly_while_list_works(run_dualread, l
     broken = library_dir / "broken"
     broken.mkdir()
     (broken / "pair.yaml").write_text(yaml_text, encoding="utf-8")
-    before = library_snapshot(library_dir)
 
     listed = run_dualread("list")
     assert listed.returncode == 0 and "fine" in listed.stdout
     assert "broken" in listed.stderr and expected in listed.stderr
+    before = library_snapshot(library_dir)  # after the listing, which writes the catalog in .cache
 
     assert_refused(run_dualread("show", "broken"), "broken", expected)
     assert_refused(run_dualread("export", "broken", "--format", "json"), "broken", expected)

@@ -46,7 +46,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         examples="  dualread search sanctions\n"
         "  dualread search '\"security guarantees\"' --side kremlin\n"
         "  dualread search '' --topic sanctions --side kremlin --without white-house\n"
-        "      every Kremlin claim on sanctions the White House's readout has no counterpart for\n"
+        "      Kremlin claims on sanctions with no counterpart in the White House's\n"
         "  dualread search 'sanction* OR санкци*' --since 2022 --status conflict --json\n",
     )
     parser.add_argument("query", metavar="QUERY", nargs="?", default="", help="what to look for ('' for anything)")
