@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as _dt
+import gzip
 import json
 import os
 import resource
@@ -86,9 +87,9 @@ def build_library(root: Path, pairs: int) -> None:
             (target / item.name).write_text(text, encoding="utf-8")
         seeded = root / ".cache" / "comparisons" / pair_id / seeds[sample.name].name
         seeded.parent.mkdir(parents=True, exist_ok=True)
-        data = json.loads(seeds[sample.name].read_text(encoding="utf-8"))
+        data = json.loads(gzip.decompress(seeds[sample.name].read_bytes()))
         data["pair"].update(id=pair_id, date=date.isoformat())
-        seeded.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        seeded.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), compresslevel=1))
     old = time.time() - 3600  # older than the catalog's "racy" window, as a library used for a while is
     for folder in root.iterdir():
         if not folder.name.startswith("."):

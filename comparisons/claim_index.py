@@ -3,10 +3,12 @@
 - ``ClaimIndex(catalog, options, cache_dir)``: the claim tables of a ``readouts.catalog.Catalog`` (created on first
   use), filled from each pair's comparison (``comparisons.cache.cached_compare``: computed once, then read from the
   comparison cache). ``.stale() -> list[str]``: the pairs that load but whose claims are missing or out of date,
-  newest first. ``.index(pair_ids=None, *, progress=None, stop=None) -> Indexed``: index those pairs (all stale
-  ones by default); ``stop()`` is asked between pairs, so a background worker can give way. ``.counts()`` ->
-  how many pairs are indexed, stale and failed.
+  newest first. ``.index(pair_ids=None, *, progress=None, stop=None, workers=1) -> Indexed``: index those pairs
+  (all stale ones by default); ``stop()`` is asked between pairs, so a background worker can give way;
+  ``workers`` > 1 compares in that many processes. ``.counts()`` -> how many pairs are indexed, stale and failed.
 - ``Indexed``: how many pairs were indexed, and the ones whose comparison failed (id, one-line problem).
+- ``pair_rows(root, pair_id, options, cache_dir)``: one pair's rows (``PairRows``) from its comparison with its
+  review applied, or its problem; ``rows_of(comparison)``: the rows of a comparison.
 - ``options_fingerprint(options)``: what, besides a pair's files, decides its claims (engine version and code,
   taxonomy, engine numbers, similarity): claims indexed under other settings are all thrown away and indexed again.
 - ``fold(text)``: the spelling the index and every query are read in (``ё`` as ``е``, as Russian is often typed).
@@ -39,9 +41,9 @@ from readouts.catalog_db import ensure_part, write
 from readouts.errors import DualreadError
 
 if TYPE_CHECKING:
+    from comparisons.model import Comparison
     from comparisons.options import CompareOptions
     from readouts.catalog import Catalog
-    from readouts.model import Pair
 
 __all__ = ["ClaimIndex", "IndexCounts", "Indexed", "PairRows", "STATUSES", "fold", "options_fingerprint", "pair_rows",
            "rows_of"]
@@ -224,13 +226,9 @@ class PairRows:
 
 def pair_rows(root: Path, pair_id: str, options: "CompareOptions", cache_dir: Path | None) -> "PairRows | str":
     """The rows of ``pair_id``'s comparison with its review applied (what a person decided is what a search finds;
-    a review file that cannot be used leaves the engine's result), or the one-line problem that kept it from
-    being compared.
-
-    A comparison already in the cache is read from its JSON (``dualread/comparison@1``, checked against the pair's
-    texts as ``comparisons.jsonio.from_dict`` checks it) without building the ``Comparison``: half the cost, which
-    counts at 10,000 pairs. Anything else goes through ``cached_compare``."""
-    from comparisons.cache import cache_path, cached_compare
+    a review file that cannot be used leaves the engine's result), through the comparison cache; or the one-line
+    problem that kept it from being compared."""
+    from comparisons.cache import cached_compare
     from comparisons.review.reviewed import read_review
     from readouts.library import Library
 
@@ -241,69 +239,41 @@ def pair_rows(root: Path, pair_id: str, options: "CompareOptions", cache_dir: Pa
             review = read_review(library, pair)
         except DualreadError:
             review = None  # as the TUI does: the engine's own result, the pair still searchable
-        if cache_dir is not None:
-            try:
-                data = json.loads(cache_path(pair, options, cache_dir, review).read_text(encoding="utf-8"))
-                return rows_of(data, pair)
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                pass  # not cached, or not a comparison of this pair: compare (and cache) it
-        from comparisons.jsonio import to_dict
-
-        return rows_of(to_dict(cached_compare(pair, options, cache_dir, review)), pair)
+        return rows_of(cached_compare(pair, options, cache_dir, review))
     except DualreadError as error:
         return str(error)
     except Exception as error:  # noqa: BLE001 - an untrusted pair that breaks the engine breaks only itself
         return f"cannot be compared: {type(error).__name__}: {error}"
 
 
-def rows_of(data: dict, pair: "Pair") -> PairRows:
-    """The index rows of a comparison in its JSON form; ``ValueError`` when it is not a comparison of ``pair``."""
-    from comparisons.model import SCHEMA
-
-    if data.get("schema") != SCHEMA or data["pair"]["id"] != pair.id:
-        raise ValueError("not a comparison of this pair")
-    side_of: dict[str, str] = {}
-    for document in data["documents"]:
-        key = document["side"]
-        text = pair.side(key).text
-        if document["text"] != text:
-            raise ValueError("a comparison of another text")
-        for index, claim in enumerate(document["claims"]):
-            if claim["id"] != f"{key}:{index}" or text[int(claim["start"]):int(claim["end"])] != claim["text"]:
-                raise ValueError("a claim that is not its text")
-            side_of[claim["id"]] = key
-    link_of = {claim_id: link for link in data["links"] for claim_id in link["claims"]}
+def rows_of(comparison: "Comparison") -> PairRows:
+    """The index rows of one comparison."""
+    link_of = {claim_id: link for link in comparison.links for claim_id in link.claims}
+    side_of = {claim.id: claim.side for document in comparison.documents for claim in document.claims}
     claims = []
     cover: dict[tuple[str, str], list[int]] = {}
-    for document in data["documents"]:
-        for index, claim in enumerate(document["claims"]):
-            link = link_of.get(claim["id"])
+    for document in comparison.documents:
+        for claim in document.claims:
+            link = link_of.get(claim.id)
             if link is None:
                 status, partners = "omission", ""
             else:
-                status = "conflict" if link["conflicts"] else "linked"
-                partners = " ".join(sorted({side_of[c] for c in link["claims"]} - {document["side"]}))
-            claims.append((document["side"], index, int(claim["start"]), int(claim["end"]), claim["text"],
-                           claim["speaker"], link["id"] if link else None, status, partners,
-                           " ".join(claim["topics"])))
-            for topic in claim["topics"]:
-                figures = cover.setdefault((document["side"], topic), [0, 0, 0])
+                status = "conflict" if link.conflicts else "linked"
+                partners = " ".join(sorted({side_of[c] for c in link.claims} - {claim.side}))
+            topics = comparison.topics_of(claim.id)
+            claims.append((claim.side, claim.index, claim.start, claim.end, claim.text, claim.speaker,
+                           link.id if link else None, status, partners, " ".join(topics)))
+            for topic in topics:
+                figures = cover.setdefault((claim.side, topic), [0, 0, 0])
                 figures[0] += 1
                 figures[1] += status == "omission"
                 figures[2] |= status == "conflict"
-    rank = {key: i for i, key in enumerate(pair.side_keys)}
-
-    def in_side_order(values: dict[str, str]) -> dict[str, str]:
-        """The values as ``compare`` orders them (the cached file sorts its keys)."""
-        return {k: values[k] for k in sorted(values, key=lambda k: (rank.get(k, len(rank)), k))}
-
-    links = tuple((link["id"], float(link["score"]),
-                   json.dumps([{"kind": c["kind"], "values": in_side_order(c["values"])} for c in link["conflicts"]],
-                              ensure_ascii=False))
-                  for link in data["links"])
+    links = tuple((link.id, link.score, json.dumps([{"kind": c.kind, "values": dict(c.values)}
+                                                    for c in link.conflicts], ensure_ascii=False))
+                  for link in comparison.links)
     side_topics = tuple((side, topic, *figures) for (side, topic), figures in cover.items())
-    return PairRows(tuple(claims), links, side_topics, len(data["omissions"]),
-                    sum(len(link["conflicts"]) for link in data["links"]))
+    return PairRows(tuple(claims), links, side_topics, len(comparison.omissions),
+                    sum(len(link.conflicts) for link in comparison.links))
 
 
 def _store(connection: sqlite3.Connection, batch: list[tuple[str, str, "PairRows | str"]]) -> None:

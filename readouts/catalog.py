@@ -16,7 +16,8 @@ so that listing 10,000 pairs reads one file instead of 10,000 folders.
 The folders are the truth; the catalog is an index that can always be thrown away. A deleted catalog is rebuilt
 from the folders, and so is a damaged one (``readouts.catalog_db``: it is removed under a lock and filled again,
 ``Refresh.rebuilt`` says so). A library with no folder yet (only the bundled samples) or whose ``.cache`` cannot be
-written gets a private in-memory catalog. Two processes may refresh one catalog at once: each reads the folders it
+written, or holds a link or anything but a file where the catalog's folder or files should be, gets a private
+in-memory catalog. Two processes may refresh one catalog at once: each reads the folders it
 finds changed, then writes them in short transactions; readers are never blocked (WAL).
 """
 
@@ -26,6 +27,7 @@ import datetime as _dt
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,6 +145,8 @@ class Catalog:
         path = self.path
         if path is not None and not self.library.root.is_dir():
             path = None  # a library never written to: its .cache is not ours to create
+        if path is not None and not _own_places(path):
+            path = None  # a link where the catalog's folder or files should be could lead writes out of the library
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -331,6 +335,23 @@ class Catalog:
         """The stamp of every pair that loads, by id."""
         return self.guarded(lambda connection: dict(
             connection.execute("SELECT id, stamp FROM pairs WHERE problem IS NULL")))
+
+
+def _own_places(path: Path) -> bool:
+    """Whether the catalog's folder is a real folder and its files (the database, its write-ahead log and shared
+    memory) real files, or absent: a shared library is untrusted, and SQLite would follow a link it left there."""
+    checks = [(path.parent, stat.S_ISDIR)] + [(Path(f"{path}{suffix}"), stat.S_ISREG)
+                                               for suffix in ("", "-wal", "-shm", "-journal")]
+    for place, kind in checks:
+        try:
+            mode = os.lstat(place).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        if not kind(mode):
+            return False
+    return True
 
 
 def _shown_path(folder: _Folder) -> str:

@@ -148,6 +148,23 @@ def test_a_cache_that_cannot_be_written_falls_back_to_a_catalog_in_memory(root):
         assert "vest-putin-call" in {s.id for s in catalog.summaries()}
 
 
+@pytest.mark.parametrize("place", [".cache", ".cache/catalog.sqlite3", ".cache/catalog.sqlite3-wal"])
+def test_a_link_where_the_catalog_should_be_is_never_followed(root, tmp_path, place):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "precious.txt" if place != ".cache" else outside
+    if place != ".cache":
+        target.write_text("not yours\n", encoding="utf-8")
+        (root / ".cache").mkdir()
+    (root / place).symlink_to(target)
+    with Catalog(Library(root)) as catalog:
+        catalog.refresh()
+        assert catalog.path is None and "vest-putin-call" in {s.id for s in catalog.summaries()}
+    assert sorted(p.name for p in outside.iterdir()) == ([] if place == ".cache" else ["precious.txt"])
+    if place != ".cache":
+        assert target.read_text(encoding="utf-8") == "not yours\n"
+
+
 def test_processes_refreshing_one_catalog_while_pairs_change_leave_it_sound_and_in_step(root):
     worker = textwrap.dedent(f"""
         import sys

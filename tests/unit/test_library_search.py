@@ -193,29 +193,32 @@ def test_claims_indexed_under_another_taxonomy_are_indexed_again(index, tmp_path
         ClaimIndex(index.catalog, index.options, index.cache_dir).index()
 
 
-def test_claims_read_from_the_cached_json_equal_those_of_a_fresh_comparison(index, tmp_path):
-    from comparisons.cache import cache_path
+def test_claims_read_through_the_comparison_cache_equal_those_of_a_fresh_comparison(index):
     from comparisons.claim_index import pair_rows
 
     library = index.catalog.library
     for entry in library.entries():
-        cached = pair_rows(library.root, entry.id, index.options, library.cache_dir)
-        assert cache_path(entry.pair, index.options, library.cache_dir).is_file()
-        assert cached == pair_rows(library.root, entry.id, index.options, None)
+        assert pair_rows(library.root, entry.id, index.options, library.cache_dir) == \
+            pair_rows(library.root, entry.id, index.options, None)
 
 
-def test_a_tampered_cache_file_is_not_trusted(index):
+def test_a_tampered_cache_entry_never_reaches_the_index(index):
+    import gzip
+
     from comparisons.cache import cache_path
     from comparisons.claim_index import pair_rows
 
     library = index.catalog.library
     pair = library.load("2021-12-30-biden-putin-call")
     path = cache_path(pair, index.options, library.cache_dir)
-    honest = path.read_text(encoding="utf-8")
-    claim = pair_rows(library.root, pair.id, index.options, library.cache_dir).claims[0][4]
+    honest = path.read_bytes()
+    first = pair_rows(library.root, pair.id, index.options, library.cache_dir).claims[0]
     try:
-        path.write_text(honest.replace(claim, "A sentence no readout said."), encoding="utf-8")
+        entry = gzip.decompress(honest).decode("utf-8")
+        tampered = entry.replace(f'"start":{first[2]},', f'"start":{first[2] + 5},', 1)
+        assert tampered != entry  # a claim's offsets moved: it no longer slices its text
+        path.write_bytes(gzip.compress(tampered.encode("utf-8")))
         rows = pair_rows(library.root, pair.id, index.options, library.cache_dir)
-        assert rows.claims[0][4] == claim and "A sentence no readout said." not in {c[4] for c in rows.claims}
+        assert rows.claims[0] == first
     finally:
-        path.write_text(honest, encoding="utf-8")
+        path.write_bytes(honest)
