@@ -202,7 +202,7 @@ class ClaimIndex:
             jobs = pool.map(pair_rows, repeat(root), pair_ids, repeat(self.options), repeat(self.cache_dir),
                             chunksize=8)
             try:
-                yield from zip(pair_ids, jobs)
+                yield from zip(pair_ids, jobs, strict=False)  # stopped early: the jobs not taken are cancelled
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -271,7 +271,7 @@ def rows_of(comparison: "Comparison") -> PairRows:
     links = tuple((link.id, link.score, json.dumps([{"kind": c.kind, "values": dict(c.values)}
                                                     for c in link.conflicts], ensure_ascii=False))
                   for link in comparison.links)
-    side_topics = tuple((side, topic, *figures) for (side, topic), figures in cover.items())
+    side_topics = tuple((side, topic, figures[0], figures[1], figures[2]) for (side, topic), figures in cover.items())
     return PairRows(tuple(claims), links, side_topics, len(comparison.omissions),
                     sum(len(link.conflicts) for link in comparison.links))
 

@@ -236,7 +236,7 @@ class Catalog:
             elif folder.path is None:
                 if row[3] != RESOURCE_STAMP:
                     stale.append(folder)
-            elif not unchanged(folder.path, row[2].split("/") if row[2] else (), row[3], only=only):
+            elif not unchanged(folder.path, row[2].split("/") if row[2] else [], row[3], only=only):
                 stale.append(folder)
         removed = [pair_id for pair_id in known if pair_id not in folders]
         if removed:
@@ -286,8 +286,9 @@ class Catalog:
     def _read(self, folder: _Folder) -> tuple[_Folder, str, tuple[str, ...], "Pair | None", str | None]:
         """One folder's stamp (taken before reading, so an edit made while it is read is seen next time) and its
         pair, or the one-line problem that keeps it from loading."""
+        files: tuple[str, ...] = ()
         if folder.path is None:
-            stamp, files = RESOURCE_STAMP, ()
+            stamp = RESOURCE_STAMP
         else:
             stamp, files = take_stamp(folder.path, first=(PAIR_FILE,))
         try:
@@ -302,7 +303,7 @@ class Catalog:
         if not batch:
             return
         pairs = []
-        sides = []
+        sides: list[tuple[object, ...]] = []
         for folder, stamp, files, pair, problem in batch:
             rows = [(s.key, s.publisher, s.title, s.url, s.language, s.file) for s in pair.sides] if pair else []
             pairs.append((folder.id, int(folder.sample), _shown_path(folder), "/".join(files), stamp,
