@@ -20,7 +20,7 @@ from tui.commands.json_out import write_json
 from tui.commands.terminal_text import fit, visible
 
 if TYPE_CHECKING:
-    from comparisons.library_stats import LibraryStats, TopicStat
+    from comparisons.library_stats import LibraryStats
 
 __all__ = ["add_parser", "format_stats", "run", "stats_to_json"]
 
