@@ -160,7 +160,7 @@ AUDIT = r"""
     const s = getComputedStyle(el);
     return s.display !== "none" && s.visibility !== "hidden" && el.getClientRects().length > 0;
   }
-  const out = {text: [], marks: [], cells: [], styles: {},
+  const out = {text: [], marks: [], cells: [], styles: {}, scrollers: [],
                width: [document.documentElement.scrollWidth, window.innerWidth]};
   for (const el of document.body.querySelectorAll("*")) {
     if (!shown(el) || el.closest("[aria-hidden=true]")) continue;
@@ -186,6 +186,14 @@ AUDIT = r"""
     const s = label && getComputedStyle(label);
     const heard = !!label && s.display !== "none" && s.visibility !== "hidden";
     out.cells.push([label ? label.textContent.trim() : "", heard]);
+  }
+  // Whatever scrolls sideways must say so: a visible cue just before it.
+  out.scrollers = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!shown(el) || el.scrollWidth <= el.clientWidth + 1 || getComputedStyle(el).overflowX === "visible") continue;
+    if (el.clientWidth <= 2) continue;  // visually hidden text for screen readers, not a scroller
+    const cue = el.previousElementSibling;
+    out.scrollers.push([el.className, !!cue && cue.classList.contains("scroll-cue") && shown(cue)]);
   }
   for (const sel of ["mark.del", "mark.ins"]) {
     const el = document.querySelector(sel);
@@ -238,8 +246,12 @@ def test_first_and_second_sides_marked_words_differ_by_more_than_colour(pages, t
 
 @pytest.mark.parametrize("page", ["report", "index"])
 def test_nothing_runs_off_a_phone_screen(pages, tmp_path, page):
-    page_width, window = audit(tmp_path, pages[page], 390)["width"]
+    found = audit(tmp_path, pages[page], 390)
+    page_width, window = found["width"]
     assert page_width <= window
+    # Tables stack on a phone; only the wide matrices scroll inside their frame, each with its cue.
+    assert all(cue for _, cue in found["scrollers"]), found["scrollers"]
+    assert {name for name, _ in found["scrollers"]} == ({"scroll matrix-region"} if page == "index" else set())
 
 
 def test_an_index_cell_says_its_topic_and_counts(pages):
