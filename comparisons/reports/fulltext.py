@@ -53,19 +53,23 @@ def claim_views(comparison: Comparison, labels: Mapping[str, str], langs: Mappin
                 if link is not None:
                     partner_side, partner = _partner(row, side, keys)
                     conflicts = tuple((c.kind, c.values[side]) for c in link.conflicts if side in c.values)
+                    if any(c.kind == "review" for c in link.conflicts):
+                        conflicts += (("review", link.review.note if link.review else ""),)
                     status = "conflict" if link.conflicts else "linked"
                     partners = tuple(cid for cid in link.claims if cid != claim.id)
                 else:
                     partner_side, partner, conflicts, status, partners = "", "", (), "omission", ()
+                mark = (link or row.omission).review  # type: ignore[union-attr]
                 views[claim.id] = ClaimView(
                     id=claim.id, side=side, side_label=labels[side], lang=langs[side], index=claim.index,
                     start=claim.start, end=claim.end, text=claim.text, speaker=claim.speaker or "",
                     topics=comparison.topics_of(claim.id), status=status, link=link.id if link else "",
                     partners=partners, score=link.score if link else None,
-                    low_score=bool(link and link.score < LOW_SCORE), conflicts=conflicts,
+                    low_score=bool(link and link.score < LOW_SCORE and link.review is None), conflicts=conflicts,
                     anchor=claim_anchor(claim.id),
                     partner_href=f"#{claim_anchor(partner)}" if partner else "",
                     partner_label=labels.get(partner_side, ""),
+                    review=mark.status if mark is not None else "",
                 )
     return views
 

@@ -114,6 +114,9 @@ def _conflicts(comparison: Comparison, rows: Sequence[RowView],
         texts = {k: " ".join(comparison.claim(cid).text for cid in link.claims if cid.rpartition(":")[0] == k)
                  for k in keys}
         for view, conflict in zip(row.conflicts, link.conflicts, strict=False):
+            if not conflict.values:  # marked by a reviewer: their note says what, no side states a value
+                out.append((row, view))
+                continue
             sides = [k for k in [*keys, *sorted(set(conflict.values) - set(keys))] if k in conflict.values]
             words = tuple(ConflictWords(labels.get(k, k), langs.get(k, ""), _marked(texts.get(k, ""),
                                                                                    conflict.values[k]))

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from comparisons.model import Comparison, Row, Span
 from comparisons.reports.fulltext import LOW_SCORE, claim_anchor, claim_views, full_texts
+from comparisons.reports.review_view import REVIEW_KIND, mark_view, review_view
 from comparisons.reports.stamp import make_stamp
 from comparisons.reports.view_values import (
     CellView,
@@ -136,13 +137,22 @@ def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs
         cells.append(CellView(k, labels[k], langs[k], pieces[k], speakers, marks[k], against[k], href))
     conflicts = []
     for conflict in link.conflicts:
+        if conflict.kind == "review":
+            # A person said the claims disagree; what on is their note, not a value per side.
+            conflicts.append(ConflictView(REVIEW_KIND, (), note=link.review.note if link.review else ""))
+            continue
         ordered = [k for k in keys if k in conflict.values] + sorted(k for k in conflict.values if k not in keys)
         conflicts.append(ConflictView(conflict.kind, tuple((labels.get(k, k), conflict.values[k]) for k in ordered)))
     return RowView(
-        anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=link.score < LOW_SCORE,
+        anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=_unsure(link),
         topics=tuple(topic_labels.get(t, t) for t in row.topics), cells=tuple(cells), conflicts=tuple(conflicts),
-        little_shared=little_shared,
+        little_shared=little_shared, review=mark_view(link.review),
     )
+
+
+def _unsure(link) -> bool:
+    """A low score the engine gave and no person has since decided on."""
+    return link.score < LOW_SCORE and link.review is None
 
 
 def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
@@ -158,7 +168,7 @@ def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
 def _point(row: Row, labels: Mapping[str, str]) -> PointRef:
     if row.link is not None:
         return PointRef(row.link.id, f"#link-{_slug(row.link.id)}", "link", bool(row.link.conflicts),
-                        row.link.score < LOW_SCORE, "")
+                        _unsure(row.link), "")
     assert row.omission is not None
     return PointRef(row.omission.claim, f"#{claim_anchor(row.omission.claim)}", "omission", False, False,
                     labels[row.omission.side])
@@ -243,4 +253,10 @@ def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | No
         fulltexts=fulltexts,
         index_href=index_href,
         low_score=LOW_SCORE,
+        review=review_view(comparison, _href) if detail or texts else None,
     )
+
+
+def _href(ref: str) -> str:
+    """Where a point is shown: a link's row (``L4``), an omission's claim in the full text (``kremlin:3``)."""
+    return f"#{claim_anchor(ref)}" if ":" in ref else f"#link-{_slug(ref)}"

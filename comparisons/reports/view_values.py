@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CellView", "ClaimView", "ConflictView", "ConflictWords", "CoverageCell", "FullTextView", "KeyDifferences",
-    "Lopsided", "OmissionGroup", "Piece", "PointRef", "RankedOmission", "ReportView", "RowView", "SideView", "Stamp",
+    "Lopsided", "OmissionGroup", "Piece", "PointRef", "RankedOmission", "ReportView", "ReviewMarkView", "ReviewView", "RowView", "SideView", "Stamp",
     "TermContrast", "TextRun", "TopicView",
 ]
 
@@ -85,6 +85,8 @@ class ClaimView:
     """(kind, this side's value) for each conflict of its link that names this side."""
     anchor: str
     """Its id in the full text (``t-kremlin-3``)."""
+    review: str
+    """What a person's review made of its link or omission: ``confirmed``, ``added``, ``changed``; ``""`` if none."""
     partner_href: str
     """Where its marker leads: the first partner on the next side that has one (``#t-white-house-4``)."""
     partner_label: str
@@ -150,8 +152,10 @@ class ConflictWords:
 class ConflictView:
     kind: str
     values: tuple[tuple[str, str], ...]
-    """(side label, value) in the pair's side order."""
+    """(side label, value) in the pair's side order; empty for a conflict a reviewer marked (see ``note``)."""
     words: tuple[ConflictWords, ...] = ()
+    note: str = ""
+    """For a conflict a person's review marked (kind ``marked by a reviewer``): what they said is in conflict."""
 
 
 @dataclass(frozen=True)
@@ -167,11 +171,42 @@ class RowView:
     conflicts: tuple[ConflictView, ...]
     little_shared: bool = False
     """The sides share too little wording for a useful word diff (see ``view.MIN_SHARED_WORDING``)."""
+    review: "ReviewMarkView | None" = None
 
     @property
     def marked(self) -> bool:
         """Some cell has words marked (a word diff is shown)."""
         return any(c.mark for c in self.cells)
+
+
+@dataclass(frozen=True)
+class ReviewMarkView:
+    """What a person's review decided on one row, in words a reader takes in at a glance."""
+
+    status: str
+    """``confirmed``, ``added`` or ``changed``."""
+    said: str
+    """"confirmed by a reviewer", "linked by hand", "changed by hand", then the conflict: "conflict cleared"."""
+    note: str
+    by: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """What a person's review of the pair changed, against the engine's own result."""
+
+    decisions: int
+    confirmed: int
+    added: int
+    changed: int
+    to_review: int
+    rows: tuple[tuple[str, str, ReviewMarkView], ...]
+    """(ref, href, mark) of every row the review decided, in reading order."""
+    stale: tuple[tuple[str, str, str], ...]
+    """(action, claims, reason) of decisions whose claims are no longer in the readouts."""
+    problem: str
+    """Why the review file was not used at all (the report is then the engine's own), ``""`` when it was."""
 
 
 @dataclass(frozen=True)
@@ -298,6 +333,8 @@ class ReportView:
     """The library index this report belongs to (``export --all``), ``""`` for a report on its own."""
     low_score: float = 0.0
     """Below this score a link is marked as one the engine is unsure of (``view.LOW_SCORE``)."""
+    review: ReviewView | None = None
+    """``None``: the pair has no review."""
 
     @property
     def low_score_rows(self) -> tuple[RowView, ...]:

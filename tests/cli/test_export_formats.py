@@ -160,3 +160,20 @@ def test_output_dash_is_stdout_as_for_add(tmp_path, capsys, monkeypatch):
     with pytest.raises(SystemExit) as usage:
         export(tmp_path, "--all", "--format", "csv", "--output", "-")
     assert usage.value.code == 2 and not (tmp_path / "-").exists()
+
+
+def test_a_review_made_on_the_command_line_shows_in_show_and_in_every_exported_page(hostile_library, capsys):
+    tmp_path = hostile_library
+    lib = ["--library", str(tmp_path / "lib")]
+    assert main([*lib, "confirm", "2030-03-04-hostile", "--all"]) == 0
+    capsys.readouterr()
+    assert main([*lib, "show", "2030-03-04-hostile"]) == 0
+    shown = capsys.readouterr().out
+    assert "Reviewed: " in shown and "✓ confirmed by a reviewer" in shown
+    out = tmp_path / "reports"
+    assert export(tmp_path, "--all", "--format", "html", "--output", str(out)) == 0
+    page = lxml.html.document_fromstring((out / "2030-03-04-hostile.html").read_text(encoding="utf-8"))
+    assert page.xpath("//h3[.='What a review changed']")
+    assert "✓ confirmed by a reviewer" in page.xpath("string(//section[@id='points'])")
+    sample = lxml.html.document_fromstring((out / f"{SAMPLE}.html").read_text(encoding="utf-8"))
+    assert not sample.xpath("//h3[.='What a review changed']"), "only the reviewed pair says so"

@@ -120,9 +120,11 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
         console.print(Rule(Text("Key differences"), align="left"))
         for sentence in key.lede:
             _print_indented(console, Text(_visible(sentence)), 0)
+        _print_review(view, console)
         for row, conflict in key.conflicts:
             line = Text()
             line.append(f"{row.ref} conflict ({conflict.kind}): ", style="bold red")
+            line.append(_visible(conflict.note))
             line.append_text(_values(conflict.values))
             _print_indented(console, line, 0)
         for lop in key.lopsided:
@@ -180,6 +182,23 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
                        style="dim"))
 
 
+def _print_review(view: "ReportView", console: "Console") -> None:
+    """What a person's review changed, before the differences it bears on."""
+    from rich.text import Text
+
+    review = view.review
+    if review is None:
+        return
+    if review.problem:
+        _print_indented(console, Text(_visible(f"The review file was not used: {review.problem}"), style="yellow"), 0)
+        return
+    _print_indented(console, Text(
+        f"Reviewed: {review.decisions} decisions; {review.confirmed} rows confirmed, {review.added} linked by hand, "
+        f"{review.changed} changed; {review.to_review} still to review.", style="green"), 0)
+    for action, claims, reason in review.stale:
+        _print_indented(console, Text(_visible(f"Stale decision ({action}): {claims} — {reason}"), style="yellow"), 2)
+
+
 def _header(view: "ReportView", console: "Console") -> None:
     from rich.text import Text
 
@@ -233,6 +252,10 @@ def _print_row(row: "RowView", console: "Console", plain: bool) -> None:
 
     head = Text(row.ref, style="bold")
     head.append(f" · score {row.score:.2f}")
+    if row.review is not None:
+        head.append(" · ✓ " + _visible(row.review.said), style="green")
+        if row.review.note:
+            head.append(_visible(f" (“{row.review.note}”)"))
     if row.low_score:
         head.append(" · low score: check it", style="yellow")
     if row.topics:
@@ -253,6 +276,7 @@ def _print_row(row: "RowView", console: "Console", plain: bool) -> None:
     for conflict in row.conflicts:
         line = Text()
         line.append(f"conflict ({conflict.kind}): ", style="bold red")
+        line.append(_visible(conflict.note))
         line.append_text(_values(conflict.values))
         _print_indented(console, line, 2)
 
