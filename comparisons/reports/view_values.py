@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "CellView", "ClaimView", "ConflictView", "ConflictWords", "CoverageCell", "FullTextView", "KeyDifferences",
-    "Lopsided", "OmissionGroup", "Piece", "PointRef", "RankedOmission", "ReportView", "ReviewMarkView", "ReviewView", "RowView", "SideView", "Stamp",
-    "TermContrast", "TextRun", "TopicView",
+    "Lopsided", "OmissionGroup", "Piece", "PointRef", "RankedOmission", "ReportView", "ReviewMarkView", "ReviewView",
+    "RowView", "SideView", "Stamp", "TermContrast", "TextRun", "TopicView",
 ]
 
 
