@@ -125,6 +125,18 @@ def _conflicts(comparison: Comparison, rows: Sequence[RowView],
     return tuple(out)
 
 
+QUOTE_CHARS = 300
+"""How much of the longer side a lopsided link quotes among the key differences."""
+
+
+def _opening(text: str) -> str:
+    """The first ``QUOTE_CHARS`` characters or so, cut at a word, with "…" when anything is left out."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, QUOTE_CHARS)
+    return text[:cut if cut > QUOTE_CHARS // 2 else QUOTE_CHARS].rstrip(" ,;:") + " …"
+
+
 def _lopsided(rows: Sequence[RowView]) -> tuple[Lopsided, ...]:
     found = []
     for row in rows:
@@ -135,9 +147,10 @@ def _lopsided(rows: Sequence[RowView]) -> tuple[Lopsided, ...]:
         shorter = min(present, key=lambda c: len(c.text))
         long_n, short_n = len(longer.text), len(shorter.text)
         if long_n >= LOPSIDED_RATIO * short_n and long_n - short_n >= LOPSIDED_CHARS:
-            pair_order = tuple(c for c in row.cells if c is longer or c is shorter)
+            quotes = tuple((c.label, c.lang, _opening(c.text) if c is longer else c.text)
+                           for c in row.cells if c is longer or c is shorter)
             found.append((-long_n / max(short_n, 1), row.ref, Lopsided(
-                row.ref, f"#{row.anchor}", longer.label, long_n, shorter.label, short_n, pair_order)))
+                row.ref, f"#{row.anchor}", longer.label, long_n, shorter.label, short_n, quotes)))
     return tuple(item for *_, item in sorted(found, key=lambda f: f[:2]))
 
 

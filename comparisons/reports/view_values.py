@@ -285,7 +285,9 @@ class Lopsided:
     longer_chars: int
     shorter: str
     shorter_chars: int
-    cells: tuple[CellView, ...]
+    quotes: tuple[tuple[str, str, str], ...]
+    """(side label, lang, words) of the two sides in the pair's order; the longer cut to its opening (``…``): the
+    linked point's row, one click away, has it whole."""
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,12 @@ def test_a_link_where_one_side_says_much_more_is_named_with_both_lengths():
     lopsided = report_view(comparison).key.lopsided
     assert [(x.ref, x.longer, x.shorter) for x in lopsided] == [("L1", "South Ministry", "North Office")]
     assert (lopsided[0].shorter_chars, lopsided[0].longer_chars) == (29, 29 + 1 + len(long))
-    assert [c.label for c in lopsided[0].cells] == ["North Office", "South Ministry"]
+    quotes = lopsided[0].quotes
+    assert [q[0] for q in quotes] == ["North Office", "South Ministry"]
+    # The short side whole; the long one's opening, cut at a word, the rest in the linked point's row.
+    assert quotes[0][2] == "They agreed on the Black Sea."
+    assert quotes[1][2].endswith(" …") and len(quotes[1][2]) <= 302
+    assert ("They agreed on the Black Sea. " + long).startswith(quotes[1][2][:-2])
 
 
 def test_contrasting_terms_from_a_word_diff_and_not_from_grammar_or_numbers():
