@@ -54,7 +54,7 @@ class DualreadApp(App[None]):
         self.options = options
         self.open_pair_id = open_pair
         self.export_folder = export_folder
-        self.store = ComparisonStore(options, library.cache_dir)
+        self.store = ComparisonStore(options, library.cache_dir, library)
         self.library_changed = False
         """Set by the add form: the library screen reads the library again when it is back on top."""
         self.watch = LibraryWatch(library.root)

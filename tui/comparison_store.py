@@ -1,14 +1,16 @@
 """``ComparisonStore``: the comparisons (and library figures) the UI holds in memory, keyed by what each was
 computed from, exactly as the disk cache keys them (``comparisons.cache.cache_key``: the texts, participants,
-taxonomy, settings, engine and code).
+taxonomy, settings, engine and code, and the pair's review).
 
 A pair replaced on disk (the add form under an existing id, ``dualread add --force`` from another process) has a
 new key, so the UI can never show or export the comparison of the pair it replaced: it finds nothing under the new
 key and computes (or reads from the disk cache) the new one. Metadata that is not in the key (the event, a side's
 publisher or title) is taken from the pair as loaded now, as the disk cache does (``rebind``).
 
-- ``ComparisonStore(options, cache_dir)``: thread-safe; workers compute through it. One comparison per pair id is
-  held: the pair's as last compared.
+- ``ComparisonStore(options, cache_dir, library=None)``: thread-safe; workers compute through it. One comparison per
+  pair id is held: the pair's as last compared. With a ``library``, each pair's review (``review.yaml``) is part of
+  its key and applied on top of the engine's result; a review file that cannot be used gives the engine's own
+  result with ``review.problem`` saying why (``comparisons.review.reviewed``).
 - ``.key(pair)``: the key ``pair`` is held under.
 - ``.held(pair)``: the comparison in memory for ``pair`` as it is now, else ``None``.
 - ``.known(pair)``: from memory or the disk cache (no computing), else ``None``.
@@ -27,6 +29,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from comparisons.model import Comparison
     from comparisons.options import CompareOptions
+    from comparisons.review.decisions import Review
+    from readouts.library import Library
     from readouts.model import Pair
     from tui.widgets.library.listing import Figures
 
@@ -43,9 +47,10 @@ def rebind(comparison: "Comparison", pair: "Pair") -> "Comparison":
 
 
 class ComparisonStore:
-    def __init__(self, options: "CompareOptions", cache_dir: Path | None) -> None:
+    def __init__(self, options: "CompareOptions", cache_dir: Path | None, library: "Library | None" = None) -> None:
         self.options = options
         self.cache_dir = cache_dir
+        self.library = library
         self._held: dict[str, tuple[str, Comparison]] = {}
         """Per pair id, the key and comparison of the pair as last compared: a replaced pair's old comparison goes
         as soon as the new one is stored."""
@@ -53,10 +58,18 @@ class ComparisonStore:
         self._lock = threading.Lock()
 
     def key(self, pair: "Pair") -> str:
-        """``cache_key(pair, options)``: a hash of the texts, participants and settings (tens of microseconds)."""
+        """``cache_key(pair, options, review)``: a hash of the texts, participants, settings and review (tens of
+        microseconds; the review file is parsed again only when it changed)."""
         from comparisons.cache import cache_key
 
-        return cache_key(pair, self.options)
+        return cache_key(pair, self.options, self._review(pair))
+
+    def _review(self, pair: "Pair") -> "Review | None":
+        if self.library is None:
+            return None
+        from comparisons.review.reviewed import review_state
+
+        return review_state(self.library, pair).review
 
     def _get(self, pair: "Pair") -> "tuple[str, Comparison] | None":
         with self._lock:
@@ -75,7 +88,7 @@ class ComparisonStore:
         held = self.held(pair)
         if held is not None:
             return held
-        if self.cache_dir is None or not cache_path(pair, self.options, self.cache_dir).is_file():
+        if self.cache_dir is None or not cache_path(pair, self.options, self.cache_dir, self._review(pair)).is_file():
             return None
         return self.compare(pair)
 
@@ -85,7 +98,12 @@ class ComparisonStore:
         held = self.held(pair)
         if held is not None:
             return held
-        comparison = cached_compare(pair, self.options, self.cache_dir)
+        if self.library is not None:
+            from comparisons.review.reviewed import reviewed_compare
+
+            comparison = reviewed_compare(self.library, pair, self.options, strict=False)
+        else:
+            comparison = cached_compare(pair, self.options, self.cache_dir)
         self._store(self.key(pair), comparison)
         return rebind(comparison, pair)
 

@@ -12,8 +12,8 @@ order they were made, and returns a new ``Comparison`` that keeps every invarian
 - each topic's link count follows the links.
 
 What each decision does: ``confirm``/``link`` put their claims in one link, taken from wherever they were;
-``unlink`` (and ``confirm`` of one claim) leaves each claim in no link; ``distinct`` takes one of two claims out of
-a link the engine made (never out of one a person made); ``conflict`` adds a conflict of kind ``review`` to the link
+``unlink`` (and ``confirm`` of one claim) leaves each claim in no link; ``distinct`` takes its first claim out of
+a link the engine made that holds both (never out of one a person made); ``conflict`` adds a conflict of kind ``review`` to the link
 holding its claims and ``clear-conflict`` removes that link's conflicts. Rows a decision changed carry a
 ``ReviewMark`` (confirmed, added, changed; the conflict and its note; who and when); the comparison carries a
 ``ReviewSummary``. A decision whose claim text is gone, or whose claims no longer fit it, is not applied and is
@@ -144,9 +144,7 @@ def apply_review(comparison: Comparison, review: Review) -> Comparison:
                 gid = part.group.get(a)
                 if gid is None or gid != part.group.get(b) or gid in part.pinned:
                     continue  # apart already, or a person linked them: their own decision wins
-                members = part.members[gid]
-                a_has_company = any(part.side[c] == part.side[a] for c in members if c != a)
-                part.take(a if a_has_company else b, n)
+                part.take(a, n)  # the claim named first is the one said not to belong
 
     for n, conflict_ids in conflicts:
         gids = {part.group.get(cid) for cid in conflict_ids}

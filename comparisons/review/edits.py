@@ -117,19 +117,12 @@ def _after(old: Decision, new: Decision) -> Decision | None:
     if new.action == "distinct" and old.action in CONFLICT_ACTIONS:
         return None if mine <= theirs else old  # the link it was about is taken apart
     if new.action == "distinct" and old.makes_link and mine <= theirs:
-        out = _distinct_loser(old.claims, new.claims)
+        out = new.claims[0]  # the claim said not to belong leaves (as ``apply_review`` does for the engine's links)
         rest = tuple(c for c in old.claims if c != out)
         return replace(old, action="link", claims=rest) if len({c.side for c in rest}) >= 2 else None
     if new.action in CONFLICT_ACTIONS and old.action in CONFLICT_ACTIONS:
         return None if mine & theirs else old
     return old
-
-
-def _distinct_loser(link: Sequence[ClaimRef], pair: Sequence[ClaimRef]) -> ClaimRef:
-    """Which of two claims "not the same point" takes out of their link: the one whose side keeps another claim
-    there, else the second (as ``apply_review`` does for the engine's links)."""
-    a, b = pair
-    return a if any(c.side == a.side and c != a for c in link) else b
 
 
 # --- the actions ------------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
   folder in the library until its review is first changed).
 - ``read_review(library, pair) -> Review | None``: the review, ``None`` without one; ``ComparisonError`` for a
   file that cannot be used.
+- ``review_state(library, pair) -> ReviewState``: the same without raising (``review`` or ``problem``), read
+  again only when the file changed (its size, time and inode): what the TUI asks for every pair it keys.
 - ``reviewed_compare(library, pair, options, *, strict=True) -> Comparison``: the engine's result with the review
   applied, through the library's cache (the key includes the review). A review file that cannot be used raises
   with ``strict`` (the command line: one line, exit 1); without, the engine's own result comes back, its
@@ -18,6 +20,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -32,7 +36,8 @@ if TYPE_CHECKING:
     from comparisons.options import CompareOptions
     from readouts.library import Library
 
-__all__ = ["ReviewChange", "change_review", "read_review", "review_kept", "review_store", "reviewed_compare"]
+__all__ = ["ReviewChange", "ReviewState", "change_review", "read_review", "review_kept", "review_state",
+           "review_store", "reviewed_compare"]
 
 
 def review_store(library: "Library", pair: Pair) -> ReviewStore:
@@ -43,6 +48,40 @@ def read_review(library: "Library", pair: Pair) -> Review | None:
     if pair.sample:
         return None  # the package's folder never holds a review; the library's copy would be loaded instead
     return review_store(library, pair).load()
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """A pair's review as read now: ``review`` (``None`` without a file) or the ``problem`` that keeps it from use."""
+
+    review: Review | None = None
+    problem: str | None = None
+
+
+_seen: dict[str, tuple[tuple, ReviewState]] = {}
+_seen_lock = threading.Lock()
+
+
+def review_state(library: "Library", pair: Pair) -> ReviewState:
+    if pair.sample:
+        return ReviewState()
+    path = review_store(library, pair).path
+    try:
+        info = os.stat(path)
+        stamp: tuple = (info.st_ino, info.st_size, info.st_mtime_ns, pair.side_keys)
+    except OSError:
+        stamp = ("absent", os.path.lexists(path))  # a dangling link is read (and refused) like any file
+    with _seen_lock:
+        seen = _seen.get(str(path))
+    if seen is not None and seen[0] == stamp:
+        return seen[1]
+    try:
+        state = ReviewState(review=read_review(library, pair))
+    except ComparisonError as error:
+        state = ReviewState(problem=str(error))
+    with _seen_lock:
+        _seen[str(path)] = (stamp, state)
+    return state
 
 
 def reviewed_compare(library: "Library", pair: Pair, options: "CompareOptions | None", *,

@@ -256,3 +256,16 @@ def test_any_sequence_of_actions_keeps_every_invariant(engines, pair_id, steps):
 
 def same_decisions(a: Review, b: Review) -> bool:
     return len(a.decisions) == len(b.decisions) and all(any(x.same_as(y) for y in b.decisions) for x in a.decisions)
+
+
+def test_not_the_same_point_takes_out_the_claim_said_not_to_belong_and_keeps_the_rest():
+    pair = Library("/nonexistent").load(THREE_SIDES)
+    engine = compare(pair)
+    row = next(r for r in link_rows(engine) if len([k for k, cs in r.claims.items() if cs]) == 3)
+    odd = row.claims[pair.side_keys[0]][0]
+    others = [c for k in pair.side_keys[1:] for c in row.claims[k]]
+    result = apply_review(engine, decide(Review((), THREE_SIDES), edits.not_same(odd, others))[0])
+    assert row_of(result, odd.id).omission is not None
+    rest = row_of(result, others[0].id).link
+    assert rest is not None and set(rest.claims) == {c.id for c in others}
+    assert rest.review.status == "changed"

@@ -141,8 +141,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         store = self.app.store
         try:
             pair = self.app.library.load(self.pair_id)
-            if pair == shown.pair and store.key(pair) == store.key(shown.pair):
-                return
+            if pair == shown.pair and store.held(pair) is not None:
+                return  # what is held for the pair as it is now (texts, settings, review) is what is shown
             comparison = store.compare(pair)
         except DualreadError as error:
             self.app.call_from_thread(self.pair_gone, str(error))
