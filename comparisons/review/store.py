@@ -10,15 +10,14 @@
 
 The lock is ``folder/.review.lock`` (a dot file: the library never takes it for a pair or a side), held with
 ``fcntl.flock`` (``msvcrt.locking`` on Windows) only for the moment of a read-change-write. The review file is read
-only if it is a regular file inside its pair folder (libraries are shared: a link pointing elsewhere is refused),
-and only up to ``MAX_REVIEW_BYTES``.
+only if it is a regular file inside its pair folder (libraries are shared: a link pointing elsewhere, a FIFO or a
+device is refused; ``readouts.safefiles``), and only up to ``MAX_REVIEW_BYTES``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,30 +63,21 @@ class ReviewStore:
         return changed
 
     def _read(self) -> str | None:
-        path = self.path
-        if not os.path.lexists(path):
+        from readouts.errors import ReadoutError
+        from readouts.safefiles import read_inside
+
+        if not os.path.lexists(self.path):
             return None
         try:
-            real = Path(os.path.realpath(path))
-            folder = Path(os.path.realpath(self.folder))
-            if folder not in real.parents:
-                raise ComparisonError("refused: a link that leads out of the pair's folder", file=path)
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    raise ComparisonError("refused: not a regular file", file=path)
-                raw = handle.read(MAX_REVIEW_BYTES + 1)
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise ComparisonError(f"cannot read: {error.strerror or error}", file=path) from None
-        if len(raw) > MAX_REVIEW_BYTES:
-            raise ComparisonError(f"too large for a review file (limit {MAX_REVIEW_BYTES:,} bytes)", file=path)
+            raw = read_inside(self.path, self.folder, limit=MAX_REVIEW_BYTES, what="review file",
+                              place="the pair's folder")
+        except ReadoutError as error:
+            raise ComparisonError(error.message, file=error.file, field=error.field, value=error.value) from None
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ComparisonError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
-                                  file=path) from None
+                                  file=self.path) from None
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

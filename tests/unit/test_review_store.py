@@ -53,7 +53,7 @@ def test_a_link_leading_out_of_the_pair_folder_is_refused(tmp_path):
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("decisions: []\n", encoding="utf-8")
     (tmp_path / "lib" / PAIR_ID / "review.yaml").symlink_to(outside)
-    with pytest.raises(ComparisonError, match="link that leads out"):
+    with pytest.raises(ComparisonError, match="link out of the pair"):
         read_review(library, pair)
 
 
@@ -133,3 +133,11 @@ def test_a_replaced_pair_keeps_its_review_file_but_never_a_link_in_its_place(tmp
     (folder / "review.yaml").symlink_to(secret)
     library.save(pair, force=True)
     assert not os.path.lexists(folder / "review.yaml")
+
+
+def test_a_fifo_in_place_of_the_review_is_refused_without_waiting_on_it(tmp_path):
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    os.mkfifo(tmp_path / "lib" / PAIR_ID / "review.yaml")
+    with pytest.raises(ComparisonError, match="not a regular file"):
+        read_review(library, pair)
