@@ -72,12 +72,18 @@ def review_from_data(data: Any, pair: Pair, source: object) -> Review:
     return Review(decisions, pair.id)
 
 
-def _decision(item: Any, where: str, sides: Mapping[str, str], fail) -> Decision:
+def _mapping(item: Any, where: str, known: tuple[str, ...], fail) -> dict:
+    """``item`` if it is a mapping of known keys only (a misspelt key would be silently ignored otherwise)."""
     if not isinstance(item, dict):
-        raise fail("must be a mapping with 'action' and 'claims'", field=where, value=type(item).__name__)
+        raise fail(f"must be a mapping of {', '.join(known)}", field=where, value=type(item).__name__)
     for key in item:
-        if key not in _DECISION_KEYS:
-            raise fail(f"unknown key (known: {', '.join(_DECISION_KEYS)})", field=f"{where}.{key}")
+        if key not in known:
+            raise fail(f"unknown key (known: {', '.join(known)})", field=f"{where}.{key}")
+    return item
+
+
+def _decision(item: Any, where: str, sides: Mapping[str, str], fail) -> Decision:
+    item = _mapping(item, where, _DECISION_KEYS, fail)
     action = item.get("action")
     if action not in ACTIONS:
         raise fail(f"must be one of {', '.join(ACTIONS)}", field=f"{where}.action", value=action)
@@ -102,11 +108,7 @@ def _decision(item: Any, where: str, sides: Mapping[str, str], fail) -> Decision
 
 
 def _claim(item: Any, where: str, sides: Mapping[str, str], fail) -> ClaimRef:
-    if not isinstance(item, dict):
-        raise fail("must be a mapping with side, start, end and text", field=where, value=type(item).__name__)
-    for key in item:
-        if key not in _CLAIM_KEYS:
-            raise fail(f"unknown key (known: {', '.join(_CLAIM_KEYS)})", field=f"{where}.{key}")
+    item = _mapping(item, where, _CLAIM_KEYS, fail)
     side = item.get("side")
     if not isinstance(side, str) or side not in sides:
         raise fail(f"no such side in this pair (its sides: {', '.join(sides)})", field=f"{where}.side", value=side)
