@@ -1,8 +1,9 @@
 """``DualreadCommands``: the command palette (Ctrl+P) offers what the keys do on the current screen, plus
-"open pair…" for every pair of the library and, on a comparison, "jump to topic…" for each of its topics.
+"open pair…" for every pair of the library and, on a comparison, "jump to topic…" for each of its topics and
+"show…" for each filter choice (not mentioned by each side, said by each speaker).
 
-Actions come from the screen's own bindings (so the palette and the footer never disagree); pairs and topics
-are read when the palette opens.
+Actions come from the screen's own bindings (so the palette and the footer never disagree), each described by
+what it does (the binding's tooltip) and its key; pairs, topics and filters are read when the palette opens.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ class DualreadCommands(Provider):
             if binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
+            key = f"key: {app.get_key_display(binding)}"
             found.append((binding.description, partial(screen.run_action, binding.action),
-                          f"key: {app.get_key_display(binding)}"))
+                          f"{binding.tooltip} · {key}" if binding.tooltip else key))
         for entry in app.library.entries():
             label = entry.id if entry.pair is None else f"{entry.id}: {entry.pair.event}"
             found.append((f"Open pair… {label}", partial(app.open_pair, entry.id),
@@ -44,6 +46,32 @@ class DualreadCommands(Provider):
                 found.append((f"Jump to topic… {label}", partial(screen.choose_topic, topic_id),
                               "show only this topic's rows"))
             found.append(("Jump to topic… All", partial(screen.choose_topic, None), "show every row"))
+            found.extend(self._filters(screen))
+        return found
+
+    @staticmethod
+    def _filters(screen) -> list[tuple[str, object, str]]:
+        """"Show…" entries: each "not mentioned by" side and each speaker, one choice away (``m``/``s`` cycle)."""
+        from dataclasses import replace
+
+        from tui.widgets.comparison.row_filter import speaker_name, speakers_of
+        from tui.widgets.side_names import short_names
+
+        comparison = screen.comparison
+        if comparison is None:
+            return []
+        found = []
+        current = screen.row_filter
+        names = short_names([d.side for d in comparison.documents])
+        for key, name in zip(comparison.side_keys, names):
+            found.append((f"Show… not mentioned by {name}", partial(screen.set_filter, replace(current, silent=key)),
+                          f"only the rows {name} leaves out"))
+        for speaker in speakers_of(comparison):
+            said = speaker_name(speaker)
+            found.append((f"Show… said by {said}", partial(screen.set_filter, replace(current, speaker=speaker)),
+                          f"only the rows with a claim {said} makes"))
+        found.append(("Show… conflicts", partial(screen.set_filter, replace(current, conflicts=True)),
+                      "only the links whose sides disagree on a detail"))
         return found
 
     async def discover(self) -> Hits:

@@ -29,7 +29,7 @@ def rows(app) -> AlignedRows:
 
 
 def detail(app) -> str:
-    return str(app.screen.query_one(RowDetail).render())
+    return app.screen.query_one(RowDetail).text
 
 
 async def test_open_pair_starts_on_the_comparison_with_the_library_behind(opened, settle):

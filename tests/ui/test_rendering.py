@@ -83,7 +83,8 @@ def test_detail_line_gives_score_topics_and_conflict_values():
     index = next(i for i, r in enumerate(rows) if r.has_conflict)
     line = detail_text(comparison, rows[index], index, len(rows), PALETTE).plain
     assert "Link L3" in line and "score 0.81" in line and "topics Talks" in line
-    assert "conflict date: The White House 10 January vs Freedonian Presidency 9 January" in line
+    assert "✖ date  White House: 10 January · Kremlin: 9 January" in line
+    assert "✖ place  White House: Vienna · Kremlin: Geneva" in line
     omission = next(i for i, r in enumerate(rows) if r.omission)
     assert "Omission" in detail_text(comparison, rows[omission], omission, len(rows), PALETTE).plain
 

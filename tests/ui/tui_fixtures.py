@@ -250,6 +250,19 @@ async def wait_for(pilot, condition, what: str, timeout: float = 60.0) -> None:
         await pilot.pause(0.05)
 
 
+def screen_lines(app) -> list[str]:
+    """The terminal's lines as the user sees them now (every layer composited, as a screenshot is)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor",
+                      record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False).splitlines()
+
+
 def shown(widget) -> list[str]:
     """The lines ``widget`` paints, as text (cut and padded as on the terminal)."""
     from textual.geometry import Region

@@ -1,13 +1,17 @@
 """``ComparisonScreen``: one pair compared: topics on the left, aligned rows on the right, the row's detail below.
 
 The comparison comes from the app's memory or the disk cache when either has it (painted in the first frame), else
-from a worker (a loading state until it lands). Everything shown is read off the ``Comparison``:
-``rows_for(topic)`` gives the rows, ``Row`` says what they hold.
+from a worker (a loading state until it lands). Everything shown is read off the ``Comparison``: a ``RowFilter``
+gives the rows, ``Row`` says what they hold. The screen lays out and moves; its other keys live with their
+actions: filters in ``comparison_filters.py``, search in ``comparison_search.py``, what is done with a row in
+``row_actions.py``.
 """
 
 from __future__ import annotations
 
-from textual import on, work
+from dataclasses import replace
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,72 +20,59 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import Worker
 
-from comparisons.model import Comparison, Row
+from comparisons.model import Comparison
 from readouts.errors import DualreadError
 from tui.screens import styles
+from tui.screens.comparison_filters import FILTER_BINDINGS, FilterActions
+from tui.screens.comparison_search import SearchActions
 from tui.screens.error import WorkerErrors
+from tui.screens.row_actions import ROW_BINDINGS, RowActions
 from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
-from tui.widgets.comparison.search_box import SearchBox
+from tui.widgets.comparison.row_filter import RowFilter, next_difference, row_matches
 from tui.widgets.comparison.topic_list import TopicList
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.texts import literal
+from tui.widgets.texts import counted, literal
 
 __all__ = ["ComparisonScreen", "row_matches", "next_difference"]
-
-
-def row_matches(row: Row, query: str) -> bool:
-    needle = query.strip().casefold()
-    return bool(needle) and any(needle in c.text.casefold() for claims in row.claims.values() for c in claims)
-
-
-def is_difference(row: Row) -> bool:
-    return row.omission is not None or row.has_conflict
-
-
-def next_difference(rows: tuple[Row, ...], start: int, step: int) -> int | None:
-    """The index of the nearest conflict or omission after (``step=1``) or before (``step=-1``) ``start``."""
-    index = start + step
-    while 0 <= index < len(rows):
-        if is_difference(rows[index]):
-            return index
-        index += step
-    return None
 
 
 TWO_SIDES_LEGEND = "● both  ◐ one side\n✖ conflict  · none"
 MANY_SIDES_LEGEND = "● all sides  ◐ some\n✖ conflict  · none"
 
 
-class ComparisonScreen(WorkerErrors, Screen[None]):
+class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, Screen[None]):
     DEFAULT_CSS = styles.COMPARISON
     SCOPED_CSS = False
     DIFFERENCES = Binding.Group("Diff")
     ROWS = Binding.Group("Row")
     BINDINGS = [
         Binding("n", "next_difference", "Next diff", id="comparison.next-difference", group=DIFFERENCES,
-                tooltip="Next difference: the next conflict or omission"),
+                tooltip="Next difference: the next conflict, omission or row a side does not mention"),
         Binding("N,p", "previous_difference", "Prev diff", id="comparison.previous-difference", group=DIFFERENCES,
-                tooltip="Previous difference: the previous conflict or omission"),
+                tooltip="Previous difference: the previous conflict, omission or row a side does not mention"),
         Binding("j", "next_row", "Next row", id="comparison.next-row", group=ROWS),
         Binding("k", "previous_row", "Previous row", id="comparison.previous-row", group=ROWS),
         Binding("t", "topics", "Topic", id="comparison.topic", tooltip="Topic filter: choose a topic on the left"),
+        *FILTER_BINDINGS,
         Binding("slash", "search", "Search", id="comparison.search",
                 tooltip="Search: highlight a word in every side; Enter jumps"),
         Binding("f", "full_text", "Full text", id="comparison.full-text",
                 tooltip="Full text: the readouts side by side"),
         Binding("e", "export", "Export", id="comparison.export",
                 tooltip="Export this comparison (HTML, Markdown, CSV, JSON)"),
+        *ROW_BINDINGS,
         Binding("a", "add_pair", "Add pair", id="comparison.add", show=False),
         Binding("question_mark", "help", "Help", id="comparison.help"),
         Binding("escape,q", "back", "Back", id="comparison.back",
-                tooltip="Back to the library (or close the search or the topics)"),
+                tooltip="Back to the library (or close the search or the topics, or clear the filter)"),
     ]
 
-    KEY_BAR_OPTIONAL = ("next_row", "previous_row", "export", "full_text")
-    """What the key bar leaves out first when its line is too long (Esc reading "Close search", a narrow window):
-    j/k do what the arrows do; export and full text are in the help and the palette. n/N, t, /, ? and Esc stay."""
+    KEY_BAR_OPTIONAL = ("export", "full_text", "conflicts", "next_row", "previous_row")
+    """What the key bar leaves out first when its line is too long (a narrow window, Esc reading "Close search"):
+    export and full text, then the filters, are in the help and the palette; j/k do what the arrows do. n/N, t,
+    /, ? and Esc stay."""
 
     AUTO_FOCUS = "#rows"
     LOADING_DELAY = 0.15
@@ -91,8 +82,12 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         super().__init__()
         self.pair_id = pair_id
         self.comparison: Comparison | None = None
-        self.topic: str | None = None
-        self.query_text = ""
+        self.row_filter = RowFilter()
+
+    @property
+    def topic(self) -> str | None:
+        """The topic chosen (``None``: all)."""
+        return self.row_filter.topic
 
     def compose(self) -> ComposeResult:
         yield PairHeader(literal(f"dualread › {self.pair_id}"), id="pair-header")
@@ -185,9 +180,9 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         comparison = self.comparison
         if comparison is None:
             return
-        rows = comparison.rows_for(self.topic)
+        rows = self.row_filter.rows(comparison)
         self.query_one("#rows-panel").border_title = Content(  # a topic's label is data (topics.yaml), not markup
-            (comparison.topic_label(self.topic) if self.topic else "All") + f" · {len(rows)} rows"
+            f"{self.row_filter.describe(comparison)} · {counted(len(rows), 'row')}"
         )
         self.query_one(AlignedRows).show(comparison, rows, self.query_text, keep)
         self.update_detail()
@@ -196,22 +191,19 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         if self.comparison is None:
             return
         table = self.query_one(AlignedRows)
-        self.query_one(RowDetail).show(self.comparison, table.current, table.cursor_row, len(table.shown))
+        empty = (f"No rows: {self.row_filter.describe(self.comparison)}. Esc shows them all."
+                 if self.row_filter.narrowed else "No rows for this topic.")
+        self.query_one(RowDetail).show(self.comparison, table.current, table.cursor_row, len(table.shown),
+                                       empty=empty)
 
     def choose_topic(self, topic: str | None) -> None:
         """Show the rows of ``topic`` (``None``: all), as the topic list, the palette or a test asks."""
         self.query_one(TopicList).choose(topic)
-        if topic != self.topic:
-            self.topic = topic
-            current = self.query_one(AlignedRows).current
-            self.show_rows(row_key(current) if current else None)
+        self.set_filter(replace(self.row_filter, topic=topic))
 
     @on(TopicList.Chosen)
     def topic_chosen(self, event: TopicList.Chosen) -> None:
-        if event.topic != self.topic:
-            self.topic = event.topic
-            current = self.query_one(AlignedRows).current
-            self.show_rows(row_key(current) if current else None)
+        self.set_filter(replace(self.row_filter, topic=event.topic))
         if event.done:
             self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()
@@ -225,31 +217,23 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
     @on(AlignedRows.Highlighted)
     def row_highlighted(self) -> None:
         self.update_detail()
+        if self.query_text:
+            self.show_match_status()
 
     @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.query_one(AlignedRows).search(self.query_text)
+    def search_line_changed(self, event: Input.Changed) -> None:
+        self.search_changed(event.value)
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
         self.jump_to_match()
 
-    def jump_to_match(self) -> None:
-        table = self.query_one(AlignedRows)
-        rows = table.shown
-        for offset in range(1, len(rows) + 1):
-            index = (table.cursor_row + offset) % len(rows)
-            if row_matches(rows[index], self.query_text):
-                table.go_to(index)
-                return
-        if self.topic is not None and self.comparison is not None:
-            # The search looks only at the rows shown: say so, or a word on screen elsewhere seems missed.
-            label = self.comparison.topic_label(self.topic)
-            self.notify(f"No row of {label} matches the search; t, then All, searches every row.",
-                        severity="warning", timeout=5, markup=False)
-            return
-        self.notify("No row matches the search.", severity="warning", timeout=3)
+    def on_key(self, event: events.Key) -> None:
+        self.type_ahead(event)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.search_box:
+            self.search_typing = False  # the user moved on (a click on the rows, Tab): letters are commands again
 
     def move(self, step: int) -> None:
         table = self.query_one(AlignedRows)
@@ -280,14 +264,8 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
         self.add_class("-topics-shown")
         self.query_one(TopicList).focus()
 
-    @property
-    def search_box(self) -> Input | None:
-        """The search line, mounted the first time it is asked for (most visits never search)."""
-        found = self.query("#search")
-        return found.first(Input) if found else None
-
     NEEDS_COMPARISON = {"next_difference", "previous_difference", "next_row", "previous_row", "topics", "search",
-                        "full_text", "export"}
+                        "full_text", "export", "conflicts", "silent", "speaker", "detail", "yank", "open_source"}
     """Actions that do nothing until the comparison has landed: dimmed in the key bar while it loads."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -298,41 +276,32 @@ class ComparisonScreen(WorkerErrors, Screen[None]):
             return None
         return True
 
-    def action_search(self) -> None:
-        search = self.search_box
-        if search is None:
-            search = SearchBox(placeholder="Search every side (Enter: next match, Esc: close)", id="search")
-            self.mount(search, before=self.query_one(RowDetail))
-        search.add_class("-open")
-        search.focus()
-
-    def _search_open(self) -> bool:
-        search = self.search_box
-        return search is not None and search.has_class("-open") and (self.focused is search or bool(search.value))
-
     def _topics_over_rows(self) -> bool:
         return self.has_class("-topics-shown") and self.has_class("-many-sides") and self.has_class("-narrow")
 
     def describe_binding(self, action: str) -> str | None:
-        """What Esc does now, for the key bar: close the search or the topics before going back."""
+        """What Esc does now, for the key bar: close the search or the topics, or clear the filter, before going
+        back."""
         if action == "back":
-            if self._search_open():
+            if self.search_open():
                 return "Close search"
             if self._topics_over_rows():
                 return "Close topics"
+            if self.row_filter.narrowed:
+                return "Clear filter"
         return None
 
     def action_back(self) -> None:
-        search = self.search_box
-        if self._search_open():
-            search.value = ""
-            search.remove_class("-open")
-            self.query_one(AlignedRows).focus()
+        if self.search_open():
+            self.close_search()
             return
         if self._topics_over_rows():
             # The topics that t brought over the rows: Esc puts them away, as it closes the search.
             self.remove_class("-topics-shown")
             self.query_one(AlignedRows).focus()
+            return
+        if self.row_filter.narrowed:
+            self.clear_filters()
             return
         self.app.pop_screen()
 

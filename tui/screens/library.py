@@ -34,7 +34,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("a", "add_pair", "Add pair", id="library.add"),
         Binding("e", "export", "Export all", id="library.export"),
-        Binding("r", "reload", "Reload", id="library.reload", show=False),
+        Binding("r", "reload", "Reload", id="library.reload",
+                tooltip="Reload: read the library folder again (it is also watched for changes)"),
         Binding("question_mark", "help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -48,6 +49,8 @@ class LibraryScreen(WorkerErrors, Screen[None]):
         super().__init__()
         self.all: list[Listing] = []
         self.figures: dict[str, Figures] = {}
+        self.typing = False
+        """The filter was started and has not been left: every letter reaching the screen is typed into it."""
         self.to_select: str | None = None
         """A pair to put the cursor on as soon as the table lists it (one just added, or the one `dualread open`
         showed first, so Back lands on it)."""
@@ -209,26 +212,37 @@ class LibraryScreen(WorkerErrors, Screen[None]):
             return False
         return True
 
-    def on_descendant_focus(self) -> None:
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, PairTable):
+            self.typing = False  # the user went back to the table: its letters are commands again
         self.refresh_bindings()
 
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
 
     def on_key(self, event: Key) -> None:
-        """Filter as you type: a letter typed on the table goes to the filter; arrows in the filter move the table."""
+        """Filter as you type: a letter typed on the table that is no command starts the filter, and once the
+        filter is started (by a letter or "/") every letter goes to it, even one that reaches the screen before the
+        focus has moved (a terminal delivers fast typing in one burst): the "a" of "/area" never opens the add
+        form. Arrows in the filter move the table."""
         filter_input = self.filter_input
         table = self.query_one(PairTable)
-        if event.key in self.active_bindings:
+        bound = self.active_bindings.get(event.key)
+        if bound is not None and bound.binding.action == "filter":
+            # Typing starts here, not when the binding runs: the letters after "/" are on their way already.
+            self.typing = True
             return
-        if event.is_printable and event.character and event.character.strip():
-            # The filter's Input takes the letters typed on it; any other letter reaching the screen came from the
-            # table, even if the focus moved to the filter since (letters typed in quick succession).
+        printable = event.is_printable and bool(event.character and event.character.strip())
+        if printable and (self.typing or event.key not in self.active_bindings):
             event.stop()
+            event.prevent_default()
+            self.typing = True
             filter_input = self.open_filter()
             if self.focused is not filter_input:
                 filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)
+        elif event.key in self.active_bindings:
+            return
         elif filter_input is not None and self.focused is filter_input and event.key in ("down", "up", "pagedown", "pageup"):
             event.stop()
             step = {"down": 1, "up": -1, "pagedown": table.size.height - 2, "pageup": 2 - table.size.height}
@@ -236,12 +250,14 @@ class LibraryScreen(WorkerErrors, Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Esc in the filter (``FilterBox``'s binding): an empty filter, and the table to move on."""
+        self.typing = False
         filter_input = self.filter_input
         if filter_input is not None:
             filter_input.value = ""
         self.query_one(PairTable).focus()
 
     def action_filter(self) -> None:
+        self.typing = True
         self.open_filter().focus()
 
     def action_open_pair(self) -> None:

@@ -12,7 +12,7 @@ for the same selector (an id beats any class or type selector either way).
 
 from __future__ import annotations
 
-__all__ = ["ADD_PAIR", "COMPARISON", "ERROR", "EXPORT", "FULL_TEXT", "HELP"]
+__all__ = ["ADD_PAIR", "COMPARISON", "ERROR", "EXPORT", "FULL_TEXT", "HELP", "SOURCES"]
 
 COMPARISON = """
 #comparison-body {
@@ -136,6 +136,27 @@ ErrorModal {
 }
 #error-message {
     margin: 1 0;
+}
+"""
+
+SOURCES = """
+SourceChooser {
+    align: center middle;
+}
+#sources-box {
+    width: 80%;
+    max-width: 100;
+    height: auto;
+    max-height: 80%;
+    border: round $primary;
+    padding: 0 1;
+    background: $surface;
+}
+#sources {
+    height: auto;
+    max-height: 16;
+    border: none;
+    background: transparent;
 }
 """
 

@@ -4,7 +4,8 @@ The library's ``PairTable`` and the comparison's ``AlignedRows`` draw with Textu
 cost too much to paint, see their docstrings), so neither gets a cursor from Textual: each needs the same keys
 (arrows, Page Up/Down, Home/End), the same clamped ``cursor_row`` and the same "moved, so scroll it into view,
 repaint and tell the screen" step. They differ in what a row is (one line per pair; several wrapped lines per
-aligned row), so this base class keeps only what is the same and asks a subclass for the rest:
+aligned row), so this base class keeps only what is the same and asks a subclass for the rest (j/k/g/G move as
+the arrows, Home and End do, as in lazygit and k9s):
 
 - ``row_count``: how many rows the cursor moves over;
 - ``scroll_to_cursor()``: bring ``cursor_row`` into view (its lines, for wrapped rows);
@@ -24,15 +25,20 @@ from textual.scroll_view import ScrollView
 __all__ = ["CursorView", "cursor_bindings"]
 
 
-def cursor_bindings(noun: str) -> list[Binding]:
-    """The cursor's keys, described with ``noun`` ("pair", "row"); hidden from the key bar (the help says them)."""
+def cursor_bindings(noun: str, *, j_and_k: bool = True) -> list[Binding]:
+    """The cursor's keys, described with ``noun`` ("pair", "row"); hidden from the key bar (the help says them).
+
+    ``j_and_k=False`` for a table whose screen binds j and k itself (the comparison's, shown in its key bar)."""
+    letters = [Binding("j", "cursor(1)", f"Next {noun}", show=False),
+               Binding("k", "cursor(-1)", f"Previous {noun}", show=False)] if j_and_k else []
     return [
         Binding("up", "cursor(-1)", f"Previous {noun}", show=False),
         Binding("down", "cursor(1)", f"Next {noun}", show=False),
+        *letters,
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", f"First {noun}", show=False),
-        Binding("end", "last", f"Last {noun}", show=False),
+        Binding("home,g", "first", f"First {noun}", show=False),
+        Binding("end,G", "last", f"Last {noun}", show=False),
     ]
 
 

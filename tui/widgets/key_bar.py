@@ -8,8 +8,9 @@ key runs its action on the node that owns the binding.
 
 Like the Footer, bindings next to each other that share a ``Binding.Group`` are one entry, their keys joined by
 "/" ("n/N Diff": next and previous difference), each key still clickable for its own action. When the line is
-too long for the terminal, the entries a screen names in ``KEY_BAR_OPTIONAL`` (actions, least needed first) are
-left out before anything is cut: otherwise the last entry, often Esc, lost its end to an ellipsis.
+too long for the terminal (keeping room for "^p palette", where every action is), the entries a screen names in
+``KEY_BAR_OPTIONAL`` (actions, least needed first) are left out before anything is cut: otherwise the last entry,
+often Esc, lost its end to an ellipsis.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ class KeyBar(Static):
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         targets: list[tuple[int, int, ActiveBinding]] = []
         key_style = Style(color=palette.warning, bold=True)
-        for entry in self._fit(self._entries(), self.size.width):
+        # Room is kept for the palette hint: the palette holds every action the bar leaves out.
+        for entry in self._fit(self._entries(), self.size.width - len(PALETTE_HINT) - 2):
             enabled = any(active.enabled for _, active in entry.keys)
             start = len(text)
             for number, (key, active) in enumerate(entry.keys):

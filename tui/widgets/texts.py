@@ -9,7 +9,6 @@
 - ``highlight(text, query, style)``: every case-insensitive match of ``query`` styled in place.
 - ``short(text, width)``: one line, cut with an ellipsis.
 - ``counted(n, word)``: "1 conflict", "2 conflicts" (every count the UI and ``dualread show`` print).
-- ``side_tags(labels)``: a two-letter tag per side ("WH" for The White House), for columns too narrow for names.
 
 Everything here is a pure function of its arguments: the widgets call it, the tests call it without an app.
 """
@@ -25,7 +24,7 @@ from rich.text import Text
 
 from comparisons.model import Comparison, Row, Span
 
-__all__ = ["Palette", "literal", "side_cell", "diff_pieces", "highlight", "short", "counted", "side_tags", "NOT_MENTIONED"]
+__all__ = ["Palette", "literal", "side_cell", "diff_pieces", "highlight", "short", "counted", "NOT_MENTIONED"]
 
 NOT_MENTIONED = "not mentioned"
 
@@ -188,22 +187,3 @@ def side_cell(row: Row, side: str, comparison: Comparison, palette: Palette, que
 def counted(n: int, word: str) -> str:
     """``n`` and ``word``, plural unless ``n`` is 1 (the words counted here all take an "s")."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-_SMALL_WORDS = {"a", "an", "and", "de", "des", "du", "for", "in", "la", "le", "of", "on", "the"}
-
-
-def side_tags(labels: list[str]) -> list[str]:
-    """A tag of at most two letters per side label, each different: the initials of its first two words that
-    are not small words ("The White House" -> "WH", "President of Russia (Kremlin)" -> "PR"), a one-word label's
-    first two letters ("kremlin" -> "KR"); a tag taken already gives way to its first initial and a later letter,
-    then to the side's number."""
-    tags: list[str] = []
-    for number, label in enumerate(labels, 1):
-        words = re.findall(r"[^\W\d_]+", label)
-        words = [w for w in words if w.casefold() not in _SMALL_WORDS] or words or [str(number)]
-        initials = "".join(w[0] for w in words[:2]) if len(words) > 1 else words[0][:2]
-        letters = "".join(words)[1:]
-        candidates = [initials.upper()] + [(initials[0] + c).upper() for c in letters] + [str(number)]
-        tags.append(next(c for c in candidates if c not in tags))
-    return tags

@@ -25,7 +25,8 @@ from textual.strip import Strip
 
 from comparisons.model import Comparison, Row
 from tui.widgets.cursor import CursorView, cursor_bindings
-from tui.widgets.texts import Palette, side_cell, side_tags
+from tui.widgets.side_names import short_names, side_tags
+from tui.widgets.texts import Palette, literal, side_cell
 
 __all__ = ["AlignedRows", "row_key"]
 
@@ -42,7 +43,7 @@ def row_key(row: Row) -> str:
 
 
 class AlignedRows(CursorView, can_focus=True):
-    BINDINGS = cursor_bindings("row")
+    BINDINGS = cursor_bindings("row", j_and_k=False)
 
     @dataclass
     class Highlighted(Message):
@@ -190,9 +191,12 @@ class AlignedRows(CursorView, can_focus=True):
         side_width, score_width = self._widths(len(comparison.side_keys))
         self._column_widths = [side_width] * len(comparison.side_keys) + [score_width]
         # Each name after its tag: the tags head the topic list's count columns, and this line explains them.
-        labels = [d.side.label for d in comparison.documents]
-        header = [Text.assemble((tag, "bold"), " ", (label, "bold"), no_wrap=True, overflow="ellipsis")
-                  for tag, label in zip(side_tags(labels), labels)]
+        sides = [d.side for d in comparison.documents]
+        header = []
+        for tag, name in zip(side_tags(sides), short_names(sides)):
+            cell = Text(tag + " ", style="bold", no_wrap=True, overflow="ellipsis", end="")
+            cell.append_text(literal(name, "bold"))
+            header.append(cell)
         header.append(Text("Score", style="bold", justify="right"))
         console = self.app.console
         self._header = self._join(

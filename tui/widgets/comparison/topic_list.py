@@ -3,7 +3,7 @@
 A label too long for the panel wraps to a second line rather than losing its end to an ellipsis (at 80 columns
 "Leader conta…" told less than "Leader contacts"). Badges: ● every side mentions the topic, ◐ only some sides do,
 ✖ a link on it has a conflict; "·" in a count column means that side does not mention it. Each count column is
-headed by its side's tag ("WH"), which the aligned rows' header puts before the side's name: the list posts
+headed by its side's tag ("WH", ``side_names``), which the aligned rows' header puts before the side's name: the list posts
 ``TopicList.Columns`` with that header line whenever it lays itself out, for the screen to show above it.
 Highlighting a topic (keys or mouse) chooses it at once: ``TopicList.Chosen`` carries the topic id (``None`` for
 all).
@@ -20,7 +20,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from comparisons.model import Comparison
-from tui.widgets.texts import Palette, literal, short, side_tags
+from tui.widgets.side_names import short_names, side_tags
+from tui.widgets.texts import Palette, literal, short
 
 __all__ = ["TopicList", "ALL", "badge_of", "topic_prompt", "wrap_label", "columns_header"]
 
@@ -125,7 +126,9 @@ class TopicList(OptionList):
         return [(t.id, t.label) for t in self._comparison.topics if any(t.claims.values())]
 
     def on_resize(self) -> None:
-        if self._comparison is not None and self.size.width != self._built_width:
+        # The width the prompts are laid out in, not the list's: a scrollbar that comes (the detail pane opened,
+        # the terminal shrank) takes cells from it, and prompts laid out without it wrap their badge to a new line.
+        if self._comparison is not None and self.scrollable_content_region.width != self._built_width:
             current = self.highlighted_option.id if self.highlighted_option else ALL
             self._build(None if current == ALL else current)
 
@@ -135,7 +138,7 @@ class TopicList(OptionList):
             return  # not laid out yet: on_resize builds the list once the width is known
         palette = Palette.from_variables(self.app.theme_variables)
         width = max(self.scrollable_content_region.width - 1, 12)
-        self._built_width = self.size.width
+        self._built_width = self.scrollable_content_region.width
         keys = comparison.side_keys
         options = [
             Option(
@@ -152,10 +155,11 @@ class TopicList(OptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
         self.choose(topic)
-        labels = [comparison.pair.side(k).label for k in keys]
-        tags = side_tags(labels)
-        self.post_message(self.Columns(columns_header(tags, width),
-                                       "\n".join(f"{t}  {label}" for t, label in zip(tags, labels))))
+        sides = [d.side for d in comparison.documents]
+        tags = side_tags(sides)
+        legend = [f"{tag}  {name}" + (f" ({side.publisher})" if side.publisher and side.publisher != name else "")
+                  for tag, name, side in zip(tags, short_names(sides), sides)]
+        self.post_message(self.Columns(columns_header(tags, width), "\n".join(legend)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
