@@ -1,7 +1,8 @@
 """Adding a pair to the library from wherever its readouts are: the one path ``dualread add`` and the TUI's form share.
 
 - ``add_pair(library, pair_id, event, date, sources, *, publishers=None, titles=None, urls=None, languages=None,
-  force=False, stdin=None, before_read=None) -> AddResult``: check every argument, refuse an existing pair without
+  force=False, stdin=None, before_read=None, participants=None) -> AddResult``: check every argument, refuse
+  an existing pair without
   ``force`` before anything is read, import each side, carry over what a replaced pair held beyond these
   arguments, and save the pair atomically.
 - ``build_pair(pair_id, event, date, sources, *, ..., previous=None, stdin=None, before_read=None) -> Pair``: the same
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +35,7 @@ from readouts.errors import ReadoutError
 from readouts.importing import ensure_title, guess_language, read_source, strip_controls
 from readouts.library import Library, PairExistsError
 from readouts.limits import check_readout
-from readouts.model import Pair, Side
+from readouts.model import Pair, Participant, Side
 from readouts.pairfile import check_pair_id, check_side_key, parse_date
 
 __all__ = ["METADATA", "AddResult", "add_pair", "build_pair"]
@@ -133,7 +134,8 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
     return _Request(pair_id, _text(event, "event", event), when, tuple(checked.items()), given)
 
 
-def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, before_read: BeforeRead | None) -> Pair:
+def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, before_read: BeforeRead | None,
+           participants: Sequence[Participant] | None = None) -> Pair:
     sides = []
     for key, source in request.sources:
         if before_read is not None:
@@ -158,8 +160,10 @@ def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, befo
             language=request.metadata["language"].get(key) or guess_language(text),
             extra=kept,
         ))
+    if participants is None:
+        participants = previous.participants if previous is not None else ()
     return Pair(id=request.pair_id, event=request.event, date=request.date, sides=tuple(sides),
-                participants=previous.participants if previous is not None else (),
+                participants=tuple(participants),
                 extra=previous.extra if previous is not None else {})
 
 
@@ -180,13 +184,15 @@ def build_pair(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
 def add_pair(library: Library, pair_id: str, event: str, date: _dt.date | str, sources: Sources, *,
              publishers: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None,
              urls: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None,
-             force: bool = False, stdin: IO[Any] | None = None, before_read: BeforeRead | None = None) -> AddResult:
+             force: bool = False, stdin: IO[Any] | None = None, before_read: BeforeRead | None = None,
+             participants: Sequence[Participant] | None = None) -> AddResult:
     """Import a pair into ``library``; the library is unchanged unless the whole pair was read and written.
 
     Without ``force`` an existing pair is refused (``PairExistsError``) before any source is read. With it, the old
     pair's participants and the pair.yaml keys dualread does not know (the pair's, and each kept side's) carry over,
     and the old pair is replaced only once the new one is complete. A pair may take a bundled sample's id: it is
-    written to the library, never to the package, and hides the sample there.
+    written to the library, never to the package, and hides the sample there. ``participants`` (names and
+    aliases that help attribute claims) replace the old pair's when given.
     """
     request = _check(pair_id, event, date, sources,
                      {"publisher": publishers, "title": titles, "url": urls, "language": languages})
@@ -194,7 +200,7 @@ def add_pair(library: Library, pair_id: str, event: str, date: _dt.date | str, s
     if existed and not force:
         raise PairExistsError(request.pair_id, library.root)
     previous = _replaced_pair(library, request.pair_id) if existed else None
-    pair = _build(request, previous, stdin, before_read)
+    pair = _build(request, previous, stdin, before_read, participants)
     folder = library.save(pair, force=force)
     return AddResult(pair=pair, folder=folder, replaced=existed,
                      hides_sample=request.pair_id in library.sample_ids())

@@ -48,8 +48,11 @@ class DualreadApp(App[None]):
     BINDINGS = [Binding("f1", "help", "Help", id="app.help", show=False)]
 
     def __init__(self, library: "Library", options: "CompareOptions", *, open_pair: str | None = None,
-                 export_folder: Path | None = None) -> None:
+                 export_folder: Path | None = None, settings_file: Path | None = None) -> None:
         super().__init__()
+        self.settings_file = settings_file
+        """The person's settings (``tui/user_settings.py``): the theme chosen is kept there; ``None`` keeps nothing."""
+        self.export_format = "html"
         self.library = library
         self.options = options
         self.open_pair_id = open_pair
@@ -70,6 +73,12 @@ class DualreadApp(App[None]):
     two (2,000 pairs: a stamp of 70 to 140 ms, so one every 3 to 7 s; ``benchmarks/bench_watch.py``)."""
 
     def on_mount(self) -> None:
+        if self.settings_file is not None:
+            from tui.user_settings import load_theme
+
+            saved = load_theme(self.settings_file)
+            if saved in self.available_themes:  # a theme of an older or newer Textual is simply not restored
+                self.theme = saved
         self.theme_changed_signal.subscribe(self, self._recolour)
         if self.open_pair_id:
             self.screen_stack[0].select_when_listed(self.open_pair_id)  # Back lands on the pair
@@ -103,7 +112,14 @@ class DualreadApp(App[None]):
                 changed()
 
     def _recolour(self, _theme: object) -> None:
-        """Word diffs, tints and badges are painted from theme colours: repaint them in the new theme's."""
+        """Word diffs, tints and badges are painted from theme colours: repaint them in the new theme's (and keep
+        the choice for the next run)."""
+        if self.settings_file is not None:
+            from tui.user_settings import save_theme
+
+            problem = save_theme(self.settings_file, self.theme)
+            if problem:
+                self.notify(problem, severity="warning", timeout=6, markup=False)
         for screen in self.screen_stack:
             recolour = getattr(screen, "recolour", None)
             if recolour is not None:
@@ -137,7 +153,7 @@ class DualreadApp(App[None]):
     def export(self, comparison: "Comparison | None") -> None:
         from tui.screens.export import ExportDialog
 
-        self.push_screen(ExportDialog(comparison, self.export_folder))
+        self.push_screen(ExportDialog(comparison, self.export_folder, self.export_format))
 
     def show_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -146,3 +162,31 @@ class DualreadApp(App[None]):
 
     def action_help(self) -> None:
         self.show_help()
+
+    def get_system_commands(self, screen):
+        """Textual's commands, with Screenshot saving where the user can find it (Textual's went to ~/Downloads and
+        failed without a word when that folder did not exist)."""
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand("Screenshot", f"Save an SVG picture of this screen in {self.screenshot_folder}",
+                                    self.save_screenshot_here)
+            else:
+                yield command
+
+    @property
+    def screenshot_folder(self) -> Path:
+        return self.export_folder or Path.cwd()
+
+    def save_screenshot_here(self) -> None:
+        folder = self.screenshot_folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = Path(self.save_screenshot(path=str(folder)))
+        except OSError as error:
+            self.notify(f"Could not save a screenshot in {folder}: {error.strerror or error}", title="Screenshot",
+                        severity="error", markup=False)
+            return
+        self.notify(f"Saved {path}", title="Screenshot", timeout=8, markup=False)
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 __all__ = ["HelpFormatter", "build_parser", "main"]
 
@@ -40,6 +41,30 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors suggest what was probably meant: ``dualread lst`` names ``list``,
+    ``list --jsno`` names ``--json``."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        choice = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+        if choice:
+            close = difflib.get_close_matches(choice.group(1), COMMANDS, n=1)
+            message = f"unknown command '{choice.group(1)}'" + (f" (did you mean '{close[0]}'?)" if close else
+                                                               f"; the commands are: {', '.join(COMMANDS)}")
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        if unknown:
+            options = [o for action in self._actions for o in action.option_strings]
+            for word in unknown.group(1).split():
+                close = difflib.get_close_matches(word, options, n=1) if word.startswith("-") else []
+                if close:
+                    message += f" (did you mean {close[0]}?)"
+                    break
+        super().error(message)
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Descriptions (one paragraph) wrapped to the terminal like option help; examples (several lines) kept as laid
     out, since their line breaks and backslashes are what a user copies."""
@@ -51,7 +76,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dualread",
         description="Compare official readouts of the same diplomatic event. "
         "With no command, opens the terminal UI on the library.",
@@ -64,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.commands = {}
     for name in COMMANDS:
         module = importlib.import_module(f"tui.commands.{name}")
-        module.add_parser(sub)
+        parser.commands[name] = module.add_parser(sub)
     return parser
 
 
@@ -120,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
 
     _notes_to_stderr()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        # An option the command does not know is the command's error, with its usage (not the top level's).
+        parser.commands.get(args.command, parser).error("unrecognized arguments: " + " ".join(extras))
     command = args.command or "open"
     module = importlib.import_module(f"tui.commands.{command}")
     try:

@@ -133,3 +133,23 @@ async def test_a_samples_id_is_allowed_with_a_note_as_on_the_command_line(tmp_pa
         note = error_of(app, "id")
         assert "bundled sample" in note and "already exists" not in note
         assert app.screen.query_one("#error-id").has_class("-working"), "shown as a note, not as an error"
+
+
+async def test_the_form_sets_the_participants_as_dualread_add_participant_does(tmp_path, settle):
+    app = make_app(tmp_path)
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+             participants="Anna Berg=Berg, Minister Berg; Tomas Ek",
+             key_0="north", source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    from readouts.library import Library
+
+    pair = Library(tmp_path).load("2024-05-01-test-call")
+    assert [(p.name, p.aliases) for p in pair.participants] == [("Anna Berg", ("Berg", "Minister Berg")),
+                                                                ("Tomas Ek", ())]

@@ -131,3 +131,14 @@ async def test_after_leaving_the_search_line_for_the_rows_letters_are_commands_a
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, FullTextScreen)
+
+
+def test_two_events_cut_to_the_same_text_show_what_tells_them_apart():
+    from tui.widgets.library.listing import told_apart
+
+    events = ["Biden–Putin telephone call before the January 2022 security talks",
+              "Biden–Putin telephone call on the buildup near Ukraine's border", "Lisbon ministers' meeting"]
+    shown = told_apart(events, 26)
+    assert len(set(shown)) == 3, shown
+    assert shown[0].startswith("Biden–Putin … before") and shown[1].startswith("Biden–Putin … on the")
+    assert shown[2] == "Lisbon ministers' meeting"

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from readouts.errors import ReadoutError
 
-__all__ = ["add_parser", "parse_assignments", "run"]
+__all__ = ["add_parser", "parse_assignments", "parse_participants", "run"]
 
 _METADATA = ("publisher", "title", "url", "language")
 _OPTION_OF = {"id": "PAIR_ID", "event": "--event", "date": "--date", "sides": "--side",
@@ -66,6 +66,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="where the readout was published (default: the source, when it is a URL)")
     parser.add_argument("--language", action="append", default=[], metavar="KEY=CODE", type=_assignment("CODE"),
                         help="the readout's language code, e.g. en, ru (default: guessed)")
+    parser.add_argument("--participant", action="append", default=[], metavar="NAME[=ALIAS,...]",
+                        help="a person in the event and the other names the readouts use for them, e.g. "
+                        "'Joseph R. Biden=Biden,President Biden' (repeat for each; they help tell who said what)")
     parser.add_argument("--force", action="store_true", help="replace a pair with the same id")
     return parser
 
@@ -82,6 +85,25 @@ def _assignment(value_name: str):
 
     split.__name__ = f"KEY={value_name}"  # how argparse names the type in its message
     return split
+
+
+def parse_participants(values: list[str]) -> list | None:
+    """``--participant NAME[=ALIAS,...]`` as ``Participant`` values; ``None`` when none is given (a replaced pair
+    then keeps its own). Names are one line of text; an empty name is refused."""
+    from readouts.model import Participant
+    from readouts.textshape import strip_controls
+
+    if not values:
+        return None
+    found = []
+    for item in values:
+        name, _, aliases = item.partition("=")
+        name = " ".join(strip_controls(name).split())
+        if not name:
+            raise ReadoutError("a participant needs a name before '='", field="--participant", value=item)
+        names = [" ".join(strip_controls(a).split()) for a in aliases.split(",")]
+        found.append(Participant(name, tuple(dict.fromkeys(a for a in names if a and a != name))))
+    return found
 
 
 def parse_assignments(values: list[tuple[str, str]], option: str) -> dict[str, str]:
@@ -123,7 +145,8 @@ def run(args: argparse.Namespace) -> int:
         metadata = {name: parse_assignments(getattr(args, name), f"--{name}") for name in _METADATA}
         result = add_pair(library, args.pair_id, args.event, args.date, sides,
                           publishers=metadata["publisher"], titles=metadata["title"], urls=metadata["url"],
-                          languages=metadata["language"], force=args.force, before_read=_prompt_for_stdin)
+                          languages=metadata["language"], force=args.force, before_read=_prompt_for_stdin,
+                          participants=parse_participants(args.participant))
     print(result.summary() + _review_note(library, result), file=sys.stdout)
     return 0
 

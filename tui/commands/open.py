@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Open the terminal UI on one pair's comparison (Back leads to the library). "
         "Run dualread with no command to start on the library.",
         examples="  dualread open 2021-12-30-biden-putin-call\n"
-        "  dualread --library ~/readouts open 2022-11-14-biden-xi-meeting\n",
+        "  dualread --library ~/readouts open 2022-11-14-biden-xi-bali-meeting\n",
     )
     parser.add_argument("pair_id", metavar="PAIR_ID", help="the pair to open (see: dualread list)")
     return parser
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         library.load(pair_id)
 
     from tui.app import DualreadApp
+    from tui.user_settings import default_settings_file
 
-    DualreadApp(library, options, open_pair=pair_id).run()
+    DualreadApp(library, options, open_pair=pair_id, settings_file=default_settings_file()).run()
     return 0

@@ -38,6 +38,8 @@ def field_for_error(error: DualreadError, sources: dict[str, str]) -> str:
         return "id"
     if error.field in ("event", "date"):
         return error.field
+    if error.field == "--participant":
+        return "participants"
     for n, (key, source) in enumerate(sources.items()):
         if error.file and source and str(error.file) in (source, source.strip()):
             return f"side-{n}"
@@ -61,6 +63,8 @@ class AddRequest:
     sources: tuple[tuple[str, str], ...]
     """(side key, source) per filled-in row, in order: two rows with one key are refused, not merged."""
     publishers: dict[str, str]
+    participants: tuple[str, ...] = ()
+    """``NAME=ALIAS,...`` per person, as ``dualread add --participant`` takes them."""
 
 
 class AddPairScreen(WorkerErrors, Screen[str | None]):
@@ -82,6 +86,8 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             yield from self._field("id", "Pair id", "e.g. 2024-05-01-leaders-call (a-z, 0-9, '-')")
             yield from self._field("event", "Event", "what happened, e.g. Biden–Xi telephone call")
             yield from self._field("date", "Date", "YYYY-MM-DD")
+            yield from self._field("participants", "People", "optional: Joseph R. Biden=Biden, President Biden; "
+                                   "Vladimir Putin=Putin")
             yield Static("Sides: a key (e.g. white-house), a .txt/.md/.html file or an http(s) URL, "
                          "and the publisher (optional). At least two.", classes="add-help")
             for n in range(self.sides):
@@ -169,11 +175,12 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             date=self.value("date"),
             sources=tuple((k, src) for k, src, _ in given),
             publishers={k: p for k, _, p in given if p and k},
+            participants=tuple(p.strip() for p in self.value("participants").split(";") if p.strip()),
         )
 
     @on(Button.Pressed, "#add-save")
     def action_save(self) -> None:
-        for name in ["id", "event", "date", "form"] + [f"side-{n}" for n in range(self.sides)]:
+        for name in ["id", "event", "date", "participants", "form"] + [f"side-{n}" for n in range(self.sides)]:
             self.show_error(name, None)
         self.query_one("#add-save", Button).disabled = True
         self.query_one("#error-form", Static).update(literal("Reading the sources…", "italic"))
@@ -186,8 +193,11 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         from readouts.library import Library, PairExistsError
 
         try:
+            from tui.commands.add import parse_participants
+
             result = add_pair(Library(self.app.library.root), request.pair_id, request.event, request.date,
-                              request.sources, publishers=request.publishers)
+                              request.sources, publishers=request.publishers,
+                              participants=parse_participants(list(request.participants)))
         except DualreadError as error:
             field = field_for_error(error, dict(request.sources))
             # The engine's wording names the command line's --force, which this form does not have.

@@ -1,8 +1,13 @@
 """``ExportDialog``: choose a format and a path; the engine's exporters write the file; the dialog says where.
 
-With a comparison it exports that pair (``comparisons.reports.render`` then an atomic write); without one it
-exports the whole library (``comparisons.reports.export_all``) into a folder with a progress bar. Both run in a
-worker; a failure is shown in the dialog and the dialog stays open to try another path.
+With a comparison it exports that pair as it is on disk now (``comparisons.reports.render`` then an atomic write);
+without one it exports the whole library (``comparisons.reports.export_all``) into a folder with a progress bar.
+Both run in a worker; a failure is shown in the dialog and the dialog stays open to try another path.
+
+The Export button has the focus, so Enter exports what the dialog proposes. The file's extension follows the format
+(choosing Markdown turns ``call.html`` into ``call.md``: HTML is never written to a ``.md``). A file that exists
+is replaced only after a second Export ("Overwrite"). The app remembers the folder and the format for the next
+export.
 """
 
 from __future__ import annotations
@@ -26,6 +31,16 @@ from tui.widgets.texts import counted, literal
 __all__ = ["ExportDialog", "default_path"]
 
 FORMATS = (("HTML report", "html"), ("Markdown", "md"), ("CSV table", "csv"), ("JSON (dualread/comparison@1)", "json"))
+SUFFIXES = {f".{fmt}" for _, fmt in FORMATS}
+
+
+def with_format(path: str, fmt: str) -> str:
+    """``path`` with the extension of ``fmt`` when it ends in another format's (or none); a file name of the user's
+    own (``notes.txt``) keeps its extension."""
+    candidate = Path(path)
+    if not candidate.name or candidate.suffix.lower() not in SUFFIXES | {""}:
+        return path
+    return str(candidate.with_suffix(f".{fmt}"))
 
 
 def default_path(pair_id: str | None, fmt: str, folder: Path) -> Path:
@@ -40,18 +55,21 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
     SCOPED_CSS = False
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, comparison: Comparison | None, folder: Path | None = None) -> None:
+    def __init__(self, comparison: Comparison | None, folder: Path | None = None, fmt: str = "html") -> None:
         super().__init__()
         self.comparison = comparison
         self.folder = folder or Path.cwd()
         self.pair_id = comparison.pair.id if comparison else None
-        self._auto_path = str(default_path(self.pair_id, "html", self.folder))
+        self.format = fmt if fmt in {f for _, f in FORMATS} else "html"
+        self._auto_path = str(default_path(self.pair_id, self.format, self.folder))
+        self._confirmed: Path | None = None
+        """A file that exists and that the user has been asked about: the next Export replaces it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
             box.border_title = f"Export {self.pair_id}" if self.pair_id else "Export the whole library"
             yield Label("Format")
-            yield Select(FORMATS, value="html", allow_blank=False, id="export-format", compact=True)
+            yield Select(FORMATS, value=self.format, allow_blank=False, id="export-format", compact=True)
             yield Label("Write to" if self.pair_id else "Into the folder")
             yield Input(self._auto_path, id="export-path", compact=True)
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -61,15 +79,28 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                 yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#export-format", Select).focus()
+        self.query_one("#export-go", Button).focus()
 
     @on(Select.Changed, "#export-format")
     def format_changed(self, event: Select.Changed) -> None:
-        """Follow the format with the suggested path, unless the user has typed a path of their own."""
+        """Follow the format with the path: the suggested one, or the extension of a path typed by the user."""
         path_input = self.query_one("#export-path", Input)
+        fmt = str(event.value)
         if path_input.value == self._auto_path:
-            self._auto_path = str(default_path(self.pair_id, str(event.value), self.folder))
+            self._auto_path = str(default_path(self.pair_id, fmt, self.folder))
             path_input.value = self._auto_path
+        elif self.pair_id is not None:
+            path_input.value = with_format(path_input.value, fmt)
+
+    @on(Input.Changed, "#export-path")
+    def path_changed(self) -> None:
+        self._unconfirm()
+
+    def _unconfirm(self) -> None:
+        if self._confirmed is not None:
+            self._confirmed = None
+            self.query_one("#export-go", Button).label = "Export"
+            self.status("")
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
@@ -82,6 +113,15 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.folder / path
+        if self.pair_id is not None and path.suffix.lower() in SUFFIXES and path.suffix.lower() != f".{fmt}":
+            self.status(f"{path.name} names another format than the one chosen: choose its format or another name.",
+                        error=True)
+            return
+        if self.pair_id is not None and path.exists() and self._confirmed != path:
+            self._confirmed = path
+            self.query_one("#export-go", Button).label = "Overwrite"
+            self.status(f"{path} exists. Press Overwrite (Enter) to replace it, or change the path.", error=True)
+            return
         self.query_one("#export-go", Button).disabled = True
         self.status("Exporting…")
         self.export(fmt, path)
@@ -136,8 +176,9 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
 
     def done(self, message: str, path: Path) -> None:
         self.app.notify(message, title="Exported", timeout=8, markup=False)
-        # The next export (another format, another pair) is offered the same folder, not the starting one again.
+        # The next export (another format, another pair) is offered the same folder and format.
         self.app.export_folder = path.parent
+        self.app.export_format = str(self.query_one("#export-format", Select).value)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")

@@ -69,9 +69,14 @@ class Palette:
 
         def color(name: str, fallback: str) -> str:
             try:
-                return Color.parse(variables[name]).hex
+                parsed = Color.parse(variables[name])
             except Exception:
                 return fallback
+            if parsed.ansi is not None:
+                # An ANSI theme's colour is the terminal's own: Rich names it by number ("ansi_green" is no colour
+                # to Rich, and a theme change to ansi-dark took the app down).
+                return f"color({parsed.ansi})" if 0 <= parsed.ansi < 16 else fallback
+            return parsed.hex
 
         background = variables.get("background", "#1e1e1e")
 
@@ -168,6 +173,8 @@ def side_cell(row: Row, side: str, comparison: Comparison, palette: Palette, que
         first_text = " ".join(c.text for c in row.claims.get(first, ()))
         second_text = " ".join(c.text for c in row.claims.get(second, ()))
         pieces = diff_pieces(row.link.diff, first_text, second_text)
+    if pieces is not None and _diff_languages(comparison, row) is not None:
+        pieces = None  # two languages share no word: colouring every one would say nothing (the detail says why)
     if pieces is not None:
         spans = pieces[0] if side == pair_sides[0] else pieces[1]
         changed = palette.only_first if side == pair_sides[0] else palette.only_second
@@ -182,6 +189,12 @@ def side_cell(row: Row, side: str, comparison: Comparison, palette: Palette, que
                 cell.append(f"{conflict.kind}: ", Style(color=palette.warning))
                 cell.append_text(literal(conflict.values[side], Style(color=palette.warning, bold=True)))
     return highlight(cell, query, Style(bgcolor=palette.match, underline=True))
+
+
+def _diff_languages(comparison: Comparison, row: Row):
+    from tui.widgets.comparison.word_languages import diff_languages
+
+    return diff_languages(comparison, row)
 
 
 def counted(n: int, word: str) -> str:

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from comparisons.model import Comparison, Row
+from tui.widgets.contrast import legible_strip
 from tui.widgets.cursor import CursorView, cursor_bindings
 from tui.widgets.side_names import short_names, side_tags
 from tui.widgets.texts import Palette, literal, side_cell
@@ -278,7 +279,10 @@ class AlignedRows(CursorView, can_focus=True):
         elif row % 2:
             style = base + zebra
         strip = self._lines[line].crop(int(self.scroll_offset.x), int(self.scroll_offset.x) + width)
-        return strip.apply_style(style).extend_cell_length(width, style)
+        strip = strip.apply_style(style).extend_cell_length(width, style)
+        # The cursor's background is the theme's: text keeping its own colour (muted, a warning, a word diff's
+        # background) may not read on it, in a light theme least of all.
+        return legible_strip(strip) if row == self.cursor_row else strip
 
     COMPONENT_CLASSES = {
         "aligned-rows--header",
@@ -289,7 +293,9 @@ class AlignedRows(CursorView, can_focus=True):
 
     DEFAULT_CSS = """
     AlignedRows > .aligned-rows--header { background: $panel; text-style: bold; }
-    AlignedRows > .aligned-rows--cursor { background: $block-cursor-background; text-style: bold; }
+    AlignedRows > .aligned-rows--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
     AlignedRows > .aligned-rows--cursor-blurred { background: $block-cursor-blurred-background; }
     AlignedRows > .aligned-rows--zebra { background: $surface; }
     """

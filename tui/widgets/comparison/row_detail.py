@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
 from tui.widgets.comparison.row_filter import speaker_name
+from tui.widgets.comparison.word_languages import diff_languages
 from tui.widgets.side_names import short_names
 from tui.widgets.texts import NOT_MENTIONED, Palette, literal
 
@@ -59,6 +60,9 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
         text.append_text(literal(names[key] + ": ", Style(bold=True)))
         text.append_text(literal(", ".join(dict.fromkeys(speaker_name(c.speaker) for c in claims))))
     if row.link is not None:
+        languages = diff_languages(comparison, row)
+        if languages is not None:
+            text.append(f" · different languages ({languages[0]}, {languages[1]}): words not compared", muted)
         if not row.link.conflicts:
             text.append(" · no conflict", muted)
         for conflict in row.link.conflicts:

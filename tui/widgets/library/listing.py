@@ -6,6 +6,7 @@
   mention each core topic.
 - ``figures_of(comparison)``: those figures, read off a ``Comparison`` (the UI computes nothing itself).
 - ``matches(listing, text)``: the filter-as-you-type rule.
+- ``told_apart(events, width)``: each event cut to ``width``, two that would read the same showing what differs.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Iterable, Literal
 from comparisons.model import Comparison
 from readouts.model import Pair
 
-__all__ = ["CORE_TOPICS", "Coverage", "Figures", "Listing", "figures_of", "listings", "matches"]
+__all__ = ["CORE_TOPICS", "Coverage", "Figures", "Listing", "figures_of", "listings", "matches", "told_apart"]
 
 CORE_TOPICS: tuple[str, ...] = (
     "sanctions",
@@ -143,3 +144,28 @@ def figures_of(comparison: Comparison, core: Iterable[str] = CORE_TOPICS) -> Fig
         one_sided=one_sided,
         covered_by=tuple(covered_by),
     )
+
+
+def told_apart(events: list[str], width: int) -> list[str]:
+    """Each event in at most ``width`` cells; events that differ but would be cut to the same text (two pairs
+    "Biden–Putin telephone call …" at 80 columns) keep their first word and then show what follows the words they
+    share: "Biden–Putin … on 12 February", "Biden–Putin … before the January talks"."""
+    from tui.widgets.texts import short
+
+    plain = [" ".join(e.split()) for e in events]
+    cut = [short(e, width) for e in plain]
+    shown = list(cut)
+    for n, event in enumerate(plain):
+        twins = [m for m, other in enumerate(plain) if cut[m] == cut[n] and other != event]
+        if not twins:
+            continue
+        words = event.split()
+        shared = 0
+        for other in (plain[m].split() for m in twins):
+            common = 0
+            while common < min(len(words), len(other)) and words[common] == other[common]:
+                common += 1
+            shared = max(shared, common)
+        if 1 < shared < len(words):
+            shown[n] = short(f"{words[0]} … {' '.join(words[shared:])}", width)
+    return shown

@@ -26,8 +26,9 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
+from tui.widgets.contrast import legible_strip
 from tui.widgets.cursor import CursorView, cursor_bindings
-from tui.widgets.library.listing import Figures, Listing
+from tui.widgets.library.listing import Figures, Listing, told_apart
 from tui.widgets.library.table_styles import TableStyles, table_styles
 from tui.widgets.texts import Palette, literal, short
 
@@ -93,6 +94,8 @@ class PairTable(CursorView, can_focus=True):
         self._styles: TableStyles | None = None
         self._palette_variables: dict[str, str] | None = None
         self._palette = Palette()
+        self._events: dict[str, str] = {}
+        self._events_for: tuple[int, int] = (0, 0)
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -123,6 +126,14 @@ class PairTable(CursorView, can_focus=True):
         """The cell a user reads in ``column`` of ``pair_id``'s line (at the current width's columns)."""
         listing = next(i for i in self._listings if i.id == pair_id)
         return self._row_cell(next(c for c in columns_for(self.size.width or 100) if c.key == column), listing)
+
+    def _told_apart(self, width: int) -> dict[str, str]:
+        """Each pair's event as its column shows it, told apart from another pair's that would read the same."""
+        if self._events_for != (width, id(self._listings)):
+            shown = told_apart([listing.event for listing in self._listings], width)
+            self._events = {listing.id: text for listing, text in zip(self._listings, shown)}
+            self._events_for = (width, id(self._listings))
+        return self._events
 
     def show(self, listings: list[Listing], figures: dict[str, Figures]) -> None:
         """Show ``listings`` in this order, keeping the cursor on the same pair when it is still listed."""
@@ -238,7 +249,8 @@ class PairTable(CursorView, can_focus=True):
         if line is None:
             line = self._lines[listing.id] = self._join([self._row_cell(c, listing) for c in self._columns])
         style = base + cursor if index == self.cursor_row else base + zebra if index % 2 else base
-        return line.apply_style(style).crop(0, width).extend_cell_length(width, style)
+        strip = line.apply_style(style).crop(0, width).extend_cell_length(width, style)
+        return legible_strip(strip) if index == self.cursor_row else strip
 
     def _row_cell(self, column: Column, listing: Listing) -> Text:
         palette = self.palette
@@ -252,7 +264,7 @@ class PairTable(CursorView, can_focus=True):
                 cell.append_text(literal(listing.problem or "", Style(color=palette.error)))
                 cell.truncate(column.width, overflow="ellipsis")
                 return cell
-            return literal(short(listing.event, column.width))
+            return literal(self._told_apart(column.width).get(listing.id) or short(listing.event, column.width))
         if column.key == "sides":
             return literal(short(" · ".join(listing.side_keys), column.width))
         if column.key == "sample":
