@@ -10,7 +10,7 @@ from dataclasses import replace
 from rich.color import ColorType
 from textual.geometry import Region
 from textual.widgets import Input, Select
-from tui_fixtures import call_comparison, make_app
+from tui_fixtures import call_comparison, make_app, wait_for
 
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.export import ExportDialog
@@ -109,6 +109,9 @@ async def test_export_dialog_enter_exports_asks_before_overwriting_and_remembers
         assert isinstance(app.screen, ExportDialog), "asked first"
         assert target.read_text(encoding="utf-8") == "an older report"
         assert "exists" in str(app.screen.query_one("#export-status").content)
+        button = app.screen.query_one("#export-go")
+        # A button ignores a press while it still shows the last one (Textual's "-active", a fraction of a second).
+        await wait_for(pilot, lambda: not button.has_class("-active"), "the button ready for another press")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen)

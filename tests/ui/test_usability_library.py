@@ -136,7 +136,7 @@ async def test_the_next_export_is_offered_the_folder_of_the_last_one(tmp_path, s
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("e")
-        app.screen.query_one("#export-path", Input).value = str(folder / "call.md")
+        app.screen.query_one("#export-path", Input).value = str(folder / "call.html")
         await pilot.click("#export-go")
         await settle(pilot)
         await pilot.press("e")
