@@ -7,6 +7,10 @@
   arguments, and save the pair atomically.
 - ``build_pair(pair_id, event, date, sources, *, ..., previous=None, stdin=None, before_read=None) -> Pair``: the same
   checks and imports without a library; ``previous`` is a pair whose participants and unknown keys carry over.
+- ``edit_pair(library, pair_id, event, date, sources, *, ..., participants=None) -> AddResult``: change a pair in
+  the library: its event, date, participants, each side's metadata, sides added or left out; a side given with no
+  source keeps its stored text (and file), so a pair whose texts are unchanged keeps its comparison's cache key and
+  its review. Saved atomically, as ``add_pair --force`` saves.
 - ``AddResult``: ``pair``, ``folder``, ``replaced`` (an existing pair was overwritten), ``hides_sample`` (the id is a
   bundled sample's, which this library now shows the user's pair for); ``summary()`` is the one line to print.
 
@@ -38,7 +42,7 @@ from readouts.limits import check_readout
 from readouts.model import Pair, Participant, Side
 from readouts.pairfile import check_pair_id, check_side_key, parse_date
 
-__all__ = ["METADATA", "AddResult", "add_pair", "build_pair"]
+__all__ = ["METADATA", "AddResult", "add_pair", "build_pair", "edit_pair"]
 
 METADATA = ("publisher", "title", "url", "language")
 """The per-side metadata ``add_pair`` takes, singular as the error fields name them (``publishers=`` sets the first)."""
@@ -55,10 +59,12 @@ class AddResult:
     folder: Path
     replaced: bool
     hides_sample: bool
+    edited: bool = False
+    """``edit_pair`` saved it: the same pair, changed (``summary`` says "saved", not "replaced")."""
 
     def summary(self) -> str:
         """One line for the user: ``added <id> (2 sides: a, b) in <folder>``, and what it replaced or hid."""
-        verb = "replaced" if self.replaced else "added"
+        verb = "saved" if self.edited else "replaced" if self.replaced else "added"
         keys = ", ".join(self.pair.side_keys)
         # The bundled sample stays untouched in the package; in this library the user's pair stands in for it.
         hides = " (it hides the bundled sample with this id)" if self.hides_sample else ""
@@ -97,7 +103,8 @@ def _text(value: str, field: str, shown: object) -> str:
 
 
 def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
-           metadata: Mapping[str, Mapping[str, str] | None]) -> _Request:
+           metadata: Mapping[str, Mapping[str, str] | None], kept: frozenset[str] = frozenset()) -> _Request:
+    """The arguments checked; a side in ``kept`` may come without a source (an edit keeps its stored text)."""
     check_pair_id(pair_id, field="id")
     if not _text(event, "event", event):
         raise ReadoutError("must not be empty", field="event", value=event)
@@ -109,7 +116,7 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
         if key in checked:
             raise ReadoutError(f"side '{key}' is given twice", field="sides", value=key)
         source = source.strip() if isinstance(source, str) else ""
-        if not source:
+        if not source and key not in kept:
             raise ReadoutError("no source given", field="sides", value=f"{key}=")
         checked[key] = source
     if len(checked) < 2:
@@ -138,6 +145,9 @@ def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, befo
            participants: Sequence[Participant] | None = None) -> Pair:
     sides = []
     for key, source in request.sources:
+        if not source and previous is not None:
+            sides.append(_kept_side(previous.side(key), request.metadata))
+            continue
         if before_read is not None:
             before_read(key, source)
         text = read_source(source, stdin=stdin)
@@ -165,6 +175,18 @@ def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, befo
     return Pair(id=request.pair_id, event=request.event, date=request.date, sides=tuple(sides),
                 participants=tuple(participants),
                 extra=previous.extra if previous is not None else {})
+
+
+def _kept_side(old: Side, metadata: Mapping[str, Mapping[str, str]]) -> Side:
+    """A side an edit keeps the text of: the same text in the same file (so the comparison's cache key stays),
+    with the metadata given (an absent entry keeps the old value; an empty title, the text's title line)."""
+    def given(name: str, default: str) -> str:
+        return metadata[name][old.key] if old.key in metadata[name] else default
+
+    return Side(key=old.key, text=old.text, file=old.file, publisher=given("publisher", old.publisher),
+                title=given("title", old.title) or old.text.split("\n", 1)[0],
+                url=given("url", old.url), language=given("language", old.language) or guess_language(old.text),
+                extra=old.extra)
 
 
 def build_pair(pair_id: str, event: str, date: _dt.date | str, sources: Sources, *,
@@ -212,3 +234,29 @@ def _replaced_pair(library: Library, pair_id: str) -> Pair | None:
         return library.load(pair_id)
     except ReadoutError:
         return None
+
+
+def edit_pair(library: Library, pair_id: str, event: str, date: _dt.date | str, sources: Sources, *,
+              publishers: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None,
+              urls: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None,
+              participants: Sequence[Participant] | None = None,
+              before_read: BeforeRead | None = None) -> AddResult:
+    """Change the pair ``pair_id`` of the library; the library is unchanged unless the whole pair was written.
+
+    ``sources`` lists the sides the pair is to have, in order: a side of the stored pair given with an empty
+    source keeps its text; a source reads a new text (a new side needs one). A side not listed is left out. The
+    metadata mappings set what they name and leave the rest as stored; ``participants`` replaces the stored ones
+    when given (``()`` clears them). The pair.yaml keys dualread does not know and the review are kept.
+    """
+    check_pair_id(pair_id, field="id")
+    if not library.has(pair_id):
+        raise ReadoutError("not in the library folder: only a pair of the library can be edited (a bundled "
+                           "sample is read-only)", field="id", value=pair_id)
+    previous = library.load(pair_id)
+    request = _check(pair_id, event, date, sources,
+                     {"publisher": publishers, "title": titles, "url": urls, "language": languages},
+                     kept=frozenset(previous.side_keys))
+    pair = _build(request, previous, None, before_read, participants)
+    folder = library.save(pair, force=True)
+    return AddResult(pair=pair, folder=folder, replaced=True, hides_sample=pair_id in library.sample_ids(),
+                     edited=True)

@@ -10,6 +10,9 @@
 - ``replace_dir_atomic(tmp_dir, final_dir, *, force=False)``: move a complete folder into place. With ``force`` an
   existing folder is renamed aside first, the new one renamed in, and only then is the old one deleted; if the
   swap fails, the old folder is put back. The two renames happen under a lock on the parent folder.
+- ``remove_dir_atomic(folder)``: delete a folder in one step as far as any reader can tell: it is renamed to a
+  scratch name first (gone from its place at once, whole), then removed; a crash between the two leaves scratch
+  that ``remove_stale_scratch`` clears, never half a folder under its name. A link is removed, not followed.
 - ``restore_set_aside(folder, name=None)``: put back, at once, a folder a killed swap left set aside (no live swap
   holds the lock): what opening a library does first.
 - ``is_scratch_name(name)``: whether a folder name is one of ours in progress (listings skip them).
@@ -32,11 +35,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["is_scratch_name", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside", "staging_dir",
+__all__ = ["is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside",
+           "staging_dir",
            "write_bytes_atomic", "write_text_atomic", "write_text_through"]
 
 _SCRATCH_MARK = ".dualread-"
 _ASIDE_SUFFIX = ".old"
+_REMOVED_SUFFIX = ".removed"
+"""A folder being deleted: scratch like the others, but never put back (``restore_set_aside`` looks for ``.old``)."""
 
 
 def is_scratch_name(name: str) -> bool:
@@ -275,5 +281,25 @@ def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: boo
         except BaseException:
             os.rename(aside, final_dir)
             raise
+    _fsync_dir(parent)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def remove_dir_atomic(folder: str | Path) -> None:
+    """Delete ``folder``: renamed aside under a scratch name (one step: readers see it whole or not at all), then
+    removed. ``FileNotFoundError`` if it is not there. A symbolic link standing there is unlinked, its target
+    untouched. If the removal is cut short, what is left is scratch that ``remove_stale_scratch`` clears later."""
+    folder = Path(folder)
+    parent = folder.parent
+    if not os.path.lexists(folder):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(folder))
+    if folder.is_symlink():
+        folder.unlink()
+        _fsync_dir(parent)
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_MARK}{folder.name}.", suffix=_REMOVED_SUFFIX, dir=parent))
+    aside.rmdir()  # only the unique name is wanted: rename() needs the target to be absent
+    with _swap_lock(parent):  # not between the two renames of a replace running in another process
+        os.rename(folder, aside)
     _fsync_dir(parent)
     shutil.rmtree(aside, ignore_errors=True)

@@ -5,7 +5,7 @@
   or raises ``ReadoutError``; ``.save(pair, force=False)`` writes a pair atomically and returns its folder;
   ``.has(pair_id)`` says whether the library folder holds that pair; ``.sample_ids()`` names the read-only bundled
   pairs; ``.topics_file``, ``.cache_dir`` and ``.settings()`` locate the library's taxonomy, comparison cache and
-  own defaults.
+  own defaults; ``.remove(pair_id)`` deletes a user's pair folder in one step (a bundled sample cannot be).
 - ``PairExistsError``: what ``save`` without ``force`` raises for a pair already there (a ``ReadoutError``).
 - ``LibraryEntry``: what ``.entries()`` yields (``id``, ``path``, ``pair`` or None, ``problem`` or None, ``sample``).
 - ``default_library_path()``: the platform's user data folder for dualread.
@@ -32,6 +32,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from readouts.atomic import (
+    remove_dir_atomic,
     remove_stale_scratch,
     replace_dir_atomic,
     restore_set_aside,
@@ -260,6 +261,28 @@ class Library:
         except OSError as error:
             raise ReadoutError(f"cannot write the pair: {error.strerror or error}", file=final) from None
         return final
+
+
+    def remove(self, pair_id: str) -> Path:
+        """Delete the pair folder ``pair_id`` (its review with it) and return where it was.
+
+        The folder is renamed aside, then removed (``remove_dir_atomic``): the library never lists half a pair,
+        and a crash leaves only scratch that a later save clears. Only the library folder is written to: a
+        bundled sample cannot be deleted (a user pair under its id can: the sample then shows again). Every
+        problem is a ``ReadoutError``."""
+        check_pair_id(pair_id, field=None)
+        if not self.has(pair_id):
+            if pair_id in self.sample_ids():
+                raise ReadoutError("a bundled sample is part of dualread and cannot be deleted", value=pair_id)
+            raise ReadoutError(f"no pair '{pair_id}' in the library {self.root} (see: dualread list)")
+        folder = self.root / pair_id
+        try:
+            remove_dir_atomic(folder)
+        except FileNotFoundError:
+            raise ReadoutError(f"no pair '{pair_id}' in the library {self.root}: it was removed meanwhile") from None
+        except OSError as error:
+            raise ReadoutError(f"cannot delete the pair: {error.strerror or error}", file=folder) from None
+        return folder
 
 
 KEPT_ON_REPLACE = ("review.yaml",)

@@ -10,7 +10,11 @@ the screens' ``DEFAULT_CSS`` (``tui/screens/styles.py``, parsed when each screen
   the comparison screen paints a known comparison in its first frame and computes the others in a worker.
 - The library folder is watched (``LibraryWatch``: a stamp of modification times every ``WATCH_SECONDS``, less
   often for a huge library, and when the terminal regains the focus, in a worker); when it changed, every screen with a ``library_changed()`` method
-  is told, so pairs added, replaced or removed by another process show without a restart.
+  is told, so pairs added, replaced or removed by another process show without a restart. When the library's
+  ``topics.yaml`` or ``settings.yaml`` changed, the options are made again (``reread_options``, what made them at
+  the start: the command line's wins, then these files) and, if they differ, used from then on: comparisons are
+  keyed by them, so every screen's next look computes with the new taxonomy or similarity. A file that cannot be
+  used is said once and changes nothing.
 """
 
 from __future__ import annotations
@@ -31,13 +35,26 @@ from tui.screens.library import LibraryScreen
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from comparisons.model import Comparison
-    from comparisons.options import CompareOptions
     from textual.timer import Timer
 
+    from comparisons.model import Comparison
+    from comparisons.options import CompareOptions
     from readouts.library import Library
+    from readouts.model import Pair
 
-__all__ = ["DualreadApp"]
+__all__ = ["DualreadApp", "settings_of"]
+
+LIBRARY_FILES = frozenset({"topics.yaml", "settings.yaml"})
+"""The library's own files the options are made from: when one changes, the options are made again."""
+
+
+def settings_of(options: "CompareOptions") -> tuple[str, str, str, str | None]:
+    """What a comparison computed with ``options`` depends on (as the cache key takes it): the taxonomy's and the
+    parameters' fingerprints, the similarity and the model."""
+    from comparisons.engine import resolve_params, resolve_taxonomy
+
+    return (resolve_taxonomy(options).fingerprint(), resolve_params(options).fingerprint(), options.similarity,
+            options.model)
 
 
 class DualreadApp(App[None]):
@@ -48,8 +65,13 @@ class DualreadApp(App[None]):
     BINDINGS = [Binding("f1", "help", "Help", id="app.help", show=False)]
 
     def __init__(self, library: "Library", options: "CompareOptions", *, open_pair: str | None = None,
-                 export_folder: Path | None = None, settings_file: Path | None = None) -> None:
+                 export_folder: Path | None = None, settings_file: Path | None = None,
+                 reread_options: "Callable[[], CompareOptions] | None" = None) -> None:
         super().__init__()
+        self.reread_options = reread_options
+        """Makes the options again as they were made at the start (``tui.commands.common.options_from``): called
+        when the library's topics.yaml or settings.yaml changes; ``None`` keeps the options for the session."""
+        self._options_problem: str | None = None
         self.settings_file = settings_file
         """The person's settings (``tui/user_settings.py``): the theme chosen is kept there; ``None`` keeps nothing."""
         self.export_format = "html"
@@ -92,15 +114,36 @@ class DualreadApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch", name="watch the library")
     def check_library(self) -> None:
-        start = time.perf_counter()
-        changed = self.watch.changed()
-        self.call_from_thread(self._checked, changed, time.perf_counter() - start)
+        from readouts.errors import DualreadError
 
-    def _checked(self, changed: bool, cost: float) -> None:
+        start = time.perf_counter()
+        changed = self.watch.check()
+        cost = time.perf_counter() - start
+        options: CompareOptions | str | None = None
+        if changed & LIBRARY_FILES and self.reread_options is not None:
+            try:
+                options = self.reread_options()
+            except DualreadError as error:
+                options = str(error)
+        self.call_from_thread(self._checked, changed, cost, options)
+
+    def _checked(self, changed: frozenset[str], cost: float, options: "CompareOptions | str | None" = None) -> None:
         if self._watch_timer is not None:
             self._watch_timer.stop()  # one chain of checks, whoever started this one (the timer, the focus)
         self._watch_timer = self.set_timer(max(self.WATCH_SECONDS, cost / self.WATCH_SHARE), self.check_library,
                                            name="watch the library")
+        files = " and ".join(sorted(changed & LIBRARY_FILES))
+        if isinstance(options, str):
+            if options != self._options_problem:  # said once, not at every check while the file stays wrong
+                self.notify(f"{options}. Comparisons keep the settings they had until the file is fixed.",
+                            title=f"{files} not used", severity="warning", timeout=10, markup=False)
+            self._options_problem = options
+        elif options is not None:
+            self._options_problem = None
+            if settings_of(options) != settings_of(self.options):
+                self.options = self.store.options = options
+                self.notify(f"The library's {files} changed: comparisons now follow it.", title="Settings changed",
+                            timeout=6, markup=False)
         if changed:
             self.library_changed_on_disk()
 
@@ -144,11 +187,12 @@ class DualreadApp(App[None]):
 
         self.push_screen(ComparisonScreen(pair_id))
 
-    def add_pair(self, then: "Callable[[str | None], None] | None" = None) -> None:
-        """Open the add-pair form; ``then`` gets the new pair's id (``None`` if the form was cancelled)."""
+    def add_pair(self, then: "Callable[[str | None], None] | None" = None, *, editing: "Pair | None" = None) -> None:
+        """Open the add-pair form (filled with ``editing`` to edit that pair); ``then`` gets the saved pair's id
+        (``None`` if the form was cancelled)."""
         from tui.screens.add_pair import AddPairScreen
 
-        self.push_screen(AddPairScreen(), callback=then)
+        self.push_screen(AddPairScreen(editing), callback=then)
 
     def export(self, comparison: "Comparison | None") -> None:
         from tui.screens.export import ExportDialog

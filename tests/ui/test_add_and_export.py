@@ -6,6 +6,8 @@ import json
 
 import pytest
 from textual.widgets import Input, Select, Static
+from tui_fixtures import fill_form as fill
+from tui_fixtures import form_error as error_of
 from tui_fixtures import make_app
 
 from tui.screens.add_pair import AddPairScreen
@@ -14,16 +16,6 @@ from tui.screens.export import ExportDialog
 from tui.screens.library import LibraryScreen
 
 PAIR = "2022-01-05-carter-ostrov-call"
-
-
-def error_of(app, name: str) -> str:
-    box = app.screen.query_one(f"#error-{name}", Static)
-    return str(box.content) if box.has_class("-shown") else ""
-
-
-def fill(screen: AddPairScreen, **values: str) -> None:
-    for name, value in values.items():
-        screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
 
 
 async def test_fields_are_checked_as_you_type(app, settle):
@@ -38,7 +30,7 @@ async def test_fields_are_checked_as_you_type(app, settle):
         await pilot.press("tab", "tab")
         await pilot.press(*"2024-13-01")
         assert error_of(app, "date")
-        await pilot.press("escape")
+        await pilot.press("escape", "tab", "enter")  # the form is filled: leaving it is confirmed (Discard)
         assert isinstance(app.screen, LibraryScreen)
 
 

@@ -53,3 +53,19 @@ async def test_a_longer_esc_label_leaves_out_optional_keys_rather_than_cutting_i
         line = bar.content.plain
         assert "esc Close topics" in line and not line.endswith("…"), line
         assert "n/N Diff" in line and len(line) <= bar.size.width
+
+
+async def test_the_library_key_bar_offers_edit_and_delete_and_keeps_quit_and_the_palette(tmp_path, settle):
+    """At 100 columns every library key and "^p palette" fit (a line that fitted exactly used to lose the hint);
+    at 80 the least needed keys make room, and Quit and the palette hint stay whole."""
+    for size, wanted, left_out in (((100, 30), ("E Edit", "d Delete", "e Export all", "r Reload"), ()),
+                                   ((80, 24), ("a Add pair", "E Edit", "r Reload", "q Quit"),
+                                    ("Export all", "Delete"))):
+        app = make_app(tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            line = app.screen.query_one(KeyBar).content.plain
+            for entry in wanted + ("? Help", "q Quit", "^p palette"):
+                assert entry in line, (size, entry, line)
+            assert not any(entry in line for entry in left_out), (size, line)
+            assert not line.endswith("…")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_fixtures import make_app
+from tui_fixtures import cursor_on, make_app
 
 ROOT = Path("/data/library")
 PAIR = "2022-01-05-carter-ostrov-call"
@@ -84,3 +84,27 @@ def test_export_dialog_100x30(snap_compare):
         await settled(pilot)
 
     assert snap_compare(app(PAIR), terminal_size=(100, 30), run_before=before)
+
+
+async def on_pair_then(pilot, *keys: str) -> None:
+    """The cursor on PAIR in the library, then ``keys``."""
+    await settled(pilot)
+    await cursor_on(pilot, PAIR)
+    await pilot.press(*keys)
+    await settled(pilot)
+
+
+def test_edit_pair_100x30(snap_compare):
+    assert snap_compare(app(), terminal_size=(100, 30), run_before=lambda pilot: on_pair_then(pilot, "E"))
+
+
+def test_edit_pair_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=lambda pilot: on_pair_then(pilot, "E"))
+
+
+def test_delete_confirmation_100x30(snap_compare):
+    assert snap_compare(app(), terminal_size=(100, 30), run_before=lambda pilot: on_pair_then(pilot, "d"))
+
+
+def test_delete_confirmation_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=lambda pilot: on_pair_then(pilot, "d"))

@@ -21,8 +21,10 @@ async def test_shrinking_the_terminal_leaves_no_sideways_scrollbar_on_the_librar
         assert not table.show_horizontal_scrollbar
 
 
-async def test_adding_a_taken_id_says_to_choose_another_not_a_command_line_flag(tmp_path, settle):
+async def test_adding_a_taken_id_says_saving_replaces_it_not_a_command_line_flag(tmp_path, settle):
     from textual.widgets import Input, Static
+
+    from tui.screens.confirm import ConfirmModal
 
     app = make_app(tmp_path)
     (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
@@ -37,8 +39,11 @@ async def test_adding_a_taken_id_says_to_choose_another_not_a_command_line_flag(
                 app.screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
             await pilot.press("ctrl+s")
             await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal), "the form asks before replacing the pair"
+        await pilot.press("escape")
+        await pilot.pause()
         message = str(app.screen.query_one("#error-id", Static).content)
-        assert "already exists" in message and "choose another id" in message
+        assert "already exists" in message and "saving replaces it" in message
         assert "--force" not in message
 
 

@@ -196,6 +196,10 @@ class StubLibrary:
             return self.pairs[pair_id]
         raise ReadoutError(self.broken.get(pair_id, f"no pair '{pair_id}'"), file=self.root / pair_id)
 
+    def has(self, pair_id: str) -> bool:
+        """A pair of the library folder (a sample is not: it cannot be edited or deleted)."""
+        return pair_id in self.broken or (pair_id in self.pairs and not self.pairs[pair_id].sample)
+
     @staticmethod
     def sample_ids() -> tuple[str, ...]:
         return ("2021-06-02-lisbon-meeting",)
@@ -268,3 +272,57 @@ def shown(widget) -> list[str]:
     from textual.geometry import Region
 
     return [strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))]
+
+
+# --- the library and the pair form, as a user drives them -----------------------------------------------------------
+
+def real_app(root: Path, tmp_path: Path, **options):
+    """The app over a real library folder ``root`` (the real engine), exporting to ``tmp_path``."""
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    return DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path, **options)
+
+
+async def cursor_on(pilot, pair_id: str) -> None:
+    """The library's cursor on ``pair_id`` (as the arrow keys would put it)."""
+    from tui.widgets.library.pair_table import PairTable
+
+    table = pilot.app.screen.query_one(PairTable)
+    table.move_to(table.row_ids.index(pair_id))
+    await pilot.pause()
+
+
+async def open_from_library(pilot, pair_id: str) -> None:
+    """Enter on ``pair_id`` in the library, then wait until its comparison is shown."""
+    from tui.screens.comparison import ComparisonScreen
+
+    await cursor_on(pilot, pair_id)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ComparisonScreen)
+                   and pilot.app.screen.comparison is not None, "the comparison is shown")
+
+
+def form_error(app, name: str) -> str:
+    """What the pair form shows under field ``name`` (``id``, ``side-1``, ``form``...), "" when nothing."""
+    from textual.widgets import Static
+
+    box = app.screen.query_one(f"#error-{name}", Static)
+    return str(box.content) if box.has_class("-shown") else ""
+
+
+def fill_form(screen, **values: str) -> None:
+    """Type ``values`` into the pair form's fields (``key_0="north"`` is the field ``#input-key-0``)."""
+    from textual.widgets import Input
+
+    for name, value in values.items():
+        screen.query_one(f"#input-{name.replace('_', '-')}", Input).value = value
+
+
+async def palette_commands(screen) -> list[tuple[str, object, str]]:
+    """What the command palette offers on ``screen``: (title, callback, help) per command."""
+    from tui.palette import DualreadCommands
+
+    provider = DualreadCommands(screen)
+    await provider.startup()
+    return provider.commands

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from readouts import Library, ReadoutError
-from readouts.adding import AddResult, add_pair, build_pair
+from readouts.adding import AddResult, add_pair, build_pair, edit_pair
 from readouts.library import PairExistsError
 
 NORLAND = "Readout of the call with Prime Minister Vesk\n\nPresident Aldren spoke with Prime Minister Vesk today.\n"
@@ -160,3 +160,60 @@ def test_a_readout_that_is_only_a_headline_is_refused_by_its_source(tmp_path, fi
     sentence.write_text("The two leaders spoke by phone.\n", encoding="utf-8")
     pair = add_pair(library, "q", "Call", "2024-03-04", {"norland": files["norland"], "ostria": str(sentence)}).pair
     assert pair.side("ostria").text == "Call\n\nThe two leaders spoke by phone.\n"
+
+
+# --- editing a pair -------------------------------------------------------------------------------------------------
+
+def test_an_edit_changes_the_metadata_and_keeps_texts_review_cache_key_and_unknown_keys(tmp_path, files):
+    from comparisons.cache import cache_key
+    from comparisons.options import CompareOptions
+
+    library = Library(tmp_path)
+    before = add_pair(library, "p", "First", "2024-03-04", files, publishers={"norland": "Office"}).pair
+    pair_yaml = tmp_path / "p" / "pair.yaml"
+    pair_yaml.write_text(pair_yaml.read_text(encoding="utf-8") + "note: by hand\n", encoding="utf-8")
+    (tmp_path / "p" / "review.yaml").write_text("links: []\n", encoding="utf-8")
+    result = edit_pair(library, "p", "The call, renamed", "2024-03-05", [("norland", ""), ("ostria", "")],
+                       publishers={"norland": "Office of the President", "ostria": "Government"},
+                       titles={"norland": "Readout", "ostria": ""}, urls={"ostria": "https://example.org/o"})
+    assert result.summary().startswith("saved p (2 sides: norland, ostria)")
+    after = library.load("p")
+    assert (after.event, after.date) == ("The call, renamed", dt.date(2024, 3, 5))
+    assert after.side("norland").publisher == "Office of the President" and after.side("norland").title == "Readout"
+    assert after.side("ostria").title == OSTRIA.split("\n")[0], "an emptied title is the text's title line again"
+    assert after.side("ostria").url == "https://example.org/o"
+    assert [s.text for s in after.sides] == [s.text for s in before.sides]
+    assert cache_key(after, CompareOptions()) == cache_key(before, CompareOptions()), "the comparison stays cached"
+    assert after.extra == {"note": "by hand"}
+    assert (tmp_path / "p" / "review.yaml").read_text(encoding="utf-8") == "links: []\n"
+
+
+def test_an_edit_sets_or_keeps_participants_and_reads_a_new_side(tmp_path, files):
+    from readouts.model import Participant
+
+    library = Library(tmp_path)
+    add_pair(library, "p", "E", "2024-03-04", files, participants=[Participant("Mara Aldren", ("Aldren",))])
+    edit_pair(library, "p", "E", "2024-03-04", [("norland", ""), ("ostria", "")])
+    assert [p.name for p in library.load("p").participants] == ["Mara Aldren"], "not given: kept"
+    third = tmp_path / "press.txt"
+    third.write_text("Press summary\n\nThe two leaders talked.\n", encoding="utf-8")
+    edit_pair(library, "p", "E", "2024-03-04", [("norland", ""), ("press", str(third))], participants=())
+    pair = library.load("p")
+    assert pair.side_keys == ("norland", "press") and pair.participants == ()
+    assert pair.side("press").text.startswith("Press summary") and not (tmp_path / "p" / "ostria.txt").exists()
+
+
+def test_an_edit_is_refused_in_one_line_and_changes_nothing(tmp_path, files):
+    library = Library(tmp_path)
+    add_pair(library, "p", "E", "2024-03-04", files)
+    stored = (tmp_path / "p" / "pair.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ReadoutError, match="no source given") as error:
+        edit_pair(library, "p", "E", "2024-03-04", [("norland", ""), ("newcomer", "")])
+    assert error.value.field == "sides" and error.value.value == "newcomer="
+    with pytest.raises(ReadoutError, match="YYYY-MM-DD"):
+        edit_pair(library, "p", "E", "04/03/2024", [("norland", ""), ("ostria", "")])
+    with pytest.raises(ReadoutError, match="at least two sides"):
+        edit_pair(library, "p", "E", "2024-03-04", [("norland", "")])
+    with pytest.raises(ReadoutError, match="sample is read-only"):
+        edit_pair(library, Library.sample_ids()[0], "E", "2024-03-04", [("a", ""), ("b", "")])
+    assert (tmp_path / "p" / "pair.yaml").read_text(encoding="utf-8") == stored

@@ -379,3 +379,71 @@ def test_a_kill_between_the_two_renames_of_a_forced_save_is_undone_on_the_next_s
             library.save(make_pair(event="Someone else's pair"))
         assert library.load("aldren-vesk").event == "The original"
     assert not any(p.name.endswith(".old") for p in tmp_path.iterdir())
+
+
+# --- removing a pair ----------------------------------------------------------------------------------------------
+
+def test_remove_deletes_the_pair_and_its_review_and_leaves_no_scratch(tmp_path):
+    library = Library(tmp_path)
+    folder = library.save(make_pair())
+    (folder / "review.yaml").write_text("links: []\n", encoding="utf-8")
+    library.save(make_pair("kept-pair"))
+    assert library.remove("aldren-vesk") == folder
+    assert not folder.exists()
+    assert [e.id for e in library.entries() if not e.sample] == ["kept-pair"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept-pair"], "no scratch left behind"
+
+
+def test_remove_refuses_a_sample_and_an_unknown_pair_in_one_line(tmp_path):
+    library = Library(tmp_path)
+    sample = Library.sample_ids()[0]
+    with pytest.raises(ReadoutError, match="bundled sample .* cannot be deleted"):
+        library.remove(sample)
+    with pytest.raises(ReadoutError, match="no pair 'nothing-here'"):
+        library.remove("nothing-here")
+    with pytest.raises(ReadoutError, match="not a valid pair id"):
+        library.remove("../outside")
+
+
+def test_removing_a_pair_that_hides_a_sample_shows_the_sample_again(tmp_path):
+    library = Library(tmp_path)
+    sample = Library.sample_ids()[0]
+    library.save(make_pair(sample, event="My own version"))
+    assert library.load(sample).event == "My own version"
+    library.remove(sample)
+    assert library.load(sample).sample and library.load(sample).event != "My own version"
+
+
+def test_a_pair_folder_that_is_a_link_is_unlinked_and_its_target_kept(tmp_path):
+    outside = write_pair(tmp_path / "elsewhere", "aldren-vesk")
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "aldren-vesk").symlink_to(outside, target_is_directory=True)
+    Library(root).remove("aldren-vesk")
+    assert not os.path.lexists(root / "aldren-vesk")
+    assert (outside / "pair.yaml").is_file() and (outside / "norland.txt").is_file()
+
+
+def test_a_removal_cut_short_never_leaves_half_a_pair_under_its_name(tmp_path, monkeypatch):
+    """The process dies while the files are being deleted (after one file is gone): the pair is simply not
+    listed (no broken entry, nothing put back), and a later save clears what is left once it is stale."""
+    import readouts.atomic as atomic
+    from readouts.atomic import remove_stale_scratch
+
+    library = Library(tmp_path)
+    library.save(make_pair())
+
+    def killed_midway(path, ignore_errors=False):
+        next(Path(path).glob("*.txt")).unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.shutil, "rmtree", killed_midway)
+    with pytest.raises(KeyboardInterrupt):
+        library.remove("aldren-vesk")
+    monkeypatch.undo()
+    assert [e.id for e in Library(tmp_path).entries() if not e.sample] == []
+    assert not Library(tmp_path).has("aldren-vesk"), "what was being removed is never put back"
+    left = [p for p in tmp_path.iterdir()]
+    assert len(left) == 1 and left[0].name.startswith(".dualread-aldren-vesk.")
+    assert remove_stale_scratch(tmp_path, older_than=0, now=time.time() + 10) == left
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from readouts.errors import DualreadError
 from readouts.model import Pair
 from tui.screens.error import ErrorModal, WorkerErrors
+from tui.screens.pair_actions import PairActions
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.library.filter_box import FilterBox
 from tui.widgets.library.filter_hint import FilterHint
@@ -29,16 +30,22 @@ from tui.widgets.texts import literal
 __all__ = ["LibraryScreen"]
 
 
-class LibraryScreen(WorkerErrors, Screen[None]):
+class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("a", "add_pair", "Add pair", id="library.add"),
+        Binding("E", "edit_pair", "Edit", id="library.edit",
+                tooltip="Edit the pair: its event, date, people, each side's details, sides added or removed"),
+        Binding("d", "delete_pair", "Delete", id="library.delete", tooltip="Delete the pair (asks first)"),
         Binding("e", "export", "Export all", id="library.export"),
         Binding("r", "reload", "Reload", id="library.reload",
                 tooltip="Reload: read the library folder again (it is also watched for changes)"),
         Binding("question_mark", "help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
+
+    KEY_BAR_OPTIONAL = ("export", "delete_pair", "edit_pair", "reload")
+    """Left out of a narrow key bar, in this order (all stay in the palette and the help): 80 columns keep Quit."""
 
     FILTER_PLACEHOLDER = "/ Filter by event, date, id or side · Enter or double-click opens"
 
@@ -203,7 +210,7 @@ class LibraryScreen(WorkerErrors, Screen[None]):
     def pair_selected(self) -> None:
         self.action_open_pair()
 
-    TYPED_KEYS = {"filter", "add_pair", "export", "reload", "help", "app.quit"}
+    TYPED_KEYS = {"filter", "add_pair", "edit_pair", "delete_pair", "export", "reload", "help", "app.quit"}
     """Actions bound to printable keys: while the filter has the focus, those keys are typed into it instead (and
     the key bar does not offer them; Textual does not count "/" as printable, so "/ Filter" stayed on show)."""
 

@@ -12,7 +12,7 @@ for the same selector (an id beats any class or type selector either way).
 
 from __future__ import annotations
 
-__all__ = ["ADD_PAIR", "COMPARISON", "ERROR", "EXPORT", "FULL_TEXT", "HELP", "SOURCES"]
+__all__ = ["ADD_PAIR", "COMPARISON", "CONFIRM", "ERROR", "EXPORT", "FULL_TEXT", "HELP", "SOURCES"]
 
 COMPARISON = """
 #comparison-body {
@@ -160,6 +160,32 @@ SourceChooser {
 }
 """
 
+CONFIRM = """
+ConfirmModal {
+    align: center middle;
+}
+#confirm-box {
+    width: 64;
+    max-width: 96%;
+    height: auto;
+    border: round $warning;
+    padding: 1 2;
+    background: $surface;
+}
+#confirm-title {
+    text-style: bold;
+}
+#confirm-message {
+    margin: 1 0;
+}
+#confirm-buttons {
+    height: 1;
+}
+#confirm-buttons Button {
+    margin-right: 2;
+}
+"""
+
 EXPORT = """
 ExportDialog {
     align: center middle;
@@ -236,6 +262,22 @@ ADD_PAIR = """
 }
 .side-publisher {
     max-width: 24;
+}
+.side-row .side-publisher, .side-title, .side-url {
+    margin-right: 1;
+}
+.add-row.side-more {
+    margin-top: 0;  /* a side's second line: its title, URL and language */
+}
+.side-more Input.side-title {
+    width: 2fr;  /* a title is longer than an address: it gets two thirds of the line */
+}
+.side-language {
+    max-width: 12;
+}
+.side-remove {
+    width: 3;
+    min-width: 3;
 }
 .field-error {
     display: none;

@@ -113,7 +113,8 @@ class KeyBar(Static):
             if len(entry.keys) == 1:  # a single key: its description is clickable too
                 targets[-1] = (start, len(text), entry.keys[0][1])
             text.append("  ")
-        if len(text) + len(PALETTE_HINT) <= self.size.width - 2:
+        # ``text`` ends with the two spaces that part entries: the room ``_fit`` was given holds them and the hint.
+        if len(text) + len(PALETTE_HINT) <= self.size.width:
             text.append("^p ", key_style)
             text.append("palette")
         else:
