@@ -5,8 +5,9 @@ without a restart.
 - ``library_stamp(root)``: the name, size and modification time of the library's own files (``topics.yaml``,
   ``settings.yaml``) and of every pair folder and each file in it; hidden entries (``.cache``, the scratch
   folders of a save in progress) are left out. Only ``stat`` calls: no file is opened or read.
-- ``LibraryWatch(root).changed() -> bool``: whether the stamp differs from the one taken at the previous call
-  (the first call takes the first stamp and says ``False``).
+- ``LibraryWatch(root).check() -> frozenset[str]``: the top-level names (a pair folder, ``topics.yaml``,
+  ``settings.yaml``) whose stamp differs from the one taken at the previous call (the first call takes the first
+  stamp and finds nothing); ``changed() -> bool`` says only whether there is any.
 
 Measured in ``benchmarks/bench_watch.py``: a stamp of 40 pairs costs about a millisecond, of 400 pairs 13 to
 17 ms, of 2,000 pairs 70 to 140 ms; the app spaces its checks so that they take at most a small share of one core.
@@ -69,8 +70,15 @@ class LibraryWatch:
         self._last: Stamp | None = None
         self._lock = threading.Lock()
 
-    def changed(self) -> bool:
+    def check(self) -> frozenset[str]:
+        """The top-level names whose entries changed since the previous call (a new, edited or removed pair folder
+        or library file): the app re-reads its settings only when ``topics.yaml`` or ``settings.yaml`` is one."""
         with self._lock:  # two checks at once (the timer's, the focus's) must not both report one change
             stamp = library_stamp(self.root)
             last, self._last = self._last, stamp
-        return last is not None and stamp != last
+        if last is None or stamp == last:
+            return frozenset()
+        return frozenset(path.split("/", 1)[0] for path, *_ in stamp ^ last)
+
+    def changed(self) -> bool:
+        return bool(self.check())

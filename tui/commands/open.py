@@ -39,5 +39,6 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import DualreadApp
     from tui.user_settings import default_settings_file
 
-    DualreadApp(library, options, open_pair=pair_id, settings_file=default_settings_file()).run()
+    DualreadApp(library, options, open_pair=pair_id, settings_file=default_settings_file(),
+                reread_options=lambda: options_from(args, library)).run()
     return 0

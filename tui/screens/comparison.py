@@ -145,8 +145,14 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
         self.app.call_from_thread(self.pair_replaced, comparison)
 
     def pair_replaced(self, comparison: Comparison) -> None:
-        current = self.query_one(AlignedRows).current
+        from tui.screens.fulltext import FullTextScreen
+
+        table = self.query_one(AlignedRows)
+        current = table.current
         self.show_comparison(comparison, keep=row_key(current) if current else None)
+        for screen in self.app.screen_stack:  # the full text opened from here follows too
+            if isinstance(screen, FullTextScreen) and screen.comparison.pair.id == self.pair_id:
+                screen.call_later(screen.show_new, comparison, table.shown, table.cursor_row)
         self.notify(f"{self.pair_id} changed on disk: this is its new comparison.", title="Pair changed",
                     timeout=6, markup=False)
 

@@ -4,7 +4,8 @@ every side, the panes scrolling in step.
 Moving to another row (keys as on the comparison screen) highlights its claims and brings each side's claim into
 view (a side that does not report the row shows its claim of the nearest row that it does report); scrolling any
 pane by hand scrolls the others to the same fraction of their length. Leaving returns the selected row's index so
-the comparison screen keeps the place.
+the comparison screen keeps the place. When the pair changes on disk, the comparison screen below hands this view
+the new comparison (``show_new``): it is built again, never left showing a pair that is gone.
 """
 
 from __future__ import annotations
@@ -85,6 +86,18 @@ class FullTextScreen(Screen[int]):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
+        self.set_up()
+
+    async def show_new(self, comparison: Comparison, rows: tuple[Row, ...], index: int) -> None:
+        """The pair was replaced or edited on disk: show its new comparison (its sides may differ: the panes are
+        built again), on the row the comparison screen keeps."""
+        self.comparison = comparison
+        self.rows = rows
+        self.index = max(0, min(index, len(rows) - 1)) if rows else 0
+        await self.recompose()
+        self.set_up()
+
+    def set_up(self) -> None:
         palette = Palette.from_variables(self.app.theme_variables)
         self.colours = topic_colours(self.comparison, palette)
         self.query_one(PairHeader).show(self.comparison.pair, "full text")
