@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
+import timeit
 from importlib import resources
 from pathlib import Path
 
@@ -31,24 +31,15 @@ def _library(root: Path, pairs: int) -> Path:
     return root
 
 
-def _best(fn, repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         print(f"{'pairs':>6} {'entries':>8} {'stamp ms':>9} {'every s':>8} {'core %':>7}")
         reference = None
         for pairs in (40, 400, 2_000):
             root = _library(Path(scratch) / str(pairs), pairs)
-            stamp = _best(lambda root=root: library_stamp(root))
+            stamp = min(timeit.repeat(lambda root=root: library_stamp(root), number=1, repeat=5))
             if reference is None:
-                reference = _best(lambda root=root: Library(root).entries(), repeat=3)
+                reference = min(timeit.repeat(lambda root=root: Library(root).entries(), number=1, repeat=3))
             interval = max(DualreadApp.WATCH_SECONDS, stamp / DualreadApp.WATCH_SHARE)
             print(f"{pairs:>6} {len(library_stamp(root)):>8} {stamp * 1000:>9.2f} {interval:>8.1f}"
                   f" {100 * stamp / interval:>7.3f}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from tui_fixtures import build, call_comparison, make_app, screen_lines, shown
+from tui_fixtures import build, call_comparison, make_app, palette_commands, real_app, screen_lines, shown
 
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair, Side
@@ -233,11 +233,7 @@ async def test_o_offers_each_sides_web_source_and_opens_the_one_chosen(tmp_path,
 async def test_with_the_detail_pane_open_each_topics_badge_stays_on_its_line(tmp_path, settle):
     import re
 
-    from comparisons.options import CompareOptions
-    from readouts.library import Library
-    from tui.app import DualreadApp
-
-    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2021-12-30-biden-putin-call")
+    app = real_app(tmp_path / "library", tmp_path, open_pair="2021-12-30-biden-putin-call")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -249,17 +245,14 @@ async def test_with_the_detail_pane_open_each_topics_badge_stays_on_its_line(tmp
 
 
 async def test_the_palette_says_what_each_action_does_and_offers_each_filter_choice(tmp_path, settle):
-    from tui.palette import DualreadCommands
-
     app = make_app(tmp_path, open_pair=PAIR)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        provider = DualreadCommands(app.screen)
-        await provider.startup()
-        helps = {text: help_text for text, _, help_text in provider.commands}
+        commands = await palette_commands(app.screen)
+        helps = {text: help_text for text, _, help_text in commands}
         assert helps["Conflicts"].startswith("Conflicts: only the links") and helps["Conflicts"].endswith("key: c")
         assert "Copy" in helps and "Open source" in helps
-        show = next(cb for text, cb, _ in provider.commands if text == "Show… not mentioned by Kremlin")
+        show = next(cb for text, cb, _ in commands if text == "Show… not mentioned by Kremlin")
         show()
         await pilot.pause()
         assert rows(app).row_count == 2 and all(not r.claims["kremlin"] for r in rows(app).shown)

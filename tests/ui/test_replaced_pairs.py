@@ -11,13 +11,12 @@ import sys
 
 import pytest
 from textual.widgets import Input, Select
-from tui_fixtures import wait_for
+from tui_fixtures import open_from_library, wait_for
+from tui_fixtures import real_app as app_on
 
 from comparisons.engine import compare
-from comparisons.options import CompareOptions
 from readouts.adding import add_pair
 from readouts.library import Library
-from tui.app import DualreadApp
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.export import ExportDialog
@@ -82,18 +81,6 @@ def library(tmp_path):
     add_pair(Library(root), PAIR, "Harbour call", "2024-03-04", write_sources(tmp_path / "first", FIRST))
     assert fresh_claims(root) != len(SECOND) + 4, "the two versions must differ in what a user sees"
     return root
-
-
-def app_on(root, tmp_path) -> DualreadApp:
-    return DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path)
-
-
-async def open_from_library(pilot, pair_id: str) -> None:
-    table = pilot.app.screen.query_one(PairTable)
-    table.move_to(table.row_ids.index(pair_id))
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ComparisonScreen)
-                   and pilot.app.screen.comparison is not None, "the comparison is shown")
 
 
 async def test_replaced_from_another_process_then_r_lists_opens_and_exports_the_new_pair(library, tmp_path,

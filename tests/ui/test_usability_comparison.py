@@ -3,7 +3,7 @@ keys and legends that say what they do. Each test reads what the screen shows.""
 
 from __future__ import annotations
 
-from tui_fixtures import make_app, shown, slow_comparison, wait_for
+from tui_fixtures import make_app, palette_commands, shown, slow_comparison, wait_for
 
 PAIR = "2022-01-05-carter-ostrov-call"
 THREE = "2021-06-02-lisbon-meeting"
@@ -23,14 +23,10 @@ async def test_the_header_names_every_side_even_when_a_title_is_long(tmp_path, s
 
 
 async def test_the_palette_names_keys_as_the_key_bar_does(tmp_path, settle):
-    from tui.palette import DualreadCommands
-
     app = make_app(tmp_path, open_pair=PAIR)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        provider = DualreadCommands(app.screen)
-        await provider.startup()
-        helps = {text: help_text for text, _, help_text in provider.commands}
+        helps = {text: help_text for text, _, help_text in await palette_commands(app.screen)}
         assert helps["Search"].endswith("· key: /") and "highlight" in helps["Search"]
         assert helps["Help"] == "key: ?"
         assert helps["Back"].endswith("· key: esc")
