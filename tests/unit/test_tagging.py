@@ -375,3 +375,15 @@ def test_enduring_a_war_is_not_a_call_to_end_it():
     assert "de-escalation" not in endure
     (end,) = tags("The leaders called for ending the war without delay.")
     assert "de-escalation" in end
+
+
+def test_standing_channels_texts_under_negotiation_and_replies_awaited_are_talks():
+    talks = tags(
+        "The ministers agreed to keep the channels of communication open.",
+        "The joint economic commission will meet again before the end of the year.",
+        "Both sides welcomed progress towards a free trade agreement.",
+        "The Norland side will study the written considerations and will respond in due course.",
+        "The Chancellor signed the visa agreement at the ceremony.",
+    )
+    assert all("talks" in topics for topics in talks[:4]), talks
+    assert "talks" not in talks[4]  # an agreement signed is a result, not text still being negotiated
