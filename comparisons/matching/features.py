@@ -80,8 +80,9 @@ merged separate points of one dev pair)."""
 NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 
 OPENING_CLAIMS = 1
-_DAY_JOINERS = frozenset({"and", "to", "through", "и", "по"})
 _CYRILLIC = re.compile(r"[а-я]")
+
+
 @dataclass(frozen=True)
 class Features:
     claim_id: str
