@@ -5,9 +5,10 @@
   numbers, the similarity settings and, when there is one, the review's fingerprint. Side metadata (publisher,
   title, url) is not in it: it does not change a result, and a cached comparison takes it from the current pair.
 - ``cached_compare(pair, options, cache_dir, review=None) -> Comparison``: the cached result when there is a valid
-  one, else ``compare()`` and store it as ``<cache_dir>/comparisons/<pair-id>/<key>.json.gz``. With a ``review``
-  (``comparisons.review``) the engine's own result is found or computed first (and cached as always), then the
-  review applied on top and that result cached under its own key.
+  one, else ``compare()`` and store it as ``<cache_dir>/comparisons/<pair-id>/<name>.json.gz``, the name made from the
+  key with this user's secret (``comparisons.cache_secret``: a forged entry that came with a shared library is never
+  read). With a ``review`` (``comparisons.review``) the engine's own result is found or computed first (and cached
+  as always), then the review applied on top and that result cached under its own key.
 - ``cache_limit(pair)``: the size past which an entry is not read.
 
 A failure of the engine itself on one pair is one ``ComparisonError`` naming the pair, so that the command line
@@ -102,7 +103,11 @@ def cache_key(pair: Pair, options: CompareOptions, review: "Review | None" = Non
 
 
 def cache_path(pair: Pair, options: CompareOptions, cache_dir: Path, review: "Review | None" = None) -> Path:
-    return Path(cache_dir) / "comparisons" / pair.id / f"{cache_key(pair, options, review)}{SUFFIX}"
+    """Where the entry for this pair and these options lives: named by the key under this user's secret
+    (``comparisons.cache_secret``), so entries that came with someone else's library are never read."""
+    from comparisons.cache_secret import entry_name
+
+    return Path(cache_dir) / "comparisons" / pair.id / f"{entry_name(cache_key(pair, options, review))}{SUFFIX}"
 
 
 def cached_compare(pair: Pair, options: CompareOptions | None, cache_dir: Path | None,
@@ -120,6 +125,7 @@ def cached_compare(pair: Pair, options: CompareOptions | None, cache_dir: Path |
     comparison = _compute(pair, options, cache_dir, review)
     try:
         _write_atomic(path, _entry(comparison))
+        _keep_out_of_git(Path(cache_dir))
         _prune(path.parent, keep=path)
     except OSError:
         pass  # an unwritable cache folder costs speed next time, never this command
@@ -264,6 +270,16 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(path, data)
+
+
+def _keep_out_of_git(cache_dir: Path) -> None:
+    """A ``.gitignore`` of ``*`` in the cache folder, so a library shared through git does not carry its cache
+    (it would be recomputed by anyone else anyway: see ``comparisons.cache_secret``)."""
+    ignore = cache_dir / ".gitignore"
+    if not os.path.lexists(ignore):
+        from readouts.atomic import write_bytes_atomic
+
+        write_bytes_atomic(ignore, b"# dualread's cache: computed again from the library, never shared\n*\n")
 
 
 def _prune(folder: Path, *, keep: Path) -> None:

@@ -27,6 +27,14 @@ from pair_folders import dualread_command, write_pair_folder
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory):
+    """The user cache folder of this test run (cache secret, embeddings), never the real one of whoever runs it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DUALREAD_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     return tmp_path / "library"
