@@ -71,7 +71,10 @@ async def test_a_taxonomy_written_while_the_ui_runs_is_followed_by_the_open_comp
         (root / "topics.yaml").write_text(FISHERIES, encoding="utf-8")
         await wait_for(pilot, lambda: "Fisheries" in topic_labels(app), "the comparison uses the new taxonomy")
         assert "Fisheries" in " ".join(shown(app.screen.query_one(TopicList))), "the topic list on screen"
-        assert any("topics.yaml" in str(n.message) for n in app._notifications)
+        said = [str(n.message) for n in app._notifications]
+        assert any("topics.yaml" in message for message in said)
+        assert any("compared again" in message for message in said), said
+        assert not any("changed on disk" in message for message in said), "the pair itself did not change"
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen.query_one(PairTable).cell(PAIR, "claims").plain.strip() != "…",
                        "the library row's figures, computed with the new taxonomy")

@@ -149,12 +149,17 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
 
         table = self.query_one(AlignedRows)
         current = table.current
+        same_pair = self.comparison is not None and self.comparison.pair == comparison.pair
         self.show_comparison(comparison, keep=row_key(current) if current else None)
         for screen in self.app.screen_stack:  # the full text opened from here follows too
             if isinstance(screen, FullTextScreen) and screen.comparison.pair.id == self.pair_id:
                 screen.call_later(screen.show_new, comparison, table.shown, table.cursor_row)
-        self.notify(f"{self.pair_id} changed on disk: this is its new comparison.", title="Pair changed",
-                    timeout=6, markup=False)
+        if same_pair:  # the pair is as it was: what it is compared with changed (the taxonomy, a setting, its review)
+            self.notify(f"{self.pair_id} compared again with the library's topics, settings and review as they are "
+                        "now.", title="Compared again", timeout=6, markup=False)
+        else:
+            self.notify(f"{self.pair_id} changed on disk: this is its new comparison.", title="Pair changed",
+                        timeout=6, markup=False)
 
     def pair_gone(self, problem: str) -> None:
         self.notify(f"{self.pair_id} can no longer be read: {problem}", title="Pair changed", severity="warning",
