@@ -71,11 +71,12 @@ REPORTING_VERBS = {
     "проинформировал": "explained", "разъяснил": "explained", "приветствуют": "welcomed",
 }
 
-REGION_OF = {"gaza": "middle_east", "israel": "middle_east"}
+REGION_OF = {"gaza": "middle_east", "israel": "middle_east", "red_sea": "middle_east"}
 """Places that stand for their region too: one readout names the war in Gaza by its places ("Israel and Hamas")
-where the other says "the Middle East" or "West Asia". Only places whose mention in a readout is almost always
-that region's main conflict: Iraq or Syria are points of their own (linking them to every "region" sentence
-merged separate points of one dev pair)."""
+where the other says "the Middle East" or "West Asia"; the Houthis' attacks on shipping in the Red Sea are one of
+that region's points too. Only places whose mention in a readout is almost always that region's main conflict:
+Iraq or Syria are points of their own (linking them to every "region" sentence merged separate points of one dev
+pair)."""
 
 NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 

@@ -57,6 +57,8 @@ def test_places_of_the_gaza_war_also_name_their_region_and_disputed_islands_have
     named = features("The leaders discussed the conflict between Israel and Hamas.")
     regional = features("They exchanged views on the situation in West Asia.")
     assert "middle_east" in named.entities & regional.entities
+    shipping = features("He raised the Houthis' attacks on merchant ships.")
+    assert "middle_east" in shipping.entities & features("They discussed the Middle East.").entities
     assert "senkaku" in features("He said the Diaoyu Dao are China's territory.").entities
     assert "senkaku" in features("She raised the situation around the Senkaku Islands.").entities
 
