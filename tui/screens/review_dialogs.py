@@ -1,0 +1,135 @@
+"""The dialogs of a review on the comparison screen: which claim an action is about, and a conflict's note.
+
+- ``ClaimChooser(title, claims, comparison, *, extra=None)``: the claims of the selected link, one per line with its
+  side, to choose the one to take out (split) or the one that is not the same point; ``extra`` adds a last line
+  ("All apart"). Dismisses with the claim id (or ``extra``'s value), ``None`` on Esc.
+- ``ConflictNote(link_id, engine_conflict, note)``: a short note, then "Mark in conflict" (Enter) or "Clear the
+  conflict"; dismisses with ``("conflict", note)`` / ``("clear-conflict", note)``, ``None`` on Esc.
+
+Claim texts and notes are data: they enter as literal text.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from comparisons.model import Comparison
+from readouts.model import Claim
+from tui.widgets.texts import literal
+
+__all__ = ["ClaimChooser", "ConflictNote"]
+
+DIALOG_CSS = """
+ClaimChooser, ConflictNote {
+    align: center middle;
+}
+.review-box {
+    width: 80%;
+    max-width: 100;
+    height: auto;
+    max-height: 80%;
+    border: round $primary;
+    padding: 0 1;
+    background: $surface;
+}
+.review-box OptionList {
+    height: auto;
+    max-height: 16;
+    border: none;
+    background: transparent;
+}
+.review-box Input {
+    margin: 1 0 0 0;
+}
+.review-box .review-buttons {
+    height: auto;
+    margin: 1 0 0 0;
+}
+.review-box Button {
+    margin-right: 2;
+}
+"""
+
+
+class ClaimChooser(ModalScreen[str | None]):
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape,q", "cancel", "Cancel", id="review-choose.cancel")]
+
+    def __init__(self, title: str, claims: list[Claim], comparison: Comparison, *,
+                 extra: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.values = [c.id for c in claims] + ([extra[0]] if extra else [])
+        labels = {d.key: d.side.label for d in comparison.documents}
+        self.prompts = []
+        for claim in claims:
+            prompt = literal(f"{labels.get(claim.side, claim.side)} · {claim.id}", Style(bold=True))
+            prompt.append("\n")
+            prompt.append_text(literal(" ".join(claim.text.split())))
+            self.prompts.append(prompt)
+        if extra:
+            self.prompts.append(Text(extra[1], style=Style(bold=True, italic=True)))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="review-box") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = "Enter chooses · Esc cancels"
+            yield OptionList(*(Option(p) for p in self.prompts), id="review-claims")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.values[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConflictNote(ModalScreen[tuple[str, str] | None]):
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="review-conflict.cancel")]
+
+    def __init__(self, link_id: str, engine_conflict: bool, note: str = "") -> None:
+        super().__init__()
+        self.link_id = link_id
+        self.engine_conflict = engine_conflict
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="review-box") as box:
+            box.border_title = f"Conflict on {self.link_id}"
+            box.border_subtitle = "Enter marks · Esc cancels"
+            said = ("The engine flags a conflict on this link." if self.engine_conflict
+                    else "The engine flags no conflict on this link.")
+            yield Static(Text(f"{said} What do the sides disagree on (or why is there no conflict)?"))
+            yield Input(value=self.note, placeholder="a short note, e.g. the dates differ: 10 vs 9-10 January",
+                        max_length=300, id="review-note")
+            with Horizontal(classes="review-buttons"):
+                yield Button("Mark in conflict", variant="error", id="review-mark")
+                yield Button("Clear the conflict", id="review-clear")
+                yield Button("Cancel", id="review-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _note(self) -> str:
+        return " ".join(self.query_one(Input).value.split())
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#review-mark")
+    def mark(self) -> None:
+        self.dismiss(("conflict", self._note()))
+
+    @on(Button.Pressed, "#review-clear")
+    def clear(self) -> None:
+        self.dismiss(("clear-conflict", self._note()))
+
+    @on(Button.Pressed, "#review-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,87 @@
+"""``WhyPane``: why the selected row is what it is: the engine's evidence for a link (the rule that made it, what
+each claim pair shares, with weights and factors) or why a claim is an omission (its nearest claim elsewhere and
+what kept them apart), and what a review decided on it (who, when, the note).
+
+The lines come from ``comparisons.evidence.explain_link`` / ``explain_omission``; they quote readout words, so
+they enter as literal text, never markup. ``why_text(comparison, row, palette)`` is the pure function tests read.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from comparisons.model import Comparison, Row
+from tui.widgets.review.marks import decided_text, status_of
+from tui.widgets.texts import Palette, literal
+
+__all__ = ["WhyPane", "why_text"]
+
+
+def why_text(comparison: Comparison, row: Row | None, palette: Palette) -> Text:
+    from comparisons.evidence import explain_link, explain_omission
+
+    if row is None:
+        return Text("No row selected.", style=Style(color=palette.muted, italic=True))
+    text = Text(end="")
+    mark = status_of(row)
+    status = mark.status if mark is not None else None
+    if row.link is not None:
+        text.append(f"Why {row.link.id}", Style(bold=True))
+        if status == "added":
+            lines = ["linked by hand: the engine had none of these claims in a link together"]
+        elif status == "changed":
+            lines = ["changed by hand; the engine's evidence for the claims it had linked:",
+                     *explain_link(row.link, comparison)]
+        else:
+            lines = explain_link(row.link, comparison)
+    else:
+        text.append(f"Why {row.omission.claim} is an omission", Style(bold=True))
+        if status == "changed" and row.omission.evidence is None:
+            lines = ["the engine had it in a link: a person's review took it out"]
+        else:
+            lines = explain_omission(row.omission, comparison)
+    text.append("  ")
+    text.append_text(decided_text(row, palette))
+    for line in lines:
+        text.append("\n")
+        text.append_text(literal(line))
+    return text
+
+
+class WhyPane(VerticalScroll, can_focus=False):
+    DEFAULT_CSS = """
+    WhyPane {
+        display: none;
+        height: auto;
+        max-height: 40%;
+        padding: 0 1;
+        background: $boost;
+        scrollbar-size-vertical: 1;
+    }
+    WhyPane.-open { display: block; }
+    WhyPane > Static { width: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = Static(id="why-text")  # made now, so the pane can be filled before it is mounted
+
+    def compose(self) -> ComposeResult:
+        yield self._text
+
+    @property
+    def open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def text(self) -> str:
+        return str(self._text.content)
+
+    def show(self, comparison: Comparison, row: Row | None) -> None:
+        palette = Palette.from_variables(self.app.theme_variables)
+        self._text.update(why_text(comparison, row, palette))
+        self.scroll_home(animate=False)
