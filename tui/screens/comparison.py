@@ -136,9 +136,11 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
         store = self.app.store
         try:
             pair = self.app.library.load(self.pair_id)
-            if pair == shown.pair and store.held(pair) is not None:
-                return  # what is held for the pair as it is now (texts, settings, review) is what is shown
-            comparison = store.compare(pair)
+            comparison = store.compare(pair)  # held in memory unless the texts, settings or review changed
+            if comparison == shown:
+                return
+            # Whether anything is held is no answer: the library screen may have compared the pair as it is now
+            # (for its figures) before this check, and what it holds is then not what this screen shows.
         except DualreadError as error:
             self.app.call_from_thread(self.pair_gone, str(error))
             return
