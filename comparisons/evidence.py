@@ -5,6 +5,8 @@
 - ``explain_link(link, comparison) -> list[str]`` and ``explain_omission(omission, comparison) -> list[str]``: the
   same evidence in words, for ``dualread show --why``, the TUI's detail and the reports: the rule that made the
   link, then per claim pair its score, what the two claims share (with the words each used) and each factor.
+- ``link_reasons(link, comparison) -> list[str]``: ``explain_link``, then what gave each of its claims its topics:
+  what ``dualread show --why`` prints under a link and the TUI's why pane shows (one function, so they agree).
 
 Why it matters: an analyst who quotes a comparison must be able to check it; a link with no stated reason is a
 claim about two governments that nobody can verify.
@@ -28,6 +30,7 @@ from comparisons.model import (
 __all__ = [
     "explain_link",
     "explain_omission",
+    "link_reasons",
     "link_evidence_from_dict",
     "link_evidence_to_dict",
     "omission_evidence_from_dict",
@@ -127,3 +130,12 @@ def explain_omission(omission: Omission, comparison: Comparison) -> list[str]:
     if evidence is None:
         return ["no evidence recorded (a comparison from an older dualread; recompute it to see why)"]
     return [f"not linked: {evidence.reason}"]
+
+
+def link_reasons(link: Link, comparison: Comparison) -> list[str]:
+    """Why ``link`` exists, then why each of its claims carries its topics (the signals that fired)."""
+    lines = explain_link(link, comparison)
+    for cid in link.claims:
+        for topic, signals in comparison.topic_evidence.get(cid, {}).items():
+            lines.append(f"topic {topic} of {cid}: " + "; ".join(signals))
+    return lines

@@ -1,6 +1,6 @@
 """``DualreadCommands``: the command palette (Ctrl+P) offers what the keys do on the current screen, plus
 "open pair…" for every pair of the library and, on a comparison, "jump to topic…" for each of its topics and
-"show…" for each filter choice (not mentioned by each side, said by each speaker).
+"show…" for each filter choice (not mentioned by each side, said by each speaker, still to review).
 
 Actions come from the screen's own bindings (so the palette and the footer never disagree), each described by
 what it does (the binding's tooltip) and its key; pairs, topics and filters are read when the palette opens.
@@ -72,6 +72,8 @@ class DualreadCommands(Provider):
                           f"only the rows with a claim {said} makes"))
         found.append(("Show… conflicts", partial(screen.set_filter, replace(current, conflicts=True)),
                       "only the links whose sides disagree on a detail"))
+        found.append(("Show… still to review", partial(screen.set_filter, replace(current, to_review=True)),
+                      "only the rows no review decision covers yet"))
         return found
 
     async def discover(self) -> Hits:

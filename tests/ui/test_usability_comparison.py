@@ -160,7 +160,7 @@ async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, s
 
     def keys_shown() -> bool:
         screen = app.screen
-        return isinstance(screen, ComparisonScreen) and any("Full text" in bar.content.plain
+        return isinstance(screen, ComparisonScreen) and any("Topic" in bar.content.plain
                                                             for bar in screen.query(KeyBar))
 
     async with app.run_test(size=(100, 30)) as pilot:
@@ -169,11 +169,11 @@ async def test_while_a_comparison_loads_its_keys_are_dimmed_not_dead(tmp_path, s
             app.open_pair(PAIR)
             await wait_for(pilot, keys_shown, "the comparison's key bar")
             assert app.screen.comparison is None, "still loading"
-            assert dimmed("Full text") and dimmed("Filter") and not dimmed("Back")
+            assert dimmed("Topic") and dimmed("Filter") and dimmed("Why") and not dimmed("Back")
         finally:
             release.set()
         await settle(pilot)
-        assert not dimmed("Full text") and not dimmed("Filter")
+        assert not dimmed("Topic") and not dimmed("Filter") and not dimmed("Why")
 
 
 async def test_the_key_bar_says_esc_closes_the_search_while_it_is_open(tmp_path, settle):

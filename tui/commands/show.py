@@ -90,15 +90,9 @@ def render_comparison(comparison: "Comparison", console: "Console", *, why: bool
 def _reasons(comparison: "Comparison") -> dict[str, list[str]]:
     """Lines saying why, by link id and by omitted claim id (``comparisons.evidence``), each link's followed by what
     gave its claims their topics."""
-    from comparisons.evidence import explain_link, explain_omission
+    from comparisons.evidence import explain_omission, link_reasons
 
-    reasons: dict[str, list[str]] = {}
-    for link in comparison.links:
-        lines = explain_link(link, comparison)
-        for cid in link.claims:
-            for topic, signals in comparison.topic_evidence.get(cid, {}).items():
-                lines.append(f"topic {topic} of {cid}: " + "; ".join(signals))
-        reasons[link.id] = lines
+    reasons: dict[str, list[str]] = {link.id: link_reasons(link, comparison) for link in comparison.links}
     for omission in comparison.omissions:
         reasons[omission.claim] = explain_omission(omission, comparison)
     return reasons

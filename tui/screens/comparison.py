@@ -4,7 +4,7 @@ The comparison comes from the app's memory or the disk cache when either has it 
 from a worker (a loading state until it lands). Everything shown is read off the ``Comparison``: a ``RowFilter``
 gives the rows, ``Row`` says what they hold. The screen lays out and moves; its other keys live with their
 actions: filters in ``comparison_filters.py``, search in ``comparison_search.py``, what is done with a row in
-``row_actions.py``.
+``row_actions.py``, a person's review of the row (why, confirm, split, link, ...) in ``review_actions.py``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tui.screens import styles
 from tui.screens.comparison_filters import FILTER_BINDINGS, FilterActions
 from tui.screens.comparison_search import SearchActions
 from tui.screens.error import WorkerErrors
+from tui.screens.review_actions import REVIEW_BINDINGS, REVIEW_LINKING, ReviewActions
 from tui.screens.row_actions import ROW_BINDINGS, RowActions
 from tui.widgets.comparison.aligned_rows import AlignedRows, row_key
 from tui.widgets.comparison.pair_header import PairHeader
@@ -42,7 +43,7 @@ TWO_SIDES_LEGEND = "● both  ◐ one side\n✖ conflict  · none"
 MANY_SIDES_LEGEND = "● all sides  ◐ some\n✖ conflict  · none"
 
 
-class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, Screen[None]):
+class ComparisonScreen(ReviewActions, FilterActions, RowActions, SearchActions, WorkerErrors, Screen[None]):
     DEFAULT_CSS = styles.COMPARISON
     SCOPED_CSS = False
     DIFFERENCES = Binding.Group("Diff")
@@ -63,16 +64,18 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
         Binding("e", "export", "Export", id="comparison.export",
                 tooltip="Export this comparison (HTML, Markdown, CSV, JSON)"),
         *ROW_BINDINGS,
+        *REVIEW_BINDINGS,
         Binding("a", "add_pair", "Add pair", id="comparison.add", show=False),
         Binding("question_mark", "help", "Help", id="comparison.help"),
         Binding("escape,q", "back", "Back", id="comparison.back",
                 tooltip="Back to the library (or close the search or the topics, or clear the filter)"),
+        *REVIEW_LINKING,
     ]
 
-    KEY_BAR_OPTIONAL = ("export", "full_text", "conflicts", "next_row", "previous_row")
+    KEY_BAR_OPTIONAL = ("export", "full_text", "confirm", "conflicts", "why", "next_row", "previous_row")
     """What the key bar leaves out first when its line is too long (a narrow window, Esc reading "Close search"):
-    export and full text, then the filters, are in the help and the palette; j/k do what the arrows do. n/N, t,
-    /, ? and Esc stay."""
+    export and full text, confirm, the filters, then why, are in the help and the palette (and the why pane lists
+    the review's keys); j/k do what the arrows do. n/N, t, /, ? and Esc stay."""
 
     AUTO_FOCUS = "#rows"
     LOADING_DELAY = 0.15
@@ -230,6 +233,7 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
     @on(AlignedRows.Highlighted)
     def row_highlighted(self) -> None:
         self.update_detail()
+        self.review_row_highlighted()
         if self.query_text:
             self.show_match_status()
 
@@ -287,7 +291,7 @@ class ComparisonScreen(FilterActions, RowActions, SearchActions, WorkerErrors, S
             return False
         if self.comparison is None and action in self.NEEDS_COMPARISON:
             return None
-        return True
+        return self.check_review_action(action)
 
     def _topics_over_rows(self) -> bool:
         return self.has_class("-topics-shown") and self.has_class("-many-sides") and self.has_class("-narrow")

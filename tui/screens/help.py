@@ -35,6 +35,10 @@ Comparison screen
   Rows: one column per side; "not mentioned" marks the side an
   omission is missing from; ✖ under the score marks a conflict,
   and ⚠ lines under the texts give each side's value.
+  Review: a mark before the score says a person decided the row:
+    ✓ confirmed   + linked by hand   ✎ changed by hand
+  (none: the engine decided it). w shows why; v l b x ! change it;
+  every change is saved at once in the pair's review.yaml.
 
 Library screen
   Enter or a double click opens the pair; a click selects it.

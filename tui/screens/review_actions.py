@@ -88,16 +88,19 @@ class ReviewActions:
             self._review_undo, self._review_redo = [], []
         return self._review_undo, self._review_redo
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_review_action(self, action: str) -> bool | None:
+        """For the screen's ``check_action``: Esc/Enter as "cancel link"/"link here" only while a link is being
+        made (hidden otherwise, so they run as the screen's back and detail); the review keys dimmed while the
+        comparison loads."""
         if action in LINKING_ONLY:
             return self.linking
         if action in REVIEW_ACTIONS and self.comparison is None:
             return None
-        return super().check_action(action, parameters)
+        return True
 
     # --- what the screen shows -----------------------------------------------------------------------------------
 
-    def on_aligned_rows_highlighted(self, _event: object) -> None:
+    def review_row_highlighted(self) -> None:
         """Keep the why pane on the selected row, and say once what is wrong with this pair's review."""
         comparison = self.comparison
         if comparison is None:
@@ -153,11 +156,12 @@ class ReviewActions:
             return
         anchor = self._row_with(self._linking_from[0])
         name = anchor.link.id if anchor is not None and anchor.link is not None else self._linking_from[0]
-        line.say(f"Linking {name} (⇢) with…: move to the row to link it with, then l or Enter; Esc cancels.")
+        line.say(f"Linking {name} ⇢ with the row you move to: l or Enter links, Esc cancels.")
 
     def action_why(self) -> None:
         pane = self._why_pane(create=True)
         pane.set_class(not pane.open, "-open")
+        self.set_class(pane.open, "-why-open")
         if pane.open and self.comparison is not None:
             pane.show(self.comparison, self._current())
 
@@ -306,7 +310,7 @@ class ReviewActions:
                         severity="warning", timeout=5)
             return
         self._linking_from = ()
-        self._update_linking_status()
+        self._repaint_rows()
         self.refresh_bindings()
 
         def said(comparison: "Comparison") -> str:

@@ -108,7 +108,7 @@ class ConflictNote(ModalScreen[tuple[str, str] | None]):
             said = ("The engine flags a conflict on this link." if self.engine_conflict
                     else "The engine flags no conflict on this link.")
             yield Static(Text(f"{said} What do the sides disagree on (or why is there no conflict)?"))
-            yield Input(value=self.note, placeholder="a short note, e.g. the dates differ: 10 vs 9-10 January",
+            yield Input(value=self.note, placeholder="a short note, e.g. the dates differ: 10 vs 9 January",
                         max_length=300, id="review-note")
             with Horizontal(classes="review-buttons"):
                 yield Button("Mark in conflict", variant="error", id="review-mark")

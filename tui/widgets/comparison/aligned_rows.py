@@ -2,7 +2,8 @@
 
 All rows live in one scrolling view, so the sides of a row line up by construction. A link's cells show its word
 diff (what only the first side says on one colour, what only the second says on another); a conflict adds its
-value under each side's text and a ✖ under the score; an omission is a one-sided row with "not mentioned" on the
+value under each side's text and a ✖ under the score; a row a person's review decided has its mark before the score
+(✓ confirmed, + added by hand, ✎ changed by hand; ⇢ on the row a link is being made from); an omission is a one-sided row with "not mentioned" on the
 other sides. Rows come from ``Comparison.rows_for(topic)``: this widget only paints them.
 
 It draws with Textual's line API: each row's cells are wrapped to their column once (``_rebuild``), and a frame
@@ -26,6 +27,7 @@ from textual.strip import Strip
 from comparisons.model import Comparison, Row
 from tui.widgets.contrast import legible_strip
 from tui.widgets.cursor import CursorView, cursor_bindings
+from tui.widgets.review.marks import mark_text
 from tui.widgets.side_names import short_names, side_tags
 from tui.widgets.texts import Palette, literal, side_cell
 
@@ -66,6 +68,7 @@ class AlignedRows(CursorView, can_focus=True):
         self._column_widths: list[int] = []
         self._palette: Palette | None = None
         self._line_styles = (Style(), Style(), Style(), Style())
+        self._linking: str | None = None
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -119,6 +122,13 @@ class AlignedRows(CursorView, can_focus=True):
             self._layout_width = 0
             self.refresh()
 
+    def mark_linking(self, key: str | None) -> None:
+        """Mark the row keyed ``key`` as the one a link is being made from (``None``: none is)."""
+        if key != self._linking:
+            self._linking = key
+            self._layout_width = 0  # the score column is painted again at the next frame
+            self.refresh()
+
     def go_to(self, index: int) -> None:
         """``move_to`` under the name the comparison screen's callers have long used."""
         self.move_to(index)
@@ -142,6 +152,10 @@ class AlignedRows(CursorView, can_focus=True):
 
     def highlighted(self, index: int) -> Message:
         return self.Highlighted(index)
+
+    def on_resize(self) -> None:
+        # A pane opening below (the why pane, the whole detail) makes the view shorter: keep the cursor's row in it.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     def scroll_to_cursor(self) -> None:
         """Scroll so the cursor's row is in view (once the rows are wrapped: before that, nothing to scroll)."""
@@ -253,11 +267,16 @@ class AlignedRows(CursorView, can_focus=True):
             strips.append(Strip(segments, sum(widths) + 2 * PAD * len(widths)))
         return strips
 
-    @staticmethod
-    def _score_cell(row: Row, palette: Palette) -> Text:
+    def _score_cell(self, row: Row, palette: Palette) -> Text:
+        mark = mark_text(row, palette, linking=self._linking is not None and row_key(row) == self._linking)
+        score = "—" if row.link is None else f"{row.link.score:.2f}"
+        cell = Text(justify="right")
+        if mark is not None:  # the glyph on the left of the column, the score on the right
+            cell.append_text(mark)
+            cell.append(" " * max(SCORE_WIDTH - 1 - len(score), 0))
+        cell.append(score, Style(color=palette.muted) if row.link is None else Style())
         if row.link is None:
-            return Text("—", style=Style(color=palette.muted), justify="right")
-        cell = Text(f"{row.link.score:.2f}", justify="right")
+            return cell
         if row.link.conflicts:
             cell.append("\n✖", Style(color=palette.error, bold=True))
         return cell

@@ -1,5 +1,5 @@
 """``RowDetail``: what the selected row is, under the rows: link or omission, its place, score and topics, who
-speaks on each side, and every conflict with each side's value whole (one line per conflict, wrapped, never cut).
+decided it (the engine, or a person's review: confirmed, added or changed by hand), who speaks on each side, and every conflict with each side's value whole (one line per conflict, wrapped, never cut).
 
 Opened (``whole``: Enter or ``d`` on the comparison screen) it is a taller, scrolling pane that adds each side's
 claims in full: a row taller than the rows' view, or cut at 80 columns, can be read there whole.
@@ -18,6 +18,7 @@ from textual.widgets import Static
 from comparisons.model import Comparison, Row
 from tui.widgets.comparison.row_filter import speaker_name
 from tui.widgets.comparison.word_languages import diff_languages
+from tui.widgets.review.marks import decided_text
 from tui.widgets.side_names import short_names
 from tui.widgets.texts import NOT_MENTIONED, Palette, literal
 
@@ -52,6 +53,10 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
     topics = ", ".join(comparison.topic_label(t) for t in row.topics) or "none"
     text.append(" · topics ", muted)
     text.append_text(literal(topics))
+    text.append(" · ", muted)
+    mark = row.link.review if row.link is not None else None
+    marked = mark is not None and mark.conflict == "marked"
+    text.append_text(decided_text(row, palette, note=not marked))  # a marked conflict's note is on its ✖ line
     text.append("\nspeakers ", muted)
     said = [(k, row.claims[k]) for k in comparison.side_keys if row.claims.get(k)]
     for n, (key, claims) in enumerate(said):
@@ -73,6 +78,8 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
                     text.append(" · ", muted)
                 text.append_text(literal(names.get(key, key) + ": ", Style(bold=True)))
                 text.append_text(literal(value))
+            if not conflict.values and marked:  # a conflict a person marked: what they noted
+                text.append_text(literal(" ".join(mark.note.split()) or "marked by hand, no note"))
     if whole:
         for key in comparison.side_keys:
             side = comparison.pair.side(key)

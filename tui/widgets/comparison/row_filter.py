@@ -1,9 +1,9 @@
 """Which rows of a comparison the comparison screen shows, and which rows n/N stop on. Pure functions of a
 ``Comparison``: the screen, the full-text view and the tests share them.
 
-- ``RowFilter(topic, conflicts, silent, speaker)``: what the user narrowed the rows to: a topic (``t``), only
-  links with a conflict (``c``), only rows a side does not mention (``m``: "what did the Kremlin leave out?"),
-  only rows with a claim by a speaker (``s``). ``rows(comparison)`` applies it, ``describe(comparison)`` names it
+- ``RowFilter(topic, conflicts, silent, speaker, to_review)``: what the user narrowed the rows to: a topic
+  (``t``), only links with a conflict (``c``), only rows a side does not mention (``m``: "what did the Kremlin
+  leave out?"), only rows with a claim by a speaker (``s``), only rows no review decision covers yet (``r``). ``rows(comparison)`` applies it, ``describe(comparison)`` names it
   ("Talks · not mentioned by Kremlin"), ``cycled_silent`` / ``cycled_speaker`` give the next choice of ``m`` / ``s``.
 - ``silent_sides(row)``: the sides with no claim in a row.
 - ``is_difference(row)``: an omission, a conflict, or a link some side takes no part in: with three sides the row
@@ -73,11 +73,14 @@ class RowFilter:
     """A side key: only rows that side does not mention."""
     speaker: str | None = None
     """A speaker as the claims name it: only rows with a claim of theirs."""
+    to_review: bool = False
+    """Only the rows still to review: no decision of the pair's review covers them (``Link.review`` and
+    ``Omission.review`` are ``None``)."""
 
     @property
     def narrowed(self) -> bool:
         """Whether anything besides the topic narrows the rows (what Esc clears first)."""
-        return self.conflicts or self.silent is not None or self.speaker is not None
+        return self.conflicts or self.silent is not None or self.speaker is not None or self.to_review
 
     def keeps(self, row: Row) -> bool:
         if self.topic is not None and self.topic not in row.topics:
@@ -89,6 +92,8 @@ class RowFilter:
         if self.speaker is not None and not any(
             c.speaker == self.speaker for claims in row.claims.values() for c in claims
         ):
+            return False
+        if self.to_review and _reviewed(row):
             return False
         return True
 
@@ -110,6 +115,8 @@ class RowFilter:
             parts.append(f"not mentioned by {name}")
         if self.speaker is not None:
             parts.append(f"said by {speaker_name(self.speaker)}")
+        if self.to_review:
+            parts.append("still to review")
         return " · ".join(parts) or "All"
 
     def cycled_silent(self, comparison: Comparison) -> "RowFilter":
@@ -119,6 +126,12 @@ class RowFilter:
     def cycled_speaker(self, comparison: Comparison) -> "RowFilter":
         """``s``: said by the first speaker, then the next, ..., then no such filter."""
         return replace(self, speaker=_next(speakers_of(comparison), self.speaker))
+
+
+def _reviewed(row: Row) -> bool:
+    if row.link is not None:
+        return row.link.review is not None
+    return row.omission is not None and row.omission.review is not None
 
 
 def _next(choices: list[str], current: str | None) -> str | None:

@@ -2,8 +2,8 @@
 
 - ``mark_text(row, palette, *, linking=False) -> Text | None``: the glyph under a row's score: ``✓`` confirmed,
   ``+`` added by hand, ``✎`` changed by hand; ``⇢`` on the row a link is being made from (the first cursor).
-- ``decided_text(row, palette) -> Text``: for the status line: "decided by the engine", or "review: added by hand
-  by ana, 2024-05-01 · conflict marked: note".
+- ``decided_text(row, palette, *, note=True) -> Text``: for the status line: "decided by the engine", or "review:
+  added by hand by ana, 2024-05-01 · conflict marked: note" (the note left out where the screen shows it already).
 - ``review_notice(comparison) -> str | None``: what the screen says once about the review as a whole (a file it
   cannot use, stale decisions).
 - ``status_of(row)``: the row's ``ReviewMark`` (link or omission), or ``None``.
@@ -44,7 +44,7 @@ def mark_text(row: Row, palette: Palette, *, linking: bool = False) -> Text | No
     return Text(GLYPHS.get(mark.status, "?"), style=Style(color=colour, bold=True), justify="right")
 
 
-def decided_text(row: Row | None, palette: Palette) -> Text:
+def decided_text(row: Row | None, palette: Palette, *, note: bool = True) -> Text:
     muted = Style(color=palette.muted)
     mark = status_of(row)
     if mark is None:
@@ -59,7 +59,7 @@ def decided_text(row: Row | None, palette: Palette) -> Text:
     if mark.conflict is not None:
         text.append(f" · conflict {mark.conflict}", Style(color=palette.error if mark.conflict == "marked"
                                                          else palette.muted))
-    if mark.note:
+    if mark.note and note:
         text.append(": ", muted)
         text.append_text(literal(" ".join(mark.note.split())))
     return text

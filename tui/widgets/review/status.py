@@ -1,5 +1,5 @@
-"""``ReviewStatus``: one line under the rows while a link is being made ("Linking L3 with…: move to the row to
-link it with, then l or Enter; Esc cancels"), hidden otherwise: a second cursor must say what it is for."""
+"""``ReviewStatus``: one line under the rows while a link is being made ("Linking L3 ⇢ with the row you move to:
+l or Enter links, Esc cancels"), hidden otherwise: a second cursor must say what it is for."""
 
 from __future__ import annotations
 
