@@ -441,7 +441,7 @@ async def test_the_review_keys_are_in_the_key_bar_the_help_and_the_palette(app):
             assert key in edge
         table = keys_table(screen)  # what the help (?) lists
         keys, actions = (list(column.cells) for column in table.columns)
-        helped = {str(k): str(a) for k, a in zip(keys, actions)}
+        helped = {str(k): str(a) for k, a in zip(keys, actions, strict=True)}
         for key, said in (("w", "Why:"), ("v", "Confirm:"), ("b", "Split:"), ("l", "Link:"),
                           ("x", "Not the same point:"), ("!", "Conflict:"), ("u", "Undo the last review change"),
                           ("U", "Redo"), ("r", "To review:")):

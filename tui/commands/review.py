@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

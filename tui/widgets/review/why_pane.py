@@ -8,9 +8,9 @@ prints them; they quote readout words, so they enter as literal text, never mark
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.console import Group
 from rich.padding import Padding
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
