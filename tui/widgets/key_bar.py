@@ -99,9 +99,8 @@ class KeyBar(Static):
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         targets: list[tuple[int, int, ActiveBinding]] = []
         key_style = Style(color=palette.warning, bold=True)
-        # Room is kept for the palette hint and the two blanks before it: the palette holds every action the bar
-        # leaves out.
-        for entry in self._fit(self._entries(), self.size.width - len(PALETTE_HINT) - 4):
+        # Room is kept for the palette hint: the palette holds every action the bar leaves out.
+        for entry in self._fit(self._entries(), self.size.width - len(PALETTE_HINT) - 2):
             enabled = any(active.enabled for _, active in entry.keys)
             start = len(text)
             for number, (key, active) in enumerate(entry.keys):
