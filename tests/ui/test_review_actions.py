@@ -181,6 +181,9 @@ async def test_confirm_marks_the_row_says_who_decided_and_saves_at_once(app, lib
         assert rows(app).current.link.id == "L1", "the cursor stays on the row confirmed"
         assert "review: confirmed by ana" in detail(app)
         assert any("Confirmed L1" in n for n in notices(app))
+        app.library_changed_on_disk()  # the watch sees review.yaml change: what is shown is already that review
+        await settle(pilot)
+        assert not any("compared again" in n or "changed on disk" in n for n in notices(app))
         await go_to(pilot, app, "white-house:1")
         assert "decided by the engine" in detail(app)
         await go_to(pilot, app, "kremlin:6")  # an omission is confirmed as one: its claim stays in no link
