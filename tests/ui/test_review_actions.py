@@ -455,3 +455,25 @@ async def test_the_review_keys_are_in_the_key_bar_the_help_and_the_palette(app):
         for said in ("Why", "Confirm", "Split", "Link", "Not the same", "Conflict note", "Undo", "Redo",
                      "To review", "Show… still to review"):
             assert said in texts
+
+
+async def test_a_stale_decision_is_said_kept_in_the_file_and_outlives_new_changes(app, library):
+    pair = library.load(PAIR)
+    first = reviewed_compare(library, pair, CompareOptions()).rows[0]
+    change_review(library, pair, lambda review: decide(review, edits.confirm(first))[0])
+    text = library.root / PAIR / "white-house.txt"
+    sentence = first.claims["white-house"][0].text
+    text.write_text(text.read_text(encoding="utf-8").replace(sentence, "The two presidents spoke by video link."),
+                    encoding="utf-8")  # the confirmed claim's text is gone
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(app, pilot)
+        await settle(pilot)
+        assert any("1 decision of the review no longer finds its claims" in n and "dualread review" in n
+                   for n in notices(app))
+        await go_to(pilot, app, "white-house:1")
+        await pilot.press("v")
+        await settle(pilot)
+        review = read_review(library, library.load(PAIR))
+        assert [d.action for d in review.decisions] == ["confirm", "confirm"]
+        assert review.decisions[0].claims[0].text == sentence, "the stale decision is kept as it was"
+        assert score_cell(app, "white-house:1").startswith("✓")

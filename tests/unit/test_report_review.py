@@ -99,7 +99,7 @@ def test_the_terminal_says_the_same(tmp_path):
     console = Console(file=io.StringIO(), width=200, color_system=None)
     render_comparison(reviewed(), console)
     out = console.file.getvalue()
-    assert "Reviewed: 3 decisions; 1 rows confirmed, 1 linked by hand, 0 changed; 3 still to review." in out
+    assert "Reviewed: 3 decisions; 1 row confirmed, 1 linked by hand, 0 changed; 3 still to review." in out
     assert "L2 · score 0.20 · ✓ linked by hand" in out
     assert "L1 · score 0.81 · ✓ confirmed by a reviewer; conflict cleared by a reviewer (“both dates are right" in out
     assert "Stale decision (link): north@10-40: an old sentence — text not found" in out

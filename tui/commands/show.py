@@ -180,6 +180,8 @@ def _print_review(view: "ReportView", console: "Console") -> None:
     """What a person's review changed, before the differences it bears on."""
     from rich.text import Text
 
+    from tui.widgets.texts import counted
+
     review = view.review
     if review is None:
         return
@@ -187,7 +189,8 @@ def _print_review(view: "ReportView", console: "Console") -> None:
         _print_indented(console, Text(_visible(f"The review file was not used: {review.problem}"), style="yellow"), 0)
         return
     _print_indented(console, Text(
-        f"Reviewed: {review.decisions} decisions; {review.confirmed} rows confirmed, {review.added} linked by hand, "
+        f"Reviewed: {counted(review.decisions, 'decision')}; {counted(review.confirmed, 'row')} confirmed, "
+        f"{review.added} linked by hand, "
         f"{review.changed} changed; {review.to_review} still to review.", style="green"), 0)
     for action, claims, reason in review.stale:
         _print_indented(console, Text(_visible(f"Stale decision ({action}): {claims} — {reason}"), style="yellow"), 2)
