@@ -110,6 +110,13 @@ async def go_to(pilot, app, claim_id: str) -> None:
     await pilot.pause()
 
 
+async def act(pilot, app, claim_id: str, *keys: str) -> None:
+    """Select the row holding ``claim_id``, press ``keys``, and wait for what they do."""
+    await go_to(pilot, app, claim_id)
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -186,9 +193,7 @@ async def test_confirm_marks_the_row_says_who_decided_and_saves_at_once(app, lib
         assert not any("compared again" in n or "changed on disk" in n for n in notices(app))
         await go_to(pilot, app, "white-house:1")
         assert "decided by the engine" in detail(app)
-        await go_to(pilot, app, "kremlin:6")  # an omission is confirmed as one: its claim stays in no link
-        await pilot.press("v")
-        await settle(pilot)
+        await act(pilot, app, "kremlin:6", "v")  # an omission is confirmed as one: its claim stays in no link
         assert saved(library)[-1] == ("confirm", claims("kremlin:6"), "", "ana")
         assert score_cell(app, "kremlin:6").startswith("✓")
         assert "review: confirmed by ana" in detail(app)
@@ -197,9 +202,7 @@ async def test_confirm_marks_the_row_says_who_decided_and_saves_at_once(app, lib
 async def test_split_a_link_of_two_claims_all_apart(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "white-house:1")
-        await pilot.press("b")
-        await settle(pilot)
+        await act(pilot, app, "white-house:1", "b")
         assert saved(library) == [("unlink", claims("white-house:1", "kremlin:1"), "", "ana")]
         wh, kr = row_of(app, "white-house:1"), row_of(app, "kremlin:1")
         assert wh is not kr and wh.link is None and kr.link is None
@@ -210,9 +213,7 @@ async def test_split_a_link_of_two_claims_all_apart(app, library):
 async def test_split_one_claim_out_of_a_link_chosen_in_a_dialog(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "white-house:2")  # L3: four claims
-        await pilot.press("b")
-        await settle(pilot)
+        await act(pilot, app, "white-house:2", "b")  # L3: four claims
         chooser = app.screen
         assert isinstance(chooser, ClaimChooser)
         assert chooser.values == ["white-house:2", "white-house:3", "kremlin:5", "kremlin:9", "all"]
@@ -229,9 +230,7 @@ async def test_split_one_claim_out_of_a_link_chosen_in_a_dialog(app, library):
 async def test_escape_in_the_split_dialog_changes_nothing(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "white-house:2")
-        await pilot.press("b")
-        await settle(pilot)
+        await act(pilot, app, "white-house:2", "b")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen)
@@ -286,9 +285,7 @@ async def test_link_a_claim_into_a_link_with_enter_and_cancel_with_escape(app, l
 async def test_linking_two_rows_of_one_side_is_refused(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "kremlin:6")
-        await pilot.press("l", "j", "l")  # kremlin:6 with kremlin:7
-        await settle(pilot)
+        await act(pilot, app, "kremlin:6", "l", "j", "l")  # kremlin:6 with kremlin:7
         assert any("one side" in n for n in notices(app))
         assert saved(library) == []
         assert app.screen.query_one(ReviewStatus).shown, "still linking: move on to a row of another side"
@@ -297,9 +294,7 @@ async def test_linking_two_rows_of_one_side_is_refused(app, library):
 async def test_not_the_same_point_takes_a_two_claim_link_apart(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "white-house:1")
-        await pilot.press("x")
-        await settle(pilot)
+        await act(pilot, app, "white-house:1", "x")
         assert saved(library) == [("distinct", claims("white-house:1", "kremlin:1"), "", "ana")]
         assert row_of(app, "white-house:1").link is None and row_of(app, "kremlin:1").link is None
         assert "review: changed by hand" in detail(app)
@@ -308,9 +303,7 @@ async def test_not_the_same_point_takes_a_two_claim_link_apart(app, library):
 async def test_not_the_same_point_takes_out_the_claim_chosen(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)
-        await go_to(pilot, app, "white-house:5")  # L4: white-house:5, kremlin:2, kremlin:3
-        await pilot.press("x")
-        await settle(pilot)
+        await act(pilot, app, "white-house:5", "x")  # L4: white-house:5, kremlin:2, kremlin:3
         assert isinstance(app.screen, ClaimChooser)
         await pilot.press("down", "down", "enter")  # kremlin:3 does not belong
         await settle(pilot)
@@ -352,9 +345,7 @@ async def test_undo_and_redo_step_through_the_changes_and_save_each_step(app, li
         await opened(app, pilot)
         await pilot.press("v")  # confirm L1
         await settle(pilot)
-        await go_to(pilot, app, "white-house:1")
-        await pilot.press("b")  # split L2
-        await settle(pilot)
+        await act(pilot, app, "white-house:1", "b")  # split L2
         confirmed = ("confirm", claims("white-house:0", "kremlin:0"), "", "ana")
         split = ("unlink", claims("white-house:1", "kremlin:1"), "", "ana")
         assert saved(library) == [confirmed, split]
@@ -470,9 +461,7 @@ async def test_a_stale_decision_is_said_kept_in_the_file_and_outlives_new_change
         await settle(pilot)
         assert any("1 decision of the review no longer finds its claims" in n and "dualread review" in n
                    for n in notices(app))
-        await go_to(pilot, app, "white-house:1")
-        await pilot.press("v")
-        await settle(pilot)
+        await act(pilot, app, "white-house:1", "v")
         review = read_review(library, library.load(PAIR))
         assert [d.action for d in review.decisions] == ["confirm", "confirm"]
         assert review.decisions[0].claims[0].text == sentence, "the stale decision is kept as it was"

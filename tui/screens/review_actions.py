@@ -121,31 +121,29 @@ class ReviewActions:
 
         return self.query_one(AlignedRows).current
 
-    def _why_pane(self, *, create: bool = False):
+    def _above_detail(self, kind: type, name: str, create: bool):
+        """The screen's ``kind`` widget, mounted above the row's detail the first time ``create`` asks for it (most
+        visits never review): ``None`` until then."""
         from tui.widgets.comparison.row_detail import RowDetail
+
+        found = self.query(kind)
+        if found:
+            return found.first(kind)
+        if not create:
+            return None
+        widget = kind(id=name)
+        self.mount(widget, before=self.query_one(RowDetail))
+        return widget
+
+    def _why_pane(self, *, create: bool = False):
         from tui.widgets.review.why_pane import WhyPane
 
-        found = self.query(WhyPane)
-        if found:
-            return found.first(WhyPane)
-        if not create:
-            return None
-        pane = WhyPane(id="why")
-        self.mount(pane, before=self.query_one(RowDetail))
-        return pane
+        return self._above_detail(WhyPane, "why", create)
 
     def _status_line(self, *, create: bool = False):
-        from tui.widgets.comparison.row_detail import RowDetail
         from tui.widgets.review.status import ReviewStatus
 
-        found = self.query(ReviewStatus)
-        if found:
-            return found.first(ReviewStatus)
-        if not create:
-            return None
-        line = ReviewStatus(id="review-status")
-        self.mount(line, before=self.query_one(RowDetail))
-        return line
+        return self._above_detail(ReviewStatus, "review-status", create)
 
     def _update_linking_status(self) -> None:
         line = self._status_line(create=self.linking)

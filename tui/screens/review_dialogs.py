@@ -23,29 +23,12 @@ from textual.widgets.option_list import Option
 
 from comparisons.model import Comparison
 from readouts.model import Claim
+from tui.screens.styles import chooser
 from tui.widgets.texts import literal
 
 __all__ = ["ClaimChooser", "ConflictNote"]
 
-DIALOG_CSS = """
-ClaimChooser, ConflictNote {
-    align: center middle;
-}
-.review-box {
-    width: 80%;
-    max-width: 100;
-    height: auto;
-    max-height: 80%;
-    border: round $primary;
-    padding: 0 1;
-    background: $surface;
-}
-.review-box OptionList {
-    height: auto;
-    max-height: 16;
-    border: none;
-    background: transparent;
-}
+DIALOG_CSS = chooser("ClaimChooser, ConflictNote", ".review-box", ".review-box OptionList") + """
 .review-box Input {
     margin: 1 0 0 0;
 }

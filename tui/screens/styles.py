@@ -139,11 +139,14 @@ ErrorModal {
 }
 """
 
-SOURCES = """
-SourceChooser {
+def chooser(screens: str, box: str, options: str) -> str:
+    """The CSS of a modal that asks for one choice: ``screens`` centred, ``box`` a bordered box of at most 100
+    columns, ``options`` its list of at most 16 lines (the source chooser's, the review's dialogs)."""
+    return f"""
+{screens} {{
     align: center middle;
-}
-#sources-box {
+}}
+{box} {{
     width: 80%;
     max-width: 100;
     height: auto;
@@ -151,14 +154,17 @@ SourceChooser {
     border: round $primary;
     padding: 0 1;
     background: $surface;
-}
-#sources {
+}}
+{options} {{
     height: auto;
     max-height: 16;
     border: none;
     background: transparent;
-}
+}}
 """
+
+
+SOURCES = chooser("SourceChooser", "#sources-box", "#sources")
 
 CONFIRM = """
 ConfirmModal {
