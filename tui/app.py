@@ -80,6 +80,9 @@ class DualreadApp(App[None]):
         self.open_pair_id = open_pair
         self.export_folder = export_folder
         self.store = ComparisonStore(options, library.cache_dir, library)
+        self.review_history: dict[str, tuple[list, list]] = {}
+        """Per pair id, the review changes made while the app runs, to undo and to redo (``review_actions.py``):
+        leaving a pair and opening it again keeps them."""
         self.library_changed = False
         """Set by the add form: the library screen reads the library again when it is back on top."""
         self.watch = LibraryWatch(library.root)

@@ -466,3 +466,20 @@ async def test_a_stale_decision_is_said_kept_in_the_file_and_outlives_new_change
         assert [d.action for d in review.decisions] == ["confirm", "confirm"]
         assert review.decisions[0].claims[0].text == sentence, "the stale decision is kept as it was"
         assert score_cell(app, "white-house:1").startswith("✓")
+
+
+async def test_undo_reaches_changes_made_before_the_pair_was_left_and_opened_again(app, library):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(app, pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("escape")  # back to the library
+        await settle(pilot)
+        assert not isinstance(app.screen, ComparisonScreen)
+        app.open_pair(PAIR)
+        await opened(app, pilot)
+        assert score_cell(app, "white-house:0").startswith("✓")
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved(library) == []
+        assert score_cell(app, "white-house:0").startswith("0.")

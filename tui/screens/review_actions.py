@@ -8,7 +8,7 @@ actions, mixed into ``ComparisonScreen``, which provides
 - ``v`` confirm; ``b`` split (one claim out, or all apart); ``l`` link (``l`` marks the row, the cursor moves on as a
   second cursor, ``l`` or Enter links the two rows' claims, Esc cancels); ``x`` not the same point; ``!`` a conflict
   with a note, or the engine's conflict cleared;
-- ``u`` / ``U`` undo / redo, for this screen's changes, while the app runs;
+- ``u`` / ``U`` undo / redo the changes made to this pair while the app runs;
 - ``r`` only the rows still to review (a ``RowFilter`` like the screen's other filters: Esc clears it).
 
 Every change goes to the pair's review.yaml at once, under its lock and merged with what is there
@@ -70,8 +70,6 @@ LINKING_ONLY = {"cancel_link", "link_here"}
 class ReviewActions:
     """Review actions for ``ComparisonScreen``."""
 
-    _review_undo: list["Change"]
-    _review_redo: list["Change"]
     _linking_from: tuple[str, ...] = ()
     """The claim ids of the row a link is being made from (empty: none)."""
     _engine_result: "tuple[str, Comparison] | None" = None
@@ -84,9 +82,8 @@ class ReviewActions:
         return bool(self._linking_from)
 
     def _stacks(self) -> tuple[list["Change"], list["Change"]]:
-        if "_review_undo" not in self.__dict__:
-            self._review_undo, self._review_redo = [], []
-        return self._review_undo, self._review_redo
+        """The pair's changes to undo and to redo, kept by the app while it runs (a screen lasts one visit)."""
+        return self.app.review_history.setdefault(self.pair_id, ([], []))
 
     def check_review_action(self, action: str) -> bool | None:
         """For the screen's ``check_action``: Esc/Enter as "cancel link"/"link here" only while a link is being
