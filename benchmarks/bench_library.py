@@ -13,8 +13,10 @@ machine's load moves wall clock a lot:
   alone) in the same run; the first ``list`` of a library (the catalog built from every folder); what listing cost
   before the catalog (``Library.entries()``, in-process, at 1,000 pairs).
 - The TUI's first screen, headless as in ``bench_tui.py``: a bare Textual app's first frame against dualread's
-  first frame and the frame that lists the pairs, in alternating runs; then the CPU the app spends while left
-  idle for a few seconds (what background work costs the user who reads).
+  first frame and the frame that lists the pairs, in alternating runs; the time from Page Down, End and Home to
+  the frame that shows the move (the table is virtual: it should not grow with the library); the CPU the app
+  spends while left on the library for 10 s, once while its background worker computes the figures of a library
+  never indexed (what that costs the user who reads, and how far it gets) and once with every figure known.
 - Claims indexed from the comparison cache (pairs per second), and ``compare()`` of one pair (what a never-opened
   library costs per pair).
 - ``search()`` in-process for a word, a phrase, a topic, and the Kremlin-without-the-White-House question; then
@@ -143,9 +145,11 @@ async def tui_first_screen(library: Library, runs: int) -> dict[str, float]:
     return {"bare": statistics.median(bare), "frame": statistics.median(frame), "listed": statistics.median(listed)}
 
 
-async def tui_idle_cpu(library: Library, seconds: float) -> float:
-    """CPU seconds the app uses while it sits on the library screen for ``seconds`` after the first screen."""
+async def tui_idle_cpu(library: Library, seconds: float) -> tuple[float, int]:
+    """CPU seconds the app uses while it sits on the library screen for ``seconds`` after the first screen, and
+    how many pairs have their figures by then."""
     from tui.app import DualreadApp
+    from tui.screens.library import LibraryScreen
 
     app = DualreadApp(library, CompareOptions())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -153,7 +157,48 @@ async def tui_idle_cpu(library: Library, seconds: float) -> float:
         start = time.process_time()
         await asyncio.sleep(seconds)
         used = time.process_time() - start
-    return used
+        screen = app.screen_stack[0]
+        assert isinstance(screen, LibraryScreen)
+        done = len(screen.figures)
+    return used, done
+
+
+async def tui_scrolling(library: Library, presses: int) -> dict[str, float]:
+    """Seconds from a key to the frame that shows its move, on the library screen: Page Down ``presses`` times
+    (median), then End (the last row) and Home. The table draws only the lines on screen, so this should not grow
+    with the library."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_tui import listed
+
+    from tui.app import DualreadApp
+
+    app = DualreadApp(library, CompareOptions())
+    frames: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append(time.perf_counter())
+
+    app._display = timed_display  # type: ignore[method-assign]
+
+    async def key_to_frame(pilot, key: str) -> float:
+        seen = len(frames)
+        start = time.perf_counter()
+        await pilot.press(key)
+        while len(frames) == seen:
+            await asyncio.sleep(0.0005)
+        return frames[seen] - start
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not listed(app.screen):
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+        pages = [await key_to_frame(pilot, "pagedown") for _ in range(presses)]
+        end = await key_to_frame(pilot, "end")
+        home = await key_to_frame(pilot, "home")
+    return {"page": statistics.median(pages), "page max": max(pages), "end": end, "home": home}
 
 
 def measure(root: Path, pairs: int, runs: int, tui: bool) -> dict[str, float]:
@@ -175,6 +220,14 @@ def measure(root: Path, pairs: int, runs: int, tui: bool) -> dict[str, float]:
 
     with Catalog(library) as catalog:
         catalog.refresh()
+        stale = len(ClaimIndex(catalog, CompareOptions(), library.cache_dir).stale())
+    if stale and tui:
+        # The TUI on a library whose figures were never computed: its background worker at work.
+        busy, done = asyncio.run(tui_idle_cpu(library, 10.0))
+        figures["tui background cpu"] = busy
+        print(f"  TUI, figures of {stale:,} pairs to compute, 10 s: CPU {busy:.2f} s ({busy * 10:.0f}% of a core), "
+              f"{done:,} pairs with figures")
+    with Catalog(library) as catalog:
         index = ClaimIndex(catalog, CompareOptions(), library.cache_dir)
         stale = len(index.stale())
         result, wall, cpu = timed(index.index)
@@ -208,9 +261,15 @@ def measure(root: Path, pairs: int, runs: int, tui: bool) -> dict[str, float]:
         print(f"  bare Textual app, first frame:    {fmt(screen['bare'])}")
         print(f"  dualread library, first frame:    {fmt(screen['frame'])}  {screen['frame'] / screen['bare']:.2f}x")
         print(f"  dualread library, pairs listed:   {fmt(screen['listed'])}  {screen['listed'] / screen['bare']:.2f}x")
-        idle = asyncio.run(tui_idle_cpu(library, 10.0))
+        scroll = asyncio.run(tui_scrolling(library, 40))
+        figures.update({f"tui {k}": v for k, v in scroll.items()})
+        print(f"  Page Down, key to frame:          {fmt(scroll['page'])}  (slowest of 40: {fmt(scroll['page max'])})")
+        print(f"  End, key to frame (last row):     {fmt(scroll['end'])}")
+        print(f"  Home, key to frame (first row):   {fmt(scroll['home'])}")
+        idle, done = asyncio.run(tui_idle_cpu(library, 10.0))
         figures["tui idle cpu"] = idle
-        print(f"  TUI left on the library for 10 s: CPU {idle:.2f} s ({idle * 10:.0f}% of a core)")
+        print(f"  TUI left on the library for 10 s: CPU {idle:.2f} s ({idle * 10:.0f}% of a core), "
+              f"{done:,} pairs with figures")
     return figures
 
 
@@ -237,8 +296,8 @@ def main() -> None:
         if len(results) >= 2:
             small, large = sorted(results)
             print(f"growth from {small:,} to {large:,} pairs ({large / small:.0f}x the pairs):")
-            for key in ("list", "list cpu", "list json", "tui frame", "tui listed", "search word 'sanctions'",
-                        "search cmd", "stats cmd", "size"):
+            for key in ("list", "list cpu", "list json", "tui frame", "tui listed", "tui page", "tui end",
+                        "search word 'sanctions'", "search cmd", "stats cmd", "size"):
                 if key in results[small] and key in results[large]:
                     print(f"  {key:28} x{results[large][key] / results[small][key]:.2f}")
     finally:

@@ -9,9 +9,10 @@ conflict on it, over every pair (and per year); and the per-pair topic coverage 
   ``left_out`` (pairs where another side raised the topic and it did not), ``conflict`` (pairs where one of its
   claims on the topic is in a link whose claims disagree), ``claims`` (its claims on the topic) and ``alone`` (those
   no other side reports: omissions).
-- ``pair_coverage(index) -> list[PairCoverage]``: per pair, per topic, each side's claim count and whether a claim
-  on it is in conflict (the cells of the index report's coverage matrix, ``comparisons.reports.library_index``),
-  without computing a comparison.
+- ``pair_coverage(index, pair_ids=None) -> list[PairCoverage]``: per pair, per topic, each side's claim count and
+  whether a claim on it is in conflict (the cells of the index report's coverage matrix,
+  ``comparisons.reports.library_index``), and the pair's counts of claims, links, omissions and conflicts (the
+  library screen's figures), without computing a comparison.
 
 Only pairs whose claims are indexed under the settings in force are counted; ``LibraryStats.not_indexed`` says how
 many were left out (none, once ``ClaimIndex.index()`` has run).
@@ -20,6 +21,7 @@ many were left out (none, once ``ClaimIndex.index()`` has run).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,11 @@ class PairCoverage:
     """(key, label) per side, in the pair's order."""
     topics: dict[str, tuple[tuple[int, ...], bool]]
     """Per topic some side mentions: claims per side (in ``sides``' order), and whether one is in conflict."""
+    claims: int = 0
+    links: int = 0
+    omissions: int = 0
+    conflicts: int = 0
+    """The comparison's counts: claims, links, omissions, and conflicts over all links."""
 
 
 def library_stats(index: "ClaimIndex", by: str = "publisher") -> LibraryStats:
@@ -136,30 +143,41 @@ def _query(connection: sqlite3.Connection, by_year: bool) -> tuple[list[TopicSta
     return rows, len(sides)
 
 
-def pair_coverage(index: "ClaimIndex") -> list[PairCoverage]:
-    """Every indexed pair's topic coverage, newest first (as the catalog lists pairs)."""
+def pair_coverage(index: "ClaimIndex", pair_ids: Iterable[str] | None = None) -> list[PairCoverage]:
+    """Every indexed pair's topic coverage and counts (or those of ``pair_ids``), newest first."""
+    wanted = None if pair_ids is None else list(dict.fromkeys(pair_ids))
 
     def query(connection: sqlite3.Connection) -> list[PairCoverage]:
-        order: dict[int, str] = {}
+        only, args = "", []
+        if wanted is not None:
+            if not wanted:
+                return []
+            only, args = f" AND p.id IN ({','.join('?' * len(wanted))})", wanted
+        pairs: dict[int, tuple] = {}
         sides: dict[int, list[tuple[str, str]]] = {}
-        for key, pair_id, side, who in connection.execute(
-                f"WITH {_OK_PAIRS} SELECT ok.key, ok.id, s.key, {_WHO} FROM ok JOIN pairs p ON p.id = ok.id "
-                "JOIN sides s ON s.pair_id = ok.id ORDER BY p.date DESC, p.id, s.position"):
-            order[key] = pair_id
+        for key, pair_id, claims, links, omissions, conflicts, side, who in connection.execute(
+                "SELECT cp.key, p.id, cp.claims, cp.links, cp.omissions, cp.conflicts, s.key, " + _WHO + " "
+                "FROM pairs p JOIN claim_pairs cp ON cp.pair_id = p.id AND cp.stamp = p.stamp "
+                "JOIN sides s ON s.pair_id = p.id WHERE p.problem IS NULL AND cp.problem IS NULL" + only +
+                " ORDER BY p.date DESC, p.id, s.position", args):
+            pairs[key] = (pair_id, claims, links, omissions, conflicts)
             sides.setdefault(key, []).append((side, who))
         cells: dict[int, dict[str, dict[str, tuple[int, bool]]]] = {}
-        for key, side, topic, claims, conflict in connection.execute(
-                "SELECT pair, side, topic, claims, conflict FROM side_topics"):
+        keys = list(pairs)
+        rows = connection.execute("SELECT pair, side, topic, claims, conflict FROM side_topics") if wanted is None \
+            else connection.execute("SELECT pair, side, topic, claims, conflict FROM side_topics WHERE pair IN "
+                                    f"({','.join('?' * len(keys))})", keys) if keys else ()
+        for key, side, topic, claims, conflict in rows:
             cells.setdefault(key, {}).setdefault(topic, {})[side] = (claims, bool(conflict))
         found = []
-        for key, pair_id in order.items():
-            keys = sides[key]
+        for key, (pair_id, claims, links, omissions, conflicts) in pairs.items():
+            order = sides[key]
             topics = {
-                topic: (tuple(by_side.get(k, (0, False))[0] for k, _ in keys),
+                topic: (tuple(by_side.get(k, (0, False))[0] for k, _ in order),
                         any(conflict for _, conflict in by_side.values()))
                 for topic, by_side in cells.get(key, {}).items()
             }
-            found.append(PairCoverage(pair_id, tuple(keys), topics))
+            found.append(PairCoverage(pair_id, tuple(order), topics, claims, links, omissions, conflicts))
         return found
 
     return index.catalog.guarded(query)

@@ -8,7 +8,8 @@ so that listing 10,000 pairs reads one file instead of 10,000 folders.
   ``.summaries()`` -> every pair as a ``PairSummary``, newest first, broken pairs last (SPEC §9: a broken pair is
   listed with its problem, never takes the listing down); ``.summary(pair_id)``; ``.stamps()`` -> the stamp of
   every pair that loads (what ``comparisons.claim_index`` ties a pair's claims to); ``.guarded(fn)`` runs
-  ``fn(connection)`` and rebuilds a damaged catalog once before trying again.
+  ``fn(connection)`` under the catalog's lock (one ``Catalog`` may serve several threads) and rebuilds a damaged
+  catalog once before trying again.
 - ``PairSummary`` / ``SideSummary``: a pair as listed: id, date, event, participants' names, sides (key,
   publisher, title, url, language, file), sample, path, problem. No texts: those stay in the folders.
 - ``catalog_path(library)``: where the catalog file lives.
@@ -28,9 +29,11 @@ import json
 import os
 import sqlite3
 import stat
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -136,6 +139,7 @@ class Catalog:
         self.path: Path | None = catalog_path(library) if path == "default" else (Path(path) if path else None)
         self.rebuilt = False
         """Set once the catalog file was found damaged and replaced during this object's life."""
+        self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         self._open()
 
@@ -188,19 +192,28 @@ class Catalog:
         return self._connection
 
     def guarded(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """``work(connection)``; if the file turns out damaged, rebuild it and run ``work`` once more."""
+        """``work(connection)`` under the catalog's lock; if the file turns out damaged, rebuild it and run
+        ``work`` once more. The lock makes one ``Catalog`` safe to share between threads (the TUI's workers):
+        each piece of work has the connection to itself, and long work between pieces (reading folders,
+        comparing pairs) holds nothing."""
         try:
-            return work(self.connection)
+            return self._locked(work)
         except sqlite3.DatabaseError as error:
             if not is_damage(error) or self.path is None:
                 raise
-        self._rebuild()
-        return work(self.connection)
+        with self._lock:
+            self._rebuild()
+        return self._locked(work)
+
+    def _locked(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            return work(self.connection)
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     def __enter__(self) -> "Catalog":
         return self
@@ -219,15 +232,22 @@ class Catalog:
         ``stat`` per file rather than two per pair."""
         rebuilt_before = self.rebuilt
         only = None if texts else 1  # the folder and its pair.yaml, which ``take_stamp`` puts first
-        result = self.guarded(lambda connection: self._refresh(connection, progress, only))
+        try:
+            result = self._refresh(progress, only)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error) or self.path is None:
+                raise
+            with self._lock:
+                self._rebuild()
+            result = self._refresh(progress, only)  # all of it again: the new file knows no pair yet
         if self.rebuilt and not rebuilt_before:
             result = Refresh(result.read, result.removed, result.total, rebuilt=True)
         return result
 
-    def _refresh(self, connection: sqlite3.Connection, progress: Callable[[int, int], None] | None,
-                 only: int | None) -> Refresh:
+    def _refresh(self, progress: Callable[[int, int], None] | None, only: int | None) -> Refresh:
         folders = self._folders()
-        known = {row[0]: row[1:] for row in connection.execute("SELECT id, path, sample, files, stamp FROM pairs")}
+        known = self._locked(lambda connection: {
+            row[0]: row[1:] for row in connection.execute("SELECT id, path, sample, files, stamp FROM pairs")})
         stale: list[_Folder] = []
         for folder in folders.values():
             row = known.get(folder.id)
@@ -240,9 +260,7 @@ class Catalog:
                 stale.append(folder)
         removed = [pair_id for pair_id in known if pair_id not in folders]
         if removed:
-            with write(connection):
-                connection.executemany("DELETE FROM pairs WHERE id = ?", [(i,) for i in removed])
-                connection.executemany("DELETE FROM sides WHERE pair_id = ?", [(i,) for i in removed])
+            self._locked(lambda connection: _remove(connection, removed))
         batch: list[tuple[_Folder, str, tuple[str, ...], Pair | None, str | None]] = []
         written = time.monotonic()
         for done, folder in enumerate(stale, start=1):
@@ -250,9 +268,9 @@ class Catalog:
             if progress is not None:
                 progress(done, len(stale))
             if time.monotonic() - written > _BATCH_SECONDS:
-                self._store(connection, batch)
+                self._locked(partial(self._store, batch=batch))
                 batch, written = [], time.monotonic()
-        self._store(connection, batch)
+        self._locked(partial(self._store, batch=batch))
         return Refresh(read=len(stale), removed=len(removed), total=len(folders), rebuilt=self.rebuilt)
 
     def _folders(self) -> dict[str, _Folder]:
@@ -336,6 +354,12 @@ class Catalog:
         """The stamp of every pair that loads, by id."""
         return self.guarded(lambda connection: dict(
             connection.execute("SELECT id, stamp FROM pairs WHERE problem IS NULL")))
+
+
+def _remove(connection: sqlite3.Connection, removed: list[str]) -> None:
+    with write(connection):
+        connection.executemany("DELETE FROM pairs WHERE id = ?", [(i,) for i in removed])
+        connection.executemany("DELETE FROM sides WHERE pair_id = ?", [(i,) for i in removed])
 
 
 def _own_places(path: Path) -> bool:

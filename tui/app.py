@@ -28,6 +28,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.comparison_store import ComparisonStore
+from tui.library_view import library_view
 from tui.library_watch import LibraryWatch
 from tui.palette import DualreadCommands
 from tui.screens.library import LibraryScreen
@@ -83,6 +84,8 @@ class DualreadApp(App[None]):
         self.review_history: dict[str, tuple[list, list]] = {}
         """Per pair id, the review changes made while the app runs, to undo and to redo (``review_actions.py``):
         leaving a pair and opening it again keeps them."""
+        self.library_view = library_view(library, options, self.store)
+        """The pairs, their figures and their claims from the library's catalog (``tui.library_view``)."""
         self.library_changed = False
         """Set by the add form: the library screen reads the library again when it is back on top."""
         self.watch = LibraryWatch(library.root)
@@ -145,6 +148,9 @@ class DualreadApp(App[None]):
             self._options_problem = None
             if settings_of(options) != settings_of(self.options):
                 self.options = self.store.options = options
+                # The catalog's figures and claims are indexed under the options: a view under the new ones (the old
+                # one is left to the workers still using it, not closed under them).
+                self.library_view = library_view(self.library, options, self.store)
                 self.notify(f"The library's {files} changed: comparisons now follow it.", title="Settings changed",
                             timeout=6, markup=False)
         if changed:

@@ -1,6 +1,7 @@
-"""``DualreadCommands``: the command palette (Ctrl+P) offers what the keys do on the current screen, plus
-"open pair…" for every pair of the library and, on a comparison, "jump to topic…" for each of its topics and
-"show…" for each filter choice (not mentioned by each side, said by each speaker, still to review).
+"""``DualreadCommands``: the command palette (Ctrl+P) offers what the keys do on the current screen (on the library,
+"Search" every claim among them), plus "open pair…" for every pair of the library and, on a comparison, "jump to
+topic…" for each of its topics and "show…" for each filter choice (not mentioned by each side, said by each
+speaker, still to review).
 
 Actions come from the screen's own bindings (so the palette and the footer never disagree), each described by
 what it does (the binding's tooltip) and its key; pairs, topics and filters are read when the palette opens.
@@ -37,7 +38,9 @@ class DualreadCommands(Provider):
             key = f"key: {app.get_key_display(binding)}"
             found.append((binding.description, partial(screen.run_action, binding.action),
                           f"{binding.tooltip} · {key}" if binding.tooltip else key))
-        for entry in app.library.entries():
+        # The pairs as the library screen lists them (from the catalog): reading 10,000 folders here took seconds.
+        listed = getattr(app.screen_stack[0], "all", None) if app.screen_stack else None
+        for entry in listed if listed is not None else app.library_view.listings(refresh=False):
             label = entry.id if entry.pair is None else f"{entry.id}: {entry.pair.event}"
             found.append((f"Open pair… {label}", partial(app.open_pair, entry.id),
                           entry.problem or "open this pair's comparison"))

@@ -46,6 +46,10 @@ Library screen
   Coverage: one glyph per core topic (sanctions, de-escalation,
   talks, security guarantees, NATO, Ukraine, arms control,
   leader contacts).
+  t lists the pairs where some side raises a topic; o sorts by
+  the next column (or click its header), O the other way round.
+  Pairs not compared yet come last until their figures arrive.
+  Ctrl+F searches every claim; Enter on a result opens its row.
 
 Mouse: click a row, a topic or a pair (double-click a pair to
 open it); scroll with the wheel. Ctrl+P opens the command palette."""

@@ -3,7 +3,8 @@
 Drawn with Textual's line API, one screen line per pair, each line rendered once when its pair or figures change:
 a ``DataTable`` took most of the library screen's first paint (``benchmarks/bench_tui.py``). Keys: arrows,
 Page Up/Down, Home/End move; Enter or a double click opens (``PairTable.Selected``); a single click selects, as
-in a file manager (``PairTable.Highlighted``). The cursor's keys and movement are ``CursorView``'s
+in a file manager (``PairTable.Highlighted``); a click on a column's header asks the screen to sort by it
+(``PairTable.SortWanted``), and the sorted column's header shows ▼ or ▲. The cursor's keys and movement are ``CursorView``'s
 (``tui/widgets/cursor.py``), shared with the comparison's aligned rows.
 
 Columns are laid out for the width the table has (``columns_for(width)``): at 80 columns the counts take short
@@ -29,6 +30,7 @@ from textual.strip import Strip
 from tui.widgets.contrast import legible_strip
 from tui.widgets.cursor import CursorView, cursor_bindings
 from tui.widgets.library.listing import Figures, Listing, told_apart
+from tui.widgets.library.sorting import SORTS, Sort
 from tui.widgets.library.table_styles import TableStyles, table_styles
 from tui.widgets.texts import Palette, literal, short
 
@@ -55,7 +57,7 @@ def columns_for(width: int) -> list[Column]:
         Column("conflicts", "Conflicts" if wide else "Cf", 9 if wide else 3),
     ]
     fixed = [Column("date", "Date", 10), *counts, Column("coverage", "Coverage", 8), Column("sample", "Sample", 6)]
-    used = sum(c.width + 2 for c in fixed) + 2  # +2: room for a vertical scrollbar
+    used = sum(c.width + 2 for c in fixed) + 2  # +2: the event column's own blank cell either side
     room = max(width - used, 12)
     if width >= 120:
         sides = max(min(room // 3, 34), 12)
@@ -67,6 +69,12 @@ def columns_for(width: int) -> list[Column]:
 
 class PairTable(CursorView, can_focus=True):
     """One line per pair (keyed by pair id); broken pairs show their problem in place of the event."""
+
+    DEFAULT_CSS = """
+    PairTable { overflow-x: hidden; }
+    """
+    # Lines are laid out for the width left of the vertical scrollbar (``scrollable_size``): laid out for the
+    # whole width, a long library's scrollbar hid the last column's end and brought a sideways scrollbar.
 
     BINDINGS = [Binding("enter", "open", "Open", id="library.open"), *cursor_bindings("pair")]
     # Header, cursor and zebra lines are styled from the theme by ``table_styles`` (not component classes, which
@@ -82,6 +90,12 @@ class PairTable(CursorView, can_focus=True):
 
         pair_id: str
 
+    @dataclass
+    class SortWanted(Message):
+        """A click on the header of a column the table sorts by (``tui.widgets.library.sorting.SORTS``)."""
+
+        column: str
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._listings: list[Listing] = []
@@ -95,7 +109,9 @@ class PairTable(CursorView, can_focus=True):
         self._palette_variables: dict[str, str] | None = None
         self._palette = Palette()
         self._events: dict[str, str] = {}
-        self._events_for: tuple[int, int] = (0, 0)
+        self._events_for: tuple[int, list[Listing] | None] = (0, None)
+        """The width and the very list the events were told apart for (an ``id()`` could be a new list's)."""
+        self._order = Sort()
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -125,23 +141,32 @@ class PairTable(CursorView, can_focus=True):
     def cell(self, pair_id: str, column: str) -> Text:
         """The cell a user reads in ``column`` of ``pair_id``'s line (at the current width's columns)."""
         listing = next(i for i in self._listings if i.id == pair_id)
-        return self._row_cell(next(c for c in columns_for(self.size.width or 100) if c.key == column), listing)
+        columns = columns_for(self.scrollable_size.width or 100)
+        return self._row_cell(next(c for c in columns if c.key == column), listing)
 
     def _told_apart(self, width: int) -> dict[str, str]:
         """Each pair's event as its column shows it, told apart from another pair's that would read the same."""
-        if self._events_for != (width, id(self._listings)):
+        if self._events_for[0] != width or self._events_for[1] is not self._listings:
             shown = told_apart([listing.event for listing in self._listings], width)
             self._events = {listing.id: text for listing, text in zip(self._listings, shown)}
-            self._events_for = (width, id(self._listings))
+            self._events_for = (width, self._listings)
         return self._events
 
-    def show(self, listings: list[Listing], figures: dict[str, Figures]) -> None:
-        """Show ``listings`` in this order, keeping the cursor on the same pair when it is still listed."""
+    def ids_between(self, start: int, end: int) -> list[str]:
+        """The ids of rows ``start`` to ``end`` (the rows on screen), without listing all of them."""
+        return [listing.id for listing in self._listings[max(start, 0):end]]
+
+    def show(self, listings: list[Listing], figures: dict[str, Figures], order: Sort | None = None) -> None:
+        """Show ``listings`` in this order (``order`` is how they were sorted: its column's header shows an
+        arrow), keeping the cursor on the same pair when it is still listed."""
         current = self.current_id
+        if order is not None and order != self._order:
+            self._order = order
+            self._layout_width = 0  # the header again
         self._listings = listings
         self._figures = figures
         self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(listings) + 1)
+        self.virtual_size = Size(self.scrollable_size.width, len(listings) + 1)
         ids = self.row_ids
         self.cursor_row = ids.index(current) if current in ids else 0
         self.refresh()
@@ -165,6 +190,11 @@ class PairTable(CursorView, can_focus=True):
             self.post_message(self.Selected(self.current_id))
 
     def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            column = self.column_at(event.x)
+            if column is not None and column in SORTS:
+                self.post_message(self.SortWanted(column))
+            return
         index = int(self.scroll_offset.y) + event.y - 1
         if event.y < 1 or not 0 <= index < len(self._listings):
             return
@@ -184,20 +214,35 @@ class PairTable(CursorView, can_focus=True):
     def highlighted(self, index: int) -> Message:
         return self.Highlighted(self._listings[index].id)
 
+    def column_at(self, x: int) -> str | None:
+        """The key of the column drawn at cell ``x`` (each column has a blank cell either side)."""
+        left = 0
+        for column in self._columns or columns_for(self.scrollable_size.width or 100):
+            left += column.width + 2
+            if x < left:
+                return column.key
+        return None
+
     def on_resize(self) -> None:
         # The lines are cut to the table's width: a narrower window must not leave the old width behind as
         # something to scroll sideways to (a horizontal scrollbar appeared after shrinking the terminal).
-        if self.virtual_size.width > self.size.width:
-            self.virtual_size = Size(self.size.width, len(self._listings) + 1)
+        if self.virtual_size.width > self.scrollable_size.width:
+            self.virtual_size = Size(self.scrollable_size.width, len(self._listings) + 1)
+        # Shorter now (the preview below grew with the pair the cursor moved to): the cursor stays in view.
+        if self._listings:
+            self.call_after_refresh(self.scroll_to_cursor)
 
     # --- painting -----------------------------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self.size.width != self._layout_width:
-            self._layout_width = self.size.width
+        if self.scrollable_size.width != self._layout_width:
+            self._layout_width = self.scrollable_size.width
             self._columns = columns_for(self._layout_width)
             self._lines.clear()
-            header = [Text(c.label, style="bold", no_wrap=True, overflow="ellipsis",
+            order = self._order
+            arrow = "▼" if order.descending else "▲"
+            header = [Text(f"{c.label}{arrow}" if c.key == order.column and order != Sort() else c.label,
+                           style="bold", no_wrap=True, overflow="ellipsis",
                            justify="right" if c.key in ("claims", "links", "omissions", "conflicts") else "left")
                       for c in self._columns]
             self._header = self._join(header)
@@ -237,7 +282,7 @@ class PairTable(CursorView, can_focus=True):
         return Strip(segments)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._layout_width
         base, header, cursor, zebra = self._line_styles
         if y == 0:
             return self._header.apply_style(base + header).extend_cell_length(width, base + header)
