@@ -21,9 +21,11 @@ the catalog's lock, the comparing in between under none; other processes share t
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from readouts.catalog import SideSummary
@@ -49,21 +51,29 @@ __all__ = ["CatalogView", "EntriesView", "LibraryView", "ListedPair", "figures_f
 
 @dataclass(frozen=True)
 class ListedPair:
-    """A pair as the library screen lists it: its metadata and sides' metadata, without the texts (which stay in
-    the folders until the pair is opened). Reads like a ``Pair`` for the table, the filter and the preview."""
+    """A pair as the library screen lists it: its metadata, without the texts (which stay in the folders until the
+    pair is opened). Reads like a ``Pair`` for the table, the filter and the preview. The sides' titles, urls and
+    languages are read from the catalog when first asked for (the preview of the pair under the cursor): listing
+    every side of 10,000 pairs took 0.4 s of the first screen."""
 
     id: str
     event: str
     date: "_dt.date"
-    sides: tuple[SideSummary, ...]
+    side_keys: tuple[str, ...]
+    publishers: tuple[str, ...]
+    """Each side's publisher, in ``side_keys``' order (what the filter matches besides the keys)."""
     sample: bool
     stamp: str = ""
     """The folder's stamp as the catalog saw it: a pair edited on disk lists as another ``ListedPair``, so the
     screen drops its old figures."""
+    load_sides: "Callable[[str], tuple[SideSummary, ...]] | None" = field(default=None, compare=False, repr=False)
 
-    @property
-    def side_keys(self) -> tuple[str, ...]:
-        return tuple(side.key for side in self.sides)
+    @cached_property
+    def sides(self) -> tuple[SideSummary, ...]:
+        if self.load_sides is None:
+            return tuple(SideSummary(key, publisher, "", "", "", "")
+                         for key, publisher in zip(self.side_keys, self.publishers, strict=False))
+        return self.load_sides(self.id)
 
 
 class LibraryView(Protocol):
@@ -148,20 +158,13 @@ class CatalogView:
         if refresh:
             catalog.refresh(progress)
         summaries = catalog.summaries()
-
-        def all_sides(connection: "sqlite3.Connection") -> dict[str, list[SideSummary]]:
-            sides: dict[str, list[SideSummary]] = {}
-            for row in connection.execute(
-                    "SELECT pair_id, key, publisher, title, url, language, file FROM sides ORDER BY pair_id, position"):
-                sides.setdefault(row[0], []).append(SideSummary(*row[1:]))
-            return sides
-
-        sides = catalog.guarded(all_sides)
         stamps = catalog.stamps()
+        # Every pair's publishers in one JSON document: one parse instead of 10,000 (0.4 s of the first screen).
+        publishers = json.loads("[" + ",".join(s.publishers_json for s in summaries) + "]")
         return [Listing(s.id, None, s.problem) if s.problem is not None or s.date is None else
-                Listing(s.id, ListedPair(s.id, s.event, s.date, tuple(sides.get(s.id, ())), s.sample,  # type: ignore[arg-type]
-                                         stamps.get(s.id, "")))
-                for s in summaries]
+                Listing(s.id, ListedPair(s.id, s.event, s.date, s.side_keys, tuple(named),  # type: ignore[arg-type]
+                                         s.sample, stamps.get(s.id, ""), catalog.sides))
+                for s, named in zip(summaries, publishers, strict=True)]
 
     def _labels(self) -> tuple[dict[str, str], set[str], dict[str, int]]:
         if self._taxonomy is None:

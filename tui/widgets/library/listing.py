@@ -114,10 +114,18 @@ def matches(listing: Listing, text: str) -> bool:
     """Every word of ``text`` appears (case-insensitively) in the pair's id, date, event, sides or problem."""
     haystack = " ".join(
         [listing.id, listing.date, listing.event, " ".join(listing.side_keys), listing.problem or ""]
-        + ([s.publisher for s in listing.pair.sides] if listing.pair else [])
+        + list(_publishers(listing.pair))
         + (["sample"] if listing.sample else [])
     ).casefold()
     return all(word in haystack for word in text.casefold().split())
+
+
+def _publishers(pair: Any) -> tuple[str, ...]:
+    """The publishers of a pair's sides: a catalog's listing names them without reading its sides."""
+    if pair is None:
+        return ()
+    named = getattr(pair, "publishers", None)
+    return tuple(named) if named is not None else tuple(side.publisher for side in pair.sides)
 
 
 def figures_of(comparison: Comparison, core: Iterable[str] = CORE_TOPICS) -> Figures:
