@@ -376,3 +376,32 @@ async def test_a_pair_added_and_one_removed_while_the_app_runs_show_in_a_large_l
                        "the new pair's figures")
         assert table.cell("2026-01-01-added-meanwhile", "claims").plain.strip() == str(
             expected_figures(root)["2026-01-01-added-meanwhile"].claims)
+
+
+async def test_a_taxonomy_written_while_the_ui_runs_gives_the_library_its_topics_figures(root, tmp_path, settle):
+    import argparse
+
+    from textual.widgets import OptionList
+
+    from tui.commands.common import options_from
+    from tui.screens.topic_choice import TopicChoice
+
+    fisheries = ("- id: grain\n  label: Grain trade\n  description: Grain and its shipping.\n"
+                 "  keywords: [grain*, зерн*]\n")
+    library = Library(root)
+    app = DualreadApp(library, CompareOptions(), export_folder=tmp_path,
+                      reread_options=lambda: options_from(argparse.Namespace(), library))
+    app.WATCH_SECONDS = 0.2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (root / "topics.yaml").write_text(fisheries, encoding="utf-8")
+        await wait_for(pilot, lambda: any("comparisons now follow it" in str(n.message) for n in app._notifications),
+                       "the new taxonomy taken")
+        screen = app.screen
+        await wait_for(pilot, lambda: "grain" in getattr(screen.figures.get(PAIR), "topics", ()),
+                       "the pair's figures computed again under the new taxonomy")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TopicChoice), "the topic chooser")
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert "Grain trade  ·  1 pair" in prompts

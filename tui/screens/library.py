@@ -90,7 +90,7 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
         self.reading: tuple[int, int] | None = None
         """(done, total) while the catalog reads pair folders (all of them, when it was deleted); in the title."""
         self.by_id: dict[str, Listing] = {}
-        self.view = None
+        self.view: object = None
         """The app's ``library_view`` the figures came from (a new one comes with new options)."""
         self.order = Sort()
         """The table's order; ``Sort()`` is the library's own, newest first."""
@@ -215,7 +215,7 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
         before = self.by_id
         if self.app.library_view is not self.view:
             # Other options (the library's topics.yaml or settings.yaml changed): every figure is computed again.
-            self.view, self.figures = self.app.library_view, {}
+            self.view, self.figures, self._topic_labels = self.app.library_view, {}, None
         self.all = found
         self.by_id = {i.id: i for i in found}
         self.broken_ids = {i.id for i in found if i.broken}
