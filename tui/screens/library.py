@@ -67,8 +67,10 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
-    KEY_BAR_OPTIONAL = ("export", "delete_pair", "edit_pair", "sort", "choose_topic", "reload")
-    """Left out of a narrow key bar, in this order (all stay in the palette and the help): 80 columns keep Quit."""
+    KEY_BAR_OPTIONAL = ("sort", "choose_topic", "export", "delete_pair", "search_library", "edit_pair", "reload")
+    """Left out of a narrow key bar, in this order (all stay in the palette and the help): 100 columns keep the
+    pair's keys, Search and Reload; 80 keep Add, Edit, Reload and Quit. Topic and sort are also the help's and a
+    header click away."""
 
     FILTER_PLACEHOLDER = "/ Filter by event, date, id or side · Enter or double-click opens"
 

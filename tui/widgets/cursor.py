@@ -45,6 +45,11 @@ def cursor_bindings(noun: str, *, j_and_k: bool = True) -> list[Binding]:
 class CursorView(ScrollView):
     """A scrolling line-API widget with one highlighted row, ``cursor_row``, moved by keys or by the screen."""
 
+    DEFAULT_CSS = """
+    CursorView { overflow-x: hidden; }
+    """
+    # Lines are cut to the width left of the vertical scrollbar (``scrollable_size``): never scrolled sideways.
+
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
     @property
@@ -56,6 +61,14 @@ class CursorView(ScrollView):
 
     def highlighted(self, index: int) -> Message:
         raise NotImplementedError
+
+    def keep_in_view(self, line: int, view: int) -> None:
+        """Scroll as little as needs be for content line ``line`` to be among the ``view`` lines shown."""
+        top = int(self.scroll_offset.y)
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + view:
+            self.scroll_to(y=line - view + 1, animate=False, immediate=True)
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index``, clamped to the rows there are (nothing happens with none)."""

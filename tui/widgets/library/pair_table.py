@@ -70,11 +70,8 @@ def columns_for(width: int) -> list[Column]:
 class PairTable(CursorView, can_focus=True):
     """One line per pair (keyed by pair id); broken pairs show their problem in place of the event."""
 
-    DEFAULT_CSS = """
-    PairTable { overflow-x: hidden; }
-    """
-    # Lines are laid out for the width left of the vertical scrollbar (``scrollable_size``): laid out for the
-    # whole width, a long library's scrollbar hid the last column's end and brought a sideways scrollbar.
+    # Lines are laid out for the width left of the vertical scrollbar (``scrollable_size``; no sideways scrolling,
+    # ``CursorView``): laid out for the whole width, a long library's scrollbar hid the last column's end.
 
     BINDINGS = [Binding("enter", "open", "Open", id="library.open"), *cursor_bindings("pair")]
     # Header, cursor and zebra lines are styled from the theme by ``table_styles`` (not component classes, which
@@ -203,13 +200,7 @@ class PairTable(CursorView, can_focus=True):
             self.action_open()
 
     def scroll_to_cursor(self) -> None:
-        index = self.cursor_row
-        view = max(self.size.height - 1, 1)
-        top = int(self.scroll_offset.y)
-        if index < top:
-            self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= top + view:
-            self.scroll_to(y=index - view + 1, animate=False, immediate=True)
+        self.keep_in_view(self.cursor_row, max(self.size.height - 1, 1))  # the header line is not scrolled
 
     def highlighted(self, index: int) -> Message:
         return self.Highlighted(self._listings[index].id)

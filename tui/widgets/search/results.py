@@ -52,10 +52,6 @@ def result_lines(result: SearchResult | None) -> list[ResultLine]:
 
 
 class SearchResults(CursorView, can_focus=True):
-    DEFAULT_CSS = """
-    SearchResults { overflow-x: hidden; }
-    """
-    # Lines are cut to the width left of the vertical scrollbar: no sideways scrolling.
     BINDINGS = [Binding("enter", "choose", "Open", id="search.open"), *cursor_bindings("result")]
 
     @dataclass
@@ -94,12 +90,7 @@ class SearchResults(CursorView, can_focus=True):
         return self.Highlighted(self.lines[index])
 
     def scroll_to_cursor(self) -> None:
-        top = int(self.scroll_offset.y)
-        view = max(self.size.height, 1)
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + view:
-            self.scroll_to(y=self.cursor_row - view + 1, animate=False, immediate=True)
+        self.keep_in_view(self.cursor_row, max(self.size.height, 1))
 
     def action_page(self, direction: int) -> None:
         self.move_to(self.cursor_row + direction * max(self.size.height - 1, 1))
