@@ -51,6 +51,11 @@ def current_id(app) -> str | None:
     return app.screen.query_one(PairTable).current_id
 
 
+def claims_shown(app, pair_id: str = PAIR) -> str:
+    """The pair's claims figure on its library row ("…" until the library screen has it)."""
+    return app.screen.query_one(PairTable).cell(pair_id, "claims").plain.strip()
+
+
 def texts_on_disk(root, pair_id: str = PAIR) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / pair_id).glob("*.txt"))}
 
@@ -121,7 +126,7 @@ async def test_edit_opens_the_form_filled_and_saves_the_changes_keeping_texts_an
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await wait_for(pilot, lambda: app.store.figures(Library(root).load(PAIR)) is not None, "the figures")
+        await wait_for(pilot, lambda: claims_shown(app) != "…", "the figures")
         await on_pair(pilot, PAIR)
         await pilot.press("E")
         await pilot.pause()
@@ -158,8 +163,10 @@ async def test_an_edit_of_the_event_only_keeps_the_comparison_it_had(root, tmp_p
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await wait_for(pilot, lambda: app.store.figures(Library(root).load(PAIR)) is not None, "the figures")
-        before = app.store.figures(Library(root).load(PAIR))
+        await wait_for(pilot, lambda: claims_shown(app) != "…", "the figures")
+        before = claims_shown(app)
+        cached = sorted(p.name for p in (root / ".cache" / "comparisons").rglob("*") if p.is_file())
+        assert cached, "the comparison is in the library's cache"
         await on_pair(pilot, PAIR)
         await pilot.press("E")
         await pilot.pause()
@@ -167,9 +174,9 @@ async def test_an_edit_of_the_event_only_keeps_the_comparison_it_had(root, tmp_p
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert Library(root).load(PAIR).event == "Harbour telephone call"
-        assert app.store.figures(Library(root).load(PAIR)) == before, "same texts and people: the same comparison"
-        claims = app.screen.query_one(PairTable).cell(PAIR, "claims").plain.strip()
-        assert claims == str(before.claims), "the row's figures show at once, not '…'"
+        # Same texts and people: the same comparison, served from the cache (no new entry), on the row at once.
+        assert sorted(p.name for p in (root / ".cache" / "comparisons").rglob("*") if p.is_file()) == cached
+        assert claims_shown(app) == before, "the row's figures show at once, not '…'"
 
 
 async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_path, settle):
