@@ -14,7 +14,7 @@ from comparisons.claim_index import ClaimIndex
 from comparisons.options import CompareOptions
 from readouts.catalog import Catalog
 from readouts.library import Library
-from tests.unit.library_files import NORLAND, RUSSIAN, save_pair
+from tests.unit.library_files import NORLAND, RUSSIAN, age, save_pair
 from tui.app import DualreadApp
 from tui.library_view import CatalogView
 from tui.screens.comparison import ComparisonScreen
@@ -405,3 +405,29 @@ async def test_a_taxonomy_written_while_the_ui_runs_gives_the_library_its_topics
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert "Grain trade  ·  1 pair" in prompts
+
+
+async def test_an_indexed_library_gets_every_pairs_figures_without_comparing_and_sorts_on_all_of_them(
+        big, tmp_path, monkeypatch):
+    import comparisons.cache
+
+    root, ids = big
+    for folder in root.iterdir():
+        if not folder.name.startswith("."):
+            age(folder)  # written an hour ago: the catalog trusts their stamps instead of reading them again
+    index_all(root)
+    expected = expected_figures(root)
+
+    def no_comparing(*args, **kwargs):
+        raise AssertionError("the library screen compared a pair whose figures the catalog holds")
+
+    monkeypatch.setattr(comparisons.cache, "cached_compare", no_comparing)
+    app = DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await all_figures(pilot, app, len(ids))  # the rows never on screen too
+        table = app.screen.query_one(PairTable)
+        assert claims_column(app, table.row_ids) == [str(expected[i].claims) for i in table.row_ids]
+        await pilot.press("o", "o")
+        await pilot.pause()
+        shown = [expected[i].claims for i in table.row_ids]
+        assert shown == sorted(shown, reverse=True) and len(shown) == len(expected)

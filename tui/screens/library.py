@@ -318,11 +318,24 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="figures", name="compare the library's pairs")
     def index_library(self) -> None:
-        """Every pair's figures, a few pairs at a time, at low priority: the thread is nice'd and rests as long as
-        it works, so a library never compared before costs at most half a core while the user reads."""
+        """Every pair's figures at low priority: those the claim index holds, then the others compared a few pairs
+        at a time. The thread is nice'd and rests as long as it works, so a library never compared before costs at
+        most half a core while the user reads."""
         lower_this_thread()
         worker = get_current_worker()
         view = self.app.library_view
+        # First the figures the claim index holds already (a query, no comparing): the topic filter and the
+        # orders by a figure need every pair's, not only those of the rows that have been on screen.
+        unknown = [i.id for i in self.all if not i.broken and i.id not in self.figures]
+        for start in range(0, len(unknown), self.KNOWN_CHUNK):
+            if worker.is_cancelled:
+                return
+            began = time.monotonic()
+            known = view.known_figures(unknown[start:start + self.KNOWN_CHUNK])
+            if known:
+                self.app.call_from_thread(self.figures_arrived, [(i, f, None) for i, f in known.items()])
+            if not rest(worker, (time.monotonic() - began) * (1 / DUTY - 1)):
+                return
         for _ in range(2):  # a second pass takes the pairs left to the rows on screen and then scrolled away
             stale = [i for i in view.stale() if i not in self.wanted]
             total = len(stale)
@@ -342,6 +355,9 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
 
     INDEX_CHUNK = 4
     """Pairs compared between two rests of the background worker, and between two updates of the table."""
+
+    KNOWN_CHUNK = 500
+    """Pairs whose known figures are read from the claim index in one query."""
 
     RESORT_SECONDS = 1.0
 
