@@ -114,7 +114,7 @@ class DualreadApp(App[None]):
         self._watch_timer: Timer | None = None
         # The first stamp (what later checks compare with) after the first frame: at 1,000 pairs its stat calls,
         # taken in a worker during the first paint, made that paint 1.7 times as long (benchmarks/bench_library.py).
-        self.call_after_refresh(self.check_library)
+        self.screen.call_after_refresh(self.check_library)
 
     def on_app_focus(self) -> None:
         """Back from another window (where a pair may have just been added): look at once, not at the next tick."""

@@ -3,8 +3,9 @@ works, so computing a large library's figures never pegs a core while someone re
 
 - ``lower_this_thread()``: the calling thread at nice 19, on Linux (where a thread's priority is its own); nothing
   elsewhere, where the call would name a process instead.
-- ``rest(worker, seconds) -> bool``: sleep ``seconds`` in short steps; ``False`` as soon as ``worker`` is cancelled
-  (the screen went, the app is closing), so the thread ends within a tenth of a second.
+- ``rest(over, seconds) -> bool``: sleep ``seconds`` in short steps; ``False`` as soon as ``over()`` says the work
+  is no longer wanted (the worker cancelled as the app closes, or newer work started), so the thread ends within a
+  tenth of a second.
 - ``DUTY``: the share of the time the worker works; it rests ``elapsed * (1 / DUTY - 1)`` after each step.
 """
 
@@ -14,7 +15,7 @@ import os
 import sys
 import threading
 import time
-from typing import Any
+from collections.abc import Callable
 
 __all__ = ["DUTY", "lower_this_thread", "rest"]
 
@@ -30,10 +31,10 @@ def lower_this_thread() -> None:
         pass  # not allowed (a container's policy): the rests still cap the share
 
 
-def rest(worker: Any, seconds: float) -> bool:
+def rest(over: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + max(seconds, 0.0)
     while True:
-        if worker.is_cancelled:
+        if over():
             return False
         left = deadline - time.monotonic()
         if left <= 0:

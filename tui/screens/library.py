@@ -92,6 +92,8 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
         self.reading: tuple[int, int] | None = None
         """(done, total) while the catalog reads pair folders (all of them, when it was deleted); in the title."""
         self.by_id: dict[str, Listing] = {}
+        self._visible_round = 0
+        self._index_round = 0
         self.view: object = None
         """The app's ``library_view`` the figures came from (a new one comes with new options)."""
         self.order = Sort()
@@ -230,7 +232,7 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
             self.select_pending()
         # After the table's paint: the workers' comparisons compete for the interpreter, the table comes first.
         self.call_after_refresh(self.want_visible)
-        self.call_after_refresh(self.index_library)
+        self.call_after_refresh(self.start_indexing)
 
     def library_changed(self) -> None:
         """The library folder changed on disk (``DualreadApp`` watches it): list it again, the cursor staying on
@@ -302,52 +304,69 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
         missing = [i for i in ids if i not in self.figures and i not in self.broken_ids]
         if missing and not set(missing) <= self.wanted:
             self.wanted = frozenset(missing)
-            self.fill_visible(missing)
+            self._visible_round += 1
+            self.fill_visible(missing, self._visible_round)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="visible", name="compare the pairs on screen")
-    def fill_visible(self, pair_ids: list[str]) -> None:
+    # The two figure workers are never cancelled to make way for new work (a cancelled worker fails everyone who
+    # waits for the app's workers, as tests and ``wait_for_complete`` do): each has a round number, and a worker
+    # whose round is over returns at its next step.
+
+    @work(thread=True, exit_on_error=False, group="visible", name="compare the pairs on screen")
+    def fill_visible(self, pair_ids: list[str], round_: int) -> None:
         """The rows on screen: their figures from the claim index, comparing the pairs not indexed yet."""
         view = self.app.library_view
         known = view.known_figures(pair_ids)
         self.app.call_from_thread(self.figures_arrived, [(i, f, None) for i, f in known.items()])
         worker = get_current_worker()
+
+        def over() -> bool:
+            return worker.is_cancelled or round_ != self._visible_round
+
         for found in view.compute_figures([i for i in pair_ids if i not in known]):
-            if worker.is_cancelled:
+            if over():
                 return
             self.app.call_from_thread(self.figures_arrived, [found])
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="figures", name="compare the library's pairs")
-    def index_library(self) -> None:
+    def start_indexing(self) -> None:
+        self._index_round += 1
+        self.index_library(self._index_round)
+
+    @work(thread=True, exit_on_error=False, group="figures", name="compare the library's pairs")
+    def index_library(self, round_: int) -> None:
         """Every pair's figures at low priority: those the claim index holds, then the others compared a few pairs
         at a time. The thread is nice'd and rests as long as it works, so a library never compared before costs at
         most half a core while the user reads."""
         lower_this_thread()
         worker = get_current_worker()
+
+        def over() -> bool:
+            return worker.is_cancelled or round_ != self._index_round
+
         view = self.app.library_view
         # First the figures the claim index holds already (a query, no comparing): the topic filter and the
         # orders by a figure need every pair's, not only those of the rows that have been on screen.
         unknown = [i.id for i in self.all if not i.broken and i.id not in self.figures]
         for start in range(0, len(unknown), self.KNOWN_CHUNK):
-            if worker.is_cancelled:
+            if over():
                 return
             began = time.monotonic()
             known = view.known_figures(unknown[start:start + self.KNOWN_CHUNK])
             if known:
                 self.app.call_from_thread(self.figures_arrived, [(i, f, None) for i, f in known.items()])
-            if not rest(worker, (time.monotonic() - began) * (1 / DUTY - 1)):
+            if not rest(over, (time.monotonic() - began) * (1 / DUTY - 1)):
                 return
         for _ in range(2):  # a second pass takes the pairs left to the rows on screen and then scrolled away
             stale = [i for i in view.stale() if i not in self.wanted]
             total = len(stale)
             for start in range(0, total, self.INDEX_CHUNK):
-                if worker.is_cancelled:
+                if over():
                     return
                 began = time.monotonic()
                 chunk = [i for i in stale[start:start + self.INDEX_CHUNK] if i not in self.wanted]  # on screen
                 found = list(view.compute_figures(chunk))
                 self.app.call_from_thread(self.figures_arrived, found)
                 self.app.call_from_thread(self.show_progress, (min(start + self.INDEX_CHUNK, total), total))
-                if not rest(worker, (time.monotonic() - began) * (1 / DUTY - 1)):
+                if not rest(over, (time.monotonic() - began) * (1 / DUTY - 1)):
                     return
             if not stale:
                 break
