@@ -7,7 +7,8 @@
   the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected; a point one side makes
-  conditional or denies, against a side that states it plainly).
+  conditional or denies, against a side that states it plainly; an act one side calls unlawful and the other
+  lawful).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -46,6 +47,7 @@ from comparisons.conflicts.names import (
 from comparisons.conflicts.numbers import may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
+    legality_values,
     names_each_other,
     plain_values,
     same_statement,
@@ -100,6 +102,10 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # A condition or a denial stands against a side that states the point plainly: that side's own words.
         stances = {side: stance or plain_values(claims_by_side[side]) for side, stance in stances.items()}
     conflict = _disagreement("stance", stances, disjoint=True)
+    if not conflict:
+        # One side calls the act unlawful, the other lawful (two searches per side of a link: no first look needed).
+        legal = {side: legality_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", legal, disjoint=True)
     if conflict:
         found.append(conflict)
     return tuple(found)

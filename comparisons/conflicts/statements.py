@@ -13,10 +13,15 @@ and whether it is agreed or refused), not from details in their text.
   ``STANCE_WORDS`` for a cheap first look.
 - ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
   a conditional or denied point is set against (``conflicts.detect`` decides when).
+- ``legality_values(claims)``: ``unlawful`` when the claims call the act a violation, illegal or illegitimate,
+  ``lawful`` when they say it is in accordance or compliance with international law, with the words that say so;
+  nothing when they say both or neither.
 
 Why conditions and denials: one government often reports as settled what the other makes conditional (an
 agreement that takes effect only once sanctions are lifted) or denies outright; a reader must see that the two
 readouts do not say the same thing, with each side's wording.
+Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
+compliance with international law"); the two readouts report one point and disagree on it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from functools import lru_cache
 from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "names_each_other", "plain_values", "same_statement", "speaker_values", "stance_values"]
+__all__ = ["STANCE_WORDS", "legality_values", "names_each_other", "plain_values", "same_statement", "speaker_values",
+           "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
@@ -179,3 +185,32 @@ def plain_values(claims: Iterable[Claim]) -> dict[str, str]:
 
 
 _NEGATION_ANYWHERE = re.compile(r"\b(?:not|never|no)\b|n't\b|\bне\b|\bнет\b", re.IGNORECASE)
+
+
+_UNLAWFUL = re.compile(
+    r"\b(?:in\s+(?:\w+\s+)?violation\s+of|violat(?:es|ed|ing|ion|ions)\b|in\s+breach\s+of|breach(?:es|ed)?\s+of|"
+    r"illegal(?:ly)?\b|unlawful(?:ly)?\b|illegitimate\b|contrary\s+to\s+international\s+law)"
+    r"|(?<!\w)(?:нарушени\w*|наруша\w*|незаконн\w*|нелегитимн\w*)",
+    re.IGNORECASE,
+)
+"""Words that call an act unlawful."""
+_LAWFUL = re.compile(
+    r"\b(?:in\s+(?:full\s+|strict\s+|complete\s+)?(?:compliance|accordance|conformity)\s+with\s+(?:\w+\s+){0,2}"
+    r"(?:international\s+law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)|"
+    r"consistent\s+with\s+international\s+law|(?<!un)lawful\b)"
+    r"|(?<!\w)в\s+(?:полном\s+|строгом\s+)?соответствии\s+с\s+(?:\w+\s+){0,2}(?:международн\w+\s+прав\w+|устав\w*\s+ООН)",
+    re.IGNORECASE,
+)
+"""Words that call an act lawful: in accordance or compliance with international law or the UN Charter."""
+
+
+def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
+    text = " ".join(claim.text for claim in claims)
+    unlawful = _UNLAWFUL.search(text)
+    lawful = _LAWFUL.search(text)
+    if unlawful and not lawful:
+        return {"unlawful": _phrase(text, unlawful)}
+    if lawful and not unlawful:
+        return {"lawful": _phrase(text, lawful)}
+    return {}

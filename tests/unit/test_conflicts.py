@@ -209,6 +209,27 @@ def test_a_denial_stands_against_a_plain_statement():
                                "beta": "was not raised during the call"}
 
 
+def test_an_act_one_side_calls_unlawful_and_the_other_lawful_is_a_stance_conflict():
+    found = conflicts("He said the deployment is a violation of Norland's sovereignty.",
+                      "Southland is acting in full accordance with international law.")
+    assert found["stance"] == {"alpha": "violation of Norland's sovereignty",
+                               "beta": "in full accordance with international law"}
+    russian = conflicts("The blockade is illegal.", "Меры приняты в полном соответствии с нормами международного права.")
+    assert set(russian["stance"]) == {"alpha", "beta"}
+
+
+@pytest.mark.parametrize("a, b", [
+    # both sides call it unlawful: they agree
+    ("The strikes violate international law.", "The attacks are illegal."),
+    # one side judges, the other does not: saying less is no contradiction
+    ("The annexation is illegal.", "The leaders discussed the peninsula."),
+    # an unlawful-looking word inside another ("unlawfully" is not "lawful"), and "legitimate interests" is no verdict
+    ("Detainees are held unlawfully.", "Russia defends its legitimate interests."),
+])
+def test_no_legality_conflict_unless_one_side_says_unlawful_and_the_other_lawful(a, b):
+    assert "stance" not in conflicts(a, b)
+
+
 @pytest.mark.parametrize("a, b", [
     # both sides make it conditional: they agree on the condition
     ("Aid resumes only after the ceasefire holds.", "Aid will resume only after the ceasefire holds for a week."),
