@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from textual.widgets import Input, Select
-from tui_fixtures import open_from_library, wait_for
+from tui_fixtures import open_from_library, record_notices, wait_for
 from tui_fixtures import real_app as app_on
 
 from comparisons.engine import compare
@@ -122,6 +122,7 @@ async def test_replaced_from_another_process_then_r_lists_opens_and_exports_the_
 async def test_the_ui_notices_a_replaced_or_removed_pair_without_r_or_a_restart(library, tmp_path, settle):
     app = app_on(library, tmp_path)
     app.WATCH_SECONDS = 0.2
+    said = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await open_from_library(pilot, PAIR)
@@ -132,7 +133,7 @@ async def test_the_ui_notices_a_replaced_or_removed_pair_without_r_or_a_restart(
         await wait_for(pilot, lambda: "olive harvest" in all_text(screen).casefold(),
                        "the open comparison follows the pair on disk")
         assert "inspectors" not in all_text(screen).casefold()
-        assert any("changed on disk" in n.message for n in app._notifications), "the user is told why it changed"
+        assert any("changed on disk" in notice for notice in said), "the user is told why it changed"
 
         await pilot.press("escape")
         expected = str(fresh_claims(library))

@@ -254,6 +254,20 @@ async def wait_for(pilot, condition, what: str, timeout: float = 60.0) -> None:
         await pilot.pause(0.05)
 
 
+def record_notices(app) -> list[str]:
+    """Every notice the app posts from now on, kept: ``app._notifications`` drops a notice once its timeout has
+    passed, which on a loaded machine can happen before a test looks."""
+    said: list[str] = []
+    post = app.notify
+
+    def recording(message, *args, **kwargs):
+        said.append(str(message))
+        return post(message, *args, **kwargs)
+
+    app.notify = recording
+    return said
+
+
 def screen_lines(app) -> list[str]:
     """The terminal's lines as the user sees them now (every layer composited, as a screenshot is)."""
     import io
