@@ -36,12 +36,12 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     from comparisons.matching.align import align
     from comparisons.matching.similarity import get_scorer
     from comparisons.topics.tagging import tag_claims
-    from readouts.documents import split_document
+    from readouts.documents import one_name_per_speaker, split_document
 
     options = options or CompareOptions()
     taxonomy = resolve_taxonomy(options)
     params = resolve_params(options)
-    documents = tuple(split_document(side, pair.participants) for side in pair.sides)
+    documents = one_name_per_speaker(tuple(split_document(side, pair.participants) for side in pair.sides))
     claim_topics: dict[str, tuple[str, ...]] = {}
     topic_evidence: dict[str, dict[str, tuple[str, ...]]] = {}
     for document in documents:
@@ -190,3 +190,4 @@ def _topic_summaries(
         for topic_id in order
         if topic_id in used
     )
+

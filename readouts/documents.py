@@ -4,6 +4,8 @@
   (ids ``"<side>:<index>"``), each a slice of ``side.text`` with its body paragraph and its speaker; and its
   asides: a journalist's questions in a transcript and lines about the readout itself ("The overview of the talk
   is as follows."), which state no point of the side.
+- ``one_name_per_speaker(documents) -> tuple[Document, ...]``: the documents of one pair with each speaker under one
+  name on every side (``readouts.people.one_name_each``).
 
 This is where segmentation (``readouts.segment``), transcript turns (``readouts.turns``) and attribution
 (``readouts.speakers``) meet, so every consumer — the engine, ``dualread show``, the exports — sees the same
@@ -16,13 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from readouts.model import Aside, Claim, Document, Participant, Side
 from readouts.segment import Segment, segment
 from readouts.speakers import attribute
 from readouts.turns import Turn, find_turns, is_procedural
 
-__all__ = ["split_document"]
+__all__ = ["one_name_per_speaker", "split_document"]
 
 
 def split_document(side: Side, participants: Sequence[Participant] = ()) -> Document:
@@ -110,3 +113,16 @@ def _turn_speaker(turn: Turn, participants: Sequence[Participant]) -> str | None
         if label in names or any(label.split()[-1] == n.split()[-1] for n in names if n.split()):
             return participant.name
     return turn.speaker
+
+
+def one_name_per_speaker(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """The documents of one pair with each speaker under one name across the sides: readouts name one person
+    differently ("Joseph R. Biden, Jr." / "Joseph Biden"), and a reader, like the speaker rules of linking and of
+    conflicts, must see one person."""
+    from readouts.people import one_name_each
+
+    renamed = one_name_each([sorted({c.speaker for c in d.claims if c.speaker}) for d in documents])
+    if not renamed:
+        return tuple(documents)
+    return tuple(replace(d, claims=tuple(replace(c, speaker=renamed.get(c.speaker, c.speaker)) if c.speaker else c
+                                         for c in d.claims)) for d in documents)

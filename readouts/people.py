@@ -2,6 +2,8 @@
 
 - ``people(text, participants=()) -> list[str]``: the people the text names, by their fullest name, in order of
   first mention (every participant included).
+- ``one_name_each(names_by_text) -> dict[str, str]``: across several texts, each other form of one person's name ->
+  its fullest form.
 - ``Cast(text, participants, tokens=None)``: those people (``Cast.people``, each a ``Person``) and how a run of
   name words resolves to one of them; ``readouts.speakers`` builds on it to find each claim's subject.
 - ``tokens(text) -> list[Token]``, ``name_key(word)``, ``is_name_word(word)``, ``country_code(phrase)``,
@@ -49,6 +51,7 @@ __all__ = [
     "country_code",
     "is_name_word",
     "name_key",
+    "one_name_each",
     "people",
     "title_at",
     "tokens",
@@ -278,3 +281,34 @@ class Cast:
                     return person
         return None
 
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _given_and_surname(name: str) -> tuple[str, str] | None:
+    """(first given name, surname) of a full name, as ``name_key`` forms; initials and "Jr." set aside."""
+    words = [w.strip(".,") for w in name.split()]
+    words = [w for w in words if w and w.lower() not in _SUFFIXES and not (len(w) == 1 and w.isalpha())]
+    if len(words) < 2:
+        return None
+    return name_key(words[0]), name_key(words[-1])
+
+
+def one_name_each(names_by_text: Sequence[Sequence[str]]) -> dict[str, str]:
+    """For names several texts give one person in different forms ("Joseph R. Biden, Jr." in one readout, "Joseph
+    Biden" in the other): each form -> the fullest. Same first given name and surname (initials and "Jr." set
+    aside) make one person; a person named one way everywhere is not in the result."""
+    groups: dict[tuple[str, str], dict[str, set[int]]] = {}
+    for i, names in enumerate(names_by_text):
+        for name in names:
+            key = _given_and_surname(name)
+            if key is not None:
+                groups.setdefault(key, {}).setdefault(name, set()).add(i)
+    renamed: dict[str, str] = {}
+    for forms in groups.values():
+        if len(forms) < 2 or len(set().union(*forms.values())) < 2:
+            continue
+        fullest = max(forms, key=lambda form: (len(form.split()), len(form), form))
+        renamed.update((form, fullest) for form in forms if form != fullest)
+    return renamed

@@ -34,7 +34,7 @@ from comparisons.options import CompareOptions  # noqa: E402
 from comparisons.params import EngineParams  # noqa: E402
 from comparisons.topics.tagging import tag_document  # noqa: E402
 from readouts.adding import build_pair  # noqa: E402
-from readouts.documents import split_document  # noqa: E402
+from readouts.documents import one_name_per_speaker, split_document  # noqa: E402
 from readouts.library import Library  # noqa: E402
 from readouts.model import Pair  # noqa: E402
 
@@ -57,7 +57,8 @@ class GoldPair:
         """(documents, claim topics): what the engine computes before any number of ``EngineParams`` matters."""
         if self._prepared is None:
             taxonomy = resolve_taxonomy(CompareOptions())
-            documents = tuple(split_document(side, self.pair.participants) for side in self.pair.sides)
+            split = tuple(split_document(side, self.pair.participants) for side in self.pair.sides)
+            documents = one_name_per_speaker(split)  # as compare() does
             topics: dict[str, tuple[str, ...]] = {}
             for document in documents:
                 topics.update(tag_document(document, taxonomy))

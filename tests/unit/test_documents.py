@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readouts.documents import split_document
+from readouts.documents import one_name_per_speaker, split_document
 from readouts.model import BOTH, Participant, Side
 
 TEXT = (
@@ -54,3 +54,15 @@ def test_every_claim_is_an_exact_slice(text):
     doc = split_document(Side("x", text))
     assert all(text[c.start : c.end] == c.text and c.side == "x" for c in doc.claims)
     assert [c.index for c in doc.claims] == list(range(len(doc.claims)))
+
+
+def test_one_person_named_two_ways_on_two_sides_is_one_speaker():
+    west = Side("west", "Readout\n\nPresident Jonas K. Varga, Jr. spoke with President Lena Moor. "
+                        "President Varga raised the river dispute.\n")
+    east = Side("east", "Talks\n\nLena Moor had a telephone conversation with Jonas Varga. "
+                        "Jonas Varga mentioned the river. Lena Moor replied.\n")
+    kin = Side("kin", "Note\n\nForeign Minister Anna Varga said the talks went well.\n")
+    documents = one_name_per_speaker([split_document(side) for side in (west, east, kin)])
+    speakers = [{c.speaker for c in d.claims} - {None, BOTH} for d in documents]
+    assert speakers[0] == speakers[1] - {"Lena Moor"} == {"Jonas K. Varga, Jr."}
+    assert speakers[2] == {"Anna Varga"}  # same surname, another person: her own name

@@ -107,7 +107,7 @@ def standins(monkeypatch):
         return standin_scorer
 
     for name, attrs in {
-        "readouts.documents": {"split_document": standin_split},
+        "readouts.documents": {"split_document": standin_split, "one_name_per_speaker": tuple},
         "comparisons.topics.tagging": {"tag_claims": lambda document, taxonomy: (standin_tag(document, taxonomy), {})},
         "comparisons.matching.similarity": {"get_scorer": get_scorer},
         "comparisons.matching.align": {"align": standin_align},
