@@ -190,4 +190,3 @@ def _topic_summaries(
         for topic_id in order
         if topic_id in used
     )
-

@@ -282,7 +282,6 @@ class Cast:
         return None
 
 
-
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
