@@ -19,7 +19,6 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-import stat
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
@@ -54,22 +53,17 @@ def entry_name(key: str) -> str:
 
 def _read(path: Path) -> bytes | None:
     """The secret in ``path`` if it is a regular file of this user holding exactly ``SECRET_BYTES``, else None."""
+    from readouts.errors import ReadoutError
+    from readouts.safefiles import read_regular
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+        data = read_regular(path, limit=SECRET_BYTES, follow=False)
+        owner = os.stat(path, follow_symlinks=False).st_uid
+    except (ReadoutError, OSError):
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != SECRET_BYTES:
-            return None
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return None
-        data = os.read(fd, SECRET_BYTES + 1)
-        return data if len(data) == SECRET_BYTES else None
-    except OSError:
+    if len(data) != SECRET_BYTES or (hasattr(os, "getuid") and owner != os.getuid()):
         return None
-    finally:
-        os.close(fd)
+    return data
 
 
 def _create(path: Path) -> None:
