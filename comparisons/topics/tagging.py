@@ -14,7 +14,7 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
 3. The previous claim: readouts state one point across sentences. A claim that points back ("this would be a
    grave error", "challenges in this area") also takes the main topic of the claim before it; a claim that opens
    with a linking phrase ("In this context, ...") takes it only when it has no topic of its own; a claim with no
-   topic that simply continues ("They also praised ...") takes all of the previous claim's topics.
+   topic that simply continues ("They also praised ...") takes the previous claim's main topic.
 """
 
 from __future__ import annotations
@@ -126,7 +126,9 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
                 kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
                 taken = dict.fromkeys(kept, f"follows on from {previous_id}")
             if not kept and _CONTINUATION.search(claim.text):
-                kept = {t: (THRESHOLD, -1) for t in previous}
+                # Only the main point carries on: "He also stressed ..." after a claim on sanctions and NATO is
+                # about one of them at most, and the main one is the likelier.
+                kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
                 taken = dict.fromkeys(kept, f"continues {previous_id}")
         topics = tuple(sorted(kept, key=order.__getitem__))
         result[claim.id] = topics

@@ -62,6 +62,17 @@ def test_a_follow_up_with_no_topic_of_its_own_continues_the_previous_one():
     assert second == ("economy",)
 
 
+def test_a_follow_up_continues_only_the_main_point_of_a_claim_on_two_subjects():
+    # The thanks are for the sanctions, the claim's main point: its passing mention of the talks does not carry on.
+    first, second = tags(
+        "The Prime Minister announced sanctions on three banks and an asset freeze on their owners; she also "
+        "touched on the talks in Geneva.",
+        "She also thanked the partners who had joined them.",
+    )
+    assert first == ("sanctions", "talks")
+    assert second == ("sanctions",)
+
+
 def test_a_follow_up_with_its_own_strong_topic_keeps_only_its_own():
     _, second = tags(
         "The two leaders discussed the naval standoff in the Taiwan Strait.",
