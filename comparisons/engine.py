@@ -3,6 +3,8 @@
 - ``compare(pair, options=None) -> Comparison``: claims per side, their topics, links across sides, word diffs
   and conflicts per link, omissions for the rest, and per-topic coverage.
 - ``ENGINE_VERSION``: bumped whenever a change can alter a result, so cached comparisons are recomputed.
+- ``prepare(pair, taxonomy) -> Prepared(documents, topics, evidence)``: the stages before any number matters (claims
+  and their topics), shared with the fit so that it scores what the engine would.
 - ``resolve_taxonomy(options)``: the taxonomy in force for those options (the default when none is given);
   ``resolve_params(options)`` likewise for the engine's numbers (``comparisons.params``).
 
@@ -16,16 +18,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSummary
 from comparisons.options import CompareOptions
 from comparisons.params import EngineParams, default_params
 from readouts.model import Claim, Document, Pair
 
-__all__ = ["ENGINE_VERSION", "compare", "resolve_params", "resolve_taxonomy"]
+__all__ = ["ENGINE_VERSION", "Prepared", "compare", "prepare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.4"
+ENGINE_VERSION = "1.5"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4
@@ -35,19 +37,11 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     """Compare the sides of ``pair`` under ``options`` (lexical similarity, default taxonomy when ``None``)."""
     from comparisons.matching.align import align
     from comparisons.matching.similarity import get_scorer
-    from comparisons.topics.tagging import tag_claims
-    from readouts.documents import one_name_per_speaker, split_document
 
     options = options or CompareOptions()
     taxonomy = resolve_taxonomy(options)
     params = resolve_params(options)
-    documents = one_name_per_speaker(tuple(split_document(side, pair.participants) for side in pair.sides))
-    claim_topics: dict[str, tuple[str, ...]] = {}
-    topic_evidence: dict[str, dict[str, tuple[str, ...]]] = {}
-    for document in documents:
-        topics, evidence = tag_claims(document, taxonomy)
-        claim_topics.update(topics)
-        topic_evidence.update(evidence)
+    documents, claim_topics, topic_evidence = prepare(pair, taxonomy)
 
     claims = {c.id: c for d in documents for c in d.claims}
     topic_order = {topic_id: i for i, topic_id in enumerate(_topic_ids(taxonomy))}
@@ -91,6 +85,33 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
         engine=EngineInfo(ENGINE_VERSION, settings),
         topic_evidence=topic_evidence,
     )
+
+
+class Prepared(NamedTuple):
+    """What the engine computes from a pair before any of its numbers matter."""
+
+    documents: tuple[Document, ...]
+    topics: dict[str, tuple[str, ...]]
+    """Claim id -> its topics."""
+    evidence: dict[str, dict[str, tuple[str, ...]]]
+    """Claim id -> topic id -> why the claim carries the topic."""
+
+
+def prepare(pair: Pair, taxonomy) -> Prepared:
+    """The sides split into claims (one name per speaker across the sides) and their topics: the first stages of
+    ``compare``, on their own so that the fit in ``benchmarks/fit`` prepares its gold pairs exactly as the engine
+    does and only then varies the numbers."""
+    from comparisons.topics.tagging import tag_claims
+    from readouts.documents import one_name_per_speaker, split_document
+
+    documents = one_name_per_speaker(tuple(split_document(side, pair.participants) for side in pair.sides))
+    topics: dict[str, tuple[str, ...]] = {}
+    evidence: dict[str, dict[str, tuple[str, ...]]] = {}
+    for document in documents:
+        claim_topics, claim_evidence = tag_claims(document, taxonomy)
+        topics.update(claim_topics)
+        evidence.update(claim_evidence)
+    return Prepared(tuple(documents), topics, evidence)
 
 
 def resolve_params(options: CompareOptions) -> EngineParams:

@@ -27,14 +27,12 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "quality"))
 
 from scoring import _find, sentences  # noqa: E402
 
-from comparisons.engine import resolve_taxonomy  # noqa: E402
+from comparisons.engine import prepare, resolve_taxonomy  # noqa: E402
 from comparisons.matching.align import align  # noqa: E402
 from comparisons.matching.similarity import get_scorer  # noqa: E402
 from comparisons.options import CompareOptions  # noqa: E402
 from comparisons.params import EngineParams  # noqa: E402
-from comparisons.topics.tagging import tag_document  # noqa: E402
 from readouts.adding import build_pair  # noqa: E402
-from readouts.documents import one_name_per_speaker, split_document  # noqa: E402
 from readouts.library import Library  # noqa: E402
 from readouts.model import Pair  # noqa: E402
 
@@ -56,12 +54,7 @@ class GoldPair:
     def prepared(self):
         """(documents, claim topics): what the engine computes before any number of ``EngineParams`` matters."""
         if self._prepared is None:
-            taxonomy = resolve_taxonomy(CompareOptions())
-            split = tuple(split_document(side, self.pair.participants) for side in self.pair.sides)
-            documents = one_name_per_speaker(split)  # as compare() does
-            topics: dict[str, tuple[str, ...]] = {}
-            for document in documents:
-                topics.update(tag_document(document, taxonomy))
+            documents, topics, _ = prepare(self.pair, resolve_taxonomy(CompareOptions()))
             self._prepared = (documents, topics)
         return self._prepared
 
@@ -139,8 +132,8 @@ def eval_pairs(root: Path = EVAL_DEV) -> list[GoldPair]:
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / "gold.yaml").exists()):
         meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8"))
         keys = [Path(s["file"]).stem for s in meta["sides"]]
-        sources = [(key, str(folder / s["file"])) for key, s in zip(keys, meta["sides"])]
-        extra = {opt: {k: str(s[opt]) for k, s in zip(keys, meta["sides"]) if s.get(opt)}
+        sources = [(key, str(folder / s["file"])) for key, s in zip(keys, meta["sides"], strict=True)]
+        extra = {opt: {k: str(s[opt]) for k, s in zip(keys, meta["sides"], strict=True) if s.get(opt)}
                  for opt in ("publisher", "title", "url")}
         pair = build_pair(folder.name, str(meta["event"]), str(meta["date"]), sources,
                           publishers=extra["publisher"], titles=extra["title"], urls=extra["url"])
