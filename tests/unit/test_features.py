@@ -32,6 +32,20 @@ def test_diplomatic_paraphrases_meet_in_one_concept():
     assert "talks" in diplomacy.concepts & rounds.concepts
 
 
+def test_a_promise_of_further_contact_meets_its_paraphrase_with_a_word_in_between():
+    close = features("The two presidents agreed to stay in close contact.")
+    touch = features("Both sides said they would keep in regular touch.")
+    plain = features("The ministers will remain in touch.")
+    assert "future_contacts" in close.concepts & touch.concepts & plain.concepts
+
+
+def test_calls_for_restraint_and_a_pullback_are_about_escalation():
+    restraint = features("The ministers urged all parties to show restraint.")
+    pullback = features("He asked Moscow to pull back the forces it had massed on the frontier.")
+    tension = features("The sides discussed how to reduce tension along the frontier.")
+    assert "escalation" in restraint.concepts & pullback.concepts & tension.concepts
+
+
 def test_russian_wording_reaches_the_same_concepts():
     english = features("They discussed the lifting of sanctions on fertilizer exports.")
     russian = features("Обсуждалось снятие санкций с экспорта удобрений.")
