@@ -398,3 +398,10 @@ def test_standing_channels_texts_under_negotiation_and_replies_awaited_are_talks
     )
     assert all("talks" in topics for topics in talks[:4]), talks
     assert "talks" not in talks[4]  # an agreement signed is a result, not text still being negotiated
+
+
+def test_keeping_in_touch_with_a_word_between_is_the_leaders_channel_and_two_states_the_middle_east():
+    (touch,) = tags("The presidents agreed to keep in regular touch over the coming weeks.")
+    assert touch == ("leader-contacts",)
+    (states,) = tags("The chancellor restated her support for a two-state solution.")
+    assert states == ("regional",)
