@@ -143,6 +143,7 @@ def _notes_to_stderr() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from readouts.errors import DualreadError
+    from tui.commands.standard_output import StandardOutput, os_problem
 
     _notes_to_stderr()
     parser = build_parser()
@@ -152,8 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.commands.get(args.command, parser).error("unrecognized arguments: " + " ".join(extras))
     command = args.command or "open"
     module = importlib.import_module(f"tui.commands.{command}")
+    stdout = sys.stdout
+    if command != "open":  # the TUI owns the terminal; the other commands write text that may fail to arrive
+        sys.stdout = StandardOutput(stdout)  # type: ignore[assignment]  # a TextIO in all but name
     try:
-        return int(module.run(args) or 0)
+        code = int(module.run(args) or 0)
+        sys.stdout.flush()  # a short output still in the buffer fails here, not in the interpreter's exit
+        return code
     except DualreadError as error:
         print(f"dualread: {error}", file=sys.stderr)
         return 1
@@ -162,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        print(f"dualread: {os_problem(error)}", file=sys.stderr)
+        return 1
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":
