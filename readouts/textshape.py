@@ -3,8 +3,9 @@
 - ``normalise_text(text) -> str``: NFC, ``\\n`` line ends, no trailing spaces, no control characters (a tab becomes
   a space; terminal escape sequences go whole), the title line, a blank line, then one paragraph per block with
   blank lines between.
-- ``strip_controls(text)``: drop terminal escape sequences and control characters, a tab becoming a space; line
-  breaks stay (``normalise_text`` applies it; ``readouts.adding`` applies it to events and titles too).
+- ``strip_controls(text)``: drop terminal escape sequences, control characters and the bidirectional controls that
+  turn the text after them around, a tab becoming a space; line breaks stay (``normalise_text`` applies it;
+  ``readouts.adding`` applies it to events and titles too).
 - ``clean_text(text)``: line breaks made ``\\n``, then ``strip_controls``: what a hand-edited file is reduced to on load.
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
@@ -32,8 +33,11 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _WRAP_WIDTH = 100
 _TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 """ANSI/VT sequences (colours, cursor moves, window titles) as a terminal would consume them: removed whole."""
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters left once line breaks are \\n and tabs are spaces: never part of a readout."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters left once line breaks are \\n and tabs are spaces, and the bidirectional
+embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): never part of a readout. An override turns the
+direction of everything after it until its paragraph ends, so one in a claim printed other claims, report markers
+and, in a terminal, the rest of a table row backwards. The marks (U+200E, U+200F), which open no such span, stay."""
 
 
 def normalise_text(text: str) -> str:
@@ -69,7 +73,8 @@ def normalise_text(text: str) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without ANSI/VT escape sequences (removed whole) or C0/C1 control characters; a tab becomes a space.
+    """``text`` without ANSI/VT escape sequences (removed whole), C0/C1 control characters or bidirectional
+    embeddings, overrides and isolates; a tab becomes a space.
 
     Pasted from a terminal or a badly made page, these would colour, move or ring the user's terminal later. ``\\n``
     stays; other line breaks (``\\r``, form feed, NEL) should be made ``\\n`` first, as ``normalise_text`` does.

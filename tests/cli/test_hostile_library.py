@@ -185,6 +185,29 @@ def test_an_escape_in_a_folder_name_is_shown_not_obeyed(lib, capsys):
         assert char not in out + err
 
 
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Embeddings, overrides and isolates: each turns the direction of the text after it until its paragraph ends."""
+
+
+@pytest.mark.parametrize("fmt", ["show", "json", "md", "html", "csv"])
+def test_a_right_to_left_override_in_a_readout_turns_no_text_around(lib, tmp_path, capsys, fmt):
+    # In a browser the HTML report showed "The sides did \u202enot agree on talks. Biden raised the prisoners." as
+    # "The sides did .srenosirp eht desiar nediB .sklat no eerga ton": the override ran on into the next claim.
+    folder = write_pair_folder(lib, "reversed", north=NORTH.replace(
+        "They agreed", "They \u202edid not agree\u202c and \u2067agreed\u2069"))
+    pair_yaml = (folder / "pair.yaml").read_text(encoding="utf-8")
+    (folder / "pair.yaml").write_text(pair_yaml.replace("event: A call", 'event: "A \\u202Ecall"'), encoding="utf-8")
+    if fmt == "show":
+        assert dualread(lib, "show", "reversed") == 0
+        written = capsys.readouterr().out
+    else:
+        out = tmp_path / f"report.{fmt}"
+        assert dualread(lib, "export", "reversed", "--format", fmt, "--output", str(out)) == 0
+        written = out.read_text(encoding="utf-8")
+    assert "did not agree" in written
+    assert [char for char in written if char in BIDI] == []
+
+
 # --- --output through a link ----------------------------------------------------------------------------------------
 
 def test_output_through_a_link_to_a_file_writes_the_file_and_keeps_the_link(lib, tmp_path):

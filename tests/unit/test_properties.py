@@ -37,9 +37,9 @@ settings.register_profile("long", max_examples=2_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.load_profile(os.environ.get("DUALREAD_HYPOTHESIS", "default"))
 
-ESCAPES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-"""What no output may carry: an ESC, BEL or C1 control, a lone carriage return (a tab, a line break and CSV's
-``\r\n`` are fine)."""
+ESCAPES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+"""What no output may carry: an ESC, BEL or C1 control, a bidirectional override, embedding or isolate (it turns
+the text after it around), a lone carriage return (a tab, a line break and CSV's ``\r\n`` are fine)."""
 
 WORDS = ["Biden", "Putin", "sanctions", "talks", "Geneva", "January", "10", "9–10", "NATO", "Украина", "переговоры",
          "中国", "台湾", "❶", "²", "٣", "[bold]", "<script>", "&amp;", "|", "=SUM(A1)", "# Title", "U.S.", "Mr.",
