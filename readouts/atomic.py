@@ -9,7 +9,10 @@
   it is removed if the block fails, so an interrupted ``add`` leaves nothing behind.
 - ``replace_dir_atomic(tmp_dir, final_dir, *, force=False)``: move a complete folder into place. With ``force`` an
   existing folder is renamed aside first, the new one renamed in, and only then is the old one deleted; if the
-  swap fails, the old folder is put back. The two renames happen under a lock on the parent folder.
+  swap fails, the old folder is put back. The two renames happen under a lock on the parent folder, with
+  ``before_swap`` (files carried over from the old folder) just before them.
+- ``changing_inside(folder)``: held while a file inside a subfolder is changed in place (a pair's review), so that
+  no replace or removal of that subfolder runs in the middle of the change.
 - ``remove_dir_atomic(folder)``: delete a folder in one step as far as any reader can tell: it is renamed to a
   scratch name first (gone from its place at once, whole), then removed; a crash between the two leaves scratch
   that ``remove_stale_scratch`` clears, never half a folder under its name. A link is removed, not followed.
@@ -32,10 +35,10 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-__all__ = ["is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside",
+__all__ = ["changing_inside", "is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside",
            "staging_dir",
            "write_bytes_atomic", "write_text_atomic", "write_text_through"]
 
@@ -59,11 +62,12 @@ def _set_aside_from(name: str) -> str | None:
 
 
 @contextlib.contextmanager
-def _swap_lock(folder: Path, *, wait: bool = True) -> Iterator[bool]:
+def _swap_lock(folder: Path, *, wait: bool = True, shared: bool = False) -> Iterator[bool]:
     """An exclusive lock on ``folder`` (``flock`` on the folder itself: no lock file to leave behind) while a pair is
     swapped; yields whether it was taken. Without ``wait``, a lock held elsewhere is not waited for. The system
     drops the lock of a killed process, so a set-aside folder whose folder is unlocked belongs to no live swap.
-    Where ``flock`` does not exist (Windows) the lock is always "taken"."""
+    ``shared``: the lock of a change made inside one of the folders (``changing_inside``), which many may hold at
+    once but never during a swap. Where ``flock`` does not exist (Windows) the lock is always "taken"."""
     try:
         import fcntl
     except ImportError:
@@ -76,13 +80,23 @@ def _swap_lock(folder: Path, *, wait: bool = True) -> Iterator[bool]:
         return
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | (0 if wait else fcntl.LOCK_NB))
         except OSError:
             yield False
             return
         yield True
     finally:
         os.close(fd)  # closing releases the lock
+
+
+@contextlib.contextmanager
+def changing_inside(folder: str | Path) -> Iterator[None]:
+    """Held while a file inside one of ``folder``'s subfolders is read, changed and written in place (a pair's
+    review): no ``replace_dir_atomic`` or ``remove_dir_atomic`` in ``folder`` runs meanwhile, so the change lands
+    in the folder that stays, never in one being set aside after its files were copied. Many changes may hold it at
+    once (they have locks of their own)."""
+    with _swap_lock(Path(folder), shared=True):
+        yield
 
 
 def restore_set_aside(folder: str | Path, name: str | None = None) -> list[Path]:
@@ -251,11 +265,14 @@ def staging_dir(parent: str | Path, name: str) -> Iterator[Path]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: bool = False) -> None:
+def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: bool = False,
+                       before_swap: Callable[[], None] | None = None) -> None:
     """Move the complete folder ``tmp_dir`` to ``final_dir``.
 
     Without ``force`` an existing ``final_dir`` raises ``FileExistsError`` and nothing changes. With ``force`` the
-    old folder stays intact until the new one is in place, and is restored if the swap fails.
+    old folder stays intact until the new one is in place, and is restored if the swap fails; ``before_swap`` runs
+    under the lock, just before it (to carry files of the old folder over: no ``changing_inside`` change can then
+    fall between the copy and the swap).
     """
     tmp_dir, final_dir = Path(tmp_dir), Path(final_dir)
     parent = final_dir.parent
@@ -275,6 +292,8 @@ def replace_dir_atomic(tmp_dir: str | Path, final_dir: str | Path, *, force: boo
     aside.rmdir()  # only the unique name is wanted: rename() needs the target to be absent
     # Locked between the two renames: another process opening the library then must not put the old folder back.
     with _swap_lock(parent):
+        if before_swap is not None:
+            before_swap()
         os.rename(final_dir, aside)
         try:
             os.rename(tmp_dir, final_dir)

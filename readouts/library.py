@@ -254,8 +254,8 @@ class Library:
                 for side in pair.sides:
                     write_text_atomic(scratch / side.file, side.text)
                 write_text_atomic(scratch / PAIR_FILE, dump_yaml(pair_to_yaml(pair)))
-                _keep_on_replace(final, scratch)
-                replace_dir_atomic(scratch, final, force=force)
+                # Under the swap's lock, which a review change holds too: none falls between copy and swap.
+                replace_dir_atomic(scratch, final, force=force, before_swap=lambda: _keep_on_replace(final, scratch))
         except FileExistsError:
             raise PairExistsError(pair.id, self.root) from None
         except OSError as error:

@@ -6,7 +6,8 @@
 - ``.change(edit) -> Review``: under an exclusive lock, read the file as it is now, apply ``edit(review) ->
   Review`` and write the result atomically (a temporary file renamed over the old one). Two processes changing one
   pair take turns, and each changes what the other wrote, so no decision is lost; an interrupted write leaves the
-  old file whole.
+  old file whole. A pair replaced meanwhile (``add --force``, which keeps the review) waits for the change, or the
+  change for it (``readouts.atomic.changing_inside``).
 
 The lock is ``folder/.review.lock`` (a dot file: the library never takes it for a pair or a side), held with
 ``fcntl.flock`` (``msvcrt.locking`` on Windows) only for the moment of a read-change-write. The review file is read
@@ -49,9 +50,11 @@ class ReviewStore:
 
     def change(self, edit: Callable[[Review], Review]) -> Review:
         """Apply ``edit`` to the review as it is on disk now (an empty one without a file) and save it."""
-        from readouts.atomic import write_text_atomic
+        from readouts.atomic import changing_inside, write_text_atomic
 
-        with self._locked():
+        # The library's lock first: a pair replaced meanwhile (``add --force``) would take the review as it was
+        # and drop the folder this change is written to.
+        with changing_inside(self.folder.parent), self._locked():
             current = self.load() or Review((), self.pair.id)
             changed = edit(current)
             if changed.decisions != current.decisions or not self.exists():
