@@ -227,6 +227,21 @@ async def test_split_one_claim_out_of_a_link_chosen_in_a_dialog(app, library):
         assert rows(app).current is row_of(app, "white-house:2"), "the cursor stays on what is left of the link"
 
 
+async def test_all_apart_has_a_key_named_in_the_split_dialog_at_80x24(app, library):
+    # Four long claims fill a small terminal's dialog: its last line, "All apart", is below the fold there.
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        await act(pilot, app, "white-house:2", "b")
+        chooser = app.screen
+        assert isinstance(chooser, ClaimChooser)
+        assert "a: All apart" in str(chooser.query_one(".review-box").border_subtitle)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ComparisonScreen)
+        assert saved(library) == [("unlink", claims("white-house:2", "white-house:3", "kremlin:5", "kremlin:9"), "", "ana")]
+        assert all(row_of(app, c).link is None for c in ("white-house:2", "white-house:3", "kremlin:5", "kremlin:9"))
+
+
 async def test_escape_in_the_split_dialog_changes_nothing(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)

@@ -2,7 +2,8 @@
 
 - ``ClaimChooser(title, claims, comparison, *, extra=None)``: the claims of the selected link, one per line with its
   side, to choose the one to take out (split) or the one that is not the same point; ``extra`` adds a last line
-  ("All apart"). Dismisses with the claim id (or ``extra``'s value), ``None`` on Esc.
+  ("All apart"), also chosen with the key ``a`` (the box's subtitle says so: on a small terminal that line may be
+  below the fold). Dismisses with the claim id (or ``extra``'s value), ``None`` on Esc.
 - ``ConflictNote(link_id, engine_conflict, note)``: a short note, then "Mark in conflict" (Enter) or "Clear the
   conflict"; dismisses with ``("conflict", note)`` / ``("clear-conflict", note)``, ``None`` on Esc.
 
@@ -44,13 +45,19 @@ DIALOG_CSS = chooser("ClaimChooser, ConflictNote", ".review-box", ".review-box O
 
 class ClaimChooser(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS
-    BINDINGS = [Binding("escape,q", "cancel", "Cancel", id="review-choose.cancel")]
+    BINDINGS = [
+        Binding("escape,q", "cancel", "Cancel", id="review-choose.cancel"),
+        # The extra choice is the list's last line, which long claims push below a small terminal's fold: it has
+        # a key of its own, named in the box's subtitle.
+        Binding("a", "extra", "All apart", id="review-choose.extra"),
+    ]
 
     def __init__(self, title: str, claims: list[Claim], comparison: Comparison, *,
                  extra: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.values = [c.id for c in claims] + ([extra[0]] if extra else [])
+        self.extra = extra
         labels = {d.key: d.side.label for d in comparison.documents}
         self.prompts = []
         for claim in claims:
@@ -64,8 +71,16 @@ class ClaimChooser(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="review-box") as box:
             box.border_title = self.title_text
-            box.border_subtitle = "Enter chooses · Esc cancels"
+            extra = f" · a: {self.extra[1].split(':')[0]}" if self.extra else ""
+            box.border_subtitle = f"Enter chooses{extra} · Esc cancels"
             yield OptionList(*(Option(p) for p in self.prompts), id="review-claims")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.extra is not None if action == "extra" else True
+
+    def action_extra(self) -> None:
+        if self.extra is not None:
+            self.dismiss(self.extra[0])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.values[event.option_index])
