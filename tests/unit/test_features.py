@@ -46,11 +46,7 @@ def test_calls_for_restraint_and_a_pullback_are_about_escalation():
     assert "escalation" in restraint.concepts & pullback.concepts & tension.concepts
 
 
-def test_money_for_a_state_meets_in_one_concept_and_alarm_is_the_other_sides_word_for_escalation():
-    package = features("The treasury announced new budget support and a loan for the neighbour's economy.")
-    thanks = features("The prime minister thanked his guest for the financial assistance.")
-    assert "financial_support" in package.concepts & thanks.concepts
-
+def test_alarm_is_the_other_sides_word_for_escalation():
     buildup = features("The president warned against the military build-up on the frontier.")
     hysteria = features("The minister dismissed the hysteria about an imminent attack.")
     assert "escalation" in buildup.concepts & hysteria.concepts
