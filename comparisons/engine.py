@@ -98,9 +98,11 @@ class Prepared(NamedTuple):
 
 
 def prepare(pair: Pair, taxonomy) -> Prepared:
-    """The sides split into claims (one name per speaker across the sides) and their topics: the first stages of
+    """The sides split into claims (one name per speaker across the sides) and their topics (a meeting below the
+    leaders reads the leaders' channel as talks: ``comparisons.topics.level``): the first stages of
     ``compare``, on their own so that the fit in ``benchmarks/fit`` prepares its gold pairs exactly as the engine
     does and only then varies the numbers."""
+    from comparisons.topics.level import as_talks, below_leaders
     from comparisons.topics.tagging import tag_claims
     from readouts.documents import one_name_per_speaker, split_document
 
@@ -111,6 +113,8 @@ def prepare(pair: Pair, taxonomy) -> Prepared:
         claim_topics, claim_evidence = tag_claims(document, taxonomy)
         topics.update(claim_topics)
         evidence.update(claim_evidence)
+    if below_leaders(documents):
+        topics, evidence = as_talks(topics, evidence, taxonomy)
     return Prepared(tuple(documents), topics, evidence)
 
 
