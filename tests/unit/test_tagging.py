@@ -405,3 +405,14 @@ def test_keeping_in_touch_with_a_word_between_is_the_leaders_channel_and_two_sta
     assert touch == ("leader-contacts",)
     (states,) = tags("The chancellor restated her support for a two-state solution.")
     assert states == ("regional",)
+
+
+def test_the_leaders_own_meeting_called_talks_is_their_channel_and_talks_elsewhere_stay_talks():
+    held, after, later = tags(
+        "Talks between the President of Norland and the Prime Minister of Vesk took place in the capital.",
+        "After the talks, the President spoke to the press.",
+        "After the talks in Geneva, the delegations will report back to their capitals.",
+    )
+    assert held == ("leader-contacts",)
+    assert "talks" not in after
+    assert "talks" in later
