@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Sequence
 
 from comparisons.model import Comparison, EngineInfo, Link, Omission, TopicSummary
 from comparisons.options import CompareOptions
 from comparisons.params import EngineParams, default_params
 from readouts.model import Claim, Document, Pair
+
+if TYPE_CHECKING:
+    from comparisons.topics.taxonomy import Taxonomy
 
 __all__ = ["ENGINE_VERSION", "Prepared", "compare", "prepare", "resolve_params", "resolve_taxonomy"]
 
@@ -97,7 +100,7 @@ class Prepared(NamedTuple):
     """Claim id -> topic id -> why the claim carries the topic."""
 
 
-def prepare(pair: Pair, taxonomy) -> Prepared:
+def prepare(pair: Pair, taxonomy: Taxonomy) -> Prepared:
     """The sides split into claims (one name per speaker across the sides) and their topics (a meeting below the
     leaders reads the leaders' channel as talks: ``comparisons.topics.level``): the first stages of
     ``compare``, on their own so that the fit in ``benchmarks/fit`` prepares its gold pairs exactly as the engine
