@@ -60,6 +60,17 @@ def test_search_errors_are_one_line_and_exit_1(run_dualread):
     assert run_dualread("search", "x", "--status", "lost").returncode == 2
 
 
+def test_until_a_month_counts_to_its_last_day_even_the_last_month_there_is(run_dualread):
+    # `--until 9999-12` ("no end, really") printed an OverflowError traceback; in the TUI's search it was "Could
+    # not search the library: date value out of range".
+    for until, pairs in [("2021-12", 3), ("2021-11", 1), ("2022-02", 3), ("9999-12", 4)]:
+        result = run_dualread("search", "", "--until", until, "--json")
+        assert result.returncode == 0, (until, result.stderr)
+        assert len(json.loads(result.stdout)["pairs"]) == pairs, until
+    leap = run_dualread("search", "", "--since", "2024-02", "--until", "2024-02")
+    assert leap.returncode == 0 and leap.stdout.strip() == "No claims match."
+
+
 def test_a_damaged_catalog_is_rebuilt_and_said_so_in_one_line(run_dualread, library_dir):
     save_pair(library_dir, "2024-03-04-vest-putin-call", {"kremlin": RUSSIAN, "norland": NORLAND})
     assert run_dualread("list").returncode == 0

@@ -13,6 +13,7 @@ exit code 1. Broken pairs and pairs whose comparison failed are named on stderr;
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as _dt
 import re
 import shutil
@@ -84,7 +85,8 @@ def parse_day(value: str, *, field: str, last: bool) -> _dt.date:
             start = _dt.date(year, int(month), 1)
             if not last:
                 return start
-            return (start.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+            # The month's own length: no arithmetic past its end, which December 9999 does not have.
+            return start.replace(day=calendar.monthrange(year, start.month)[1])
         return _dt.date(year, 12, 31) if last else _dt.date(year, 1, 1)
     except ValueError:
         raise SearchError("must be a date: YYYY, YYYY-MM or YYYY-MM-DD", field=field, value=value) from None
