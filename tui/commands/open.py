@@ -1,7 +1,8 @@
 """``dualread`` (no command) and ``dualread open PAIR_ID``: the terminal UI, on the library or on one comparison.
 
 Textual is imported inside ``run`` only, so building the parser (every command does) stays cheap. The pair given
-to ``open`` is loaded before the UI starts: an unknown or broken pair is the usual one-line error and exit 1.
+to ``open`` is loaded before the UI starts: an unknown or broken pair is the usual one-line error and exit 1, and
+so is a start without a terminal (standard input and standard error must be one).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     pair_id = getattr(args, "pair_id", None)
     if pair_id:
         library.load(pair_id)
+    _need_a_terminal()
 
     from tui.app import DualreadApp
     from tui.user_settings import default_settings_file
@@ -42,3 +44,18 @@ def run(args: argparse.Namespace) -> int:
     DualreadApp(library, options, open_pair=pair_id, settings_file=default_settings_file(),
                 reread_options=lambda: options_from(args, library)).run()
     return 0
+
+
+def _need_a_terminal() -> None:
+    """Refuse to start the UI without a terminal to read keys from and draw on (Textual draws on standard error):
+    from cron, a script or ``ssh host dualread`` without ``-t`` it would draw into a pipe and spin forever."""
+    import sys
+
+    from readouts.errors import DualreadError
+
+    streams = {"standard input": sys.stdin, "standard error": sys.__stderr__}
+    missing = [name for name, stream in streams.items() if stream is None or not stream.isatty()]
+    if missing:
+        raise DualreadError(f"the terminal UI needs a terminal, and {' and '.join(missing)} "
+                            f"{'is' if len(missing) == 1 else 'are'} not one; without one, use dualread list, "
+                            "dualread show PAIR_ID or dualread export")
