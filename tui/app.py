@@ -11,7 +11,7 @@ the screens' ``DEFAULT_CSS`` (``tui/screens/styles.py``, parsed when each screen
 - The library folder is watched (``LibraryWatch``: a stamp of modification times every ``WATCH_SECONDS``, less
   often for a huge library, and when the terminal regains the focus, in a worker); when it changed, every screen with a ``library_changed()`` method
   is told, so pairs added, replaced or removed by another process show without a restart. When the library's
-  ``topics.yaml`` or ``settings.yaml`` changed, the options are made again (``reread_options``, what made them at
+  ``topics.yaml`` or ``settings.yaml`` (or the ``--topics`` file, ``options_files``) changed, the options are made again (``reread_options``, what made them at
   the start: the command line's wins, then these files) and, if they differ, used from then on: comparisons are
   keyed by them, so every screen's next look computes with the new taxonomy or similarity. A file that cannot be
   used is said once and changes nothing.
@@ -34,7 +34,7 @@ from tui.palette import DualreadCommands
 from tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from textual.timer import Timer
 
@@ -67,9 +67,13 @@ class DualreadApp(App[None]):
 
     def __init__(self, library: "Library", options: "CompareOptions", *, open_pair: str | None = None,
                  export_folder: Path | None = None, settings_file: Path | None = None,
-                 reread_options: "Callable[[], CompareOptions] | None" = None) -> None:
+                 reread_options: "Callable[[], CompareOptions] | None" = None,
+                 options_files: "Sequence[Path]" = ()) -> None:
         super().__init__()
         self.reread_options = reread_options
+        self.options_files = frozenset(str(path) for path in options_files)
+        """Files outside the library the options were made from (the ``--topics`` file): watched like the library's
+        topics.yaml, the options made again when one changes."""
         """Makes the options again as they were made at the start (``tui.commands.common.options_from``): called
         when the library's topics.yaml or settings.yaml changes; ``None`` keeps the options for the session."""
         self._options_problem: str | None = None
@@ -88,7 +92,7 @@ class DualreadApp(App[None]):
         """The pairs, their figures and their claims from the library's catalog (``tui.library_view``)."""
         self.library_changed = False
         """Set by the add form: the library screen reads the library again when it is back on top."""
-        self.watch = LibraryWatch(library.root)
+        self.watch = LibraryWatch(library.root, also=options_files)
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom screen: Back from anything ends there."""
@@ -128,7 +132,7 @@ class DualreadApp(App[None]):
         changed = self.watch.check()
         cost = time.perf_counter() - start
         options: CompareOptions | str | None = None
-        if changed & LIBRARY_FILES and self.reread_options is not None:
+        if changed & (LIBRARY_FILES | self.options_files) and self.reread_options is not None:
             try:
                 options = self.reread_options()
             except DualreadError as error:
@@ -140,11 +144,13 @@ class DualreadApp(App[None]):
             self._watch_timer.stop()  # one chain of checks, whoever started this one (the timer, the focus)
         self._watch_timer = self.set_timer(max(self.WATCH_SECONDS, cost / self.WATCH_SHARE), self.check_library,
                                            name="watch the library")
-        files = " and ".join(sorted(changed & LIBRARY_FILES))
+        files = " and ".join([*(f"the library's {name}" for name in sorted(changed & LIBRARY_FILES)),
+                              *sorted(changed & self.options_files)])
         if isinstance(options, str):
             if options != self._options_problem:  # said once, not at every check while the file stays wrong
                 self.notify(f"{options}. Comparisons keep the settings they had until the file is fixed.",
-                            title=f"{files} not used", severity="warning", timeout=10, markup=False)
+                            title=f"{files[:1].upper()}{files[1:]} not used", severity="warning", timeout=10,
+                            markup=False)
             self._options_problem = options
         elif options is not None:
             self._options_problem = None
@@ -153,8 +159,8 @@ class DualreadApp(App[None]):
                 # The catalog's figures and claims are indexed under the options: a view under the new ones (the old
                 # one is left to the workers still using it, not closed under them).
                 self.library_view = library_view(self.library, options, self.store)
-                self.notify(f"The library's {files} changed: comparisons now follow it.", title="Settings changed",
-                            timeout=6, markup=False)
+                self.notify(f"{files[:1].upper()}{files[1:]} changed: comparisons now follow it.",
+                            title="Settings changed", timeout=6, markup=False)
         if changed:
             self.library_changed_on_disk()
 

@@ -1,5 +1,5 @@
-"""The library's topics.yaml or settings.yaml edited while the UI runs (issue 13, item 1's leftover): comparisons
-follow the new taxonomy without a restart, a file that cannot be used is said once and changes nothing, and the
+"""The library's topics.yaml or settings.yaml edited while the UI runs (issue 13, item 1's leftover), or the taxonomy
+file given with ``--topics``: comparisons follow the new taxonomy without a restart, a file that cannot be used is said once and changes nothing, and the
 full-text view open over a pair replaced on disk shows the new pair. Real library, real engine."""
 
 from __future__ import annotations
@@ -78,6 +78,28 @@ async def test_a_taxonomy_written_while_the_ui_runs_is_followed_by_the_open_comp
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen.query_one(PairTable).cell(PAIR, "claims").plain.strip() != "…",
                        "the library row's figures, computed with the new taxonomy")
+
+
+async def test_the_taxonomy_file_given_with_topics_is_followed_like_the_librarys(root, tmp_path, settle):
+    # `dualread --topics ~/my-topics.yaml`: editing that file while the UI ran changed nothing until a restart,
+    # where the same edit in the library's topics.yaml is followed.
+    mine = tmp_path / "elsewhere" / "my-topics.yaml"
+    mine.parent.mkdir()
+    mine.write_text(FISHERIES.replace("Fisheries", "Fishing").replace("fisheries", "fishing")
+                    .replace("fish*, trawler*, fleet*", "angler*"), encoding="utf-8")
+    args = argparse.Namespace(topics=str(mine))
+    library = Library(root)
+    app = real_app(root, tmp_path, reread_options=lambda: options_from(args, library), options_files=(mine,))
+    app.options = app.store.options = options_from(args, library)
+    app.WATCH_SECONDS = 0.2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_from_library(pilot, PAIR)
+        assert "Fisheries" not in topic_labels(app)
+        mine.write_text(FISHERIES, encoding="utf-8")
+        await wait_for(pilot, lambda: "Fisheries" in topic_labels(app), "the comparison uses the edited taxonomy")
+        said = [str(n.message) for n in app._notifications]
+        assert any(str(mine) in message for message in said), said
 
 
 async def test_a_taxonomy_that_cannot_be_used_is_said_once_and_changes_nothing(root, tmp_path, settle):

@@ -8,6 +8,7 @@ so is a start without a terminal (standard input and standard error must be one)
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 __all__ = ["add_parser", "run"]
 
@@ -41,8 +42,10 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import DualreadApp
     from tui.user_settings import default_settings_file
 
+    topics = getattr(args, "topics", None)
     DualreadApp(library, options, open_pair=pair_id, settings_file=default_settings_file(),
-                reread_options=lambda: options_from(args, library)).run()
+                reread_options=lambda: options_from(args, library),
+                options_files=(Path(topics),) if topics else ()).run()
     return 0
 
 
