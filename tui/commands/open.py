@@ -50,13 +50,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _need_a_terminal() -> None:
-    """Refuse to start the UI without a terminal to read keys from and draw on (Textual draws on standard error):
-    from cron, a script or ``ssh host dualread`` without ``-t`` it would draw into a pipe and spin forever."""
+    """Refuse to start the UI without a terminal to read keys from and draw on (Textual draws on standard error, on
+    Windows on standard output): from cron, a script or ``ssh host dualread`` without ``-t`` it would draw into a
+    pipe and spin forever. A driver chosen through ``TEXTUAL_DRIVER`` (``textual serve``: a browser) brings its own."""
+    import os
     import sys
 
     from readouts.errors import DualreadError
 
-    streams = {"standard input": sys.stdin, "standard error": sys.__stderr__}
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    screen = ("standard output", sys.__stdout__) if sys.platform == "win32" else ("standard error", sys.__stderr__)
+    streams = dict([("standard input", sys.stdin), screen])
     missing = [name for name, stream in streams.items() if stream is None or not stream.isatty()]
     if missing:
         raise DualreadError(f"the terminal UI needs a terminal, and {' and '.join(missing)} "
