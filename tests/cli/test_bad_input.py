@@ -218,3 +218,12 @@ def test_commands_on_a_broken_pair_fail_cleanly_while_list_works(run_dualread, l
 
 def test_an_unknown_pair(run_dualread):
     assert_refused(run_dualread("show", "no-such-pair"), "no pair 'no-such-pair'")
+
+
+@pytest.mark.parametrize("command", [(), ("open", "2021-12-30-biden-putin-call")], ids=["library", "open"])
+def test_the_ui_on_a_library_that_is_a_file_is_one_line(run_dualread, tmp_path, command):
+    # `dualread --library ~/readouts.txt`: the UI started and ended in a traceback ("the library is not a folder").
+    not_a_folder = tmp_path / "readouts.txt"
+    not_a_folder.write_text("notes\n", encoding="utf-8")
+    assert_refused(run_dualread("--library", str(not_a_folder), *command), "the library is not a folder",
+                   str(not_a_folder))

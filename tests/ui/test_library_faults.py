@@ -63,3 +63,22 @@ async def test_a_corrupt_cache_entry_is_recomputed_in_the_tui(library, settle):
         assert app.is_running and isinstance(screen, ComparisonScreen)
         assert screen.comparison == fresh
         assert screen.query_one(AlignedRows).row_count == len(fresh.rows)
+
+
+async def test_a_library_folder_replaced_by_a_file_while_the_ui_runs_is_said_not_a_crash(library, settle):
+    # A library on a drive that was swapped, or a folder replaced by a file of the same name: `r` (or the watch)
+    # read it again and the app ended with a traceback ("the library is not a folder").
+    from tui.screens.error import ErrorModal
+
+    app = DualreadApp(library, CompareOptions())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "good" in app.screen.query_one(PairTable).row_ids
+        root = library.root
+        root.rename(root.with_name("moved"))
+        root.write_text("not a library\n", encoding="utf-8")
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen, ErrorModal)
+        assert "the library is not a folder" in app.screen.message and str(root) in app.screen.message

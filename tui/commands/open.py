@@ -2,7 +2,7 @@
 
 Textual is imported inside ``run`` only, so building the parser (every command does) stays cheap. The pair given
 to ``open`` is loaded before the UI starts: an unknown or broken pair is the usual one-line error and exit 1, and
-so is a start without a terminal (standard input and standard error must be one).
+so are a library that is a file, not a folder, and a start without a terminal.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from tui.commands.common import library_from, options_from
 
     library = library_from(args)
+    if library.root.exists() and not library.root.is_dir():
+        from readouts.errors import ReadoutError
+
+        raise ReadoutError("the library is not a folder", file=library.root)
     options = options_from(args, library)
     pair_id = getattr(args, "pair_id", None)
     if pair_id:

@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from readouts.errors import DualreadError
 from tui.background import DUTY, lower_this_thread, rest
 from tui.screens.error import ErrorModal, WorkerErrors
 from tui.screens.pair_actions import PairActions
@@ -163,7 +164,14 @@ class LibraryScreen(PairActions, WorkerErrors, Screen[None]):
     def reload(self) -> None:
         library = self.app.library
         if self.pair_folders(library) <= self.SMALL_LIBRARY:
-            self.show_listings(self.app.library_view.listings())
+            try:
+                found = self.app.library_view.listings()
+            except DualreadError as error:
+                # The library folder gone bad while the UI runs (replaced by a file, unreadable): said as a worker's
+                # failure is, the listing left as it was.
+                self.app.push_screen(ErrorModal("Could not read the library", str(error)))
+                return
+            self.show_listings(found)
             return
         self.query_one(PairPreview).update(literal("Reading the library…", "italic"))
         # Started after the first paint: the worker's YAML parsing would compete with it for the interpreter.
