@@ -38,9 +38,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-__all__ = ["changing_inside", "is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic", "restore_set_aside",
-           "staging_dir",
-           "write_bytes_atomic", "write_text_atomic", "write_text_through"]
+__all__ = ["changing_inside", "is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic",
+           "restore_set_aside", "staging_dir", "write_bytes_atomic", "write_text_atomic", "write_text_through"]
 
 _SCRATCH_MARK = ".dualread-"
 _ASIDE_SUFFIX = ".old"

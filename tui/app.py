@@ -11,10 +11,10 @@ the screens' ``DEFAULT_CSS`` (``tui/screens/styles.py``, parsed when each screen
 - The library folder is watched (``LibraryWatch``: a stamp of modification times every ``WATCH_SECONDS``, less
   often for a huge library, and when the terminal regains the focus, in a worker); when it changed, every screen with a ``library_changed()`` method
   is told, so pairs added, replaced or removed by another process show without a restart. When the library's
-  ``topics.yaml`` or ``settings.yaml`` (or the ``--topics`` file, ``options_files``) changed, the options are made again (``reread_options``, what made them at
-  the start: the command line's wins, then these files) and, if they differ, used from then on: comparisons are
-  keyed by them, so every screen's next look computes with the new taxonomy or similarity. A file that cannot be
-  used is said once and changes nothing.
+  ``topics.yaml`` or ``settings.yaml`` (or the ``--topics`` file, ``options_files``) changed, the options are
+  made again (``reread_options``, what made them at the start: the command line's wins, then these files) and,
+  if they differ, used from then on: comparisons are keyed by them, so every screen's next look computes with the
+  new taxonomy or similarity. A file that cannot be used is said once and changes nothing.
 """
 
 from __future__ import annotations
