@@ -40,9 +40,10 @@ def library_from(args: argparse.Namespace) -> "Library":
     return Library(Path(root).expanduser())
 
 
-def options_from(args: argparse.Namespace, library: "Library") -> "CompareOptions":
+def options_from(args: argparse.Namespace, library: "Library", *, comparing: bool = True) -> "CompareOptions":
     """The comparison settings: options given on the command line, else the library's topics.yaml and
-    settings.yaml, else the defaults (the default taxonomy, lexical similarity)."""
+    settings.yaml, else the defaults (the default taxonomy, lexical similarity). ``comparing=False`` for a command
+    that compares nothing (``topics``): then the semantic extra need not be installed for a semantic setting."""
     from comparisons.options import SIMILARITIES, CompareOptions
     from comparisons.topics.taxonomy import taxonomy_for
     from readouts.errors import ReadoutError
@@ -53,8 +54,22 @@ def options_from(args: argparse.Namespace, library: "Library") -> "CompareOption
     similarity = getattr(args, "similarity", None) or settings.get("similarity") or "lexical"
     if similarity not in SIMILARITIES:
         raise ReadoutError("must be lexical or semantic", file=library.settings_file, field="similarity", value=similarity)
+    if similarity == "semantic" and comparing:
+        _need_the_semantic_extra(given=bool(getattr(args, "similarity", None)), settings_file=library.settings_file)
     model = getattr(args, "model", None) or settings.get("model")
     return CompareOptions(similarity=similarity, model=model, taxonomy=taxonomy)
+
+
+def _need_the_semantic_extra(*, given: bool, settings_file: Path) -> None:
+    """Semantic similarity asked for (on the command line, or by the library's settings.yaml) without the extra
+    installed is the setting's fault, said once: not one failure per pair (``export --all``), an empty ``stats``,
+    or a UI listing every pair as broken."""
+    from comparisons.matching.semantic import INSTALL_HINT, semantic_available
+    from readouts.errors import ReadoutError
+
+    if not semantic_available():
+        raise ReadoutError(INSTALL_HINT, file=None if given else settings_file,
+                           field="--similarity" if given else "similarity", value="semantic")
 
 
 def comparison_for(args: argparse.Namespace, pair_id: str) -> "Comparison":

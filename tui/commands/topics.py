@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     from tui.commands.common import library_from, options_from
 
-    taxonomy = options_from(args, library_from(args)).taxonomy
+    taxonomy = options_from(args, library_from(args), comparing=False).taxonomy
     if taxonomy is None:
         from comparisons.topics.taxonomy import default_taxonomy
 
