@@ -11,8 +11,10 @@ file in it is added, removed, replaced or edited, taken with ``stat`` calls alon
   first) are looked at, for a listing that needs only what pair.yaml holds.
 - ``RESOURCE_STAMP``: the stamp of a bundled sample that is not a folder on disk (package data in a zip).
 
-Each entry records the inode, size and modification time in nanoseconds, so a folder replaced by a rename (``dualread
-add --force``) differs by its inode even within one clock tick. A file modified less than ``RACY_SECONDS`` before
+Each entry records the inode, size, modification time and status-change time in nanoseconds, so a folder replaced by
+a rename (``dualread add --force``) differs by its inode even within one clock tick, and a file rewritten in place
+with its old modification time put back (``touch -r``, a copy that keeps times) differs by its status-change time,
+which no tool can set back. A file modified less than ``RACY_SECONDS`` before
 its stamp was taken could change again within the same tick of the file system's clock without its stamp
 changing, so such a stamp is marked racy and never matches: that folder is read again next time (git's "racy
 clean" rule).
@@ -33,7 +35,7 @@ _RACY = "~"
 
 
 def _part(name: str, info: os.stat_result) -> str:
-    return f"{name}:{info.st_ino}.{info.st_size}.{info.st_mtime_ns}"
+    return f"{name}:{info.st_ino}.{info.st_size}.{info.st_mtime_ns}.{info.st_ctime_ns}"
 
 
 def _join(parts: list[str], newest_ns: int) -> str:
@@ -82,14 +84,14 @@ def check_stamp(folder: str, files: Iterable[str]) -> str:
         info = os.stat(folder)
     except OSError as error:
         return f"missing:{error.errno}"
-    parts = [f".:{info.st_ino}.{info.st_size}.{info.st_mtime_ns}"]
+    parts = [f".:{info.st_ino}.{info.st_size}.{info.st_mtime_ns}.{info.st_ctime_ns}"]
     prefix = folder + os.sep
     for name in files:
         try:
             item = os.stat(prefix + name)
         except OSError:
             return "changed"
-        parts.append(f"{name}:{item.st_ino}.{item.st_size}.{item.st_mtime_ns}")
+        parts.append(f"{name}:{item.st_ino}.{item.st_size}.{item.st_mtime_ns}.{item.st_ctime_ns}")
     return "|".join(parts)  # never racy-marked: a racy stored stamp must never equal a checked one
 
 

@@ -2,9 +2,9 @@
 another process, ``dualread add --force`` say) by comparing cheap stamps of it, so the UI can read it again
 without a restart.
 
-- ``library_stamp(root)``: the name, size and modification time of the library's own files (``topics.yaml``,
-  ``settings.yaml``) and of every pair folder and each file in it; hidden entries (``.cache``, the scratch
-  folders of a save in progress) are left out. Only ``stat`` calls: no file is opened or read.
+- ``library_stamp(root)``: the name, size, modification and status-change time of the library's own files
+  (``topics.yaml``, ``settings.yaml``) and of every pair folder and each file in it; hidden entries (``.cache``,
+  the scratch folders of a save in progress) are left out. Only ``stat`` calls: no file is opened or read.
 - ``LibraryWatch(root, also=()).check() -> frozenset[str]``: the top-level names (a pair folder, ``topics.yaml``,
   ``settings.yaml``) whose stamp differs from the one taken at the previous call (the first call takes the first
   stamp and finds nothing), and the files of ``also`` (outside the library: the ``--topics`` file) that changed,
@@ -25,21 +25,22 @@ from pathlib import Path
 
 __all__ = ["LibraryWatch", "Stamp", "library_stamp"]
 
-Stamp = frozenset[tuple[str, int, int, int]]
-"""(relative path, inode, size, mtime in ns) per entry."""
+Stamp = frozenset[tuple[str, int, int, int, int]]
+"""(relative path, inode, size, mtime in ns, ctime in ns) per entry: the ctime changes with every write, even one
+whose old modification time was put back."""
 
 
-def _entry(path: str, entry: os.DirEntry[str]) -> tuple[str, int, int, int] | None:
+def _entry(path: str, entry: os.DirEntry[str]) -> tuple[str, int, int, int, int] | None:
     try:
         info = entry.stat(follow_symlinks=False)
     except OSError:
         return None  # gone between the listing and the stat: the next check sees the new state
-    return (path, info.st_ino, info.st_size, info.st_mtime_ns)
+    return (path, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def library_stamp(root: Path) -> Stamp:
     """A stamp of ``root`` that changes when any pair in it changes; an unreadable root stamps as empty."""
-    found: list[tuple[str, int, int, int]] = []
+    found: list[tuple[str, int, int, int, int]] = []
     try:
         top = list(os.scandir(root))
     except OSError:
@@ -91,9 +92,9 @@ class LibraryWatch:
             try:
                 info = os.stat(path)  # through a link: the file the options are read from
             except OSError:
-                found.add((path, 0, -1, 0))  # missing or unreadable: a state of its own, so its return is seen
+                found.add((path, 0, -1, 0, 0))  # missing or unreadable: a state of its own, so its return is seen
                 continue
-            found.add((path, info.st_ino, info.st_size, info.st_mtime_ns))
+            found.add((path, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
         return frozenset(found)
 
     def changed(self) -> bool:

@@ -68,7 +68,7 @@ def review_state(library: "Library", pair: Pair) -> ReviewState:
     path = review_store(library, pair).path
     try:
         info = os.stat(path)
-        stamp: tuple = (info.st_ino, info.st_size, info.st_mtime_ns, pair.side_keys)
+        stamp: tuple = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, pair.side_keys)
     except OSError:
         stamp = ("absent", os.path.lexists(path))  # a dangling link is read (and refused) like any file
     with _seen_lock:

@@ -72,6 +72,11 @@ def test_the_stamp_changes_when_a_pair_is_added_replaced_edited_or_removed(tmp_p
     text.write_text(text.read_text(encoding="utf-8").replace("wheat", "maize"), encoding="utf-8")
     os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # whatever the file system's clock
     assert watch.changed(), "a side's text edited in place"
+    stat = text.stat()
+    with open(text, "r+", encoding="utf-8") as handle:  # the same length, in place, its old time put back
+        handle.write(text.read_text(encoding="utf-8").replace("maize", "wheat"))
+    os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert watch.changed(), "a side's text edited in place with its old modification time put back"
     (root / "p" / "north.txt").unlink()
     assert watch.changed(), "a side file removed"
     (root / "p" / "pair.yaml").unlink()

@@ -91,6 +91,27 @@ def test_the_catalog_follows_a_pair_added_replaced_edited_and_removed_behind_its
     catalog.close()
 
 
+def test_a_side_file_rewritten_in_place_with_its_old_time_put_back_is_read_again(root):
+    # `search` went on finding the old words: the new text had the same length and the file its old modification
+    # time (written in place, then `touch -r` or a tool that keeps times), so size, inode and mtime all matched.
+    import os
+
+    catalog = Catalog(Library(root))
+    catalog.refresh()
+    side = root / "vest-putin-call" / "norland.txt"
+    before = os.stat(side)
+    text = side.read_text(encoding="utf-8")
+    edited = text.replace("grain", "wheat", 1)
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    with open(side, "r+", encoding="utf-8") as handle:  # in place: the same inode
+        handle.write(edited)
+    os.utime(side, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(side)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    assert catalog.refresh().read == 1
+    catalog.close()
+
+
 def test_a_broken_pair_is_listed_with_its_problem_and_the_rest_still_serve(root):
     (root / "bad-yaml").mkdir()
     (root / "bad-yaml" / "pair.yaml").write_text("id: bad-yaml\nsides: [\n", encoding="utf-8")
