@@ -135,25 +135,17 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
             raise ReadoutError(f"'{code}' is not a language code such as en, ru or zh-Hant", field="language",
                                value=key)
     for key, url in given["url"].items():
-        if url and not _WEB_ADDRESS.fullmatch(url):
+        if not url:
+            continue
+        if not _WEB_ADDRESS.fullmatch(url):
             raise ReadoutError(f"'{url}' is not a web address: a source's URL must be http(s)://...", field="url",
                                value=key)
-        if url and _holds_credentials(url):
-            from readouts.fetch import shown_url
+        from readouts.fetch import holds_credentials, shown_url  # lazily: HTTP modules stay out of start-up
 
+        if holds_credentials(url):
             raise ReadoutError(f"'{shown_url(url)}' holds a user name or password, which every report of the pair "
                                "would print: give the address without them", field="url", value=key)
     return _Request(pair_id, _text(event, "event", event), when, tuple(checked.items()), given)
-
-
-def _holds_credentials(url: str) -> bool:
-    import urllib.parse
-
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return False  # not a URL urllib can read: the reports print it as text, never as a link
-    return parts.username is not None or parts.password is not None
 
 
 def _build(request: _Request, previous: Pair | None, stdin: IO[Any] | None, before_read: BeforeRead | None,

@@ -6,6 +6,8 @@
 - ``check_url(url) -> None``: what any URL must be before a request is made: http(s), a host, no spaces or
   control characters, no user name or password.
 - ``shown_url(url) -> str``: the URL as an error line may print it, a password masked.
+- ``holds_credentials(url) -> bool``: whether the URL carries a user name or password (``readouts.adding`` refuses
+  such a source address too: every report would print it).
 - ``MAX_REDIRECTS``, ``DEADLINE``: the limits.
 
 Every problem is one ``ReadoutError`` line naming the URL. ``timeout`` bounds each wait for the server; ``deadline``
@@ -29,7 +31,7 @@ from typing import Any
 
 from readouts.errors import ReadoutError
 
-__all__ = ["DEADLINE", "MAX_REDIRECTS", "Page", "check_url", "fetch", "shown_url"]
+__all__ = ["DEADLINE", "MAX_REDIRECTS", "Page", "check_url", "fetch", "holds_credentials", "shown_url"]
 
 MAX_REDIRECTS = 5
 """Official sites redirect once or twice (http to https, a trailing slash, a CDN); five is generous."""
@@ -62,6 +64,15 @@ def shown_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
+def holds_credentials(url: str) -> bool:
+    """Whether ``url`` holds a user name or password; False for a string ``urllib`` cannot read as a URL."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    return parts.username is not None or parts.password is not None
+
+
 def check_url(url: str) -> None:
     """Refuse a URL that is not plain http(s) to a named host (``ReadoutError`` naming it)."""
     shown = shown_url(url)
@@ -74,7 +85,7 @@ def check_url(url: str) -> None:
         host, _ = parts.hostname, parts.port  # .port raises for a port that is not a number from 0 to 65535
     except ValueError as error:  # a bracket left open, a bad port
         raise ReadoutError(f"not a valid URL: {error}", file=shown) from None
-    if parts.username is not None or parts.password is not None:
+    if holds_credentials(url):
         raise ReadoutError("the URL holds a user name or password: dualread sends no credentials; download the "
                            "page yourself and add the file", file=shown)
     if not host:

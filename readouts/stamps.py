@@ -84,14 +84,14 @@ def check_stamp(folder: str, files: Iterable[str]) -> str:
         info = os.stat(folder)
     except OSError as error:
         return f"missing:{error.errno}"
-    parts = [f".:{info.st_ino}.{info.st_size}.{info.st_mtime_ns}.{info.st_ctime_ns}"]
+    parts = [_part(".", info)]
     prefix = folder + os.sep
     for name in files:
         try:
             item = os.stat(prefix + name)
         except OSError:
             return "changed"
-        parts.append(f"{name}:{item.st_ino}.{item.st_size}.{item.st_mtime_ns}.{item.st_ctime_ns}")
+        parts.append(_part(name, item))
     return "|".join(parts)  # never racy-marked: a racy stored stamp must never equal a checked one
 
 
