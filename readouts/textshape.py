@@ -7,6 +7,8 @@
   turn the text after them around, a tab becoming a space; line breaks stay (``normalise_text`` applies it;
   ``readouts.adding`` applies it to events and titles too).
 - ``clean_text(text)``: line breaks made ``\\n``, then ``strip_controls``: what a hand-edited file is reduced to on load.
+- ``one_line(text)``: a field that is one line by nature (an event, a title, a publisher, a person's name) as one
+  line for display, each run of line breaks, tabs and spaces made one space; the stored value stays as written.
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
 - ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
 - ``paragraph_lines(block)``: which lines of a block make one paragraph: the one rule for hard-wrapped lines, shared
@@ -23,7 +25,7 @@ import re
 import unicodedata
 
 __all__ = ["LINE_BREAKS", "LIST_MARKER", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
-           "paragraph_lines", "strip_controls"]
+           "one_line", "paragraph_lines", "strip_controls"]
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 LIST_MARKER = re.compile(r"(?:[-*+•▪‣◦●–—]|\(?\d{1,3}[.)]|\([a-zа-я0-9]{1,3}\)|[a-zа-я]\))\s")
@@ -88,6 +90,19 @@ def clean_text(text: str) -> str:
 
     Unlike ``normalise_text`` it keeps the layout and every other character, so offsets into it stay meaningful."""
     return strip_controls(LINE_BREAKS.sub("\n", text))
+
+
+_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""A run of white space (line breaks, tabs, spaces), but for the no-break spaces, which join on purpose."""
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: each run of white space (a line break, a tab, spaces) one space, none at the ends.
+
+    For display only: a hand-written pair.yaml may hold ``event: "Call\\n\\n# Fake heading"``, which printed as
+    it is ends a terminal line, a table row or a CSV line, and in Markdown starts a heading. The terminal, every
+    report and the UI show one-line fields through this one rule; the value on disk and in the JSON is kept."""
+    return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def _paragraphs_of(block: list[str]) -> list[str]:

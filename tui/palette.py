@@ -14,6 +14,8 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from readouts.textshape import one_line
+
 __all__ = ["DualreadCommands"]
 
 
@@ -41,7 +43,7 @@ class DualreadCommands(Provider):
         # The pairs as the library screen lists them (from the catalog): reading 10,000 folders here took seconds.
         listed = getattr(app.screen_stack[0], "all", None) if app.screen_stack else None
         for entry in listed if listed is not None else app.library_view.listings(refresh=False):
-            label = entry.id if entry.pair is None else f"{entry.id}: {entry.pair.event}"
+            label = entry.id if entry.pair is None else f"{entry.id}: {one_line(entry.pair.event)}"
             found.append((f"Open pair… {label}", partial(app.open_pair, entry.id),
                           entry.problem or "open this pair's comparison"))
         if isinstance(screen, ComparisonScreen):

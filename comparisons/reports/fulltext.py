@@ -17,6 +17,7 @@ from typing import Mapping
 
 from comparisons.model import Comparison, Row
 from comparisons.reports.view_values import ClaimView, FullTextView, TextRun
+from readouts.textshape import one_line
 
 __all__ = ["LOW_SCORE", "claim_anchor", "claim_views", "full_texts"]
 
@@ -62,7 +63,7 @@ def claim_views(comparison: Comparison, labels: Mapping[str, str], langs: Mappin
                 mark = (link or row.omission).review  # type: ignore[union-attr]
                 views[claim.id] = ClaimView(
                     id=claim.id, side=side, side_label=labels[side], lang=langs[side], index=claim.index,
-                    start=claim.start, end=claim.end, text=claim.text, speaker=claim.speaker or "",
+                    start=claim.start, end=claim.end, text=claim.text, speaker=one_line(claim.speaker or ""),
                     topics=comparison.topics_of(claim.id), status=status, link=link.id if link else "",
                     partners=partners, score=link.score if link else None,
                     low_score=bool(link and link.score < LOW_SCORE and link.review is None), conflicts=conflicts,
@@ -115,6 +116,6 @@ def full_texts(comparison: Comparison, claims: Mapping[str, ClaimView],
     for document in comparison.documents:
         side = document.side
         ordered = sorted((claims[c.id] for c in document.claims), key=lambda c: c.start)
-        out.append(FullTextView(side.key, side.label, langs[side.key], side.title,
+        out.append(FullTextView(side.key, one_line(side.label), langs[side.key], one_line(side.title),
                                 _side_text(document.text, ordered)))
     return tuple(out)

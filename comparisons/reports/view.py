@@ -39,6 +39,7 @@ from comparisons.reports.view_values import (
     SideView,
     TopicView,
 )
+from readouts.textshape import one_line
 
 __all__ = [
     "LOW_SCORE", "CellView", "ClaimView", "ConflictView", "CoverageCell", "FullTextView", "KeyDifferences", "Piece",
@@ -132,7 +133,7 @@ def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs
             against[first], against[second] = labels[second], labels[first]
     cells = []
     for k in keys:
-        speakers = tuple(dict.fromkeys(c.speaker for c in row.claims[k] if c.speaker))
+        speakers = tuple(dict.fromkeys(one_line(c.speaker) for c in row.claims[k] if c.speaker))
         href = f"#{claim_anchor(min(row.claims[k], key=lambda c: c.index).id)}" if row.claims[k] else ""
         cells.append(CellView(k, labels[k], langs[k], pieces[k], speakers, marks[k], against[k], href))
     conflicts = []
@@ -209,7 +210,8 @@ def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | No
     pair = comparison.pair
     keys = comparison.side_keys
     sides_by_key = {d.key: d.side for d in comparison.documents}
-    labels = {k: sides_by_key[k].label for k in keys}
+    # The event, labels, titles and speakers are one line in every format (``one_line``), whatever pair.yaml holds.
+    labels = {k: one_line(sides_by_key[k].label) for k in keys}
     langs = {k: _lang(sides_by_key[k]) for k in keys}
     topic_labels = {t.id: t.label for t in comparison.topics}
     all_rows = comparison.rows
@@ -217,7 +219,7 @@ def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | No
     conflicted = [r for r in all_rows if r.has_conflict]
     side_views = tuple(
         SideView(
-            key=k, label=labels[k], publisher=side.publisher, title=side.title, url=side.url,
+            key=k, label=labels[k], publisher=one_line(side.publisher), title=one_line(side.title), url=side.url,
             safe_url=safe_url(side.url), lang=langs[k], claims=len(document.claims),
             linked=sum(len(r.claims[k]) for r in all_rows if r.link is not None),
             omitted=sum(1 for om in comparison.omissions if om.side == k),
@@ -238,7 +240,7 @@ def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | No
     date = pair.date
     return ReportView(
         pair_id=pair.id,
-        event=pair.event,
+        event=one_line(pair.event),
         date_iso=date.isoformat() if isinstance(date, _dt.date) else str(date),
         date_long=long_date(date),
         sample=pair.sample,

@@ -172,6 +172,17 @@ def test_normalised_text_has_the_stored_shape(raw):
     assert normalise_text(text) == text
 
 
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\r\t\x0b\x0c\x85\u2028\u2029\u00a0\u202f")), max_size=80))
+def test_a_one_line_field_is_shown_on_one_line_with_its_words_and_no_break_spaces(raw):
+    from readouts.textshape import one_line
+
+    line = one_line(raw)
+    assert len(line.splitlines()) <= 1 and "\t" not in line and "  " not in line
+    assert line == line.strip(" ")
+    assert line.replace(" ", "") == "".join(ch for ch in raw if not ch.isspace() or ch in "\u00a0\u202f")
+    assert one_line("Joseph R.\u00a0Biden\n\n# Call") == "Joseph R.\u00a0Biden # Call"
+
+
 # --- stdin ------------------------------------------------------------------------------------------------------------
 
 def test_the_kind_of_an_unknown_suffix_is_sniffed(tmp_path):

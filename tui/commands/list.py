@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tui.commands.json_out import write_json
 from tui.commands.terminal_text import fit as _fit
 from tui.commands.terminal_text import visible as _visible
+from tui.commands.terminal_text import visible_field
 
 if TYPE_CHECKING:
     from readouts.catalog import PairSummary
@@ -76,7 +77,7 @@ def format_table(entries: list[PairSummary], width: int | None) -> list[str]:
         if entry.problem is not None or entry.date is None:
             continue
         rows.append((entry.date.isoformat(), _visible(entry.id), ", ".join(entry.side_keys),
-                     "sample" if entry.sample else "", _visible(entry.event)))
+                     "sample" if entry.sample else "", visible_field(entry.event)))
     if not rows:
         return []
     header = ("DATE", "ID", "SIDES", "", "EVENT")

@@ -22,7 +22,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.json_out import write_json
-from tui.commands.terminal_text import visible
+from tui.commands.terminal_text import visible, visible_field
 
 if TYPE_CHECKING:
     from comparisons.claim_index import ClaimIndex
@@ -187,18 +187,18 @@ def format_result(result: "SearchResult", width: int | None) -> list[str]:
     lines = [f"{result.claims:,} claim{'s' if result.claims != 1 else ''} in {pairs:,} pair{'s' if pairs != 1 else ''}"]
     for group in result.pairs:
         lines.append("")
-        lines.append(f"{group.date}  {visible(group.event)}  ({visible(group.pair_id)}{', sample' if group.sample else ''})")
+        lines.append(f"{group.date}  {visible_field(group.event)}  ({visible(group.pair_id)}{', sample' if group.sample else ''})")
         for hit in group.hits:
-            facts = [hit.id, visible(hit.publisher or hit.side), hit.status]
+            facts = [hit.id, visible_field(hit.publisher or hit.side), hit.status]
             if hit.status == "conflict":
                 facts[-1] += " (" + ", ".join(c.get("kind", "?") for c in hit.conflicts) + ")"
             if hit.topics:
                 facts.append(", ".join(hit.topics))
             if hit.speaker:
-                facts.append("speaker " + visible(hit.speaker))
+                facts.append("speaker " + visible_field(hit.speaker))
             lines.append("  " + " · ".join(facts))
             lines += _wrap(visible(hit.text), width, "    ")
             for partner in hit.partners:
-                lines += _wrap(f"↔ {partner.id} ({visible(partner.publisher or partner.side)}): {visible(partner.text)}",
+                lines += _wrap(f"↔ {partner.id} ({visible_field(partner.publisher or partner.side)}): {visible(partner.text)}",
                                width, "      ")
     return lines

@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.json_out import write_json
-from tui.commands.terminal_text import fit, visible
+from tui.commands.terminal_text import fit, visible, visible_field
 
 if TYPE_CHECKING:
     from comparisons.library_stats import LibraryStats
@@ -106,11 +106,11 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
     for row in stats.rows:
         label = stats.topic_labels.get(row.topic, row.topic)
         if stats.by == "topic":
-            group, name = f"{label} ({row.topic})", visible(row.side)
+            group, name = f"{label} ({row.topic})", visible_field(row.side)
         elif stats.by == "year":
-            group, name = f"{row.year} · {visible(row.side)}", label
+            group, name = f"{row.year} · {visible_field(row.side)}", label
         else:
-            group, name = visible(row.side), label
+            group, name = visible_field(row.side), label
         cells = (f"{row.pairs:,}", _share(row.raised, row.pairs), _share(row.left_out, row.pairs),
                  _share(row.conflict, row.pairs), f"{row.claims:,}", f"{row.alone:,}")
         rows.append((group, name, cells))

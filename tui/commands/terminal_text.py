@@ -2,18 +2,26 @@
 
 - ``visible(text)``: control characters (an escape sequence in a pair.yaml or a readout) shown as ``\\x1b`` instead
   of obeyed; printable text comes back as it is, at the cost of one C call.
+- ``visible_field(text)``: a one-line field (an event, a title, a publisher, a person's name) the same way, on one
+  line (``readouts.textshape.one_line``: a line break in a hand-written pair.yaml would start a line of its own).
 - ``fit(text, width)``: cut to ``width`` characters with an ellipsis.
 """
 
 from __future__ import annotations
 
-__all__ = ["fit", "visible"]
+from readouts.textshape import one_line
+
+__all__ = ["fit", "visible", "visible_field"]
 
 
 def visible(text: str) -> str:
     if text.isprintable():
         return text  # nearly always: one C call instead of one per character (10,000 pairs listed)
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def visible_field(text: str) -> str:
+    return visible(one_line(text))
 
 
 def fit(text: str, width: int) -> str:

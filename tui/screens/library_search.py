@@ -24,10 +24,11 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from readouts.errors import DualreadError
+from readouts.textshape import one_line
 from tui.screens.error import WorkerErrors
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search.results import ResultLine, SearchResults
-from tui.widgets.texts import Palette, counted, literal
+from tui.widgets.texts import Palette, counted, field_text, literal
 
 if TYPE_CHECKING:
     from comparisons.library_search import SearchQuery, SearchResult
@@ -171,22 +172,22 @@ class LibrarySearchScreen(WorkerErrors, Screen[None]):
         if line is None:
             return Text("")
         group, hit = line.group, line.hit
-        text = literal(group.event, Style(bold=True))
+        text = field_text(group.event, Style(bold=True))
         text.append(f"  {group.date}  ", Style(color=palette.muted))
         text.append_text(literal(group.pair_id, Style(color=palette.muted)))
         if hit is None:
             text.append(f"\n{counted(len(group.hits), 'claim')} found · Enter opens the comparison")
             return text
         text.append("\n")
-        text.append_text(literal(f"{hit.publisher or hit.side} ({hit.id})", Style(bold=True)))
+        text.append_text(field_text(f"{hit.publisher or hit.side} ({hit.id})", Style(bold=True)))
         facts = [hit.status] + ([", ".join(hit.topics)] if hit.topics else []) + (
-            [f"speaker {hit.speaker}"] if hit.speaker else [])
+            [f"speaker {one_line(hit.speaker)}"] if hit.speaker else [])
         text.append_text(literal("  " + " · ".join(facts), Style(color=palette.muted)))
         text.append("\n")
         text.append_text(literal(hit.text))
         for partner in hit.partners:
             text.append("\n↔ ", Style(color=palette.muted))
-            text.append_text(literal(f"{partner.publisher or partner.side}: ", Style(bold=True)))
+            text.append_text(literal(f"{one_line(partner.publisher or partner.side)}: ", Style(bold=True)))
             text.append_text(literal(partner.text))
         return text
 

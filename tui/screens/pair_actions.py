@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 
 from readouts.errors import DualreadError
+from readouts.textshape import one_line
 
 __all__ = ["PairActions"]
 
@@ -50,8 +51,8 @@ class PairActions:
             return
         folder = self.app.library.root / listing.id
         hides = listing.id in self.app.library.sample_ids()
-        message = (f"{listing.event or listing.id}\n\nIts folder {folder} goes from the library, with its texts and "
-                   "its review. This cannot be undone."
+        message = (f"{one_line(listing.event) or listing.id}\n\nIts folder {folder} goes from the library, with its "
+                   "texts and its review. This cannot be undone."
                    + ("\n\nThe bundled sample with this id shows again." if hides else ""))
         self.app.push_screen(ConfirmModal(f"Delete the pair {listing.id}?", message, "Delete"),
                              callback=lambda go: self.delete_pair(listing.id) if go else None)

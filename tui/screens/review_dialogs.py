@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from comparisons.model import Comparison
 from readouts.model import Claim
+from readouts.textshape import one_line
 from tui.screens.styles import chooser
 from tui.widgets.texts import literal
 
@@ -58,7 +59,7 @@ class ClaimChooser(ModalScreen[str | None]):
         self.title_text = title
         self.values = [c.id for c in claims] + ([extra[0]] if extra else [])
         self.extra = extra
-        labels = {d.key: d.side.label for d in comparison.documents}
+        labels = {d.key: one_line(d.side.label) for d in comparison.documents}
         self.prompts = []
         for claim in claims:
             prompt = literal(f"{labels.get(claim.side, claim.side)} · {claim.id}", Style(bold=True))

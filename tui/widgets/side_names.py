@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from readouts.model import Side
+from readouts.textshape import one_line
 
 __all__ = ["SHORT_NAME_KEY", "short_name", "short_names", "side_tags"]
 
@@ -40,12 +41,12 @@ def _key_words(key: str) -> list[str]:
 def short_name(side: Side) -> str:
     own = side.extra.get(SHORT_NAME_KEY)
     if isinstance(own, str) and own.strip():
-        name = " ".join(own.split())
+        name = one_line(own)
         return name if len(name) <= MAX_SHORT else name[: MAX_SHORT - 1] + "…"
     letters = re.sub(r"[^a-z]", "", side.key)
     if len(letters) >= 3:
         return " ".join(_key_words(side.key))
-    return side.publisher or side.key
+    return one_line(side.publisher) or side.key
 
 
 def short_names(sides: Sequence[Side]) -> list[str]:

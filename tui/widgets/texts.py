@@ -2,6 +2,8 @@
 
 - ``literal(text)``: a readout's characters as typed; control characters (an escape sequence, a bell) become
   their visible Unicode pictures so they can neither style nor move the terminal.
+- ``field_text(text)``: the same for a field that is one line by nature (an event, a title, a publisher, a person's
+  name), on one line (``readouts.textshape.one_line``) whatever a hand-written pair.yaml holds.
 - ``Palette``: the theme's colours the UI paints with, resolved from the app's theme variables
   (``$success-muted``, ``$error-muted``, ...), so a theme change recolours diffs and tints.
 - ``side_cell(row, side, comparison, palette, query)``: one side's cell of an aligned row: its claims (word diff
@@ -23,8 +25,9 @@ from rich.style import Style
 from rich.text import Text
 
 from comparisons.model import Comparison, Row, Span
+from readouts.textshape import one_line
 
-__all__ = ["Palette", "literal", "side_cell", "diff_pieces", "highlight", "short", "counted", "NOT_MENTIONED"]
+__all__ = ["Palette", "field_text", "literal", "side_cell", "diff_pieces", "highlight", "short", "counted", "NOT_MENTIONED"]
 
 NOT_MENTIONED = "not mentioned"
 
@@ -36,6 +39,11 @@ _CONTROLS[0x7F] = 0x2421
 def literal(text: str, style: Style | str = "") -> Text:
     """``text`` exactly as typed: no markup parsing, no live control characters."""
     return Text(text.translate(_CONTROLS), style=style, end="")
+
+
+def field_text(text: str, style: Style | str = "") -> Text:
+    """A one-line field as typed, on one line: a line break in an event or a publisher broke a header in two."""
+    return literal(one_line(text), style)
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,7 @@ _PALETTES: dict[tuple[str | None, ...], Palette] = {}
 
 def short(text: str, width: int) -> str:
     """One line of at most ``width`` cells' worth of characters, cut with an ellipsis."""
-    line = " ".join(text.split())
+    line = one_line(text)
     if width <= 0:
         return ""
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"

@@ -12,7 +12,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from readouts.model import Pair
-from tui.widgets.texts import Palette, literal
+from readouts.textshape import one_line
+from tui.widgets.texts import Palette, field_text
 
 __all__ = ["PairHeader", "fair_shares", "header_text"]
 
@@ -38,10 +39,10 @@ MIN_TITLE = 10
 
 
 def _side_text(side, palette: Palette, with_title: bool = True) -> Text:
-    text = literal(side.label, Style(bold=True))
+    text = field_text(side.label, Style(bold=True))
     if side.title and with_title:
         text.append(": ", Style(color=palette.muted))
-        text.append_text(literal(" ".join(side.title.split()), Style(color=palette.muted)))
+        text.append_text(field_text(side.title, Style(color=palette.muted)))
     return text
 
 
@@ -56,10 +57,10 @@ def _fitted_sides(pair: Pair, palette: Palette, width: int) -> tuple[list[Text],
     room = width - len(separator) * (len(sides) - 1)
     shares = fair_shares([s.cell_len for s in sides], room)
     for n, (side, share) in enumerate(zip(pair.sides, shares)):
-        if side.title and sides[n].cell_len > share and share < len(side.label) + 2 + MIN_TITLE:
+        if side.title and sides[n].cell_len > share and share < len(one_line(side.label)) + 2 + MIN_TITLE:
             sides[n] = _side_text(side, palette, with_title=False)
     shares = fair_shares([s.cell_len for s in sides], room)
-    names_cut = any(share < len(side.label) for side, share in zip(pair.sides, shares))
+    names_cut = any(share < len(one_line(side.label)) for side, share in zip(pair.sides, shares))
     if names_cut and len(sides) > 2:
         separator = NARROW_SEPARATOR
         room = width - len(separator) * (len(sides) - 1)
@@ -74,7 +75,7 @@ def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None 
     """The two header lines; with ``width``, the sides line shares that many cells fairly among the sides."""
     text = Text("dualread › ", style=Style(color=palette.muted), end="", no_wrap=True, overflow="ellipsis")
     text.append(pair.date.isoformat() + " ", Style(bold=True))
-    event = literal(" ".join(pair.event.split()), Style(bold=True))
+    event = field_text(pair.event, Style(bold=True))
     shown_mode = f"  [{mode}]" if mode else ""
     if width and shown_mode and text.cell_len + event.cell_len + len(shown_mode) > width:
         # The event gives way, not the mode: "[full text]" is what tells the two screens apart.

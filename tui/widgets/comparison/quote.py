@@ -8,6 +8,7 @@ Readout text is data: control characters (an escape sequence in a readout) are d
 from __future__ import annotations
 
 from comparisons.model import Comparison, Row
+from readouts.textshape import one_line
 from tui.widgets.texts import NOT_MENTIONED
 
 __all__ = ["quote_text", "web_address"]
@@ -34,7 +35,7 @@ def quote_text(comparison: Comparison, row: Row) -> str:
     lines = []
     for document in comparison.documents:
         side = document.side
-        who = side.publisher or side.key
+        who = one_line(side.publisher) or side.key
         address = web_address(side.url)
         if address:
             who += f" ({address})"
@@ -42,5 +43,5 @@ def quote_text(comparison: Comparison, row: Row) -> str:
         said = " ".join(c.text for c in claims).translate(_CONTROLS)
         lines.append(f"{who}: “{said}”" if claims else f"{who}: {NOT_MENTIONED}")
     pair = comparison.pair
-    lines.append(f"— {' '.join(pair.event.split())}, {pair.date.isoformat()}")
+    lines.append(f"— {one_line(pair.event)}, {pair.date.isoformat()}")
     return "\n".join(lines).translate(_CONTROLS)

@@ -20,7 +20,7 @@ from tui.widgets.comparison.row_filter import speaker_name
 from tui.widgets.comparison.word_languages import diff_languages
 from tui.widgets.review.marks import decided_text
 from tui.widgets.side_names import short_names
-from tui.widgets.texts import NOT_MENTIONED, Palette, literal
+from tui.widgets.texts import NOT_MENTIONED, Palette, field_text, literal
 
 __all__ = ["RowDetail", "detail_text"]
 
@@ -86,7 +86,8 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
             text.append("\n\n")
             text.append_text(literal(names[key], Style(bold=True)))
             if side.publisher and side.publisher != names[key]:
-                text.append_text(literal(f"  {side.publisher}", muted))
+                text.append("  ")
+                text.append_text(field_text(side.publisher, muted))
             claims = row.claims.get(key, ())
             if not claims:
                 text.append("\n" + NOT_MENTIONED, Style(color=palette.muted, italic=True))

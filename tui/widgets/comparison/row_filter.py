@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from comparisons.model import Comparison, Row
 from readouts.model import BOTH
+from readouts.textshape import one_line
 from tui.widgets.side_names import short_names
 
 __all__ = ["RowFilter", "is_difference", "next_difference", "row_matches", "silent_sides", "speaker_name",
@@ -52,7 +53,7 @@ def speaker_name(speaker: str | None) -> str:
     """A claim's speaker as the UI names it."""
     if speaker is None:
         return "narrator"
-    return "both leaders" if speaker == BOTH else speaker
+    return "both leaders" if speaker == BOTH else one_line(speaker)
 
 
 def speakers_of(comparison: Comparison) -> list[str]:

@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from comparisons.model import Comparison
+from readouts.textshape import one_line
 from tui.widgets.side_names import short_names, side_tags
 from tui.widgets.texts import Palette, literal, short
 
@@ -157,7 +158,7 @@ class TopicList(OptionList):
         self.choose(topic)
         sides = [d.side for d in comparison.documents]
         tags = side_tags(sides)
-        legend = [f"{tag}  {name}" + (f" ({side.publisher})" if side.publisher and side.publisher != name else "")
+        legend = [f"{tag}  {name}" + (f" ({one_line(side.publisher)})" if side.publisher and side.publisher != name else "")
                   for tag, name, side in zip(tags, short_names(sides), sides)]
         self.post_message(self.Columns(columns_header(tags, width), "\n".join(legend)))
 

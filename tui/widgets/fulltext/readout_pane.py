@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from comparisons.model import Comparison
 from readouts.model import Document
+from readouts.textshape import one_line
 from tui.widgets.texts import Palette, highlight, literal
 
 __all__ = ["ReadoutPane", "paragraphs", "paragraph_text"]
@@ -63,7 +64,7 @@ class ReadoutPane(VerticalScroll, can_focus=False):
         self.document = document
         self.spans = paragraphs(document.text)
         # A plain string here would be read as markup: the publisher's name is data.
-        self.border_title = Content(document.side.label)
+        self.border_title = Content(one_line(document.side.label))
         self.revealing = False
         self._target: int | None = None
 

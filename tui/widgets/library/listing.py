@@ -17,6 +17,7 @@ from typing import Any, Iterable, Literal
 
 from comparisons.model import Comparison
 from readouts.model import Pair
+from readouts.textshape import one_line
 
 __all__ = ["CORE_TOPICS", "Coverage", "Figures", "Listing", "figures_of", "listings", "matches", "told_apart"]
 
@@ -166,7 +167,7 @@ def told_apart(events: list[str], width: int) -> list[str]:
     holds few distinct events per group, and comparing every event with every other took 13 s there."""
     from tui.widgets.texts import short
 
-    plain = [" ".join(e.split()) for e in events]
+    plain = [one_line(e) for e in events]
     groups: dict[str, list[str]] = {}
     cut: dict[str, str] = {}
     for event in dict.fromkeys(plain):

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from tui.widgets.library.listing import CORE_TOPICS, Figures, Listing
 from tui.widgets.library.pair_table import GLYPHS
-from tui.widgets.texts import Palette, counted, literal
+from tui.widgets.texts import Palette, counted, field_text, literal
 
 __all__ = ["PairPreview", "preview_text", "coverage_groups"]
 
@@ -95,7 +95,7 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
         text.append_text(literal(listing.problem or "", Style(color=palette.error)))
         return text
     pair = listing.pair
-    text.append_text(literal(pair.event, Style(bold=True)))
+    text.append_text(field_text(pair.event, Style(bold=True)))
     text.append("  ")
     if not pair.id.startswith(pair.date.isoformat()):
         # An id opening with the date says it already: at 80 columns "2022-11-14  2022-11-14…" read as a glitch.
@@ -106,10 +106,10 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
         # The side's key first (the name the coverage lines use), padded so the publishers line up.
         text.append("\n  ")
         text.append_text(literal(side.key.ljust(key_width + 2), Style(color=palette.muted)))
-        text.append_text(literal(side.label, Style(bold=True)))
+        text.append_text(field_text(side.label, Style(bold=True)))
         if side.title:
             text.append(" — ")
-            text.append_text(literal(side.title))
+            text.append_text(field_text(side.title))
     text.append("\n")
     if figures is None:
         text.append("Comparing…", Style(color=palette.muted, italic=True))

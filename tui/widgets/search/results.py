@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from comparisons.library_search import ClaimHit, PairHits, SearchResult
 from tui.widgets.cursor import CursorView, cursor_bindings
-from tui.widgets.texts import Palette, literal
+from tui.widgets.texts import Palette, field_text, literal
 
 __all__ = ["ResultLine", "SearchResults", "result_lines"]
 
@@ -133,7 +133,7 @@ class SearchResults(CursorView, can_focus=True):
         if hit is None:
             text = Text(end="", no_wrap=True)
             text.append(f"{group.date}  ", Style(color=palette.muted))
-            text.append_text(literal(group.event, Style(bold=True)))
+            text.append_text(field_text(group.event, Style(bold=True)))
             text.append("  ")
             text.append_text(literal(group.pair_id, Style(color=palette.muted)))
             return text
