@@ -23,7 +23,7 @@ from readouts.library import Library
 from tui.app import DualreadApp
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.help import keys_table
-from tui.screens.review_dialogs import ClaimChooser, ConflictNote
+from tui.screens.review_dialogs import ALL_APART, ClaimChooser, ConflictNote
 from tui.widgets.comparison.aligned_rows import AlignedRows
 from tui.widgets.comparison.row_detail import RowDetail
 from tui.widgets.review.status import ReviewStatus
@@ -235,6 +235,11 @@ async def test_all_apart_has_a_key_named_in_the_split_dialog_at_80x24(app, libra
         chooser = app.screen
         assert isinstance(chooser, ClaimChooser)
         assert "a: All apart" in str(chooser.query_one(".review-box").border_subtitle)
+        # One name for the action wherever the dialog shows it: its key, the subtitle, the list's last line.
+        (key,) = [b for b in chooser.active_bindings.values() if b.binding.action == "extra"]
+        last = chooser.query_one("#review-claims").get_option_at_index(len(chooser.values) - 1).prompt
+        assert key.binding.description == ALL_APART.name == "All apart"
+        assert str(last).startswith(f"{ALL_APART.name}: ") and chooser.values[-1] == ALL_APART.value
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen)

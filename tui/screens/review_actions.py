@@ -253,7 +253,7 @@ class ReviewActions:
 
     def action_split(self) -> None:
         from comparisons.review.edits import unlink
-        from tui.screens.review_dialogs import ClaimChooser
+        from tui.screens.review_dialogs import ALL_APART, ClaimChooser
 
         row = self._link_row("An omission is in no link: nothing to split.")
         if row is None:
@@ -266,15 +266,14 @@ class ReviewActions:
         def chosen(choice: str | None) -> None:
             if choice is None:
                 return
-            out = claims if choice == "all" else [c for c in claims if c.id == choice]
-            said = (f"Split {row.link.id} all apart." if choice == "all"
-                    else f"Took {choice} out of {row.link.id}.")
-            keep = next((c.id for c in claims if c.id != choice), claims[0].id) if choice != "all" else claims[0].id
+            apart = choice == ALL_APART.value
+            out = claims if apart else [c for c in claims if c.id == choice]
+            said = f"Split {row.link.id} all apart." if apart else f"Took {choice} out of {row.link.id}."
+            keep = claims[0].id if apart else next((c.id for c in claims if c.id != choice), claims[0].id)
             self._decide(unlink(out), keep, said)
 
         self.app.push_screen(ClaimChooser(f"Split {row.link.id}: take which claim out?", claims, self.comparison,
-                                          extra=("all", "All apart: every claim of the link in no link")),
-                             callback=chosen)
+                                          all_apart=True), callback=chosen)
 
     def action_link(self) -> None:
         row = self._current()

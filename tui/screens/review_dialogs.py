@@ -1,9 +1,10 @@
 """The dialogs of a review on the comparison screen: which claim an action is about, and a conflict's note.
 
-- ``ClaimChooser(title, claims, comparison, *, extra=None)``: the claims of the selected link, one per line with its
-  side, to choose the one to take out (split) or the one that is not the same point; ``extra`` adds a last line
-  ("All apart"), also chosen with the key ``a`` (the box's subtitle says so: on a small terminal that line may be
-  below the fold). Dismisses with the claim id (or ``extra``'s value), ``None`` on Esc.
+- ``ClaimChooser(title, claims, comparison, *, all_apart=False)``: the claims of the selected link, one per line
+  with its side, to choose the one to take out (split) or the one that is not the same point; ``all_apart`` adds a
+  last line (``ALL_APART``), also chosen with the key ``a`` (the box's subtitle says so: on a small terminal that
+  line may be below the fold). Dismisses with the claim id (or ``ALL_APART.value``), ``None`` on Esc.
+- ``ALL_APART``: the split's "All apart" choice, named once for its key, the subtitle and the list's line.
 - ``ConflictNote(link_id, engine_conflict, note)``: a short note, then "Mark in conflict" (Enter) or "Clear the
   conflict"; dismisses with ``("conflict", note)`` / ``("clear-conflict", note)``, ``None`` on Esc.
 
@@ -11,6 +12,8 @@ Claim texts and notes are data: they enter as literal text.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -28,7 +31,20 @@ from readouts.textshape import one_line
 from tui.screens.styles import chooser
 from tui.widgets.texts import literal
 
-__all__ = ["ClaimChooser", "ConflictNote"]
+__all__ = ["ALL_APART", "Choice", "ClaimChooser", "ConflictNote"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A choice besides the claims: what the dialog dismisses with, its name (the key's description and the
+    subtitle) and what it does (the list's line reads "name: says")."""
+
+    value: str
+    name: str
+    says: str
+
+
+ALL_APART = Choice("all", "All apart", "every claim of the link in no link")
 
 DIALOG_CSS = chooser("ClaimChooser, ConflictNote", ".review-box", ".review-box OptionList") + """
 .review-box Input {
@@ -50,15 +66,14 @@ class ClaimChooser(ModalScreen[str | None]):
         Binding("escape,q", "cancel", "Cancel", id="review-choose.cancel"),
         # The extra choice is the list's last line, which long claims push below a small terminal's fold: it has
         # a key of its own, named in the box's subtitle.
-        Binding("a", "extra", "All apart", id="review-choose.extra"),
+        Binding("a", "extra", ALL_APART.name, id="review-choose.extra"),
     ]
 
-    def __init__(self, title: str, claims: list[Claim], comparison: Comparison, *,
-                 extra: tuple[str, str] | None = None) -> None:
+    def __init__(self, title: str, claims: list[Claim], comparison: Comparison, *, all_apart: bool = False) -> None:
         super().__init__()
         self.title_text = title
-        self.values = [c.id for c in claims] + ([extra[0]] if extra else [])
-        self.extra = extra
+        self.extra = ALL_APART if all_apart else None
+        self.values = [c.id for c in claims] + ([self.extra.value] if self.extra else [])
         labels = {d.key: one_line(d.side.label) for d in comparison.documents}
         self.prompts = []
         for claim in claims:
@@ -66,13 +81,13 @@ class ClaimChooser(ModalScreen[str | None]):
             prompt.append("\n")
             prompt.append_text(literal(" ".join(claim.text.split())))
             self.prompts.append(prompt)
-        if extra:
-            self.prompts.append(Text(extra[1], style=Style(bold=True, italic=True)))
+        if self.extra:
+            self.prompts.append(Text(f"{self.extra.name}: {self.extra.says}", style=Style(bold=True, italic=True)))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="review-box") as box:
             box.border_title = self.title_text
-            extra = f" · a: {self.extra[1].split(':')[0]}" if self.extra else ""
+            extra = f" · a: {self.extra.name}" if self.extra else ""
             box.border_subtitle = f"Enter chooses{extra} · Esc cancels"
             yield OptionList(*(Option(p) for p in self.prompts), id="review-claims")
 
@@ -81,7 +96,7 @@ class ClaimChooser(ModalScreen[str | None]):
 
     def action_extra(self) -> None:
         if self.extra is not None:
-            self.dismiss(self.extra[0])
+            self.dismiss(self.extra.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.values[event.option_index])
