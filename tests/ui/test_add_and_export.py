@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, Select, Static
 from tui_fixtures import fill_form as fill
 from tui_fixtures import form_error as error_of
-from tui_fixtures import make_app
+from tui_fixtures import make_app, record_notices
 
 from tui.screens.add_pair import AddPairScreen
 from tui.screens.comparison import ComparisonScreen
@@ -93,6 +93,7 @@ async def test_export_writes_the_chosen_format_and_says_where(tmp_path, settle, 
         await pilot.pause()
         target = tmp_path / f"{PAIR}.{fmt}"
         assert dialog.query_one("#export-path", Input).value == str(target)
+        said = record_notices(app)
         await pilot.click("#export-go")
         await settle(pilot)
         assert isinstance(app.screen, ComparisonScreen)
@@ -100,7 +101,7 @@ async def test_export_writes_the_chosen_format_and_says_where(tmp_path, settle, 
         assert "Geneva" in text
         if fmt == "json":
             assert json.loads(text)["pair"]["id"] == PAIR
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in message for message in said)
 
 
 async def test_an_unwritable_export_path_is_reported_in_the_dialog(tmp_path, settle):

@@ -7,7 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from tui_fixtures import build, call_comparison, make_app, palette_commands, real_app, screen_lines, shown
+from tui_fixtures import (
+    build,
+    call_comparison,
+    make_app,
+    palette_commands,
+    real_app,
+    record_notices,
+    screen_lines,
+    shown,
+)
 
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair, Side
@@ -203,6 +212,7 @@ async def test_y_copies_the_row_as_a_quote_naming_each_side(tmp_path, settle):
     app = make_app(tmp_path, open_pair=PAIR)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        said = record_notices(app)
         await pilot.press("y")
         copied = app.clipboard
         row = rows(app).current
@@ -210,7 +220,7 @@ async def test_y_copies_the_row_as_a_quote_naming_each_side(tmp_path, settle):
         for claims in row.claims.values():
             for claim in claims:
                 assert claim.text in copied
-        assert any("Copied" in n.message for n in app._notifications)
+        assert any("Copied" in message for message in said)
 
 
 async def test_o_offers_each_sides_web_source_and_opens_the_one_chosen(tmp_path, settle, monkeypatch):

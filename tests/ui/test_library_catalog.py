@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tui_fixtures import wait_for
+from tui_fixtures import record_notices, wait_for
 
 from comparisons.cache import cached_compare
 from comparisons.claim_index import ClaimIndex
@@ -394,8 +394,9 @@ async def test_a_taxonomy_written_while_the_ui_runs_gives_the_library_its_topics
     app.WATCH_SECONDS = 0.2
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        said = record_notices(app)
         (root / "topics.yaml").write_text(fisheries, encoding="utf-8")
-        await wait_for(pilot, lambda: any("comparisons now follow it" in str(n.message) for n in app._notifications),
+        await wait_for(pilot, lambda: any("comparisons now follow it" in message for message in said),
                        "the new taxonomy taken")
         screen = app.screen
         await wait_for(pilot, lambda: "grain" in getattr(screen.figures.get(PAIR), "topics", ()),

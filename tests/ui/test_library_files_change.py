@@ -68,8 +68,6 @@ async def test_a_taxonomy_written_while_the_ui_runs_is_followed_by_the_open_comp
         await settle(pilot)
         await open_from_library(pilot, PAIR)
         assert "Fisheries" not in topic_labels(app)
-        # Kept as they are posted: a notice reaches app._notifications only when its message is handled, which can
-        # come after the new comparison is on screen (it failed CI once so).
         said = record_notices(app)
         (root / "topics.yaml").write_text(FISHERIES, encoding="utf-8")
         await wait_for(pilot, lambda: "Fisheries" in topic_labels(app), "the comparison uses the new taxonomy")
@@ -110,16 +108,16 @@ async def test_a_taxonomy_that_cannot_be_used_is_said_once_and_changes_nothing(r
         await settle(pilot)
         await open_from_library(pilot, PAIR)
         before = topic_labels(app)
+        said = record_notices(app)
         (root / "topics.yaml").write_text("- id: Not An Id\n  label: 5\n", encoding="utf-8")
-        await wait_for(pilot, lambda: any("topics.yaml" in str(n.message) for n in app._notifications),
-                       "the problem is said")
+        await wait_for(pilot, lambda: any("topics.yaml" in message for message in said), "the problem is said")
         checks = []
         told = app.library_changed_on_disk
         app.library_changed_on_disk = lambda: (checks.append(1), told())
         (root / "topics.yaml").write_text("- id: Not An Id\n  label: 5\n\n", encoding="utf-8")  # the same problem
         await wait_for(pilot, lambda: checks, "the watch has seen the file written again")
         await settle(pilot)
-        warnings = [n for n in app._notifications if "topics.yaml" in str(n.message)]
+        warnings = [message for message in said if "topics.yaml" in message]
         assert len(warnings) == 1 and warnings[0].severity == "warning", "said once, not at every check"
         assert topic_labels(app) == before
 

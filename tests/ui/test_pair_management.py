@@ -10,7 +10,7 @@ from textual.widgets import Input, Label
 from tui_fixtures import cursor_on as on_pair
 from tui_fixtures import fill_form as fill
 from tui_fixtures import form_error as error_of
-from tui_fixtures import make_app, screen_lines, wait_for
+from tui_fixtures import make_app, record_notices, screen_lines, wait_for
 from tui_fixtures import real_app as app_on
 
 from readouts.adding import add_pair
@@ -212,12 +212,13 @@ async def test_a_sample_is_not_edited_or_deleted_and_says_why(tmp_path, settle):
         await settle(pilot)
         sample = Library.sample_ids()[0]
         await on_pair(pilot, sample)
+        said = record_notices(app)
         for key in ("E", "d"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, LibraryScreen)
-            assert any("read-only" in str(n.message) for n in app._notifications)
-            app.clear_notifications()
+            assert any("read-only" in message for message in said), key
+            said.clear()
 
 
 # --- side rows -------------------------------------------------------------------------------------------------------
@@ -278,13 +279,14 @@ async def test_delete_asks_first_with_keep_focused_then_removes_the_pair(root, s
         await pilot.press("enter")
         await settle(pilot)
         assert (root / PAIR / "pair.yaml").is_file(), "Enter on the focused answer keeps the pair"
+        said = record_notices(app)
         await pilot.press("d", "tab", "enter")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert not (root / PAIR).exists()
         assert [p.name for p in root.iterdir() if not p.name.startswith(".")] == ["2024-04-01-other-call"]
         assert PAIR not in app.screen.query_one(PairTable).row_ids
-        assert any(f"deleted {PAIR}" in str(n.message) for n in app._notifications)
+        assert any(f"deleted {PAIR}" in message for message in said)
 
 
 async def test_letters_typed_fast_on_the_table_never_delete(root, tmp_path, settle):
@@ -306,10 +308,11 @@ async def test_a_broken_pair_folder_can_be_deleted_but_not_edited(root, tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await on_pair(pilot, "zz-broken-pair")
+        said = record_notices(app)
         await pilot.press("E")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert any("cannot be edited" in str(n.message) for n in app._notifications)
+        assert any("cannot be edited" in message for message in said)
         await pilot.press("d", "tab", "enter")
         await settle(pilot)
         assert not broken.exists() and (root / PAIR / "pair.yaml").is_file()

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from textual.geometry import Region
+from tui_fixtures import record_notices
 
 from comparisons.options import CompareOptions
 from readouts.library import Library
@@ -65,6 +66,7 @@ async def test_open_navigate_full_text_and_back_on_a_sample(real_app, settle):
 async def test_exporting_the_whole_library_shows_progress_and_writes_an_index(real_app, settle, tmp_path):
     async with real_app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        said = record_notices(real_app)
         await pilot.press("e")
         assert isinstance(real_app.screen, ExportDialog)
         await pilot.click("#export-go")
@@ -72,7 +74,7 @@ async def test_exporting_the_whole_library_shows_progress_and_writes_an_index(re
         out = tmp_path / "dualread-html"
         assert (out / "index.html").is_file()
         assert (out / f"{CALL}.html").is_file()
-        assert any(str(out) in n.message for n in real_app._notifications)
+        assert any(str(out) in message for message in said)
 
 
 async def test_clicking_a_key_in_the_key_bar_runs_it(real_app, settle):

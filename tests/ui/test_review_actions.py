@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from tui_fixtures import wait_for
+from tui_fixtures import record_notices, wait_for
 
 from comparisons.cache import cached_compare
 from comparisons.evidence import explain_omission, link_reasons
@@ -53,7 +53,9 @@ def library(template, tmp_path, monkeypatch):
 
 @pytest.fixture
 def app(library, tmp_path):
-    return DualreadApp(library, CompareOptions(), open_pair=PAIR, export_folder=tmp_path)
+    app = DualreadApp(library, CompareOptions(), open_pair=PAIR, export_folder=tmp_path)
+    record_notices(app)  # before it runs: the notices of its first screen too
+    return app
 
 
 def saved(library) -> list[tuple[str, frozenset[str], str, str]]:
@@ -124,7 +126,8 @@ async def settle(pilot) -> None:
 
 
 def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """Every notice since the app was made (the ``app`` fixture records them from the start)."""
+    return record_notices(app)
 
 
 async def test_the_engine_rows_these_tests_start_from(app):

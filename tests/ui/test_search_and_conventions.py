@@ -4,7 +4,7 @@ the library shares with the comparison (j/k/g/G); typed letters that filter and 
 
 from __future__ import annotations
 
-from tui_fixtures import make_app
+from tui_fixtures import make_app, record_notices
 
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.library import LibraryScreen
@@ -29,6 +29,7 @@ async def test_search_says_which_match_of_how_many_and_moves_both_ways_saying_wh
         matching = [i for i, r in enumerate(rows(app).shown)
                     if any("ostrov" in c.text.casefold() for cs in r.claims.values() for c in cs)]
         assert len(matching) == 3 and matching[0] == 0
+        said = record_notices(app)
         await pilot.press("slash", *"ostrov")
         assert where(app) == "match 1 of 3"
         await pilot.press("enter")
@@ -37,7 +38,7 @@ async def test_search_says_which_match_of_how_many_and_moves_both_ways_saying_wh
         assert rows(app).cursor_row == matching[2] and where(app) == "match 3 of 3"
         await pilot.press("down")
         assert rows(app).cursor_row == matching[0] and where(app) == "match 1 of 3"
-        assert any("wrapped" in n.message for n in app._notifications), "the wrap is said"
+        assert any("wrapped" in message for message in said), "the wrap is said"
         await pilot.press("up")
         assert rows(app).cursor_row == matching[2]
         await pilot.press("backspace", *"xyz")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from rich.color import ColorType
 from textual.geometry import Region
 from textual.widgets import Input, Select
-from tui_fixtures import call_comparison, make_app, wait_for
+from tui_fixtures import call_comparison, make_app, record_notices, wait_for
 
 from tui.screens.comparison import ComparisonScreen
 from tui.screens.export import ExportDialog
@@ -128,11 +128,12 @@ async def test_screenshot_from_the_palette_is_saved_where_it_says(tmp_path, sett
         await settle(pilot)
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Screenshot")
         assert str(tmp_path) in command.help
+        said = record_notices(app)
         command.callback()
         await settle(pilot)
         saved = list(tmp_path.glob("*.svg"))
         assert len(saved) == 1
-        assert any(str(saved[0]) in n.message for n in app._notifications)
+        assert any(str(saved[0]) in message for message in said)
 
 
 def two_languages():

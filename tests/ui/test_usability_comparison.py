@@ -3,7 +3,7 @@ keys and legends that say what they do. Each test reads what the screen shows.""
 
 from __future__ import annotations
 
-from tui_fixtures import make_app, palette_commands, shown, slow_comparison, wait_for
+from tui_fixtures import make_app, palette_commands, record_notices, shown, slow_comparison, wait_for
 
 PAIR = "2022-01-05-carter-ostrov-call"
 THREE = "2021-06-02-lisbon-meeting"
@@ -121,9 +121,9 @@ async def test_a_search_missing_in_the_chosen_topic_says_it_looked_only_there(tm
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.screen.choose_topic("sanctions")
+        notes = record_notices(app)
         await pilot.press("slash", *"fleet", "enter")  # the fishing fleet is a Humanitarian row
         await settle(pilot)
-        notes = [n.message for n in app._notifications]
         assert any("Sanctions" in n and "every row" in n for n in notes), notes
 
 

@@ -3,7 +3,7 @@ expects it, messages that fit the screen they are on, files going where the user
 
 from __future__ import annotations
 
-from tui_fixtures import make_app
+from tui_fixtures import make_app, record_notices
 
 PAIR = "2022-01-05-carter-ostrov-call"
 THREE = "2021-06-02-lisbon-meeting"
@@ -74,10 +74,10 @@ async def test_exporting_a_library_of_one_pair_says_1_pair(tmp_path, settle, mon
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        notes = record_notices(app)
         await pilot.press("e")
         await pilot.click("#export-go")
         await settle(pilot)
-        notes = [n.message for n in app._notifications]
         assert any("Wrote 1 pair to" in n for n in notes), notes
 
 

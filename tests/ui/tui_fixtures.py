@@ -254,16 +254,29 @@ async def wait_for(pilot, condition, what: str, timeout: float = 60.0) -> None:
         await pilot.pause(0.05)
 
 
-def record_notices(app) -> list[str]:
-    """Every notice the app posts from now on, kept: ``app._notifications`` drops a notice once its timeout has
-    passed, which on a loaded machine can happen before a test looks."""
-    said: list[str] = []
+class Notice(str):
+    """A notice's message (it compares and searches as the message) and its ``severity``."""
+
+    severity: str = "information"
+
+
+def record_notices(app) -> list[Notice]:
+    """Every notice the app posts from now on, kept as it is posted: ``app.notify`` only posts a message, so a
+    notice reaches ``app._notifications`` when that is handled (on a loaded machine, after the state a test waited
+    for), and it leaves that list once its timeout has passed. Called again on the same app, the same list."""
+    kept = getattr(app.notify, "notices", None)
+    if kept is not None:
+        return kept
+    said: list[Notice] = []
     post = app.notify
 
     def recording(message, *args, **kwargs):
-        said.append(str(message))
+        notice = Notice(str(message))
+        notice.severity = kwargs.get("severity", "information")
+        said.append(notice)
         return post(message, *args, **kwargs)
 
+    recording.notices = said  # type: ignore[attr-defined]
     app.notify = recording
     return said
 
