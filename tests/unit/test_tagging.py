@@ -416,3 +416,13 @@ def test_the_leaders_own_meeting_called_talks_is_their_channel_and_talks_elsewhe
     assert held == ("leader-contacts",)
     assert "talks" not in after
     assert "talks" in later
+
+
+def test_keeping_a_rivalry_from_turning_into_conflict_is_de_escalation():
+    for sentence in ("He stressed that the rivalry between the two countries must not veer into conflict.",
+                     "Both sides must keep their competition from sliding into open confrontation.",
+                     "They warned that the clashes could escalate into a wider regional war."):
+        (topics,) = tags(sentence)
+        assert "de-escalation" in topics, (sentence, topics)
+    (turned,) = tags("The minister turned his attention to the conference on trade.")
+    assert "de-escalation" not in turned
