@@ -426,3 +426,18 @@ def test_keeping_a_rivalry_from_turning_into_conflict_is_de_escalation():
         assert "de-escalation" in topics, (sentence, topics)
     (turned,) = tags("The minister turned his attention to the conference on trade.")
     assert "de-escalation" not in turned
+
+
+def test_the_leaders_channel_said_in_other_words_the_tone_the_end_of_the_call_and_their_next_meeting():
+    for sentence in ("Both sides felt that the conversation was candid and in-depth.",
+                     "The President described the meeting as constructive and free of hostility.",
+                     "The conversation between the two presidents has just ended.",
+                     "The President and the Chancellor will meet again in the capital next week.",
+                     "The Prime Minister invited the President to take part in the forum next year.",
+                     "He added that his country would be pleased to host President Ortega in the spring.",
+                     "The ministers agreed to work toward holding the trilateral summit at an early date."):
+        (topics,) = tags(sentence)
+        assert "leader-contacts" in topics, (sentence, topics)
+    officials_talks, venue = tags("The talks between the delegations were constructive.", "The meeting was held in Geneva.")
+    assert "leader-contacts" not in officials_talks
+    assert "leader-contacts" not in venue
