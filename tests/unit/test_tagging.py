@@ -441,3 +441,21 @@ def test_the_leaders_channel_said_in_other_words_the_tone_the_end_of_the_call_an
     officials_talks, venue = tags("The talks between the delegations were constructive.", "The meeting was held in Geneva.")
     assert "leader-contacts" not in officials_talks
     assert "leader-contacts" not in venue
+
+
+def test_hunger_and_the_global_economy_are_global_issues():
+    for sentence in ("He warned of famine and hunger in the poorest countries.",
+                     "The leaders discussed rising food prices.",
+                     "The largest economies must steer the global economic recovery."):
+        (topics,) = tags(sentence)
+        assert "global" in topics, (sentence, topics)
+
+
+def test_companies_their_business_environment_and_freight_corridors_are_the_economy():
+    for sentence in ("He asked for a fair business environment for Norland's companies.",
+                     "Questions of competitiveness and the capital markets union were also discussed.",
+                     "The sides will step up rail freight along the new transport corridor."):
+        (topics,) = tags(sentence)
+        assert "economy" in topics, (sentence, topics)
+    (one_hint,) = tags("The companies named in the report were closed.")
+    assert "economy" not in one_hint
