@@ -459,3 +459,10 @@ def test_companies_their_business_environment_and_freight_corridors_are_the_econ
         assert "economy" in topics, (sentence, topics)
     (one_hint,) = tags("The companies named in the report were closed.")
     assert "economy" not in one_hint
+
+
+def test_avoiding_miscalculation_is_de_escalation_but_a_strategic_misjudgment_is_not():
+    (risk,) = tags("Both militaries should keep talking to avoid miscalculation.")
+    assert "de-escalation" in risk
+    (policy,) = tags("He called the decision a strategic misjudgment.")
+    assert "de-escalation" not in policy
