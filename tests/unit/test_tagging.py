@@ -466,3 +466,14 @@ def test_avoiding_miscalculation_is_de_escalation_but_a_strategic_misjudgment_is
     assert "de-escalation" in risk
     (policy,) = tags("He called the decision a strategic misjudgment.")
     assert "de-escalation" not in policy
+
+
+def test_sanctions_relief_named_by_what_it_gives_back_but_not_trade_barriers():
+    for sentence in ("Norland will help restore Vesk's access to world markets for its grain exports.",
+                     "He asked for the removal of obstacles to Vesk's agricultural and fertiliser exports."):
+        (topics,) = tags(sentence)
+        assert "sanctions" in topics, (sentence, topics)
+    for sentence in ("The union will work on removing barriers to mutual trade.",
+                     "Both sides want to improve access to each other's markets."):
+        (topics,) = tags(sentence)
+        assert "sanctions" not in topics, (sentence, topics)
