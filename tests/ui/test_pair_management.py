@@ -206,6 +206,52 @@ async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_p
     assert (root / PAIR / "north.txt").read_bytes() == north and not (root / PAIR / "press.txt").exists()
 
 
+
+async def test_a_name_or_alias_holding_a_comma_keeps_it_when_the_people_are_edited(root, tmp_path, settle):
+    # The People field reads "Name=Alias, Alias; Name2": an alias "Biden, Jr." came back as two aliases, "Biden"
+    # and "Jr.", once a person edited the field. A name or alias holding , ; = is written in double quotes.
+    from dataclasses import replace
+
+    from readouts.model import Participant
+
+    library = Library(root)
+    library.save(replace(library.load(PAIR), participants=(
+        Participant("Joseph R. Biden", ("Biden", "Biden, Jr.")), Participant("Anna Berg", ("Berg",)))), force=True)
+    app = app_on(root, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await on_pair(pilot, PAIR)
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AddPairScreen)
+        people = form.value("participants")
+        assert people == 'Joseph R. Biden=Biden, "Biden, Jr."; Anna Berg=Berg'
+        assert '"' in form.query_one("#input-participants", Input).placeholder, "the hint shows the quotes"
+        fill(form, participants=people + '; "Ek, Tomas=Ek')  # a quote left open: said under the field
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "quote is opened and not closed" in error_of(app, "participants")
+        assert Library(root).load(PAIR).participants[0].aliases == ("Biden", "Biden, Jr."), "nothing saved"
+        fill(form, participants=people.replace("=Berg", "=Berg, Minister Berg")
+             + '; "Ek, Tomas"=Ek, "the minister of trade; fisheries", Tomas "Tom" Ek')
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen), "saved"
+        await on_pair(pilot, PAIR)
+        await pilot.press("E")
+        await pilot.pause()
+        again = app.screen.value("participants")
+    edited = Library(root).load(PAIR)
+    assert [(p.name, p.aliases) for p in edited.participants] == [
+        ("Joseph R. Biden", ("Biden", "Biden, Jr.")),
+        ("Anna Berg", ("Berg", "Minister Berg")),
+        ("Ek, Tomas", ("Ek", "the minister of trade; fisheries", 'Tomas "Tom" Ek')),
+    ]
+    assert again == ('Joseph R. Biden=Biden, "Biden, Jr."; Anna Berg=Berg, Minister Berg; '
+                     '"Ek, Tomas"=Ek, "the minister of trade; fisheries", Tomas "Tom" Ek'), "the same field again"
+
+
 async def test_a_sample_is_not_edited_or_deleted_and_says_why(tmp_path, settle):
     app = app_on(tmp_path / "library", tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

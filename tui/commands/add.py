@@ -68,7 +68,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="the readout's language code, e.g. en, ru (default: guessed)")
     parser.add_argument("--participant", action="append", default=[], metavar="NAME[=ALIAS,...]",
                         help="a person in the event and the other names the readouts use for them, e.g. "
-                        "'Joseph R. Biden=Biden,President Biden' (repeat for each; they help tell who said what)")
+                        "'Joseph R. Biden=Biden,President Biden' (repeat for each; they help tell who said what); "
+                        "a name holding , ; or = goes in double quotes: 'Joseph R. Biden=Biden,\"Biden, Jr.\"'")
     parser.add_argument("--force", action="store_true", help="replace a pair with the same id")
     return parser
 
@@ -88,20 +89,22 @@ def _assignment(value_name: str):
 
 
 def parse_participants(values: list[str]) -> list | None:
-    """``--participant NAME[=ALIAS,...]`` as ``Participant`` values; ``None`` when none is given (a replaced pair
-    then keeps its own). Names are one line of text; an empty name is refused."""
+    """``--participant NAME[=ALIAS,...]`` as ``Participant`` values (``tui.commands.people_syntax``: a part in
+    double quotes may hold ``,`` ``;`` ``=``); ``None`` when none is given (a replaced pair then keeps its own).
+    Names are one line of text; an empty name is refused."""
     from readouts.model import Participant
     from readouts.textshape import strip_controls
+    from tui.commands.people_syntax import read_person
 
     if not values:
         return None
     found = []
     for item in values:
-        name, _, aliases = item.partition("=")
+        name, aliases = read_person(item)
         name = " ".join(strip_controls(name).split())
         if not name:
             raise ReadoutError("a participant needs a name before '='", field="--participant", value=item)
-        names = [" ".join(strip_controls(a).split()) for a in aliases.split(",")]
+        names = [" ".join(strip_controls(a).split()) for a in aliases]
         found.append(Participant(name, tuple(dict.fromkeys(a for a in names if a and a != name))))
     return found
 

@@ -70,8 +70,10 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             yield from self._field("id", "Pair id", "e.g. 2024-05-01-leaders-call (a-z, 0-9, '-')")
             yield from self._field("event", "Event", "what happened, e.g. Biden–Xi telephone call")
             yield from self._field("date", "Date", "YYYY-MM-DD")
-            yield from self._field("participants", "People", "optional: Joseph R. Biden=Biden, President Biden; "
-                                   "Vladimir Putin=Putin")
+            # The example shows the whole syntax and fits at 80 columns: ';' between people, '=' then aliases, ','
+            # between them, and double quotes around a name holding one of those.
+            yield from self._field("participants", "People", 'optional: Xi Jinping=Xi; Joseph R. Biden=Biden, '
+                                   '"Biden, Jr."')
             help_text = ("Sides: a key (e.g. white-house), a .txt/.md/.html file or an http(s) URL, the publisher; "
                          "title, URL and language are optional. At least two; ✕ removes a side.")
             if self.editing:

@@ -8,8 +8,9 @@
   empty source means "keep the text" and whose emptied fields are sent (so clearing a title clears it).
 - ``field_for_error(error, request)``: the field an error belongs under (``id``, ``event``, ``date``,
   ``participants``, ``side-N`` for form row N, or ``form``).
-- ``people_text(participants)`` / ``people_values(text)``: the People field (``Name=Alias, Alias; Name2``) from a
-  pair's participants, and back as ``--participant`` values.
+- ``people_text(participants)`` / ``people_values(text)``: the People field (``Name=Alias, Alias; Name2``, a name
+  or alias holding ``,`` ``;`` or ``=`` in double quotes: ``tui.commands.people_syntax``) from a pair's
+  participants, and back as ``--participant`` values.
 
 Pure functions: the tests call them without an app.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 from readouts.errors import DualreadError
 from readouts.model import Participant
+from tui.commands.people_syntax import split_people, write_people
 
 __all__ = ["PairRequest", "SideRow", "field_for_error", "people_text", "people_values", "request_from"]
 
@@ -106,10 +108,10 @@ def field_for_error(error: DualreadError, request: PairRequest) -> str:
 
 
 def people_text(participants: Iterable[Participant]) -> str:
-    """The People field for ``participants``: ``Name=Alias, Alias; Name2``."""
-    return "; ".join(f"{p.name}={', '.join(p.aliases)}" if p.aliases else p.name for p in participants)
+    """The People field for ``participants``: ``Name=Alias, Alias; Name2``, read back as the same people."""
+    return write_people(participants)
 
 
 def people_values(text: str) -> tuple[str, ...]:
-    """The People field as ``--participant`` values, one per person (split at ';')."""
-    return tuple(part.strip() for part in text.split(";") if part.strip())
+    """The People field as ``--participant`` values, one per person (split at each ';' outside quotes)."""
+    return tuple(split_people(text))
