@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tui_fixtures import record_notices, wait_for
+from tui_fixtures import record_notices, screen_lines, wait_for
 
 from comparisons.cache import cached_compare
 from comparisons.claim_index import ClaimIndex
@@ -179,6 +179,26 @@ async def test_the_palette_offers_the_search(root, tmp_path, settle):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LibrarySearchScreen), "the search screen")
 
+
+async def test_every_filter_of_the_search_line_is_told_on_a_small_terminal(root, tmp_path, settle):
+    # At 80 columns the line's hint was cut after "without:", and F1 listed only Esc and F1: status:, since:,
+    # until:, publisher: and speaker: were nowhere to be learnt in the UI.
+    from tui.screens.help import HelpScreen
+    from tui.screens.library_search import FILTERS
+
+    app = DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibrarySearchScreen), "the search screen")
+        hint = app.screen.query_one("#search-line").placeholder
+        assert any(line.strip() == hint for line in screen_lines(app)), "the hint is shown whole"
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        told = str(app.screen.query_one("#help-this-screen").render())
+        for name in FILTERS:
+            assert f"{name}:" in told, name
+        assert '"a phrase"' in told and "prefix*" in told
 
 def test_the_search_line_reads_filters_and_the_query_apart():
     query = parse_line('sanctions side:kremlin without:white-house status:omission publisher:"white house" '

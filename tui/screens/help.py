@@ -1,5 +1,6 @@
 """``HelpScreen``: every key of the screen it was opened from (read from the live bindings, so remapped keys show
-as remapped), then what the glyphs and colours mean, in the glossary's words.
+as remapped), what that screen itself needs told (its ``GUIDE``, e.g. the search line's syntax), then what the
+glyphs and colours mean, in the glossary's words.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         # Read the keys now, while ``origin`` is still the active screen with its focus in place.
         self.keys = keys_table(origin)
+        self.guide = getattr(origin, "GUIDE", "")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -95,6 +97,8 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = "Esc closes"
             yield Static(Text("Keys on this screen", style=Style(bold=True)), classes="help-heading")
             yield Static(self.keys, id="help-keys")
+            if self.guide:
+                yield Static(Text(self.guide), id="help-this-screen")
             yield Static(Text(GUIDE), id="help-guide")
 
     def action_close(self) -> None:

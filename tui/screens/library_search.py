@@ -81,7 +81,25 @@ class LibrarySearchScreen(WorkerErrors, Screen[None]):
         Binding("escape", "back", "Back", id="search.back"),
     ]
     AUTO_FOCUS = "#search-line"
-    PLACEHOLDER = 'Search every claim: words, "a phrase", prefix*  ·  topic: side: without: status: since: until:'
+    PLACEHOLDER = 'Search every claim: words, "a phrase", prefix*, side:… (F1: every filter)'
+    """Whole at 80 columns; the help (``GUIDE``) tells every filter."""
+    GUIDE = """\
+Search line
+  Words find the claims holding them all (sanction finds
+  sanctions); "a phrase" in this order; prefix* (санкци* for
+  Russian); AND, OR, NOT and parentheses. Filters narrow it:
+    topic:ID         claims on a topic (topic:sanctions)
+    side:KEY         claims of one side (side:kremlin)
+    without:KEY      claims side KEY has no counterpart for
+    publisher:P      sides whose publisher contains P
+    speaker:S        claims by a speaker whose name contains S
+    status:S         linked, omission or conflict
+    since:D until:D  pairs dated from / up to D (2022, 2022-01)
+  A value with spaces goes in quotes: publisher:"white house".
+  Filters alone (no words) list every claim they let through.
+  Enter goes to the results; Enter on a result opens its
+  comparison on that claim's row."""
+    """What the help (F1) says about this screen: lines of at most 66 characters (``help.GUIDE``)."""
     DELAY = 0.3
     """Seconds after the last key before the search runs: one search per pause in typing, not per letter."""
 

@@ -113,7 +113,7 @@ HelpScreen {
 .help-heading {
     margin-top: 1;
 }
-#help-guide {
+#help-guide, #help-this-screen {
     margin-top: 1;
 }
 """
