@@ -146,3 +146,17 @@ async def test_the_form_sets_the_participants_as_dualread_add_participant_does(t
     pair = Library(tmp_path).load("2024-05-01-test-call")
     assert [(p.name, p.aliases) for p in pair.participants] == [("Anna Berg", ("Berg", "Minister Berg")),
                                                                 ("Tomas Ek", ())]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_no_hint_of_the_pair_form_is_cut(tmp_path, settle, size):
+    # The URL field's hint read "URL (default: the" at 80 and at 100 columns.
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, AddPairScreen)
+        cut = [(field.id, field.placeholder, field.content_region.width)
+               for field in app.screen.query(Input) if len(field.placeholder) >= field.content_region.width]
+        assert cut == [], "hints longer than their field (the cursor takes a cell)"

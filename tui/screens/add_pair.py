@@ -113,9 +113,9 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         )
         second = Horizontal(
             Label("", classes="add-label"),
-            Input(placeholder="title (default: its first line)", id=f"input-title-{n}", classes="side-title",
+            Input(placeholder="title (default: first line)", id=f"input-title-{n}", classes="side-title",
                   compact=True),
-            Input(placeholder="URL" if kept else "URL (default: the source's)", id=f"input-url-{n}",
+            Input(placeholder="URL" if kept else "URL (default: source)", id=f"input-url-{n}",
                   classes="side-url", compact=True),
             Input(placeholder="language", id=f"input-language-{n}", classes="side-language", compact=True),
             classes="add-row side-more",

@@ -276,10 +276,13 @@ ADD_PAIR = """
     margin-top: 0;  /* a side's second line: its title, URL and language */
 }
 .side-more Input.side-title {
-    width: 2fr;  /* a title is longer than an address: it gets two thirds of the line */
+    width: 5fr;  /* a title is longer than an address, and both hints show whole at 80 columns */
 }
-.side-language {
-    max-width: 12;
+.side-more Input.side-url {
+    width: 4fr;
+}
+.side-more Input.side-language {
+    width: 10;  /* a code is short; "language" must show whole */
 }
 .side-remove {
     width: 3;
