@@ -163,3 +163,23 @@ async def test_at_80_columns_a_long_event_gives_way_to_the_full_text_mark_and_th
         assert title.endswith("[full text]") and "Carter–Ostrov" in title, title
         keys = app.screen.query_one(KeyBar).content.plain
         assert "↓/↑ Row" in keys and "n/N Diff" in keys, keys
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)])
+async def test_the_tint_legend_never_breaks_a_topic_name_over_two_lines(tmp_path, settle, size):
+    # At 80 columns "Security guarantees" was split: its first word ended the legend's first line and
+    # "guarantees" began the second, a chip of its own that read as a topic.
+    from tui_fixtures import real_app, screen_lines
+
+    app = real_app(tmp_path / "library", tmp_path, open_pair="2021-12-30-biden-putin-call")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FullTextScreen)
+        labels = [screen.comparison.topic_label(topic) for topic in screen.colours]
+        assert "Security guarantees" in labels
+        lines = "\n".join(screen_lines(app))
+        for label in labels:
+            assert f" {label} " in lines, f"{label!r} whole on one line:\n{lines}"

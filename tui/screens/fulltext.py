@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
 from tui.screens import styles
 from tui.screens.comparison import next_difference
 from tui.widgets.comparison.pair_header import PairHeader
 from tui.widgets.comparison.row_detail import RowDetail
+from tui.widgets.fulltext.legend import ChipLegend
 from tui.widgets.fulltext.readout_pane import ReadoutPane
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import Palette, literal
@@ -81,7 +81,7 @@ class FullTextScreen(Screen[int]):
         with Horizontal(id="panes"):
             for document in self.comparison.documents:
                 yield ReadoutPane(document, id=f"pane-{document.key}", classes="readout-pane")
-        yield Static(id="fulltext-legend")
+        yield ChipLegend(id="fulltext-legend")
         yield RowDetail(id="row-detail")
         yield KeyBar(id="keys")
 
@@ -102,13 +102,14 @@ class FullTextScreen(Screen[int]):
         self.colours = topic_colours(self.comparison, palette)
         self.query_one(PairHeader).show(self.comparison.pair, "full text")
         # The selection's key first: with many topics the legend runs past its two lines and loses its end.
-        legend = Text(end="")
-        legend.append(" selected claim ", Style(reverse=True, bold=True))
-        legend.append("   Tints: ", Style(color=palette.muted))
+        chips = [Text(" selected claim ", Style(reverse=True, bold=True), end=""),
+                 Text("   Tints: ", Style(color=palette.muted), end="")]
         for topic, colour in self.colours.items():
-            legend.append_text(literal(f" {self.comparison.topic_label(topic)} ", Style(bgcolor=colour)))
-            legend.append(" ")
-        self.query_one("#fulltext-legend", Static).update(legend)
+            chip = Text(end="")
+            chip.append_text(literal(f" {self.comparison.topic_label(topic)} ", Style(bgcolor=colour)))
+            chip.append(" ")
+            chips.append(chip)
+        self.query_one("#fulltext-legend", ChipLegend).show(chips)
         for pane in self.panes:
             self.watch(pane, "scroll_y", partial(self.pane_scrolled, pane), init=False)
         # Panes have no size until the first layout: select (and scroll to) the row once they do.
