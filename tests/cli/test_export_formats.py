@@ -177,3 +177,21 @@ def test_a_review_made_on_the_command_line_shows_in_show_and_in_every_exported_p
     assert "✓ confirmed by a reviewer" in page.xpath("string(//section[@id='points'])")
     sample = lxml.html.document_fromstring((out / f"{SAMPLE}.html").read_text(encoding="utf-8"))
     assert not sample.xpath("//h3[.='What a review changed']"), "only the reviewed pair says so"
+
+
+@pytest.mark.parametrize("fmt, name", [("html", "call.md"), ("md", "call.html"), ("csv", "call.json"),
+                                       ("json", "call.csv"), ("gold", "call.htm"), ("md", "CALL.HTML")])
+def test_an_output_named_for_another_format_is_refused_and_nothing_written(tmp_path, capsys, fmt, name):
+    # `export --format html --output call.md` wrote HTML into a .md file without a word (the TUI's dialog never
+    # does): a Markdown viewer then shows tags, a browser opening call.html shows Markdown as one paragraph.
+    assert export(tmp_path, SAMPLE, "--format", fmt, "--output", str(tmp_path / name)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--output" in err and name in err and "Traceback" not in err
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("fmt, name", [("html", "call.htm"), ("md", "notes.txt"), ("gold", "gold.yml"),
+                                       ("md", "call.markdown"), ("csv", "rows")])
+def test_an_output_named_for_its_format_or_for_none_is_written(tmp_path, fmt, name):
+    assert export(tmp_path, SAMPLE, "--format", fmt, "--output", str(tmp_path / name)) == 0
+    assert (tmp_path / name).stat().st_size > 0

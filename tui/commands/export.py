@@ -4,7 +4,8 @@
   ``comparisons.reports.render``. Without ``--output`` the export goes to stdout; with it, the file is written
   atomically (an interrupted export never leaves half a file); a link named by ``--output`` is written through and
   kept, a device or a pipe (``/dev/stdout``, a FIFO) is written into, never replaced. ``--output`` naming a folder (one that exists, or
-  any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there.
+  any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there. A file named for another format
+  (``call.md`` for ``--format html``) is refused before anything is computed (``check_output_name``).
 - ``--format gold`` (one pair): the reviewed alignment in the annotation format of ``../shared/eval``
   (``comparisons.review.gold``), so a reviewed pair becomes test data; written as ``<pair-id>.yaml`` into a folder.
 - ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
@@ -24,6 +25,21 @@ __all__ = ["FORMATS", "add_parser", "run"]
 
 FORMATS = ("json", "md", "html", "csv", "gold")
 EXTENSIONS = {"gold": "yaml"}
+SUFFIXES = {"html": (".html", ".htm"), "md": (".md", ".markdown"), "csv": (".csv",), "json": (".json",),
+            "gold": (".yaml", ".yml")}
+"""The file names each format is written under: an ``--output`` named for another format is refused (HTML in
+``call.md`` is no report in any viewer); a name of the user's own (``notes.txt``, none) is theirs to choose."""
+NAMES = {"html": "an HTML", "md": "a Markdown", "csv": "a CSV", "json": "a JSON", "gold": "a YAML"}
+
+
+def check_output_name(target: Path, fmt: str) -> None:
+    """Refuse ``target`` when its suffix is another format's, before anything is computed or written."""
+    suffix = target.suffix.lower()
+    named = next((other for other, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+    if named is not None and named != fmt:
+        wanted = target.with_suffix(SUFFIXES[fmt][0]).name
+        raise DualreadError(f"names {NAMES[named]} file, and --format {fmt} writes {NAMES[fmt].split()[1]}: name it "
+                            f"{wanted}, or give --format {named}", field="--output", value=str(target))
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -68,15 +84,18 @@ def run(args: argparse.Namespace) -> int:
 def _export_one(args: argparse.Namespace) -> int:
     from tui.commands.common import comparison_for
 
+    target = None
+    if args.output and args.output != "-":  # '-' is stdout, as it is stdin for add
+        target = Path(args.output).expanduser()
+        # "reports/" names a folder even before it exists (Path() would drop the slash and write a file "reports").
+        if target.is_dir() or args.output.endswith(("/", os.sep)):
+            target = target / f"{args.pair_id}.{EXTENSIONS.get(args.format, args.format)}"
+        check_output_name(target, args.format)
     text = render(comparison_for(args, args.pair_id), args.format)
-    if not args.output or args.output == "-":  # '-' is stdout, as it is stdin for add
+    if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
-    target = Path(args.output).expanduser()
-    # "reports/" names a folder even before it exists (Path() would drop the slash and write a file "reports").
-    if target.is_dir() or args.output.endswith(("/", os.sep)):
-        target = target / f"{args.pair_id}.{EXTENSIONS.get(args.format, args.format)}"
     write_output(target, text)
     return 0
 
