@@ -86,3 +86,38 @@ async def test_every_screen_shows_the_fields_on_one_line(library, tmp_path, sett
         await wait_for(pilot, lambda: "Open pair… odd" in "\n".join(screen_lines(app)), "the palette offers the pair")
         shown = one_line_each(app, "palette")
         assert f"odd: {ONE_LINE['event']}" in shown
+
+
+async def test_the_edit_form_shows_the_fields_on_one_line(library, tmp_path, settle):
+    # The form put "Call\n\n# Fake heading" into its Event field as it was: the line break drew the rest of the
+    # event over the fields below (the Date field was gone) and over the library behind the form. A save stores
+    # the fields as add stores typed text, on one line; the people, left as shown, are kept as they are.
+    from tui_fixtures import fill_form
+
+    from tui.screens.add_pair import AddPairScreen
+    from tui.screens.library import LibraryScreen
+
+    before = library.load("odd")
+    app = DualreadApp(library, CompareOptions(), export_folder=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PairTable)
+        await wait_for(pilot, lambda: "odd" in table.row_ids, "the pair listed")
+        table.move_to(table.row_ids.index("odd"))
+        await pilot.press("E")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, AddPairScreen)
+        shown = one_line_each(app, "edit form")
+        assert "Date" in shown and "2024-03-04" in shown, "the field under the event is drawn"
+        assert (form.value("event"), form.value("publisher-0"), form.value("title-0")) == (
+            ONE_LINE["event"], ONE_LINE["publisher"], ONE_LINE["title"])
+        fill_form(form, date="2024-03-05")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen), "saved"
+    after = library.load("odd")
+    assert after.date.isoformat() == "2024-03-05"
+    assert (after.event, after.sides[0].publisher) == (ONE_LINE["event"], ONE_LINE["publisher"])
+    assert [side.text for side in after.sides] == [side.text for side in before.sides]
+    assert after.participants == before.participants

@@ -27,6 +27,7 @@ from textual.worker import Worker
 
 from readouts.errors import DualreadError
 from readouts.model import Pair
+from readouts.textshape import one_line
 from tui.screens import styles
 from tui.screens.error import WorkerErrors
 from tui.screens.pair_request import PairRequest, SideRow, field_for_error, people_text, request_from
@@ -145,7 +146,9 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
                        f"url-{n}": side.url, f"language-{n}": side.language}
         for name, value in values.items():
             field = self.query_one(f"#input-{name}", Input)
-            field.value = value
+            # An Input holds one line (and a save stores one, as add does): a line break in a hand-written
+            # pair.yaml drew the rest of the value over the fields below.
+            field.value = one_line(value)
             field.cursor_position = 0  # the start of a long title shows, not its end
         self.query_one("#input-id", Input).disabled = True
         for n in range(len(pair.sides)):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from readouts.errors import DualreadError
 from readouts.model import Participant
+from readouts.textshape import one_line
 from tui.commands.people_syntax import split_people, write_people
 
 __all__ = ["PairRequest", "SideRow", "field_for_error", "people_text", "people_values", "request_from"]
@@ -108,8 +109,9 @@ def field_for_error(error: DualreadError, request: PairRequest) -> str:
 
 
 def people_text(participants: Iterable[Participant]) -> str:
-    """The People field for ``participants``: ``Name=Alias, Alias; Name2``, read back as the same people."""
-    return write_people(participants)
+    """The People field for ``participants``: ``Name=Alias, Alias; Name2``, read back as the same people (each name
+    on one line: the field is one)."""
+    return write_people(Participant(one_line(p.name), tuple(one_line(a) for a in p.aliases)) for p in participants)
 
 
 def people_values(text: str) -> tuple[str, ...]:
