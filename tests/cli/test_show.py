@@ -192,3 +192,19 @@ def test_show_why_says_what_made_each_link_and_each_omission(run_dualread):
     assert re.search(r"why: topic \w[\w-]* of [\w-]+:\d+: ", out)
     only = out[out.index("Only in The White House"):]
     assert "why: not linked: " in only
+
+
+def test_a_side_that_makes_no_claim_is_not_said_to_have_every_claim_reported(run_dualread, tmp_path):
+    # A side whose readout holds only a transcript's questions makes no claim: show said of it "nothing: every
+    # claim is reported by another side", as if it had claims and all were linked.
+    (tmp_path / "north.txt").write_text("Readout\n\nThe presidents discussed sanctions. They agreed to talk again.\n",
+                                        encoding="utf-8")
+    (tmp_path / "press.txt").write_text("Transcript\n\nQuestion: Did they discuss sanctions?\n\n"
+                                        "Question: Will there be talks?\n", encoding="utf-8")
+    added = run_dualread("add", "qs", "--event", "Call", "--date", "2024-01-02", "--side",
+                         f"north={tmp_path / 'north.txt'}", "--side", f"press={tmp_path / 'press.txt'}")
+    assert added.returncode == 0, added.stderr
+    shown = run_dualread("show", "qs").stdout
+    only_in_press = shown[shown.index("Only in press"):]
+    assert "every claim is reported" not in only_in_press
+    assert "press makes no claim" in only_in_press

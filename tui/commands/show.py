@@ -169,7 +169,9 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
             _print_indented(console, line, 2, hang=2)
             _print_reasons((why or {}).get(item.claim.id), console, indent=4)
         if not group.items:
-            console.print(Text("nothing: every claim is reported by another side", style="dim"))
+            claims = next((side.claims for side in view.sides if side.key == group.side), 0)
+            said = "every claim is reported by another side" if claims else f"{group.label} makes no claim"
+            console.print(Text(_visible(f"nothing: {said}"), style="dim"))
     console.print()
     console.print(Text(f"dualread {view.stamp.dualread}, engine {view.stamp.engine}, {view.stamp.similarity} "
                        f"similarity · {counted(view.links, 'link')} · {counted(view.omissions, 'omission')}",
