@@ -138,3 +138,10 @@ def test_editing_a_lexicon_changes_its_fingerprint(monkeypatch):
         monkeypatch.undo()
         concepts.lexicon_fingerprint.cache_clear()
     assert concepts.lexicon_fingerprint() == shipped
+
+
+def test_a_warning_that_a_step_would_carry_consequences_is_the_threat_of_sanctions():
+    warning = features("Any help to the aggressor would carry consequences for Vesk.")
+    rebuke = features("Vesk will not accept any threat of sanctions.")
+    assert "sanctions" in warning.concepts & rebuke.concepts
+    assert "sanctions" not in features("The floods had grave consequences for farmers.").concepts
