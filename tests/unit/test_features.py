@@ -145,3 +145,13 @@ def test_a_warning_that_a_step_would_carry_consequences_is_the_threat_of_sanctio
     rebuke = features("Vesk will not accept any threat of sanctions.")
     assert "sanctions" in warning.concepts & rebuke.concepts
     assert "sanctions" not in features("The floods had grave consequences for farmers.").concepts
+
+
+def test_a_call_to_end_the_shelling_and_a_diplomatic_settlement_meet_their_paraphrases():
+    demand = features("He called for an immediate end to the shelling of the towns.")
+    cessation = features("The task is to bring about a cessation of hostilities.")
+    assert "ceasefire" in demand.concepts & cessation.concepts
+    outcome = features("He backed a diplomatic settlement of the dispute.")
+    negotiation = features("Both sides should keep up dialogue and negotiation.")
+    assert "talks" in outcome.concepts & negotiation.concepts
+    assert "talks" not in features("The embassy's diplomatic staff will return.").concepts
