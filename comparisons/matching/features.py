@@ -71,12 +71,18 @@ REPORTING_VERBS = {
     "проинформировал": "explained", "разъяснил": "explained", "приветствуют": "welcomed",
 }
 
-REGION_OF = {"gaza": "middle_east", "israel": "middle_east", "red_sea": "middle_east"}
-"""Places that stand for their region too: one readout names the war in Gaza by its places ("Israel and Hamas")
+REGION_OF = {
+    "gaza": "middle_east", "israel": "middle_east", "red_sea": "middle_east",
+    "spratly": "south_china_sea", "paracel": "south_china_sea", "scarborough": "south_china_sea",
+    "second_thomas_shoal": "south_china_sea",
+    "one_china": "taiwan",
+}
+"""Names that stand for a wider subject too: one readout names the war in Gaza by its places ("Israel and Hamas")
 where the other says "the Middle East" or "West Asia"; the Houthis' attacks on shipping in the Red Sea are one of
-that region's points too. Only places whose mention in a readout is almost always that region's main conflict:
-Iraq or Syria are points of their own (linking them to every "region" sentence merged separate points of one dev
-pair)."""
+that region's points too; a reef or shoal of the South China Sea is a point about that sea; the one-China policy or
+principle is what the other side calls the Taiwan question. Only names whose mention in a readout is almost always
+that subject's main point: Iraq or Syria are points of their own (linking them to every "region" sentence merged
+separate points of one dev pair)."""
 
 NEGATORS = frozenset("not no never neither nor without refused rejected denied cannot не нет никогда".split())
 

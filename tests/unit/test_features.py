@@ -155,3 +155,30 @@ def test_a_call_to_end_the_shelling_and_a_diplomatic_settlement_meet_their_parap
     negotiation = features("Both sides should keep up dialogue and negotiation.")
     assert "talks" in outcome.concepts & negotiation.concepts
     assert "talks" not in features("The embassy's diplomatic staff will return.").concepts
+
+
+def test_names_that_stand_for_a_wider_subject_meet_it():
+    principle = features("He urged the other side to abide by the one-China principle.")
+    strait = features("She stressed peace across the Taiwan Strait.")
+    assert "taiwan" in principle.entities & strait.entities
+    shoal = features("Vessels were harassed near Second Thomas Shoal.")
+    jiao = features("The Philippines infringed on China's sovereignty at Ren'ai Jiao.")
+    assert "second_thomas_shoal" in shoal.entities & jiao.entities
+    assert "south_china_sea" in shoal.entities & features("They discussed the South China Sea.").entities
+    assert "pla" in features("The People's Liberation Army held drills.").entities & features("PLA drills").entities
+    assert "tibet" in features("Matters of Xizang are internal.").entities
+
+
+def test_peace_and_stability_is_calm_not_the_peace_that_ends_a_war():
+    calm = features("He underlined the importance of peace and stability in the strait.")
+    settlement = features("China supports peace talks and a political settlement of the war.")
+    assert "peace" not in calm.concepts and "stability" in calm.concepts
+    assert "peace" in settlement.concepts
+
+
+def test_talking_again_is_staying_in_contact_and_ports_of_entry_are_not_shipping():
+    again = features("The two presidents agreed to talk again soon.")
+    touch = features("They agreed to stay in contact on all the issues discussed.")
+    assert "future_contacts" in again.concepts & touch.concepts
+    entry = features("Students were questioned at ports of entry.")
+    assert "maritime" not in entry.concepts and "people_exchanges" in entry.concepts
