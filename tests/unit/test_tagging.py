@@ -477,3 +477,15 @@ def test_sanctions_relief_named_by_what_it_gives_back_but_not_trade_barriers():
                      "Both sides want to improve access to each other's markets."):
         (topics,) = tags(sentence)
         assert "sanctions" not in topics, (sentence, topics)
+
+
+def test_drills_by_name_supplies_to_a_war_machine_shoals_and_custody():
+    drills, supply, shoal, custody = tags(
+        "He voiced concern over the recent PLA drills around the island.",
+        "She pressed Vesk to stop supplying the aggressor's war machine.",
+        "He raised the harassment of Philippine vessels near Second Thomas Shoal.",
+        "Both sides agreed that the citizens held in custody would be released.",
+    )
+    assert "de-escalation" in drills and "de-escalation" in supply
+    assert "regional" in shoal
+    assert "humanitarian" in custody
