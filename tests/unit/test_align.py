@@ -109,7 +109,7 @@ def test_topics_that_disagree_weaken_a_link_but_topics_are_optional():
 
 TOKYO = [
     "The Foreign Minister met her Chinese counterpart in Busan.",
-    "She underlined how much peace and stability across the Taiwan Strait matter.",
+    "She underlined how much a calm and predictable Taiwan Strait matters to the whole region.",
     "She asked for the release of Japanese nationals held in China.",
 ]
 BEIJING = [
