@@ -37,14 +37,19 @@ def one_line_each(app, where: str) -> str:
     return "\n".join(lines)
 
 
+async def on_the_pair(pilot, app, settle) -> None:
+    """The library listed, its cursor on the pair with line breaks."""
+    await settle(pilot)
+    table = app.screen.query_one(PairTable)
+    await wait_for(pilot, lambda: "odd" in table.row_ids, "the pair listed")
+    table.move_to(table.row_ids.index("odd"))
+    await settle(pilot)
+
+
 async def test_every_screen_shows_the_fields_on_one_line(library, tmp_path, settle):
     app = DualreadApp(library, CompareOptions(), export_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(PairTable)
-        await wait_for(pilot, lambda: "odd" in table.row_ids, "the pair listed")
-        table.move_to(table.row_ids.index("odd"))
-        await settle(pilot)
+        await on_the_pair(pilot, app, settle)
         shown = one_line_each(app, "library")
         assert ONE_LINE["event"] in shown
         assert f"{ONE_LINE['publisher']} — {ONE_LINE['title']}" in shown, "the preview's side line"
@@ -100,10 +105,7 @@ async def test_the_edit_form_shows_the_fields_on_one_line(library, tmp_path, set
     before = library.load("odd")
     app = DualreadApp(library, CompareOptions(), export_folder=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(PairTable)
-        await wait_for(pilot, lambda: "odd" in table.row_ids, "the pair listed")
-        table.move_to(table.row_ids.index("odd"))
+        await on_the_pair(pilot, app, settle)
         await pilot.press("E")
         await settle(pilot)
         form = app.screen

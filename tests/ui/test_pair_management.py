@@ -60,6 +60,16 @@ def texts_on_disk(root, pair_id: str = PAIR) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / pair_id).glob("*.txt"))}
 
 
+async def edit_form(pilot, app, settle, pair_id: str = PAIR) -> AddPairScreen:
+    """The edit form (E) of ``pair_id``, once the library is listed."""
+    await settle(pilot)
+    await on_pair(pilot, pair_id)
+    await pilot.press("E")
+    await pilot.pause()
+    assert isinstance(app.screen, AddPairScreen)
+    return app.screen
+
+
 # --- leaving the form ------------------------------------------------------------------------------------------------
 
 async def test_esc_on_a_filled_form_asks_and_the_safe_answer_keeps_it(app, settle):
@@ -188,11 +198,7 @@ async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_p
                            encoding="utf-8")
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await on_pair(pilot, PAIR)
-        await pilot.press("E")
-        await pilot.pause()
-        form = app.screen
+        form = await edit_form(pilot, app, settle)
         await pilot.click("#remove-side-2")
         await pilot.pause()
         assert not form.query("#side-row-2") and form.rows == [0, 1]
@@ -219,12 +225,7 @@ async def test_a_name_or_alias_holding_a_comma_keeps_it_when_the_people_are_edit
         Participant("Joseph R. Biden", ("Biden", "Biden, Jr.")), Participant("Anna Berg", ("Berg",)))), force=True)
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await on_pair(pilot, PAIR)
-        await pilot.press("E")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, AddPairScreen)
+        form = await edit_form(pilot, app, settle)
         people = form.value("participants")
         assert people == 'Joseph R. Biden=Biden, "Biden, Jr."; Anna Berg=Berg'
         assert '"' in form.query_one("#input-participants", Input).placeholder, "the hint shows the quotes"
@@ -238,10 +239,7 @@ async def test_a_name_or_alias_holding_a_comma_keeps_it_when_the_people_are_edit
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen), "saved"
-        await on_pair(pilot, PAIR)
-        await pilot.press("E")
-        await pilot.pause()
-        again = app.screen.value("participants")
+        again = (await edit_form(pilot, app, settle)).value("participants")
     edited = Library(root).load(PAIR)
     assert [(p.name, p.aliases) for p in edited.participants] == [
         ("Joseph R. Biden", ("Biden", "Biden, Jr.")),
