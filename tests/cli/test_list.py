@@ -114,3 +114,22 @@ def test_on_an_80_column_terminal_every_pair_shows_its_event_and_sample_mark(tmp
         # The event is not cut away to a lone '…': its first words are there to read.
         assert " ".join(entry.event.split()[:4]) in text, entry.event
     assert text.count("sample") >= len(entries)
+
+
+def test_on_an_80_column_terminal_an_event_in_wide_characters_fits_too(tmp_path, write_pair_folder):
+    # fit() cut by characters: an event in Chinese, two cells a character, ran to twice the width and the
+    # terminal wrapped it under the next pair's line. Columns are terminal cells.
+    from rich.cells import cell_len
+
+    from readouts.catalog import Catalog
+    from tui.commands.list import format_table
+
+    event = "国家主席习近平同美国总统拜登举行视频会晤双方就中美关系以及共同关心的重要问题进行了坦诚深入的交流"
+    write_pair_folder(tmp_path / "library", "2024-03-01-call", event=event)
+    with Catalog(Library(tmp_path / "library")) as catalog:
+        catalog.refresh()
+        entries = catalog.summaries()
+    for width in (80, 100, 200):
+        lines = format_table(entries, width)
+        assert all(cell_len(line) <= width for line in lines), [(cell_len(line), line) for line in lines]
+        assert event[:10] in "\n".join(lines)

@@ -112,3 +112,21 @@ def test_search_follows_a_review(run_dualread):
     claim = before[0][0]
     assert run_dualread("unlink", "2021-12-30-biden-putin-call", claim).returncode == 0
     assert (claim, "omission") in kremlin_status()
+
+
+def test_stats_columns_line_up_under_a_publisher_named_in_wide_characters(run_dualread, library_dir, tmp_path):
+    # Names were padded by characters: a topic table under a Chinese publisher's name had its figures shifted
+    # by as many cells as the name has characters wider than one.
+    from rich.cells import cell_len
+
+    (tmp_path / "a.txt").write_text("外交部发布\n\n双方讨论了制裁问题。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Readout\n\nThe leaders discussed sanctions.\n", encoding="utf-8")
+    added = run_dualread("add", "2024-03-01-call", "--event", "Call", "--date", "2024-03-01",
+                         "--side", f"china-mfa={tmp_path / 'a.txt'}", "--side", f"white-house={tmp_path / 'b.txt'}",
+                         "--publisher", "china-mfa=中华人民共和国外交部", "--publisher", "white-house=白宫新闻办公室发言人")
+    assert added.returncode == 0, added.stderr
+    out = run_dualread("stats", "--by", "topic").stdout
+    tables = [block.splitlines()[1:] for block in out.split("\n\n") if "PAIRS" in block]
+    assert tables
+    for table in tables:
+        assert len({cell_len(line) for line in table}) == 1, table

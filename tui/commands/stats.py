@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.json_out import write_json
-from tui.commands.terminal_text import fit, visible, visible_field
+from tui.commands.terminal_text import fit, pad, visible, visible_field
 
 if TYPE_CHECKING:
     from comparisons.library_stats import LibraryStats
@@ -114,7 +114,9 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
         cells = (f"{row.pairs:,}", _share(row.raised, row.pairs), _share(row.left_out, row.pairs),
                  _share(row.conflict, row.pairs), f"{row.claims:,}", f"{row.alone:,}")
         rows.append((group, name, cells))
-    name_width = min(max(len(name) for _, name, _ in rows), _WIDEST_NAME)
+    from rich.cells import cell_len
+
+    name_width = min(max(cell_len(name) for _, name, _ in rows), _WIDEST_NAME)
     cell_width = max(len(h) for h in _HEADER) + 2
     lines = [f"{stats.pairs:,} pairs counted"]
     heading = None
@@ -122,7 +124,7 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
         if group != heading:
             heading = group
             lines += ["", group, "  " + "".ljust(name_width) + "".join(h.rjust(cell_width) for h in _HEADER)]
-        lines.append("  " + fit(name, name_width).ljust(name_width) + "".join(c.rjust(cell_width) for c in cells))
+        lines.append("  " + pad(fit(name, name_width), name_width) + "".join(c.rjust(cell_width) for c in cells))
     lines.append("")
     lines += textwrap.wrap(LEGEND, width=min(width or 100, 100))
     return lines

@@ -4,14 +4,16 @@
   of obeyed; printable text comes back as it is, at the cost of one C call.
 - ``visible_field(text)``: a one-line field (an event, a title, a publisher, a person's name) the same way, on one
   line (``readouts.textshape.one_line``: a line break in a hand-written pair.yaml would start a line of its own).
-- ``fit(text, width)``: cut to ``width`` characters with an ellipsis.
+- ``fit(text, width)``: cut to ``width`` terminal cells with an ellipsis; ``pad(text, width)``: filled with spaces
+  to ``width`` cells. Cells, not characters: a Chinese or Japanese character takes two, and an event in them cut
+  by characters ran to twice the width a terminal line has.
 """
 
 from __future__ import annotations
 
 from readouts.textshape import one_line
 
-__all__ = ["fit", "visible", "visible_field"]
+__all__ = ["fit", "pad", "visible", "visible_field"]
 
 
 def visible(text: str) -> str:
@@ -25,4 +27,14 @@ def visible_field(text: str) -> str:
 
 
 def fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    from rich.cells import cell_len, set_cell_size
+
+    if text.isascii():
+        return text if len(text) <= width else text[: max(width - 1, 0)] + "…"  # one cell a character
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    from rich.cells import cell_len
+
+    return text + " " * max(width - cell_len(text), 0)
