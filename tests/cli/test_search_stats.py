@@ -130,3 +130,22 @@ def test_stats_columns_line_up_under_a_publisher_named_in_wide_characters(run_du
     assert tables
     for table in tables:
         assert len({cell_len(line) for line in table}) == 1, table
+
+
+def test_search_wraps_a_claim_in_wide_characters_to_the_terminals_width():
+    # Claims were wrapped by characters: a Chinese claim's lines ran to twice the terminal's width, and the
+    # terminal's own wrapping then lost their indent under the claim's header.
+    from rich.cells import cell_len
+
+    from comparisons.library_search import ClaimHit, PairHits, SearchQuery, SearchResult
+    from tui.commands.search import format_result
+
+    text = "国家主席习近平同美国总统拜登举行视频会晤，双方就中美关系以及共同关心的重要问题进行了坦诚、深入的交流。" * 2
+    hit = ClaimHit("china-mfa:0", "china-mfa", "中华人民共和国外交部", text, 0, len(text), None, (), "omission", None,
+                   None, (), ())
+    result = SearchResult(SearchQuery(text=""), (PairHits("p", "2024-03-01", "会晤", False, (hit,)),), (), (), 0)
+    for width in (60, 80):
+        lines = format_result(result, width)
+        claim = [line for line in lines if line.startswith("    ")]
+        assert len(claim) > 1 and all(cell_len(line) <= width for line in lines), [cell_len(x) for x in lines]
+        assert "".join(line.strip() for line in claim) == text, "every character, in order"

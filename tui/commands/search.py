@@ -18,11 +18,10 @@ import datetime as _dt
 import re
 import shutil
 import sys
-import textwrap
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.json_out import write_json
-from tui.commands.terminal_text import visible, visible_field
+from tui.commands.terminal_text import visible, visible_field, wrap
 
 if TYPE_CHECKING:
     from comparisons.claim_index import ClaimIndex
@@ -173,10 +172,7 @@ def result_to_json(result: "SearchResult") -> dict[str, Any]:
 
 
 def _wrap(text: str, width: int | None, indent: str) -> list[str]:
-    if not width:
-        return [indent + text]
-    return textwrap.wrap(text, width=max(width, len(indent) + 20), initial_indent=indent, subsequent_indent=indent,
-                         break_on_hyphens=False) or [indent]
+    return wrap(text, width, indent) if width else [indent + text]
 
 
 def format_result(result: "SearchResult", width: int | None) -> list[str]:

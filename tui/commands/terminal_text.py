@@ -7,13 +7,16 @@
 - ``fit(text, width)``: cut to ``width`` terminal cells with an ellipsis; ``pad(text, width)``: filled with spaces
   to ``width`` cells. Cells, not characters: a Chinese or Japanese character takes two, and an event in them cut
   by characters ran to twice the width a terminal line has.
+- ``wrap(text, width, indent)``: ``text`` in lines of at most ``width`` cells, each opening with ``indent``.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from readouts.textshape import one_line
 
-__all__ = ["fit", "pad", "visible", "visible_field"]
+__all__ = ["fit", "pad", "visible", "visible_field", "wrap"]
 
 
 def visible(text: str) -> str:
@@ -38,3 +41,29 @@ def pad(text: str, width: int) -> str:
     from rich.cells import cell_len
 
     return text + " " * max(width - cell_len(text), 0)
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` cells (at least 20 after ``indent``), each opening with ``indent``;
+    a word longer than a line is cut. Text of one cell a character goes through ``textwrap``, the rest through
+    Rich's cell-aware wrapping (Chinese has no spaces to break at and takes two cells a character)."""
+    from rich.cells import cell_len
+
+    room = max(width - len(indent), 20)
+    if cell_len(text) == len(text):
+        import textwrap
+
+        return textwrap.wrap(text, width=room + len(indent), initial_indent=indent, subsequent_indent=indent,
+                             break_on_hyphens=False) or [indent]
+    from rich.text import Text
+
+    return [indent + line.plain.rstrip() for line in Text(text).wrap(_console(), room)] or [indent]
+
+
+@cache
+def _console():
+    import io
+
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=1000, color_system=None)
