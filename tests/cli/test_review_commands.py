@@ -163,3 +163,24 @@ def test_export_all_carries_the_review_and_names_a_pair_whose_review_cannot_be_u
     assert done.returncode == 1
     assert f"dualread: {PAIR}:" in done.stderr and "review.yaml" in done.stderr and "'decisions'" in done.stderr
     assert (tmp_path / "again" / "2021-12-30-biden-putin-call.json").is_file()  # the other pairs still export
+
+
+def test_review_cuts_a_claim_in_wide_characters_to_the_terminals_width(run_dualread, tmp_path):
+    # Claims were cut by characters: a Chinese claim's line in `review` ran to twice the room it was cut for.
+    from rich.cells import cell_len
+
+    (tmp_path / "a.txt").write_text("外交部发布\n\n" + "双方讨论了制裁问题以及中美关系中共同关心的重要问题" * 4 + "。\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Readout\n\nThe leaders discussed sanctions.\n", encoding="utf-8")
+    assert run_dualread("add", "cjk", "--event", "Call", "--date", "2024-03-01", "--side",
+                        f"china-mfa={tmp_path / 'a.txt'}", "--side", f"white-house={tmp_path / 'b.txt'}").returncode == 0
+    shown = run_dualread("review", "cjk", env={"COLUMNS": "80"}).stdout
+    assert "china-mfa:0" in shown
+    assert all(cell_len(line) <= 80 for line in shown.splitlines()), [cell_len(x) for x in shown.splitlines()]
+
+
+def test_review_rows_end_at_the_terminals_width(run_dualread):
+    # Each claim was cut to the width less 32 cells, after a head of 40: every long claim ran 8 cells past it.
+    shown = run_dualread("review", PAIR, env={"COLUMNS": "80"}).stdout
+    rows = shown.split("\n\n", 1)[1].splitlines()
+    assert len(rows) > 10 and max(len(line) for line in rows) == 80, [len(line) for line in rows]

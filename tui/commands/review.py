@@ -62,6 +62,7 @@ def _status(row: "Row") -> str | None:
 
 def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
     from tui.commands.reviewing import row_name, visible
+    from tui.commands.terminal_text import fit
     from tui.widgets.texts import counted
 
     summary = comparison.review
@@ -79,15 +80,13 @@ def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
             for stale in summary.stale:
                 lines.append(f"    {stale.action}: {visible(stale.reason)}")
     lines.append("")
-    room = max(width - 32, 20)
     for row in rows:
         head = f"{row_name(row):<22} {STATUS[_status(row)]:<16}"
+        room = max(width - len(head) - 1, 20)  # the claim after the head and a space: the line ends at the width
         claims = [c for key in comparison.side_keys for c in row.claims.get(key, ())]
         for n, claim in enumerate(claims):
             text = visible(" ".join(claim.text.split()))
-            shown = f"{claim.id}  {text}"
-            if len(shown) > room:
-                shown = shown[: room - 1] + "…"
+            shown = fit(f"{claim.id}  {text}", room)
             lines.append(f"{head if n == 0 else ' ' * len(head)} {shown}")
     return lines
 
