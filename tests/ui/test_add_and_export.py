@@ -160,3 +160,31 @@ async def test_no_hint_of_the_pair_form_is_cut(tmp_path, settle, size):
         cut = [(field.id, field.placeholder, field.content_region.width)
                for field in app.screen.query(Input) if len(field.placeholder) >= field.content_region.width]
         assert cut == [], "hints longer than their field (the cursor takes a cell)"
+
+
+@pytest.mark.parametrize("written", [
+    "'{path}'",                # a file dropped on GNOME Terminal, iTerm2 or Konsole: the path in single quotes
+    '"{path}"',                # ... or in double quotes
+    "{uri}",                   # a file:// address, as some file managers hand a dropped file over
+])
+async def test_a_file_dropped_into_the_source_field_is_read(tmp_path, settle, written):
+    # The form read the quotes as part of the name ("'/home/ana/My readout.txt': no such file") and refused a
+    # file:// address ("only http:// and https:// URLs can be imported"), though both name a file plainly.
+    from readouts.library import Library
+
+    folder = tmp_path / "My readouts"
+    folder.mkdir()
+    (folder / "north call.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    path = folder / "north call.txt"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+             key_0="north", source_0=written.format(path=path, uri=path.as_uri()),
+             key_1="south", source_1=str(tmp_path / "b.txt"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen), error_of(app, "side-0")
+    assert "spoke by phone" in Library(tmp_path).load("2024-05-01-test-call").side("north").text

@@ -6,6 +6,8 @@
   says which form row a side key came from.
 - ``request_from(...)``: the form's values as a ``PairRequest``; in an edit, ``kept`` names the stored sides, whose
   empty source means "keep the text" and whose emptied fields are sent (so clearing a title clears it).
+- ``dropped_path(source)``: a source as a file dropped on the terminal gives it (in quotes, or a ``file://``
+  address), as the path it names.
 - ``field_for_error(error, request)``: the field an error belongs under (``id``, ``event``, ``date``,
   ``participants``, ``side-N`` for form row N, or ``form``).
 - ``people_text(participants)`` / ``people_values(text)``: the People field (``Name=Alias, Alias; Name2``, a name
@@ -25,7 +27,8 @@ from readouts.model import Participant
 from readouts.textshape import one_line
 from tui.commands.people_syntax import split_people, write_people
 
-__all__ = ["PairRequest", "SideRow", "field_for_error", "people_text", "people_values", "request_from"]
+__all__ = ["PairRequest", "SideRow", "dropped_path", "field_for_error", "people_text", "people_values",
+           "request_from"]
 
 METADATA = ("publisher", "title", "url", "language")
 
@@ -77,11 +80,27 @@ def request_from(pair_id: str, event: str, date: str, rows: Iterable[SideRow], p
                 metadata[name][row.key] = value
     return PairRequest(
         pair_id=pair_id, event=event, date=date,
-        sources=tuple((row.key, row.source) for row in given),
+        sources=tuple((row.key, dropped_path(row.source)) for row in given),
         metadata=metadata,
         participants=None if people is None else people_values(people),
         row_of={row.key: row.row for row in given if row.key},
     )
+
+
+def dropped_path(source: str) -> str:
+    """The path a file dropped on the terminal names: GNOME Terminal, iTerm2 and Konsole paste it in quotes
+    (``'/home/ana/My readout.txt'``), some file managers hand over a ``file://`` address. A shell would take the
+    quotes off; the form has none, and read them as part of the name."""
+    text = source.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    if text[:7].lower() == "file://":
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(text)
+        if parts.netloc in ("", "localhost"):
+            return unquote(parts.path)
+    return text
 
 
 def field_for_error(error: DualreadError, request: PairRequest) -> str:
