@@ -188,3 +188,43 @@ async def test_a_file_dropped_into_the_source_field_is_read(tmp_path, settle, wr
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen), error_of(app, "side-0")
     assert "spoke by phone" in Library(tmp_path).load("2024-05-01-test-call").side("north").text
+
+
+async def test_saving_ends_its_worker_before_the_form_closes(tmp_path, settle):
+    # The save worker closed the form from inside itself (call_from_thread), and a closing screen cancels its
+    # workers: the save ended "cancelled" though the pair was written, and a test waiting for the workers failed
+    # at random under load (WorkerCancelled).
+    from textual.worker import WorkerState
+    from tui_fixtures import descheduled_workers, wait_for
+
+    app = make_app(tmp_path)
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        started = descheduled_workers(app)
+        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+             key_0="north", source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "the form closed")
+        await wait_for(pilot, lambda: all(w.is_finished for w in started), "the save finished")
+        assert [(w.name, w.state) for w in started if w.name == "save the pair"] == [
+            ("save the pair", WorkerState.SUCCESS)]
+
+
+async def test_exporting_ends_its_worker_before_the_dialog_closes(tmp_path, settle):
+    # As the form's save: the export closed its dialog from inside its worker, which the closing cancelled.
+    from textual.worker import WorkerState
+    from tui_fixtures import descheduled_workers, wait_for
+
+    app = make_app(tmp_path, open_pair=PAIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        started = descheduled_workers(app)
+        await pilot.click("#export-go")
+        await wait_for(pilot, lambda: isinstance(app.screen, ComparisonScreen), "the dialog closed")
+        await wait_for(pilot, lambda: all(w.is_finished for w in started), "the export finished")
+        assert [(w.name, w.state) for w in started if w.name == "export"] == [("export", WorkerState.SUCCESS)]
+        assert (tmp_path / f"{PAIR}.html").is_file()

@@ -260,6 +260,25 @@ class Notice(str):
     severity: str = "information"
 
 
+def descheduled_workers(app) -> list:
+    """Every worker the app starts from now on, kept; and each return from ``call_from_thread`` into a worker's
+    thread delayed, as a loaded machine does at random: the thread runs again only after the UI moved on."""
+    import time
+
+    started: list = []
+    add_worker = app.workers.add_worker
+    app.workers.add_worker = lambda worker, **kwargs: (started.append(worker), add_worker(worker, **kwargs))[1]
+    call_from_thread = app.call_from_thread
+
+    def descheduled(callback, *args, **kwargs):
+        result = call_from_thread(callback, *args, **kwargs)
+        time.sleep(0.5)
+        return result
+
+    app.call_from_thread = descheduled
+    return started
+
+
 def record_notices(app) -> list[Notice]:
     """Every notice the app posts from now on, kept as it is posted: ``app.notify`` only posts a message, so a
     notice reaches ``app._notifications`` when that is handled (on a loaded machine, after the state a test waited

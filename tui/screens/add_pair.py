@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from readouts.errors import DualreadError
 from readouts.model import Pair
@@ -235,7 +235,10 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         self.save(request, force)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="add", name="save the pair")
-    def save(self, request: PairRequest, force: bool) -> None:
+    def save(self, request: PairRequest, force: bool) -> tuple[str, str, bool] | None:
+        """Write the pair; its id, summary and whether it replaced one, for ``saved`` once this worker has ended
+        (``on_worker_state_changed``): the form closed from inside the worker cancelled it, a closing screen
+        cancelling its workers, and the save ended "cancelled" though the pair was written."""
         from readouts.adding import add_pair, edit_pair
         from readouts.library import Library, PairExistsError
         from tui.commands.add import parse_participants
@@ -257,8 +260,13 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             # The engine's wording names the command line's --force, which this form does not need.
             message = taken(request.pair_id) if isinstance(error, PairExistsError) else str(error)
             self.app.call_from_thread(self.failed, field_for_error(error, request), message)
-            return
-        self.app.call_from_thread(self.saved, request.pair_id, result.summary(), result.replaced)
+            return None
+        return request.pair_id, result.summary(), result.replaced
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A save that ended: the form closes (``WorkerErrors`` handles a save that raised)."""
+        if event.worker.name == "save the pair" and event.state == WorkerState.SUCCESS and event.worker.result:
+            self.saved(*event.worker.result)
 
     def failed(self, field: str, message: str) -> None:
         self.query_one("#add-save", Button).disabled = False

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from comparisons.model import Comparison
 from readouts.errors import DualreadError
@@ -132,7 +132,9 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         box.set_class(error, "-error")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export", name="export")
-    def export(self, fmt: str, path: Path) -> None:
+    def export(self, fmt: str, path: Path) -> tuple[str, Path] | None:
+        """Write the export; what to say and where, for ``done`` once this worker has ended
+        (``on_worker_state_changed``): the dialog closed from inside the worker cancelled it."""
         try:
             if self.pair_id is not None:
                 from comparisons.reports import render
@@ -145,7 +147,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                     write_text_through(path, text)  # a link stays a link, a device a device
                 except OSError as error:
                     raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from None
-                self.app.call_from_thread(self.done, f"Wrote {path}", path)
+                return f"Wrote {path}", path
             else:
                 from comparisons.reports import export_all
 
@@ -153,9 +155,15 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                 note = f"Wrote {counted(summary.exported, 'pair')} to {path} (index: {summary.index.name})"
                 if summary.failed:
                     note += "; failed: " + "; ".join(f"{pid}: {why}" for pid, why in summary.failed)
-                self.app.call_from_thread(self.done, note, path)
+                return note, path
         except DualreadError as error:
             self.app.call_from_thread(self.failed, str(error))
+            return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An export that ended: the dialog closes (``WorkerErrors`` handles one that raised)."""
+        if event.worker.name == "export" and event.state == WorkerState.SUCCESS and event.worker.result:
+            self.done(*event.worker.result)
 
     def progress(self, done: int, total: int, pair_id: str) -> None:
         """Called by ``export_all`` from the worker thread after each pair."""
