@@ -75,7 +75,8 @@ def _compile(phrases: list[str]) -> re.Pattern[str]:
         pattern = ""
         for word in words:
             if word == "~":
-                pattern += r"(?:\w+ ){0,3}"
+                # up to three words, and any run of spaces a name blanked out of the text left between them
+                pattern += r"(?: *\w+){0,3} *"
                 continue
             prefix = word.endswith("*")
             stem = normalise(word.rstrip("*")).strip()

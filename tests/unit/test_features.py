@@ -182,3 +182,10 @@ def test_talking_again_is_staying_in_contact_and_ports_of_entry_are_not_shipping
     assert "future_contacts" in again.concepts & touch.concepts
     entry = features("Students were questioned at ports of entry.")
     assert "maritime" not in entry.concepts and "people_exchanges" in entry.concepts
+
+
+def test_a_phrase_with_a_gap_matches_across_a_name_in_the_gap():
+    # "American" and "Indian" are entities, blanked before concepts are read: the gap must still count.
+    named = features("The leaders pledged to strengthen the bonds between the American and Indian people.")
+    assert "people_exchanges" in named.concepts
+    assert "people_exchanges" in features("They praised the friendship between the two peoples.").concepts
