@@ -489,3 +489,17 @@ def test_drills_by_name_supplies_to_a_war_machine_shoals_and_custody():
     assert "de-escalation" in drills and "de-escalation" in supply
     assert "regional" in shoal
     assert "humanitarian" in custody
+
+
+def test_ties_between_peoples_export_licensing_chiefs_calls_and_legitimate_security_interests():
+    bonds, licensing, controls, chiefs, interests = tags(
+        "They pledged to strengthen the bonds between the Norlandic and Veskian people.",
+        "Vesk has introduced export licensing for rare earths.",
+        "Vesk strictly controls the export of dual-use items.",
+        "The leaders agreed that their defense chiefs will hold a video call next week.",
+        "A settlement must take into account Vesk's legitimate security interests.",
+    )
+    assert "bilateral" in bonds
+    assert "sanctions" in licensing and "sanctions" in controls
+    assert "leader-contacts" not in chiefs
+    assert "security-guarantees" in interests
