@@ -503,3 +503,9 @@ def test_ties_between_peoples_export_licensing_chiefs_calls_and_legitimate_secur
     assert "sanctions" in licensing and "sanctions" in controls
     assert "leader-contacts" not in chiefs
     assert "security-guarantees" in interests
+
+
+def test_the_fight_against_fentanyl_and_illicit_drugs_is_a_global_issue():
+    (fentanyl,) = tags("He pressed Vesk to stop the shipments of fentanyl precursor chemicals.")
+    (control,) = tags("On drug control, the minister described the steps already taken.")
+    assert "global" in fentanyl and "global" in control
