@@ -60,7 +60,8 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 
 def read_source(source: str, *, stdin: IO[Any] | None = None, timeout: float = 15.0,
                 deadline: float | None = None) -> str:
-    """The readout text of ``source``: a file path, ``-`` (read ``stdin``, default ``sys.stdin``) or a URL.
+    """The readout text of ``source``: a file path (or its ``file://`` address), ``-`` (read ``stdin``, default
+    ``sys.stdin``) or an http(s) URL.
 
     ``timeout`` bounds each wait for a web server, ``deadline`` (default ``readouts.fetch.DEADLINE``) a whole
     download."""
@@ -69,11 +70,25 @@ def read_source(source: str, *, stdin: IO[Any] | None = None, timeout: float = 1
         text = _decode(raw, "<stdin>")
         kind = "html" if _sniff_html(text) else "markdown" if _sniff_markdown(text) else "text"
         return _convert(text, kind, "<stdin>")
+    if source[:7].lower() == "file://":
+        return _read_file(_file_address(source), source)
     if _URL.match(source):
         from readouts.fetch import DEADLINE
 
         return _read_url(source, timeout, DEADLINE if deadline is None else deadline)
     return _read_file(Path(source).expanduser(), source)
+
+
+def _file_address(source: str) -> Path:
+    """The path a ``file://`` address names: what a file manager or a browser's address bar gives for a local file
+    names it as plainly as its path. One on another host is refused: dualread reads no network share by name."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(source)
+    if parts.netloc not in ("", "localhost"):
+        raise ReadoutError(f"a file on another host ({parts.netloc}) cannot be read: copy it here and give its path",
+                           file=source)
+    return Path(unquote(parts.path))
 
 
 def _read_limited(stream: IO[Any], name: str) -> bytes:

@@ -172,3 +172,21 @@ def test_a_pair_with_a_samples_id_hides_the_sample_in_this_library_only(run_dual
     assert [(i["event"], i["sample"]) for i in items] == [("My own readouts", False)]
     other = run_dualread("list", "--json", env={"DUALREAD_LIBRARY": str(library_dir.parent / "other")})
     assert [i["event"] for i in json.loads(other.stdout) if i["id"] == sample_id] == [bundled.event]
+
+
+def test_a_side_given_as_a_file_address_is_read_from_that_file(run_dualread, library_dir, sources, tmp_path):
+    # A file:// address (what a file manager or a browser's address bar gives for a local file) was refused:
+    # "only http:// and https:// URLs can be imported", though it names a file as plainly as its path.
+    folder = tmp_path / "my readouts"
+    folder.mkdir()
+    (folder / "north.txt").write_text("Readout\n\nThe leaders spoke about the harbour.\n", encoding="utf-8")
+    done = run_dualread("add", "p", "--event", "Call", "--date", "2024-05-01",
+                        "--side", f"north={(folder / 'north.txt').as_uri()}", "--side", f"south={sources['norland']}")
+    assert done.returncode == 0, done.stderr
+    side = Library(library_dir).load("p").side("north")
+    assert "harbour" in side.text and side.url == "", "a local file is no web source to publish"
+
+    elsewhere = run_dualread("add", "q", "--event", "Call", "--date", "2024-05-01",
+                             "--side", "north=file://fileserver/share/north.txt", "--side", f"south={sources['norland']}")
+    assert elsewhere.returncode == 1 and elsewhere.stderr.count("\n") == 1 and "fileserver" in elsewhere.stderr
+    assert not (library_dir / "q").exists()

@@ -6,8 +6,8 @@
   says which form row a side key came from.
 - ``request_from(...)``: the form's values as a ``PairRequest``; in an edit, ``kept`` names the stored sides, whose
   empty source means "keep the text" and whose emptied fields are sent (so clearing a title clears it).
-- ``dropped_path(source)``: a source as a file dropped on the terminal gives it (in quotes, or a ``file://``
-  address), as the path it names.
+- ``dropped_path(source)``: a source as a file dropped on the terminal gives it, in quotes, as the path it names
+  (a ``file://`` address ``readouts.importing`` reads itself).
 - ``field_for_error(error, request)``: the field an error belongs under (``id``, ``event``, ``date``,
   ``participants``, ``side-N`` for form row N, or ``form``).
 - ``people_text(participants)`` / ``people_values(text)``: the People field (``Name=Alias, Alias; Name2``, a name
@@ -89,17 +89,11 @@ def request_from(pair_id: str, event: str, date: str, rows: Iterable[SideRow], p
 
 def dropped_path(source: str) -> str:
     """The path a file dropped on the terminal names: GNOME Terminal, iTerm2 and Konsole paste it in quotes
-    (``'/home/ana/My readout.txt'``), some file managers hand over a ``file://`` address. A shell would take the
-    quotes off; the form has none, and read them as part of the name."""
+    (``'/home/ana/My readout.txt'``). A shell would take the quotes off; the form has none, and read them as part
+    of the name. (Some file managers hand over a ``file://`` address: ``read_source`` reads those.)"""
     text = source.strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1]
-    if text[:7].lower() == "file://":
-        from urllib.parse import unquote, urlsplit
-
-        parts = urlsplit(text)
-        if parts.netloc in ("", "localhost"):
-            return unquote(parts.path)
     return text
 
 
