@@ -68,7 +68,18 @@ class AddResult:
         keys = ", ".join(self.pair.side_keys)
         # The bundled sample stays untouched in the package; in this library the user's pair stands in for it.
         hides = " (it hides the bundled sample with this id)" if self.hides_sample else ""
-        return f"{verb} {self.pair.id} ({len(self.pair.sides)} sides: {keys}) in {self.folder}{hides}"
+        return f"{verb} {self.pair.id} ({len(self.pair.sides)} sides: {keys}) in {self.folder}{hides}{self._twins()}"
+
+    def _twins(self) -> str:
+        """Sides holding the same text (one file given for two sides, a slip of the shell's history): saved as asked,
+        but said, since their comparison agrees on every point and looks like one that found something."""
+        seen: dict[str, str] = {}
+        twins = []
+        for side in self.pair.sides:
+            first = seen.setdefault(side.text, side.key)
+            if first != side.key:
+                twins.append(f"{first} and {side.key}")
+        return f"; note: {'; '.join(twins)} hold the same text (the same source given twice?)" if twins else ""
 
 
 @dataclass(frozen=True)

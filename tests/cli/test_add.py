@@ -190,3 +190,15 @@ def test_a_side_given_as_a_file_address_is_read_from_that_file(run_dualread, lib
                              "--side", "north=file://fileserver/share/north.txt", "--side", f"south={sources['norland']}")
     assert elsewhere.returncode == 1 and elsewhere.stderr.count("\n") == 1 and "fileserver" in elsewhere.stderr
     assert not (library_dir / "q").exists()
+
+
+def test_the_same_file_given_for_two_sides_is_said(run_dualread, library_dir, sources):
+    # `--side white-house=call.txt --side kremlin=call.txt` (a slip of the shell's history) made a pair whose two
+    # sides agree on every point, without a word: its comparison says nothing, and it looks like one that does.
+    done = run_dualread("add", "p", "--event", "Call", "--date", "2024-05-01",
+                        "--side", f"north={sources['norland']}", "--side", f"south={sources['norland']}")
+    assert done.returncode == 0, done.stderr
+    assert "north and south hold the same text" in done.stdout
+    apart = run_dualread("add", "q", "--event", "Call", "--date", "2024-05-01",
+                         "--side", f"north={sources['norland']}", "--side", f"south={sources['ostria']}")
+    assert apart.returncode == 0 and "same text" not in apart.stdout
