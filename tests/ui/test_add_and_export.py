@@ -18,6 +18,19 @@ from tui.screens.library import LibraryScreen
 PAIR = "2022-01-05-carter-ostrov-call"
 
 
+def two_sources(tmp_path):
+    """Two short readout files, ``a.txt`` and ``b.txt``, for a new pair's sides."""
+    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    return tmp_path / "a.txt", tmp_path / "b.txt"
+
+
+def fill_new_pair(screen, north, south, **more: str) -> None:
+    """The pair form filled for a new pair 2024-05-01-test-call from the files ``north`` and ``south``."""
+    fill(screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
+         key_0="north", source_0=str(north), key_1="south", source_1=str(south), **more)
+
+
 async def test_fields_are_checked_as_you_type(app, settle):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -130,14 +143,11 @@ async def test_a_samples_id_is_allowed_with_a_note_as_on_the_command_line(tmp_pa
 
 async def test_the_form_sets_the_participants_as_dualread_add_participant_does(tmp_path, settle):
     app = make_app(tmp_path)
-    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    north, south = two_sources(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("a")
-        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
-             participants="Anna Berg=Berg, Minister Berg; Tomas Ek",
-             key_0="north", source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+        fill_new_pair(app.screen, north, south, participants="Anna Berg=Berg, Minister Berg; Tomas Ek")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
@@ -174,16 +184,14 @@ async def test_a_file_dropped_into_the_source_field_is_read(tmp_path, settle, wr
 
     folder = tmp_path / "My readouts"
     folder.mkdir()
-    (folder / "north call.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    north, south = two_sources(tmp_path)
     path = folder / "north call.txt"
+    north.rename(path)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("a")
-        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
-             key_0="north", source_0=written.format(path=path, uri=path.as_uri()),
-             key_1="south", source_1=str(tmp_path / "b.txt"))
+        fill_new_pair(app.screen, written.format(path=path, uri=path.as_uri()), south)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen), error_of(app, "side-0")
@@ -198,14 +206,12 @@ async def test_saving_ends_its_worker_before_the_form_closes(tmp_path, settle):
     from tui_fixtures import descheduled_workers, wait_for
 
     app = make_app(tmp_path)
-    (tmp_path / "a.txt").write_text("Title A\n\nThe leaders spoke by phone.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Title B\n\nThe presidents talked on the phone.\n", encoding="utf-8")
+    north, south = two_sources(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("a")
         started = descheduled_workers(app)
-        fill(app.screen, id="2024-05-01-test-call", event="A test call", date="2024-05-01",
-             key_0="north", source_0=str(tmp_path / "a.txt"), key_1="south", source_1=str(tmp_path / "b.txt"))
+        fill_new_pair(app.screen, north, south)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "the form closed")
         await wait_for(pilot, lambda: all(w.is_finished for w in started), "the save finished")
