@@ -31,6 +31,7 @@ from comparisons.reports.view_values import (
     RankedOmission,
     RowView,
 )
+from readouts.textshape import one_line
 
 __all__ = ["LOPSIDED_CHARS", "LOPSIDED_RATIO", "key_differences", "omission_weight"]
 
@@ -64,7 +65,7 @@ def omission_weight(claim: ClaimView, untouched: bool, claims_on_side: int) -> t
 def _ranked_omissions(comparison: Comparison, claims: Mapping[str, ClaimView],
                       labels: Mapping[str, str]) -> tuple[OmissionGroup, ...]:
     keys = comparison.side_keys
-    topic_labels = {t.id: t.label for t in comparison.topics}
+    topic_labels = {t.id: one_line(t.label) for t in comparison.topics}
     counts = {t.id: t.claims for t in comparison.topics}
     groups = []
     for document in comparison.documents:
@@ -156,7 +157,7 @@ def _lopsided(rows: Sequence[RowView]) -> tuple[Lopsided, ...]:
 
 def _lede(comparison: Comparison, groups: Sequence[OmissionGroup], labels: Mapping[str, str]) -> tuple[str, ...]:
     order = {t.id: i for i, t in enumerate(comparison.topics)}
-    topic_labels = {t.id: t.label for t in comparison.topics}
+    topic_labels = {t.id: one_line(t.label) for t in comparison.topics}
     counts = {t.id: t.claims for t in comparison.topics}
     keys = comparison.side_keys
     alone = {g.side: len(g.items) for g in groups}

@@ -188,7 +188,7 @@ def _topics(comparison: Comparison, labels: Mapping[str, str]) -> tuple[TopicVie
             refs = tuple(r.link.id for r in topic_rows
                          if r.link is not None and count and k in _conflict_sides(r, keys))
             cells.append(CoverageCell(k, count, "mentioned" if count else "not mentioned", refs))
-        topics.append(TopicView(summary.id, summary.label, f"topic-{_slug(summary.id)}", tuple(cells), summary.links,
+        topics.append(TopicView(summary.id, one_line(summary.label), f"topic-{_slug(summary.id)}", tuple(cells), summary.links,
                                 tuple(_point(r, labels) for r in topic_rows)))
     untagged = tuple(r for r in comparison.rows if not r.topics)
     if untagged:
@@ -213,7 +213,7 @@ def report_view(comparison: Comparison, *, detail: bool = True, texts: bool | No
     # The event, labels, titles and speakers are one line in every format (``one_line``), whatever pair.yaml holds.
     labels = {k: one_line(sides_by_key[k].label) for k in keys}
     langs = {k: _lang(sides_by_key[k]) for k in keys}
-    topic_labels = {t.id: t.label for t in comparison.topics}
+    topic_labels = {t.id: one_line(t.label) for t in comparison.topics}
     all_rows = comparison.rows
 
     conflicted = [r for r in all_rows if r.has_conflict]

@@ -91,3 +91,15 @@ def test_the_files_on_disk_keep_what_was_written(lib, capsys):
     json_out = run(lib, capsys, "export", "odd", "--format", "json")
     # As read (a tab is a space once loaded): the JSON is data, not a display.
     assert '"event": "Call\\n\\n# Fake heading on talks"' in json_out
+
+
+def test_a_topic_label_written_over_two_lines_is_shown_on_one(lib, capsys):
+    # topics.yaml with `label: |` (a YAML literal block) over two lines: show's topic table and stats printed the
+    # label over two lines, the second looking like a row of its own.
+    (lib / "topics.yaml").write_text(
+        "extends: default\ntopics:\n  - id: harbour\n    label: |\n      Harbours and\n      fishing fleets\n"
+        "    description: Ports.\n    keywords: [sanction*]\n", encoding="utf-8")
+    for args in (("show", "odd"), ("stats", "--by", "topic"), ("stats",)):
+        out = run(lib, capsys, *args)
+        assert "Harbours and fishing fleets" in out, args
+        assert not any(line.strip().startswith("fishing fleets") for line in out.splitlines()), out

@@ -104,7 +104,7 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
         return [f"No claims counted ({stats.pairs:,} pairs)."]
     rows = []
     for row in stats.rows:
-        label = stats.topic_labels.get(row.topic, row.topic)
+        label = visible_field(stats.topic_labels.get(row.topic, row.topic))
         if stats.by == "topic":
             group, name = f"{label} ({row.topic})", visible_field(row.side)
         elif stats.by == "year":
