@@ -103,3 +103,16 @@ def test_the_terminal_says_the_same(tmp_path):
     assert "L2 · score 0.20 · ✓ linked by hand" in out
     assert "L1 · score 0.81 · ✓ confirmed by a reviewer; conflict cleared by a reviewer (“both dates are right" in out
     assert "Stale decision (link): north@10-40: an old sentence — text not found" in out
+
+
+def test_markdown_keeps_the_stale_decisions_apart_from_the_decided_rows():
+    """The stale notice followed the last decided row's line directly, so rendered Markdown read it as that row's
+    item: "L2: linked by hand (...) Decisions that no longer apply ..." and the stale decision as one more row."""
+    doc = lxml.html.fragment_fromstring(MarkdownIt("commonmark").render(render(reviewed(), "md")), create_parent="div")
+    lists = doc.xpath("h3[.='What a review changed']/following-sibling::ul")
+    assert [flat(li) for li in lists[0].xpath("li")] == [
+        "L1: confirmed by a reviewer; conflict cleared by a reviewer — “both dates are right: two rounds” (ana, "
+        "2030-01-03T10:00:00)", "L2: linked by hand (ana, 2030-01-03T10:05:00)"]
+    notice = lists[0].getnext()
+    assert notice.tag == "p" and flat(notice).startswith("Decisions that no longer apply")
+    assert [flat(li) for li in notice.getnext().xpath("li")] == ["link: north@10-40: an old sentence — text not found"]
