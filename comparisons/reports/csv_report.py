@@ -39,7 +39,8 @@ __all__ = ["BOM", "CLAIM_COLUMNS", "COVERAGE_COLUMNS", "NUMERIC", "claim_rows", 
 BOM = "\ufeff"
 CONFLICT_COLUMNS = tuple(f"conflict_{kind}" for kind in KINDS)
 CLAIM_COLUMNS = ("pair", "date", "event", "side", "publisher", "claim", "start", "end", "speaker", "text", "topics",
-                 "status", "link", "partners", "score", "review", "conflict_kinds", *CONFLICT_COLUMNS, "conflict_other")
+                 "status", "link", "partners", "score", "review", "review_conflict", "review_note", "conflict_kinds",
+                 *CONFLICT_COLUMNS, "conflict_other")
 COVERAGE_COLUMNS = ("pair", "date", "event", "topic", "topic_label", "side", "publisher", "claims", "mentioned",
                     "links", "conflict_links")
 NUMERIC = frozenset({"start", "end", "score", "claims", "links"})
@@ -66,7 +67,7 @@ def claim_rows(view: ReportView) -> list[dict[str, str]]:
             "text": claim.text, "topics": _SEP.join(claim.topics), "status": claim.status, "link": claim.link,
             "partners": _SEP.join(claim.partners),
             "score": "" if claim.score is None else f"{claim.score:.4f}".rstrip("0").rstrip("."),
-            "review": claim.review,
+            "review": claim.review, "review_conflict": claim.review_conflict, "review_note": claim.review_note,
             "conflict_kinds": _SEP.join(dict.fromkeys(kind for kind, _ in claim.conflicts)),
             "conflict_other": _SEP.join(f"{kind}: {value}" for kind, value in other),
         }

@@ -71,6 +71,8 @@ def claim_views(comparison: Comparison, labels: Mapping[str, str], langs: Mappin
                     partner_href=f"#{claim_anchor(partner)}" if partner else "",
                     partner_label=labels.get(partner_side, ""),
                     review=mark.status if mark is not None else "",
+                    review_conflict=(mark.conflict or "") if mark is not None else "",
+                    review_note=mark.note if mark is not None and mark.conflict else "",
                 )
     return views
 

@@ -87,6 +87,10 @@ class ClaimView:
     """Its id in the full text (``t-kremlin-3``)."""
     review: str
     """What a person's review made of its link or omission: ``confirmed``, ``added``, ``changed``; ``""`` if none."""
+    review_conflict: str
+    """What the review said of its link's conflict: ``marked``, ``cleared`` (the engine's conflict is none); ``""``."""
+    review_note: str
+    """The reviewer's note on that conflict (what the sides disagree on, or why they do not)."""
     partner_href: str
     """Where its marker leads: the first partner on the next side that has one (``#t-white-house-4``)."""
     partner_label: str

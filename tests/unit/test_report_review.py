@@ -116,3 +116,15 @@ def test_markdown_keeps_the_stale_decisions_apart_from_the_decided_rows():
     notice = lists[0].getnext()
     assert notice.tag == "p" and flat(notice).startswith("Decisions that no longer apply")
     assert [flat(li) for li in notice.getnext().xpath("li")] == ["link: north@10-40: an old sentence — text not found"]
+
+
+def test_the_csv_says_a_reviewer_cleared_the_engines_conflict_and_why():
+    """A conflict a reviewer cleared read 'confirmed' in the CSV, like a link the engine never flagged, and the
+    reviewer's note was nowhere: a spreadsheet user could not tell a person overruled the engine."""
+    rows = {r["claim"]: r for r in csv.DictReader(io.StringIO(render(reviewed(), "csv").lstrip("\ufeff"),
+                                                              newline=""))}
+    assert (rows["north:0"]["review"], rows["north:0"]["review_conflict"]) == ("confirmed", "cleared")
+    assert rows["north:0"]["review_note"] == "both dates are right: two rounds"
+    assert rows["south:0"]["review_conflict"] == "cleared", "every claim of the link says so"
+    assert (rows["north:1"]["review_conflict"], rows["north:1"]["review_note"]) == ("", ""), "linked by hand only"
+    assert (rows["north:2"]["review_conflict"], rows["north:2"]["review_note"]) == ("", "")
