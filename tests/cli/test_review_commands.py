@@ -152,6 +152,27 @@ def test_add_force_keeps_the_review_and_reports_what_went_stale(run_dualread, li
     assert len(data["review"]["stale"]) == 1 and data["review"]["decisions"] == decisions
 
 
+def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
+    # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
+    # decision whose claim is gone, left out the stale decisions without a word.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    done = ok(run_dualread("export", "my-call", "--format", "csv", "--output", "reports/"))
+    assert done.stderr == f"exported my-call to {Path('reports') / 'my-call.csv'}\n"
+    assert (tmp_path / "reports" / "my-call.csv").is_file()
+
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE.replace("He warned of severe sanctions if Russia invades Ukraine.",
+                                                       "He raised the question of sanctions."), "--force"))
+    for fmt in ("csv", "md"):
+        done = ok(run_dualread("export", "my-call", "--format", fmt, "--output", f"call.{fmt}"))
+        assert done.stderr.splitlines() == [
+            f"exported my-call to call.{fmt}; note: 1 decision of its review is stale: kept in review.yaml, not "
+            "applied (see: dualread review my-call)"]
+    to_stdout = ok(run_dualread("export", "my-call", "--format", "json"))
+    assert json.loads(to_stdout.stdout)["review"]["stale"]
+    assert to_stdout.stderr.startswith("dualread: note: 1 decision of the review of my-call is stale")
+
+
 def test_export_all_carries_the_review_and_names_a_pair_whose_review_cannot_be_used(run_dualread, library_dir,
                                                                                      tmp_path):
     ok(run_dualread("confirm", PAIR, "L1"))

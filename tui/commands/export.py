@@ -5,7 +5,8 @@
   atomically (an interrupted export never leaves half a file); a link named by ``--output`` is written through and
   kept, a device or a pipe (``/dev/stdout``, a FIFO) is written into, never replaced. ``--output`` naming a folder (one that exists, or
   any path ending in ``/``) writes ``<folder>/<pair-id>.<ext>`` there. A file named for another format
-  (``call.md`` for ``--format html``) is refused before anything is computed (``check_output_name``).
+  (``call.md`` for ``--format html``) is refused before anything is computed (``check_output_name``). A file
+  written is named on stderr ("exported PAIR to PATH"), with a note when decisions of the pair's review are stale.
 - ``--format gold`` (one pair): the reviewed alignment in the annotation format of ``../shared/eval``
   (``comparisons.review.gold``), so a reviewed pair becomes test data; written as ``<pair-id>.yaml`` into a folder.
 - ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
@@ -91,13 +92,31 @@ def _export_one(args: argparse.Namespace) -> int:
         if target.is_dir() or args.output.endswith(("/", os.sep)):
             target = target / f"{args.pair_id}.{EXTENSIONS.get(args.format, args.format)}"
         check_output_name(target, args.format)
-    text = render(comparison_for(args, args.pair_id), args.format)
+    comparison = comparison_for(args, args.pair_id)
+    text = render(comparison, args.format)
+    stale = stale_note(comparison)
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
+        if stale:
+            print(f"dualread: note: {stale.format(whose=f'the review of {args.pair_id}')}", file=sys.stderr)
         return 0
     write_output(target, text)
+    said = f"; note: {stale.format(whose='its review')}" if stale else ""
+    print(f"exported {args.pair_id} to {target}{said}", file=sys.stderr)
     return 0
+
+
+def stale_note(comparison) -> str:
+    """What an export says of the review's stale decisions (a ``{whose}`` left to fill), ``""`` if none: a CSV has
+    no row for a decision whose claims are gone, and a reader of any export should hear that some were not
+    applied, as ``dualread review`` lists them."""
+    review = comparison.review
+    count = len(review.stale) if review is not None else 0
+    if not count:
+        return ""
+    decisions = f"{count} decision{'s' if count != 1 else ''} of {{whose}} {'are' if count != 1 else 'is'}"
+    return f"{decisions} stale: kept in review.yaml, not applied (see: dualread review {comparison.pair.id})"
 
 
 def render(comparison, fmt: str) -> str:
