@@ -14,6 +14,8 @@ of 10,000 pairs opens without reading 10,000 folders.
 - ``.stale()``: the pairs whose figures still need computing, newest first.
 - ``.search(query, limit)``: ``comparisons.library_search.search`` over the indexed claims (``None`` for a
   stand-in library).
+- ``.refresh_claims(pair_ids)``: those pairs' claims indexed again if their folders changed (the search screen's
+  results, after a review decision or an edit).
 
 Workers call these from their threads: one catalog connection serves them all, each piece of database work under
 the catalog's lock, the comparing in between under none; other processes share the file through SQLite's WAL.
@@ -86,6 +88,8 @@ class LibraryView(Protocol):
     def stale(self) -> list[str]: ...
 
     def search(self, query: "SearchQuery", limit: int | None = None) -> "SearchResult | None": ...
+
+    def refresh_claims(self, pair_ids: Iterable[str]) -> None: ...
 
 
 def library_view(library: Any, options: "CompareOptions", store: "ComparisonStore") -> LibraryView:
@@ -210,6 +214,17 @@ class CatalogView:
 
         return search(self._open()[1], query, limit=limit)
 
+    def refresh_claims(self, pair_ids: Iterable[str]) -> None:
+        """Bring the catalog in step with the folders and index again those of ``pair_ids`` that changed since: the
+        pairs of the results a screen shows, after a review decided on one of them (a few, compared through the
+        cache). Other pairs are left to the library screen's background work, as for a first search."""
+        catalog, index = self._open()
+        catalog.refresh()
+        wanted = set(pair_ids)
+        todo = [pair_id for pair_id in index.stale() if pair_id in wanted]
+        if todo:
+            index.index(todo)
+
 
 class EntriesView:
     """A stand-in library that lists ``entries()`` and loads pairs, compared through the app's store (as the
@@ -250,4 +265,7 @@ class EntriesView:
         return [i.id for i in listings(self.library) if i.pair is not None and self.store.figures(i.pair) is None]
 
     def search(self, query: "SearchQuery", limit: int | None = None) -> None:
+        return None
+
+    def refresh_claims(self, pair_ids: Iterable[str]) -> None:
         return None

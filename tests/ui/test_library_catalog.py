@@ -452,3 +452,31 @@ async def test_an_indexed_library_gets_every_pairs_figures_without_comparing_and
         await pilot.pause()
         shown = [expected[i].claims for i in table.row_ids]
         assert shown == sorted(shown, reverse=True) and len(shown) == len(expected)
+
+
+async def test_search_results_follow_a_review_decision_made_from_them(root, tmp_path, settle):
+    # Split from the comparison a result opened, the link's claims went on showing "linked" back in the results
+    # (and "conflict" for a conflict cleared) until the search was typed again: the screen never looked again.
+    index_all(root)
+    app = DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path)
+    app.WATCH_SECONDS = 0.2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        results = await search_for(pilot, "grain shipments side:norland")
+        (index,) = [i for i, line in enumerate(results.lines) if line.hit and "grain shipments" in line.hit.text]
+        results.focus()
+        results.move_to(index)
+        claim = results.current.hit.id
+        assert results.current.hit.status == "linked"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ComparisonScreen) and app.screen.comparison is not None,
+                       "the comparison")
+        await pilot.press("b")
+        await wait_for(pilot, lambda: app.screen.query_one(AlignedRows).current.link is None, "the link split")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibrarySearchScreen), "back to the results")
+        results = app.screen.query_one(SearchResults)
+        await wait_for(pilot, lambda: results.current is not None and results.current.hit is not None
+                       and results.current.hit.status == "omission", "the results in step with the review")
+        assert results.current.hit.id == claim, "the cursor stays on the claim it was on"
+        assert app.screen.query_one(SearchResults).has_focus

@@ -140,9 +140,21 @@ Search line
         self.query_one("#search-notes", Static).update(literal("Searching…", "italic"))
         self.search(line, then_focus)
 
+    def library_changed(self) -> None:
+        """The library changed on disk (``DualreadApp`` watches it): a review decided in a comparison opened from
+        these results, a pair edited or removed. The search shown is run again on the pairs as they are now, the
+        cursor staying on its claim, so no result says "linked" of a claim a person has just taken out of its link."""
+        line = self.query_one("#search-line", Input).value
+        if self.result is None or not line.strip():
+            return
+        self.search(line, False, refresh=tuple(group.pair_id for group in self.result.pairs))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="search", name="search the library")
-    def search(self, line: str, then_focus: bool) -> None:
+    def search(self, line: str, then_focus: bool, refresh: tuple[str, ...] = ()) -> None:
+        """``refresh``: pairs shown whose changed claims are indexed again first (``library_changed``)."""
         try:
+            if refresh:
+                self.app.library_view.refresh_claims(refresh)
             result = self.app.library_view.search(parse_line(line), LIMIT)
         except DualreadError as error:
             self.app.call_from_thread(self.show_problem, str(error))
@@ -150,16 +162,18 @@ Search line
         if result is None:
             self.app.call_from_thread(self.show_problem, "this library has no catalog to search")
             return
-        self.app.call_from_thread(self.show_result, result, line, then_focus)
+        self.app.call_from_thread(self.show_result, result, line, then_focus, bool(refresh))
 
     def show_problem(self, problem: str) -> None:
         palette = Palette.from_variables(self.app.theme_variables)
         self.query_one("#search-notes", Static).update(literal(problem, Style(color=palette.error)))
 
-    def show_result(self, result: "SearchResult | None", line: str, then_focus: bool = False) -> None:
+    def show_result(self, result: "SearchResult | None", line: str, then_focus: bool = False,
+                    again: bool = False) -> None:
+        """``again``: the same search after the library changed, the cursor kept on its line."""
         self.result = result
         results = self.query_one(SearchResults)
-        results.show(result)
+        results.show(result, keep=results.current if again else None)
         self.query_one("#search-notes", Static).update(self.notes(result))
         self.update_detail()
         if then_focus and results.row_count:

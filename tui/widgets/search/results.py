@@ -77,13 +77,19 @@ class SearchResults(CursorView, can_focus=True):
     def current(self) -> ResultLine | None:
         return self.lines[self.cursor_row] if 0 <= self.cursor_row < len(self.lines) else None
 
-    def show(self, result: SearchResult | None) -> None:
+    def show(self, result: SearchResult | None, keep: ResultLine | None = None) -> None:
+        """``result``'s lines, the cursor on its first claim; on ``keep``'s claim (or pair) if it is still found
+        (the same search run again after the library changed)."""
         self.lines = result_lines(result)
         self._painted.clear()
         self.virtual_size = Size(self.scrollable_size.width, len(self.lines))
-        self.scroll_to(y=0, animate=False, immediate=True)
-        first_claim = next((i for i, line in enumerate(self.lines) if line.hit is not None), 0)
-        self.cursor_row = first_claim
+        kept = None if keep is None else next(
+            (i for i, line in enumerate(self.lines) if line.pair_id == keep.pair_id
+             and (line.hit.id if line.hit else None) == (keep.hit.id if keep.hit else None)), None)
+        if kept is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            kept = next((i for i, line in enumerate(self.lines) if line.hit is not None), 0)
+        self.cursor_row = kept
         self.refresh()
 
     def highlighted(self, index: int) -> Message:
