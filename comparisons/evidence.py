@@ -5,8 +5,10 @@
 - ``explain_link(link, comparison) -> list[str]`` and ``explain_omission(omission, comparison) -> list[str]``: the
   same evidence in words, for ``dualread show --why``, the TUI's detail and the reports: the rule that made the
   link, then per claim pair its score, what the two claims share (with the words each used) and each factor.
-- ``link_reasons(link, comparison) -> list[str]``: ``explain_link``, then what gave each of its claims its topics:
-  what ``dualread show --why`` prints under a link and the TUI's why pane shows (one function, so they agree).
+- ``link_reasons(link, comparison) -> list[str]``: ``explain_link``, then what gave each of its claims its topics.
+- ``why_link(link, comparison)`` / ``why_omission(omission, comparison)``: those lines said for what a person's
+  review made of the row (a link made by hand has no engine evidence; a claim a review took out of its link has no
+  omission evidence): what ``dualread show --why`` prints and the TUI's why pane shows (one function, so they agree).
 
 Why it matters: an analyst who quotes a comparison must be able to check it; a link with no stated reason is a
 claim about two governments that nobody can verify.
@@ -31,6 +33,8 @@ __all__ = [
     "explain_link",
     "explain_omission",
     "link_reasons",
+    "why_link",
+    "why_omission",
     "link_evidence_from_dict",
     "link_evidence_to_dict",
     "omission_evidence_from_dict",
@@ -134,8 +138,32 @@ def explain_omission(omission: Omission, comparison: Comparison) -> list[str]:
 
 def link_reasons(link: Link, comparison: Comparison) -> list[str]:
     """Why ``link`` exists, then why each of its claims carries its topics (the signals that fired)."""
-    lines = explain_link(link, comparison)
-    for cid in link.claims:
-        for topic, signals in comparison.topic_evidence.get(cid, {}).items():
-            lines.append(f"topic {topic} of {cid}: " + "; ".join(signals))
-    return lines
+    return explain_link(link, comparison) + _topic_reasons(link, comparison)
+
+
+def _topic_reasons(link: Link, comparison: Comparison) -> list[str]:
+    return [f"topic {topic} of {cid}: " + "; ".join(signals)
+            for cid in link.claims for topic, signals in comparison.topic_evidence.get(cid, {}).items()]
+
+
+def why_link(link: Link, comparison: Comparison) -> list[str]:
+    """Why ``link`` is as it is: the engine's reasons, or first what a review made of it. A link a person made has no
+    engine evidence, and "no evidence recorded" would send them to recompute a comparison that is not old."""
+    status = link.review.status if link.review is not None else None
+    if status == "added":
+        return ["linked by hand: the engine had none of these claims in a link together",
+                *_topic_reasons(link, comparison)]
+    if status == "changed":
+        if link.evidence is None:
+            return ["changed by hand: the engine recorded no evidence for the claims it had linked here",
+                    *_topic_reasons(link, comparison)]
+        return ["changed by hand; the engine's evidence for the claims it had linked:", *link_reasons(link, comparison)]
+    return link_reasons(link, comparison)
+
+
+def why_omission(omission: Omission, comparison: Comparison) -> list[str]:
+    """Why a claim is in no link: the engine's reason, or that a person's review took it out of the engine's link."""
+    status = omission.review.status if omission.review is not None else None
+    if status == "changed" and omission.evidence is None:
+        return ["the engine had it in a link: a person's review took it out"]
+    return explain_omission(omission, comparison)

@@ -152,6 +152,21 @@ def test_add_force_keeps_the_review_and_reports_what_went_stale(run_dualread, li
     assert len(data["review"]["stale"]) == 1 and data["review"]["decisions"] == decisions
 
 
+def test_show_why_says_what_a_person_decided_where_the_engine_has_no_evidence(run_dualread, tmp_path):
+    # show --why said of a link made by hand, and of a claim a person took out of its link, "no evidence recorded
+    # (a comparison from an older dualread; recompute it to see why)": recomputing changed nothing, and the TUI's
+    # why pane said what had happened.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    ok(run_dualread("unlink", "my-call", "kremlin:2"))
+    shown = ok(run_dualread("show", "my-call", "--why")).stdout
+    assert "older dualread" not in shown
+    hand = shown[shown.index("✓ linked by hand"):]
+    assert hand.index("linked by hand: the engine had none of these claims in a link together") < hand.index("\n\n")
+    out = shown[shown.index("They agreed to maintain contacts"):]
+    assert out.index("the engine had it in a link: a person's review took it out") < out.index("\n\n")
+
+
 def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
     # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
     # decision whose claim is gone, left out the stale decisions without a word.

@@ -90,11 +90,11 @@ def render_comparison(comparison: "Comparison", console: "Console", *, why: bool
 def _reasons(comparison: "Comparison") -> dict[str, list[str]]:
     """Lines saying why, by link id and by omitted claim id (``comparisons.evidence``), each link's followed by what
     gave its claims their topics."""
-    from comparisons.evidence import explain_omission, link_reasons
+    from comparisons.evidence import why_link, why_omission
 
-    reasons: dict[str, list[str]] = {link.id: link_reasons(link, comparison) for link in comparison.links}
+    reasons: dict[str, list[str]] = {link.id: why_link(link, comparison) for link in comparison.links}
     for omission in comparison.omissions:
-        reasons[omission.claim] = explain_omission(omission, comparison)
+        reasons[omission.claim] = why_omission(omission, comparison)
     return reasons
 
 

@@ -2,7 +2,7 @@
 each claim pair shares, with weights and factors) or why a claim is an omission (its nearest claim elsewhere and
 what kept them apart), and what a review decided on it (who, when, the note).
 
-The lines come from ``comparisons.evidence.link_reasons`` / ``explain_omission``, as ``dualread show --why``
+The lines come from ``comparisons.evidence.why_link`` / ``why_omission``, as ``dualread show --why``
 prints them; they quote readout words, so they enter as literal text, never markup. ``why_text(comparison, row, palette)`` is the pure function tests read.
 """
 
@@ -18,35 +18,24 @@ from textual.content import Content
 from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
-from tui.widgets.review.marks import decided_text, status_of
+from tui.widgets.review.marks import decided_text
 from tui.widgets.texts import Palette, literal
 
 __all__ = ["WhyPane", "why_text"]
 
 
 def why_text(comparison: Comparison, row: Row | None, palette: Palette) -> Text:
-    from comparisons.evidence import explain_omission, link_reasons
+    from comparisons.evidence import why_link, why_omission
 
     if row is None:
         return Text("No row selected.", style=Style(color=palette.muted, italic=True))
     text = Text(end="")
-    mark = status_of(row)
-    status = mark.status if mark is not None else None
     if row.link is not None:
         text.append(f"Why {row.link.id}", Style(bold=True))
-        if status == "added":
-            lines = ["linked by hand: the engine had none of these claims in a link together"]
-        elif status == "changed":
-            lines = ["changed by hand; the engine's evidence for the claims it had linked:",
-                     *link_reasons(row.link, comparison)]
-        else:
-            lines = link_reasons(row.link, comparison)
+        lines = why_link(row.link, comparison)
     else:
         text.append(f"Why {row.omission.claim} is an omission", Style(bold=True))
-        if status == "changed" and row.omission.evidence is None:
-            lines = ["the engine had it in a link: a person's review took it out"]
-        else:
-            lines = explain_omission(row.omission, comparison)
+        lines = why_omission(row.omission, comparison)
     text.append("  ")
     text.append_text(decided_text(row, palette))
     for line in lines:
