@@ -102,3 +102,23 @@ async def test_three_sides_at_80_columns_the_header_names_the_publishers_not_scr
             # A name whole, or losing at most its last few letters; no title squeezed in beside a cut name.
             assert part == label or (part.endswith("…") and label.startswith(part[:-1])
                                      and len(part) >= len(label) - 3), (part, label, sides_line)
+
+
+async def test_at_80x24_a_topic_list_with_a_scrollbar_keeps_each_badge_on_its_topics_line(tmp_path, settle):
+    # The bundled video call has more topics than the list has lines: the scrollbar that came took two cells from
+    # prompts laid out without it, so every badge wrapped to a line of its own under its topic ("Sanctions  1  3"
+    # then "●"), and half the list was badges.
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2021-12-07-biden-putin-video-call",
+                      export_folder=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        topics = app.screen.query_one("#topics")
+        assert topics.show_vertical_scrollbar, "the case: more topics than lines"
+        lines = topic_lines(app)
+        assert not [line for line in lines if line.strip() in ("●", "◐", "✖")], lines
+        assert lines[1].split()[-1] in ("●", "◐", "✖"), lines

@@ -133,6 +133,11 @@ class TopicList(OptionList):
             current = self.highlighted_option.id if self.highlighted_option else ALL
             self._build(None if current == ALL else current)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that comes with the list's own length (more topics than lines, the prompts just set) takes
+        # its cells without a resize: lay the prompts out again for the width left, once the layout has it.
+        self.call_after_refresh(self.on_resize)
+
     def _build(self, topic: str | None) -> None:
         comparison = self._comparison
         if comparison is None or not self.size.width:
