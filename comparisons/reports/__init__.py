@@ -52,6 +52,8 @@ class ExportSummary:
     index: Path = Path()
     exported: int = 0
     """Pairs exported (for CSV they share the one file in ``written``)."""
+    stale: list[tuple[str, int]] = field(default_factory=list)
+    """(pair id, how many) for the pairs exported whose review has stale decisions: kept, not applied, and said."""
 
 
 def _check_format(fmt: str) -> None:
@@ -204,6 +206,8 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
             summary.written.append(out_dir / name)
             digests.append(digest(view, name))
             engines[comparison.engine.version] = None
+            if comparison.review is not None and comparison.review.stale:
+                summary.stale.append((entry.id, len(comparison.review.stale)))
         if progress is not None:
             progress(done, len(entries), entry.id)
 
@@ -218,7 +222,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
         shareable = [(pair_id, problem.replace(root, "")) for pair_id, problem in summary.failed]
         stamp = make_stamp(EngineInfo(", ".join(engines) or _engine_version(), {"similarity": options.similarity}))
         write(summary.index, render_index(digests, shareable, fmt, topic_order=_topic_order(options), stamp=stamp))
-    return ExportSummary(summary.written, summary.failed, summary.index, len(digests))
+    return ExportSummary(summary.written, summary.failed, summary.index, len(digests), summary.stale)
 
 
 def _engine_version() -> str:

@@ -186,6 +186,10 @@ def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualre
     to_stdout = ok(run_dualread("export", "my-call", "--format", "json"))
     assert json.loads(to_stdout.stdout)["review"]["stale"]
     assert to_stdout.stderr.startswith("dualread: note: 1 decision of the review of my-call is stale")
+    every = ok(run_dualread("export", "--all", "--format", "csv", "--output", "all/"))
+    assert every.stderr.splitlines()[-1] == (
+        "note: my-call: 1 decision of its review is stale: kept in review.yaml, not applied (see: dualread review "
+        "my-call)")
 
 
 def test_export_all_carries_the_review_and_names_a_pair_whose_review_cannot_be_used(run_dualread, library_dir,

@@ -159,3 +159,29 @@ async def test_the_file_fields_hint_is_whole_at_80_columns(tmp_path, settle):
         await settle(pilot)
         source = app.screen.query_one("#input-source-0")
         assert source.placeholder in shown(source)[0]
+
+
+async def test_exporting_the_library_names_a_pair_whose_review_has_stale_decisions(tmp_path, settle):
+    # The library's export wrote every pair and said nothing of review decisions no longer applied: a CSV has no row
+    # for them, so an analyst reading it could not know a reviewer's link was missing.
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tests.unit.library_files import NORLAND, RUSSIAN, save_pair
+    from tui.app import DualreadApp
+
+    root = tmp_path / "library"
+    folder = save_pair(root, "2024-03-04-vest-putin-call", {"kremlin": RUSSIAN, "norland": NORLAND})
+    old = "The leaders discussed fish."
+    (folder / "review.yaml").write_text(
+        "schema: dualread/review@1\npair: 2024-03-04-vest-putin-call\ndecisions:\n"
+        f"  - action: unlink\n    claims:\n      - {{side: norland, start: 60, end: {60 + len(old)}, text: {old}}}\n",
+        encoding="utf-8")
+    app = DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path / "out")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        notes = record_notices(app)
+        await pilot.press("e")
+        await pilot.click("#export-go")
+        await settle(pilot)
+        said = " ".join(notes)
+        assert "Wrote" in said and "stale review decisions, kept and not applied: 2024-03-04-vest-putin-call (1)" in said

@@ -10,7 +10,8 @@
 - ``--format gold`` (one pair): the reviewed alignment in the annotation format of ``../shared/eval``
   (``comparisons.review.gold``), so a reviewed pair becomes test data; written as ``<pair-id>.yaml`` into a folder.
 - ``--all``: every pair of the library into the folder ``--output``, plus an index, with progress on stderr. A
-  broken pair does not stop the others; it is named at the end and the exit code is 1.
+  broken pair does not stop the others; it is named at the end and the exit code is 1. A pair whose review has
+  stale decisions is named in a note.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def _export_one(args: argparse.Namespace) -> int:
         check_output_name(target, args.format)
     comparison = comparison_for(args, args.pair_id)
     text = render(comparison, args.format)
-    stale = stale_note(comparison)
+    review = comparison.review
+    stale = stale_note(args.pair_id, len(review.stale) if review is not None else 0)
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -107,16 +109,14 @@ def _export_one(args: argparse.Namespace) -> int:
     return 0
 
 
-def stale_note(comparison) -> str:
-    """What an export says of the review's stale decisions (a ``{whose}`` left to fill), ``""`` if none: a CSV has
-    no row for a decision whose claims are gone, and a reader of any export should hear that some were not
-    applied, as ``dualread review`` lists them."""
-    review = comparison.review
-    count = len(review.stale) if review is not None else 0
+def stale_note(pair_id: str, count: int) -> str:
+    """What an export says of ``count`` stale decisions in a pair's review (a ``{whose}`` left to fill), ``""`` for
+    none: a CSV has no row for a decision whose claims are gone, and a reader of any export should hear that some
+    were not applied, as ``dualread review`` lists them."""
     if not count:
         return ""
     decisions = f"{count} decision{'s' if count != 1 else ''} of {{whose}} {'are' if count != 1 else 'is'}"
-    return f"{decisions} stale: kept in review.yaml, not applied (see: dualread review {comparison.pair.id})"
+    return f"{decisions} stale: kept in review.yaml, not applied (see: dualread review {pair_id})"
 
 
 def render(comparison, fmt: str) -> str:
@@ -161,6 +161,8 @@ def _export_all(args: argparse.Namespace) -> int:
     # CSV puts every pair in one file, so count pairs, not files, when the summary says how many.
     pairs = getattr(summary, "exported", len(summary.written))
     print(f"exported {pairs} pair{'s' if pairs != 1 else ''} to {out_dir}; index: {summary.index}", file=sys.stderr)
+    for pair_id, count in summary.stale:
+        print(f"note: {pair_id}: {stale_note(pair_id, count).format(whose='its review')}", file=sys.stderr)
     for pair_id, problem in summary.failed:
         print(f"dualread: {pair_id}: {problem}", file=sys.stderr)
     return 1 if summary.failed else 0

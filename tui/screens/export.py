@@ -153,6 +153,9 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
 
                 summary = export_all(self.app.library, self.app.options, fmt, path, progress=self.progress)
                 note = f"Wrote {counted(summary.exported, 'pair')} to {path} (index: {summary.index.name})"
+                if summary.stale:
+                    note += "; stale review decisions, kept and not applied: " + ", ".join(
+                        f"{pid} ({count})" for pid, count in summary.stale)
                 if summary.failed:
                     note += "; failed: " + "; ".join(f"{pid}: {why}" for pid, why in summary.failed)
                 return note, path
