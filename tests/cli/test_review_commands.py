@@ -167,6 +167,25 @@ def test_show_why_says_what_a_person_decided_where_the_engine_has_no_evidence(ru
     assert out.index("the engine had it in a link: a person's review took it out") < out.index("\n\n")
 
 
+def test_score_says_when_no_row_is_reviewed_and_pools_only_reviewed_pairs(run_dualread, tmp_path):
+    # A pair whose every decision went stale (or one never reviewed) scored 1.000 everywhere, the engine against
+    # itself, and score --all pooled those perfect rows into 'all', flattering the engine.
+    ok(run_dualread("confirm", PAIR, "L1"))
+    alone = json.loads(ok(run_dualread("score", PAIR, "--json")).stdout)[0]
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("unlink", "my-call", "white-house:1"))
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE.replace("He warned of severe sanctions if Russia invades Ukraine.",
+                                                       "He raised the question of sanctions."), "--force"))
+    table = ok(run_dualread("score", "my-call")).stdout
+    assert "note: my-call: no row is reviewed yet: its figures compare the engine with itself" in table
+    every = json.loads(ok(run_dualread("score", "--all", "--json")).stdout)
+    assert [s["pair"] for s in every] == ["my-call", PAIR, "all"]
+    pooled = {k: v for k, v in every[-1].items() if k not in ("pair", "stale")}
+    assert pooled == {k: v for k, v in alone.items() if k not in ("pair", "stale")}, "only reviewed rows pooled"
+    said = ok(run_dualread("score", "--all")).stdout
+    assert "note: my-call: no row is reviewed yet: its figures compare the engine with itself (left out of 'all')" in said
+
+
 def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
     # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
     # decision whose claim is gone, left out the stale decisions without a word.

@@ -3,7 +3,9 @@
 For each reviewed pair: link precision, recall and F1 over claim pairs (the engine's links against the links after
 the review), the same for omissions, and how many rows were reviewed (an unreviewed row counts as the engine has it,
 so a figure over a barely reviewed pair says little). ``--all`` scores every pair of the library that has a
-review.yaml, then all of them pooled; a pair whose review cannot be used is named on stderr and the exit code is 1.
+review.yaml, then all of them pooled (a pair with no row reviewed, its decisions all stale, is left out of the pool
+and said: it would score the engine against itself); a pair whose review cannot be used is named on stderr and the
+exit code is 1.
 """
 
 from __future__ import annotations
@@ -48,14 +50,20 @@ def run(args: argparse.Namespace) -> int:
     failed: list[tuple[str, str]] = []
     if args.all:
         scores = _score_all(args, failed)
-        if len(scores) > 1:
-            scores.append(Score.total(scores))
+        # A pair with no row reviewed scores the engine against itself: pooled, it would flatter the engine.
+        reviewed = [s for s in scores if s.rows_reviewed]
+        if len(scores) > 1 and reviewed:
+            scores.append(Score.total(reviewed))
     else:
         scores = [_score_one(args, args.pair_id)]
     if args.json:
         print(json.dumps([s.to_dict() for s in scores], indent=2))
     elif scores:
         print("\n".join(score_table(scores)))
+        pooled = " (left out of 'all')" if scores[-1].pair_id == "all" else ""
+        for s in scores:
+            if not s.rows_reviewed:
+                print(f"note: {s.pair_id}: no row is reviewed yet: its figures compare the engine with itself{pooled}")
     else:
         print("no reviewed pair in the library (dualread confirm, link or unlink start a review)")
     for pair_id, problem in failed:
