@@ -213,6 +213,28 @@ async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_p
 
 
 
+async def test_an_edit_that_changes_a_text_says_what_became_of_the_review(root, sources, tmp_path, settle):
+    # The form's notice said only that the pair was saved: a reviewer's decision on the old text went stale without
+    # a word there (dualread add --force says it: "its review was kept: 0 decisions still apply, 1 went stale").
+    claim = "The presidents talked on the phone about the harbour."
+    start = SOUTH.index(claim)
+    (root / PAIR / "review.yaml").write_text(
+        f"schema: dualread/review@1\npair: {PAIR}\ndecisions:\n  - action: unlink\n    claims:\n"
+        f"      - {{side: south, start: {start}, end: {start + len(claim)}, text: {claim}}}\n", encoding="utf-8")
+    replacement = tmp_path / "sources" / "south-2.txt"
+    replacement.write_text("South readout, second version\n\nThe harbour was not discussed at all.\n",
+                           encoding="utf-8")
+    app = app_on(root, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await edit_form(pilot, app, settle)
+        notes = record_notices(app)
+        fill(form, source_1=str(replacement))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("its review was kept: 0 decisions still apply, 1 went stale" in note for note in notes), notes
+
+
 async def test_a_name_or_alias_holding_a_comma_keeps_it_when_the_people_are_edited(root, tmp_path, settle):
     # The People field reads "Name=Alias, Alias; Name2": an alias "Biden, Jr." came back as two aliases, "Biden"
     # and "Jr.", once a person edited the field. A name or alias holding , ; = is written in double quotes.

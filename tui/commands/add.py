@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from readouts.errors import ReadoutError
 
-__all__ = ["add_parser", "parse_assignments", "parse_participants", "run"]
+__all__ = ["add_parser", "parse_assignments", "parse_participants", "review_note", "run"]
 
 _METADATA = ("publisher", "title", "url", "language")
 _OPTION_OF = {"id": "PAIR_ID", "event": "--event", "date": "--date", "sides": "--side",
@@ -150,11 +150,11 @@ def run(args: argparse.Namespace) -> int:
                           publishers=metadata["publisher"], titles=metadata["title"], urls=metadata["url"],
                           languages=metadata["language"], force=args.force, before_read=_prompt_for_stdin,
                           participants=parse_participants(args.participant))
-    print(result.summary() + _review_note(library, result), file=sys.stdout)
+    print(result.summary() + review_note(library, result), file=sys.stdout)
     return 0
 
 
-def _review_note(library, result) -> str:
+def review_note(library, result) -> str:
     """A replaced pair keeps its review: say how much of it still applies to the new texts."""
     if not result.replaced:
         return ""

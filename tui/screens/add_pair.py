@@ -241,7 +241,7 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
         cancelling its workers, and the save ended "cancelled" though the pair was written."""
         from readouts.adding import add_pair, edit_pair
         from readouts.library import Library, PairExistsError
-        from tui.commands.add import parse_participants
+        from tui.commands.add import parse_participants, review_note
 
         library = Library(self.app.library.root)
         try:
@@ -261,7 +261,8 @@ class AddPairScreen(WorkerErrors, Screen[str | None]):
             message = taken(request.pair_id) if isinstance(error, PairExistsError) else str(error)
             self.app.call_from_thread(self.failed, field_for_error(error, request), message)
             return None
-        return request.pair_id, result.summary(), result.replaced
+        # A replaced text may leave decisions of the pair's review stale: said here, as dualread add says it.
+        return request.pair_id, result.summary() + review_note(library, result), result.replaced
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A save that ended: the form closes (``WorkerErrors`` handles a save that raised)."""
