@@ -395,6 +395,25 @@ async def test_undo_and_redo_step_through_the_changes_and_save_each_step(app, li
         assert any("Nothing to redo" in n for n in notices(app))
 
 
+async def test_undo_and_redo_say_which_change_they_took_back_or_made_again(app, library):
+    # Each press of u said "Undone." and nothing more: after a few, a reviewer could not tell which decision had
+    # just been taken back, nor on which claims.
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(app, pilot)
+        await pilot.press("v")  # confirm L1
+        await settle(pilot)
+        await act(pilot, app, "white-house:1", "b")  # split L2
+        await pilot.press("u")
+        await settle(pilot)
+        assert notices(app)[-1] == "Undone: split (white-house:1, kremlin:1)."
+        await pilot.press("u")
+        await settle(pilot)
+        assert notices(app)[-1] == "Undone: confirm (white-house:0, kremlin:0)."
+        await pilot.press("U")
+        await settle(pilot)
+        assert notices(app)[-1] == "Redone: confirm (white-house:0, kremlin:0)."
+
+
 async def test_undo_keeps_a_decision_another_process_made_meanwhile(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(app, pilot)

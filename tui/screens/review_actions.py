@@ -392,7 +392,8 @@ class ReviewActions:
         target.append(change)
         refs = [ref for d in (*change.added, *change.removed) for ref in d.claims]
         keep = _claim_at(self.comparison, refs[0]) if refs else None
-        self._show_reviewed(result, keep, "Undone." if back else "Redone.")
+        said = f"{'Undone' if back else 'Redone'}: {_change_words(change, self.comparison)}."
+        self._show_reviewed(result, keep, said)
 
     # --- helpers ---------------------------------------------------------------------------------------------------
 
@@ -413,6 +414,21 @@ def _claims(row: "Row") -> list["Claim"]:
 
 def _row_holding(comparison: "Comparison", claim_id: str) -> "Row | None":
     return next((r for r in comparison.rows if any(c.id == claim_id for c in _claims(r))), None)
+
+
+_ACTION_WORDS = {"confirm": "confirm", "link": "link", "unlink": "split", "distinct": "not the same point",
+                 "conflict": "conflict marked", "clear-conflict": "conflict cleared"}
+"""Each action of a review in the words of the key that makes it (``v confirm``, ``b split``, ...)."""
+
+
+def _change_words(change: "Change", comparison: "Comparison | None") -> str:
+    """What a change decided, for the line that says it was undone or redone: "split (white-house:1, kremlin:1)";
+    after several presses of ``u`` a bare "Undone." told a reviewer nothing of which decision went."""
+    decisions = change.added or change.removed
+    actions = " and ".join(dict.fromkeys(_ACTION_WORDS.get(d.action, d.action) for d in decisions))
+    claims = dict.fromkeys(_claim_at(comparison, ref) or f"{ref.side}@{ref.start}-{ref.end}"
+                           for d in decisions for ref in d.claims)
+    return f"{actions} ({', '.join(claims)})"
 
 
 def _claim_at(comparison: "Comparison | None", ref: "ClaimRef") -> str | None:
