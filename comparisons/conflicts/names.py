@@ -5,7 +5,7 @@
 - ``organisation_values(text)``: organisations under their canonical name ("Russia-NATO Council" is the
   "NATO-Russia Council").
 - ``official_values(text)``: officials named with a title ("Secretary Blinken", "Deputy Minister Ryabkov"), keyed
-  by surname.
+  by each word of their name (initials and honorifics left out), so one person written two ways is one official.
 - ``CITY_WORDS``, ``ORGANISATION_WORDS``, ``TITLE_WORDS``: words one of those names needs, for a cheap first look.
 
 Each returns {normalised value: how the text writes it}. The names themselves are data in
@@ -33,8 +33,13 @@ _ORG = re.compile(
 _TITLED = re.compile(
     r"\b(?:Secretary of State|Secretary of Defense|Secretary|(?:Deputy |Foreign |Defen[cs]e |Prime )*Minister"
     r"|National Security Advis[oe]r|Advis[oe]r|Aide|Ambassador|(?:Special )?Envoy|Chancellor|Spokes(?:man|person))"
-    r"\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b"
+    r"(?=\s)"
 )
+_NAME_TOKEN = re.compile(r"\s+([^\W\d_]\.|[^\W\d_][\w'’-]*)")
+_MAX_NAME_WORDS = 5
+_POSSESSIVE = re.compile(r"['’]s$")
+_HONORIFICS = frozenset("mr mrs ms dr sir shri smt sri his her excellency".split())
+"""Words before a name that are courtesy, not name: "Prime Minister Shri Narendra Modi" is Narendra Modi."""
 
 _CUE_STOP = frozenset("the of and for in new st saint city group council organization organisation".split())
 CITY_WORDS = frozenset(w.lower() for c in CITIES for w in _WORD.findall(c)) - _CUE_STOP
@@ -56,5 +61,23 @@ def organisation_values(text: str) -> dict[str, str]:
 
 
 def official_values(text: str) -> dict[str, str]:
-    # Keyed by surname: "Secretary Blinken" and "Secretary of State Antony Blinken" are one person.
-    return {m.group(1).split()[-1]: m.group().strip() for m in _TITLED.finditer(text)}
+    """Each titled official under every word of their name, so that two ways of writing one person share a key:
+    "Secretary Blinken" and "Secretary of State Antony J. Blinken" share "Blinken", "Foreign Minister Wang Yi"
+    (surname first) and "Minister Wang" share "Wang". Initials and honorifics are no name words."""
+    out: dict[str, str] = {}
+    for m in _TITLED.finditer(text):
+        name: list[str] = []
+        at = m.end()
+        while len(name) < _MAX_NAME_WORDS and (token := _NAME_TOKEN.match(text, at)) and token.group(1)[0].isupper():
+            word = _POSSESSIVE.sub("", token.group(1))
+            name.append(word)
+            at = token.end()
+            if word != token.group(1):
+                break  # "Prime Minister Kishida's visit": the name ends at its possessive
+        words = [w for w in name if not w.endswith(".") and w.lower() not in _HONORIFICS]
+        if not words:
+            continue
+        shown = f"{m.group()} {' '.join(name)}"
+        for word in words:
+            out.setdefault(word, shown)
+    return out

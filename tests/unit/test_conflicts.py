@@ -119,6 +119,23 @@ def test_titled_official_differs():
     assert found["entity"] == {"alpha": "Secretary Hale", "beta": "Deputy Minister Orlov"}
 
 
+@pytest.mark.parametrize("full, short", [
+    ("Secretary of State Ann J. Hale spoke with the minister.", "The minister spoke with Secretary Hale."),
+    ("Prime Minister Shri Arun Mehta received the call.", "The President called Prime Minister Arun Mehta."),
+    ("Foreign Minister Zhao Lin met the envoy.", "Minister Zhao received the envoy."),  # surname first
+    ("Prime Minister Mehta's visit was discussed.", "They discussed a visit by Prime Minister Arun Mehta."),
+])
+def test_one_official_written_two_ways_is_no_conflict(full, short):
+    # An initial, an honorific or a surname-first name made the opening line of real-looking pairs say
+    # "conflict: entity" for one and the same minister.
+    assert "entity" not in conflicts(full, short)
+
+
+def test_officials_with_accented_names_still_differ():
+    found = conflicts("Foreign Minister Emre Çelik led the delegation.", "Minister Öztürk led the delegation.")
+    assert found["entity"] == {"alpha": "Foreign Minister Emre Çelik", "beta": "Minister Öztürk"}
+
+
 def test_attribution_by_speaker():
     found = conflicts("Lind raised the grain deal.", "Marr raised the grain deal.",
                       speaker_a="Ada Lind", speaker_b="Boris Marr")
