@@ -44,7 +44,7 @@ from comparisons.conflicts.names import (
     organisation_values,
     place_values,
 )
-from comparisons.conflicts.numbers import may_count, number_values
+from comparisons.conflicts.numbers import compatible, may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
     legality_values,
@@ -144,7 +144,22 @@ def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
     per_side = {side: number_values(text) for side, text in texts.items()}
     conflicts = []
     for unit in sorted({u for units in per_side.values() for u in units}):
-        conflict = _disagreement("number", {side: units.get(unit, {}) for side, units in per_side.items()})
+        conflict = _disagreement("number", _bounds_met({side: units.get(unit, {}) for side, units in per_side.items()}))
         if conflict:
             conflicts.append(conflict)
     return conflicts
+
+
+def _bounds_met(values: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Each side's values of one unit, a bound that another side's exact value meets read as that value: "more
+    than two hours" agrees with "two and a half hours", "nearly two hours" does not."""
+    exact = {side: [v for v in vals if v[0] not in "<>"] for side, vals in values.items()}
+    out: dict[str, dict[str, str]] = {}
+    for side, vals in values.items():
+        out[side] = {}
+        for value, shown in vals.items():
+            if value[0] in "<>":
+                met = [e for other, es in exact.items() if other != side for e in es if compatible(value, e)]
+                value = met[0] if met else value
+            out[side][value] = shown
+    return out

@@ -2,7 +2,11 @@
 
 - ``number_values(text) -> dict[unit, dict[value, shown]]``: counts ("three rounds" under ``round``), ordinals
   ("second call" under ``ordinal:call``), percentages (``percent``) and money (``money:$``, ``money:euros``), each
-  value normalised ("ten" is 10, "$2 billion" is 2000000000) and mapped to how the text writes it.
+  value normalised ("ten" is 10, "$2 billion" is 2000000000) and mapped to how the text writes it. Lengths of time
+  are read in minutes ("an hour and a half" is 90 under ``minute``, as "90 minutes" is), and a number said as a bound
+  is keyed by it (">120" for "more than two hours", "<30" for "nearly 30").
+- ``compatible(bound, exact)``: whether an exact value lies within a bound, so that "more than two hours" and "two
+  and a half hours" are no conflict while "nearly two hours" and "two and a half hours" are.
 - ``may_count(text, words) -> bool``: a cheap first look for the many claims that state no number.
 
 Keying by unit is what keeps precision: ``comparisons.conflicts.detect`` compares a side's values of one unit only with
@@ -16,7 +20,7 @@ import re
 
 from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
 
-__all__ = ["may_count", "number_values"]
+__all__ = ["compatible", "may_count", "number_values"]
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
@@ -34,12 +38,28 @@ _NOT_A_THING = frozenset(
 )
 _DIGIT = re.compile(r"\d").search
 
+# A half: "two and a half hours", "an hour and a half", "half an hour"; and "an hour" said as a length ("lasted
+# about an hour"), which the digit and number-word readers cannot see.
+_AND_A_HALF = re.compile(rf"(?<![\w.,-]){_NUM}\s+and\s+a\s+half\s+([a-z]{{3,}})\b", re.IGNORECASE)
+_ONE_AND_A_HALF = re.compile(r"\ban?\s+(hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(hour|day)\b", re.IGNORECASE)
+_A_LENGTH = re.compile(
+    r"\b(?:for|lasted|took|about|around|nearly|almost|over|some|than|roughly)\s+(an?\s+hour)\b(?!\s+and\s+a\s+half)",
+    re.IGNORECASE)
+_MINUTES_PER = {"hour": 60}
+_LENGTH_WORDS = frozenset({"half", "hour"})
+_AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of")
+_BOUND = re.compile(
+    r"\b(more than|over|at least|upwards of|in excess of|less than|fewer than|under|up to|nearly|almost)\s+\Z",
+    re.IGNORECASE)
+"""Lengths of time read in one unit, so "90 minutes" and "an hour and a half" agree and "two hours" does not."""
+
 
 def may_count(text: str, words: set[str]) -> bool:
     """Whether ``text`` (whose lowercase words are ``words``) may state a number at all."""
     if _DIGIT(text) is not None:
         return True
-    return not words.isdisjoint(NUMBER_WORDS) or not words.isdisjoint(ORDINAL_WORDS)
+    return not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(ORDINAL_WORDS) and words.isdisjoint(_LENGTH_WORDS))
 
 
 def number_values(text: str) -> dict[str, dict[str, str]]:
@@ -48,21 +68,22 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
     low = text.lower()
     if any(sign in text for sign in "$€£¥") or any(w in low for w in _CURRENCY_WORDS):
         for m in _MONEY.finditer(text):
-            units.setdefault("money:" + m.group(1).upper().replace("US$", "$"), {})[
-                _fmt(_value(m.group(2), m.group(3)))] = m.group().strip()
+            _put(units, "money:" + m.group(1).upper().replace("US$", "$"), _value(m.group(2), m.group(3)), text, m)
         for m in _MONEY_WORD.finditer(text):
-            units.setdefault("money:" + m.group(3).lower().replace("roubles", "rubles"), {})[
-                _fmt(_value(m.group(1), m.group(2)))] = m.group().strip()
+            _put(units, "money:" + m.group(3).lower().replace("roubles", "rubles"), _value(m.group(1), m.group(2)),
+                 text, m)
     if "%" in text or "per" in low:
         for m in _PERCENT.finditer(text):
-            units.setdefault("percent", {})[_fmt(_value(m.group(1), None))] = m.group().strip()
+            _put(units, "percent", _value(m.group(1), None), text, m)
     for m in _COUNT.finditer(text):
         noun = _singular(m.group(3).lower())
         if noun in _NOT_A_THING or noun.split("-")[0] in _NOT_A_THING or noun in SCALES:
             continue
         if m.group(1).lower() == "one" and text[max(0, m.start() - 3):m.start()].lower().strip() == "no":
             continue
-        units.setdefault(noun, {})[_fmt(_value(m.group(1), m.group(2)))] = m.group().strip()
+        _put(units, noun, _value(m.group(1), m.group(2)), text, m)
+    if "half" in low or " hour" in low:
+        _read_lengths(text, units)
     for m in _ORDINAL.finditer(text):
         noun = _singular(m.group(2).lower())
         if noun in _NOT_A_THING:
@@ -71,6 +92,42 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         rank = ORDINAL_WORDS.get(word) or int(word[:-2])
         units.setdefault("ordinal:" + noun, {})[str(rank)] = m.group().strip()
     return units
+
+
+def _read_lengths(text: str, units: dict[str, dict[str, str]]) -> None:
+    """Add the halves and the lone "an hour" of ``text`` to ``units``."""
+    for m in _AND_A_HALF.finditer(text):
+        noun = _singular(m.group(2).lower())
+        if noun not in _NOT_A_THING:
+            _put(units, noun, _value(m.group(1), None) + 0.5, text, m)
+    for pattern, value in ((_ONE_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
+        for m in pattern.finditer(text):
+            _put(units, m.group(1).lower(), value, text, m)
+    for m in _A_LENGTH.finditer(text):
+        _put(units, "hour", 1.0, text, m, start=m.start(1))
+
+
+def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str, m: re.Match[str],
+         start: int | None = None) -> None:
+    """Store one number read from ``text`` at match ``m`` (its words begin at ``start``): lengths of time in
+    minutes, and a number said as a bound ("more than two hours", "nearly 30") keyed ">120" or "<30"."""
+    start = m.start() if start is None else start
+    if unit in _MINUTES_PER:
+        unit, value = "minute", value * _MINUTES_PER[unit]
+    shown = text[start:m.end()].strip()
+    bound = _BOUND.search(text, 0, start)
+    if bound:
+        shown = f"{bound.group(1)} {shown}"
+        key = (">" if bound.group(1).lower() in _AT_LEAST else "<") + _fmt(value)
+    else:
+        key = _fmt(value)
+    units.setdefault(unit, {})[key] = shown
+
+
+def compatible(bound: str, exact: str) -> bool:
+    """Whether the exact value ``exact`` ("150") lies within ``bound`` (">120", "<30")."""
+    limit, value = float(bound[1:]), float(exact)
+    return value >= limit if bound[0] == ">" else value <= limit
 
 
 def _value(number: str, scale: str | None) -> float:

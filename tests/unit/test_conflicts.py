@@ -97,6 +97,27 @@ def test_venue_differs():
     assert found == {"place": {"alpha": "Geneva", "beta": "Brussels"}}
 
 
+def test_a_length_with_a_half_counts():
+    # A call's length is the number two readouts most often both give; "and a half" was not read at all.
+    found = conflicts("The call lasted about two and a half hours.", "The presidents spoke for nearly two hours.")
+    assert found == {"number": {"alpha": "two and a half hours", "beta": "nearly two hours"}}
+
+
+def test_lengths_in_hours_and_minutes_are_one_measure():
+    assert conflicts("The call lasted 90 minutes.", "They spoke for two hours.")["number"] == {
+        "alpha": "90 minutes", "beta": "two hours"}
+    assert conflicts("The call lasted 90 minutes.", "They spoke for an hour and a half.") == {}
+    assert conflicts("The call lasted half an hour.", "They spoke for about an hour.")["number"] == {
+        "alpha": "half an hour", "beta": "an hour"}
+
+
+def test_a_bound_the_other_side_meets_is_no_conflict():
+    assert conflicts("More than 200 prisoners were exchanged.", "They exchanged 250 prisoners.") == {}
+    assert conflicts("The talks lasted over two hours.", "The talks took two and a half hours.") == {}
+    found = conflicts("Nearly 200 prisoners were exchanged.", "They exchanged 250 prisoners.")
+    assert found == {"number": {"alpha": "Nearly 200 prisoners", "beta": "250 prisoners"}}
+
+
 def test_venue_spelled_two_ways_is_one_place():
     assert conflicts("Envoys met in Kyiv.", "Envoys met in Kiev.") == {}
 
