@@ -9,7 +9,7 @@ and whether it is agreed or refused), not from details in their text.
   aside; only then is a different speaker a conflict.
 - ``stance_values(claims)``: the stance the claims take on their point, with the words that take it: ``agreed`` or
   ``refused`` (a negated agreement counts as refused), ``conditional`` (the point holds "only after", "provided
-  that", takes effect after something) or ``denied`` (the point "was not raised", claims called "groundless");
+  that", takes effect after something, or something is "a key condition for" it) or ``denied`` (the point "was not raised", claims called "groundless");
   ``STANCE_WORDS`` for a cheap first look.
 - ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
   a conditional or denied point is set against (``conflicts.detect`` decides when).
@@ -40,7 +40,8 @@ _WORD = re.compile(r"\w+")
 
 STANCE_WORDS = frozenset(
     "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
-    "declines disagreed turned ruled dismissed only provided condition conditional subject contingent effect force "
+    "declines disagreed turned ruled dismissed only provided condition conditional precondition prerequisite subject "
+    "contingent effect force "
     "not denied denies groundless baseless unfounded после условии силу не беспочвенны необоснованны".split())
 
 _AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
@@ -49,6 +50,9 @@ _REFUSE = re.compile(
 )
 _CONDITION = re.compile(
     r"\b(?:only\s+(?:after|if|once|when|on\s+condition|upon)|provided\s+that|providing\s+that|"
+    r"(?<=,\s)provided\s+(?=\w)|"
+    r"(?:an?|the|as\s+a)\s+(?:key\s+|necessary\s+|main\s+|essential\s+|major\s+|basic\s+)?(?:pre)?condition\s+for|"
+    r"(?:an?|the)\s+(?:key\s+|necessary\s+|essential\s+)?prerequisite\s+(?:for|to)|"
     r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
     r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
     r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"

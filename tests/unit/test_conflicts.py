@@ -240,6 +240,21 @@ def test_a_point_one_side_makes_conditional_is_a_stance_conflict_with_each_sides
     assert found["stance"]["beta"].startswith("take effect only after the sanctions on the farm bank")
 
 
+@pytest.mark.parametrize("conditional, words", [
+    ("The pause on strikes will last thirty days, provided the other side does likewise.",
+     "provided the other side does likewise"),
+    ("Ending arms deliveries must be a key condition for the pause on strikes.", "a key condition for the pause on strikes"),
+    ("A full withdrawal is a necessary prerequisite for the pause on strikes.", "a necessary prerequisite for the pause"),
+])
+def test_a_condition_said_as_provided_or_as_a_condition_for_is_a_stance(conditional, words):
+    found = conflicts("The leaders agreed on a pause on strikes of thirty days.", conditional)
+    assert found["stance"]["beta"].startswith(words)
+
+
+def test_provided_as_a_verb_is_no_condition():
+    assert "stance" not in conflicts("The aid provided the army with shells.", "The aid gave the army shells.")
+
+
 def test_a_denial_stands_against_a_plain_statement():
     found = conflicts("The President raised the detained journalists.",
                       "The question of journalists was not raised during the call.")
