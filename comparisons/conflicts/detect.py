@@ -49,6 +49,7 @@ from comparisons.conflicts.statements import (
     STANCE_WORDS,
     legality_values,
     names_each_other,
+    objection_values,
     plain_values,
     same_statement,
     speaker_values,
@@ -106,6 +107,10 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # One side calls the act unlawful, the other lawful (two searches per side of a link: no first look needed).
         legal = {side: legality_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", legal, disjoint=True)
+    if not conflict:
+        # One side objects to the point, the other dismisses the objection as interference or calls it legitimate.
+        objections = {side: objection_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", objections, disjoint=True)
     if conflict:
         found.append(conflict)
     return tuple(found)

@@ -16,10 +16,15 @@ and whether it is agreed or refused), not from details in their text.
 - ``legality_values(claims)``: ``unlawful`` when the claims call the act a violation, illegal or illegitimate,
   ``lawful`` when they say it is in accordance or compliance with international law, with the words that say so;
   nothing when they say both or neither.
+- ``objection_values(claims)``: ``objects`` when the claims raise concerns about the point, object to it or
+  condemn it, ``dismisses`` when they call it an internal affair that brooks no interference or a legitimate
+  measure, with the words that say so; nothing when they say both or neither.
 
 Why conditions and denials: one government often reports as settled what the other makes conditional (an
 agreement that takes effect only once sanctions are lifted) or denies outright; a reader must see that the two
 readouts do not say the same thing, with each side's wording.
+Why objections: one side raises a concern (Xinjiang, military drills, a detained citizen) that the other answers
+as its internal affair or a legitimate measure; the readouts report one exchange and take opposite stands on it.
 Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
 compliance with international law"); the two readouts report one point and disagree on it.
 """
@@ -33,8 +38,8 @@ from functools import lru_cache
 from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "legality_values", "names_each_other", "plain_values", "same_statement", "speaker_values",
-           "stance_values"]
+__all__ = ["STANCE_WORDS", "legality_values", "names_each_other", "objection_values", "plain_values", "same_statement",
+           "speaker_values", "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
@@ -217,4 +222,33 @@ def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
         return {"unlawful": _phrase(text, unlawful)}
     if lawful and not unlawful:
         return {"lawful": _phrase(text, lawful)}
+    return {}
+
+
+_OBJECTS = re.compile(
+    r"\b(?:raised|raises|voiced|voices|expressed|expresses|reiterated|conveyed|set\s+out|underscored)\s+"
+    r"(?:\w+\s+){0,3}?concerns?\b|\bobject(?:ed|s|ions?)?\s+to\b|\bcondemn(?:ed|s|ing)?\b|\bcritici[sz]\w+"
+    r"|(?<!\w)(?:выразил\w*|высказал\w*)\s+(?:\w+\s+){0,2}?(?:озабоченност\w*|обеспокоенност\w*)|(?<!\w)осудил\w*",
+    re.IGNORECASE,
+)
+"""Words that object to the point: a concern raised, an objection, a condemnation."""
+_DISMISSES = re.compile(
+    r"\binternal\s+affairs?\b|\b(?:brook|brooks|tolerate|tolerates|allow|allows|accept|accepts)\s+no\s+"
+    r"(?:\w+\s+){0,2}interference\b|\bno\s+(?:external|foreign|outside)\s+(?:force\s+)?interfere\w*"
+    r"|\bstop\s+(?:smearing|interfering)\b|\blegitimate\s+(?:measure|step|action|response)s?\b"
+    r"|(?<!\w)внутренн\w+\s+дел\w*|(?<!\w)недопустим\w*\s+вмешательств\w*",
+    re.IGNORECASE,
+)
+"""Words that dismiss an objection: an internal affair, no interference, a legitimate measure."""
+
+
+def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``objects`` or ``dismisses`` with the words that say so, when the claims take one of the two only."""
+    text = " ".join(claim.text for claim in claims)
+    objects = _OBJECTS.search(text)
+    dismisses = _DISMISSES.search(text)
+    if objects and not dismisses:
+        return {"objects": _phrase(text, objects)}
+    if dismisses and not objects:
+        return {"dismisses": _phrase(text, dismisses)}
     return {}

@@ -271,6 +271,28 @@ def test_an_act_one_side_calls_unlawful_and_the_other_lawful_is_a_stance_conflic
     assert set(russian["stance"]) == {"alpha", "beta"}
 
 
+def test_a_concern_one_side_raises_and_the_other_calls_an_internal_affair_is_a_stance_conflict():
+    found = conflicts("The Chancellor raised concerns about the detention of journalists in Eastland.",
+                      "Matters concerning the journalists are Eastland's internal affairs and brook no interference.")
+    assert found["stance"] == {"alpha": "raised concerns about the detention of journalists in Eastland",
+                               "beta": "internal affairs and brook no interference"}
+    drills = conflicts("He voiced concern over the scale of the naval drills.",
+                       "The drills are a legitimate measure to defend the country's sovereignty.")
+    assert drills["stance"]["beta"].startswith("legitimate measure to defend")
+
+
+@pytest.mark.parametrize("a, b", [
+    # both object: they agree
+    ("He raised concerns about the drills.", "She expressed serious concern over the drills."),
+    # a subject of shared concern is no objection
+    ("They discussed issues of shared concern.", "Such questions are internal affairs."),
+    # one side objects, the other says nothing of it
+    ("He condemned the strikes.", "The leaders discussed the strikes."),
+])
+def test_no_objection_conflict_unless_one_side_objects_and_the_other_dismisses(a, b):
+    assert "stance" not in conflicts(a, b)
+
+
 @pytest.mark.parametrize("a, b", [
     # both sides call it unlawful: they agree
     ("The strikes violate international law.", "The attacks are illegal."),
