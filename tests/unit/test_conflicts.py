@@ -279,6 +279,8 @@ def test_a_concern_one_side_raises_and_the_other_calls_an_internal_affair_is_a_s
     drills = conflicts("He voiced concern over the scale of the naval drills.",
                        "The drills are a legitimate measure to defend the country's sovereignty.")
     assert drills["stance"]["beta"].startswith("legitimate measure to defend")
+    owned = conflicts("He also set out Northland's concerns about the camps.", "The camps are an internal affair.")
+    assert owned["stance"]["alpha"] == "set out Northland's concerns about the camps"
 
 
 @pytest.mark.parametrize("a, b", [
