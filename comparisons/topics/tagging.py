@@ -15,6 +15,8 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
    grave error", "challenges in this area") also takes the main topic of the claim before it; a claim that opens
    with a linking phrase ("In this context, ...") takes it only when it has no topic of its own; a claim with no
    topic that simply continues ("They also praised ...") takes the previous claim's main topic.
+4. The question it answers: in a briefing's transcript, an answer with no topic of its own ("The topic was not
+   raised in any detail.") takes the topics of the journalist's question ("What about sanctions?"), before rule 3.
 """
 
 from __future__ import annotations
@@ -112,7 +114,12 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
                 own[t] = (base + score, min(first, pos))
         kept = {t: v for t, v in own.items() if v[0] >= THRESHOLD}
         taken: dict[str, str] = _NOTHING_TAKEN
-        if previous and _A_WORD.search(claim.text):
+        if not kept and claim.answers:
+            # "The topic was not raised in any detail." says what it is about only with its question.
+            asked, _ = matcher.evidence(claim.answers)
+            kept = {t: (THRESHOLD, -1) for t, (score, _) in asked.items() if score >= THRESHOLD}
+            taken = dict.fromkeys(kept, f'answers the question "{_quoted(claim.answers)}"')
+        if not taken and previous and _A_WORD.search(claim.text):
             rest = _CONNECTIVE.sub("", claim.text, count=1)
             if _points_back(rest):
                 # What "this" refers to becomes this claim's main point too, so a chain of such claims
@@ -145,6 +152,12 @@ _MAX_LINES = 20_000
 
 
 _QUOTED_CHARS = 60
+
+
+def _quoted(text: str) -> str:
+    """``text`` on one line and at most ``_QUOTED_CHARS`` characters, for an evidence line."""
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTED_CHARS else text[:_QUOTED_CHARS - 1] + "…"
 
 
 def describe_hit(text: str, hit: Hit) -> str:

@@ -91,6 +91,20 @@ def test_an_answer_links_on_its_questions_words_and_a_question_never_links():
     assert all("?" not in comp.claim(c).text for c in linked)
 
 
+def test_an_answer_with_no_topic_of_its_own_is_about_what_its_question_asked():
+    comp = compare(Pair("t", "Call", dt.date(2025, 1, 1),
+                        (Side("white-house", READOUT), Side("kremlin", BRIEFING)), PEOPLE))
+    kremlin = {c.text: c.id for c in comp.documents[1].claims}
+    detail = kremlin["Not in any detail."]
+    # A reader browsing the sanctions topic must find the aide's answer on sanctions.
+    assert "sanctions" in comp.claim_topics[detail]
+    why = comp.topic_evidence[detail]["sanctions"]
+    assert why == ('answers the question "Were sanctions raised?"',)
+    # An answer that names its own subject keeps its own topics.
+    ships = kremlin["Yes. They agreed that the ships will sail again from Monday."]
+    assert "sanctions" not in comp.claim_topics[ships]
+
+
 @pytest.mark.parametrize("sentence, procedural", [
     ("The overview of the talk is as follows.", True),
     ("Below is the full text:", True),
