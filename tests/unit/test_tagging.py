@@ -110,6 +110,13 @@ def test_an_airline_named_after_a_country_is_not_that_country():
     assert "ukraine" not in topics
 
 
+def test_the_law_of_armed_conflict_is_not_humanitarian_aid():
+    (law,) = tags("Strikes hit only military targets, in full compliance with international humanitarian law.")
+    assert "humanitarian" not in law
+    (victims,) = tags("The strikes killed civilians in breach of international humanitarian law.")
+    assert "humanitarian" in victims
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
