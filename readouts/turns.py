@@ -126,8 +126,10 @@ _PROCEDURAL = re.compile(
     r"(?:\bas\s+follows|\bbelow|\bfollowing|:)\s*[.:]?\s*$"
     r"|^(?:the\s+following\s+(?:was|were|is|are)\s+(?:discussed|agreed|said|noted)|read\s+more|see\s+also)[.:]?\s*$"
     r"|^(?:далее|ниже)\s+(?:следует|приводится|—)?\s*(?:текст|стенограмма|обзор)\b.{0,40}$"
-    r"|^(?:good\s+(?:morning|afternoon|evening)|thank\s+you(?:\s+very\s+much)?|thanks|hello|hi)"
-    r"(?:[,\s]+(?:everyone|all|colleagues|friends))?[.!]?$"
+    r"|^(?:(?:well|okay|ok|so|all\s+right|alright)[,\s]+)?"
+    r"(?:good\s+(?:morning|afternoon|evening)|thank\s+you(?:\s+(?:all|very\s+much|so\s+much))*"
+    r"(?:\s+for\s+coming)?|thanks(?:\s+for\s+coming)?|hello|hi)"
+    r"(?:[,\s]+(?:everyone|everybody|all|colleagues|friends|folks|ladies\s+and\s+gentlemen))?[.!]?$"
     r"|^(?:добрый\s+(?:день|вечер)|доброе\s+утро|спасибо|здравствуйте)[.!]?$",
     re.IGNORECASE,
 )

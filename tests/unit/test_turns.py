@@ -110,6 +110,11 @@ def test_an_answer_with_no_topic_of_its_own_is_about_what_its_question_asked():
     ("Below is the full text:", True),
     ("The following was discussed:", True),
     ("Thank you very much.", True),
+    # a spoken greeting opens a transcript's first turn; read as a claim it became the side's opening point
+    ("Well, good afternoon, everyone.", True),
+    ("Okay, thank you all for coming.", True),
+    ("Good morning, ladies and gentlemen.", True),
+    ("So, the presidents agreed to meet again.", False),
     ("The presidents discussed the following issues: trade, energy and climate.", False),
     ("The summary of the talks will be published on Monday in Geneva by both delegations after they meet.", False),
 ])
