@@ -117,6 +117,16 @@ def test_the_law_of_armed_conflict_is_not_humanitarian_aid():
     assert "humanitarian" in victims
 
 
+def test_a_wars_own_terms_are_about_ukraine_in_a_readout_that_names_ukraine():
+    named, territory, roots = tags("The leaders discussed the war in Ukraine.",
+                                   "Any settlement will have to address the territorial question.",
+                                   "Moscow insists on removing the root causes of the conflict.")
+    assert "ukraine" in territory and "ukraine" in roots
+    # Alone, the same words say nothing of which war.
+    (alone,) = tags("Any settlement will have to address the territorial question.")
+    assert "ukraine" not in alone
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
