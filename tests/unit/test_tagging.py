@@ -127,6 +127,16 @@ def test_a_wars_own_terms_are_about_ukraine_in_a_readout_that_names_ukraine():
     assert "ukraine" not in alone
 
 
+def test_drones_and_sabotage_are_military_activity_and_infrastructure_alone_is_not_cyber():
+    (drones,) = tags("He raised the drone overflights and acts of sabotage against critical infrastructure.")
+    assert "de-escalation" in drones and "cyber" not in drones
+    (uav,) = tags("They discussed incidents involving unmanned aerial vehicles over the airports.")
+    assert "de-escalation" in uav
+    # In a readout about cyberattacks, critical infrastructure is the cyber target it names.
+    _, target = tags("The leaders discussed ransomware attacks.", "He pledged to defend critical infrastructure.")
+    assert "cyber" in target
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
