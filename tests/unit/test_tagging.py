@@ -5,9 +5,10 @@ The sentences are written for these tests, in the register of official readouts.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-import textwrap
+import pytest
 
 from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy
 from comparisons.topics.tagging import score_text, tag_document
@@ -135,6 +136,14 @@ def test_drones_and_sabotage_are_military_activity_and_infrastructure_alone_is_n
     # In a readout about cyberattacks, critical infrastructure is the cyber target it names.
     _, target = tags("The leaders discussed ransomware attacks.", "He pledged to defend critical infrastructure.")
     assert "cyber" in target
+
+
+@pytest.mark.parametrize("sentence", [
+    "He urged the release of Norland nationals held in Southland detention.",
+    "He raised the safe return of Norland nationals serving in Southland's army.",
+])
+def test_nationals_held_or_serving_abroad_are_a_humanitarian_point(sentence):
+    assert "humanitarian" in tags(sentence)[0]
 
 
 def test_swift_in_lower_case_is_not_the_payment_network():
