@@ -152,3 +152,12 @@ def test_a_state_securing_itself_at_anothers_expense_is_the_indivisible_security
     assert "security_guarantees" in lexicon.find(normalise(
         "No state should strengthen itself at the expense of the security of others."))
     assert "security_guarantees" not in lexicon.find(normalise("They met at the expense of the host."))
+
+
+def test_connectivity_and_the_transport_corridors_it_names_are_one_point():
+    # A list sentence's "connectivity" is the other side's transport corridor or rail link.
+    lexicon = concept_lexicon()
+    for text in ("They discussed trade, energy and connectivity.",
+                 "Work on the North-South transport corridor will speed up.",
+                 "A new rail link and better logistics were agreed."):
+        assert "transport" in lexicon.find(normalise(text)), text
