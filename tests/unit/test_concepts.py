@@ -161,3 +161,9 @@ def test_connectivity_and_the_transport_corridors_it_names_are_one_point():
                  "Work on the North-South transport corridor will speed up.",
                  "A new rail link and better logistics were agreed."):
         assert "transport" in lexicon.find(normalise(text)), text
+
+
+def test_personnel_exchanges_and_visa_free_travel_are_exchanges_between_peoples():
+    lexicon = concept_lexicon()
+    for text in ("Both sides will expand personnel exchanges.", "China extended visa-free entry for British citizens."):
+        assert "people_exchanges" in lexicon.find(normalise(text)), text
