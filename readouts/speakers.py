@@ -16,6 +16,8 @@ claim's subject to one of them. How, and why this way:
   unqualified ("the President", "the Prime Minister"), to the person the readout names without "of <country>":
   a readout qualifies the foreign leader, not its own.
 * "He"/"she" continue the last person who spoke; "they" is both unless nobody spoke in the previous claim.
+* A side told what it should or must do ("The U.S. side should ...") is the one addressed, not the speaker: the
+  demand is the last person's who spoke (the narrator's when that person is the side's own leader).
 * With participants, only they (or both) can be speakers: a subject who is someone else leaves the claim to the
   narrator.
 """
@@ -75,6 +77,10 @@ _CONTACT = re.compile(
 )
 """A verb of contact right after the subject: with "with <another person>" after it, the claim is the contact."""
 _WITH = {"with", "from", "to", "с", "со"}
+_OBLIGED = re.compile(r"(?:should|must|needs?\s+to|has\s+to|ought\s+to|is\s+expected\s+to|должн\w*|следует)\b",
+                      re.IGNORECASE)
+"""What a side is told it should do: "The U.S. side should stop arming Taiwan" in Beijing's readout is Beijing's
+demand, not Washington's point."""
 _AGREE = re.compile(r"(?:have\s+|has\s+|also\s+)?(?:agreed|agree|welcome[sd]?|will|decided|committed|"
                     r"согласились|договорились|приветствуют|продолжат|условились)\b", re.IGNORECASE)
 
@@ -95,6 +101,9 @@ def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Parti
             who = last_person
         elif kind == "plural":
             who = BOTH if previous is not None or previous_people >= 2 else None
+        elif kind == "demand":
+            # Told what it should do, the side is the one addressed: the speaker is whoever made the demand.
+            who = last_person if last_person != who else None
         elif kind == "contact":
             # "Biden spoke with Putin": the call is both leaders' act, but "He" in the next claim is still Biden.
             last_person, who = who, BOTH
@@ -122,8 +131,9 @@ class _Cast(Cast):
         return found
 
     def subject(self, toks: list[Token]) -> tuple[str, str | None]:
-        """("person"|"contact"|"singular"|"plural"|"none", speaker) for the subject of the claim's main clause;
-        "contact" when the subject spoke with or met another person (the claim is then both leaders')."""
+        """("person"|"contact"|"demand"|"singular"|"plural"|"none", speaker) for the subject of the claim's main
+        clause; "contact" when the subject spoke with or met another person (the claim is then both leaders');
+        "demand" when the subject is a side told what it should do (the speaker is then someone else)."""
         i = self._main_clause(toks)
         kind, who, after = self._mention(toks, i)
         if kind == "none":
@@ -136,6 +146,9 @@ class _Cast(Cast):
                 return "person", BOTH
         if kind == "country":
             return "none", None
+        if (kind == "person" and who not in (None, BOTH) and _SIDE.match(self.text, toks[i].start, toks[-1].end)
+                and _OBLIGED.match(self._rest(toks, after))):
+            return "demand", who
         if kind == "person" and who != BOTH and self._contact_with_other(toks, after, who):
             return "contact", who
         return kind, who

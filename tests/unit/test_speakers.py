@@ -118,6 +118,19 @@ def test_titles_resolve_by_country_and_sides():
     assert got == [BOTH, None, "Maria Lopez", "Pavel Orlov", BOTH]
 
 
+def test_a_side_told_what_it_should_do_is_addressed_not_the_speaker():
+    wen = Participant("Li Wen", ("Wen", "President Wen"))
+    text = (
+        "Readout\n\n"
+        "President Wen spoke with Prime Minister Jones. Wen stressed that the island question is a core interest. "
+        "The British side should handle it with prudence. The British side must not send the wrong signal. "
+        "The British side welcomed the call."
+    )
+    # Beijing-style "The X side should ..." is the demand of whoever spoke before, not X's own point.
+    got = [who for _, who in speakers(text, [wen, JONES])]
+    assert got == [BOTH, "Li Wen", "Li Wen", "Li Wen", "Robert Jones"]
+
+
 def test_prime_ministers_joined_by_and_are_both():
     text = (
         "PM call\n\n"
