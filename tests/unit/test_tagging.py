@@ -146,6 +146,23 @@ def test_nationals_held_or_serving_abroad_are_a_humanitarian_point(sentence):
     assert "humanitarian" in tags(sentence)[0]
 
 
+def test_patriot_systems_are_arms_sent_into_a_war_and_metaphors_are_not_humanitarian():
+    (patriots,) = tags("The United States will send three more Patriot systems.")
+    assert "de-escalation" in patriots
+    (hostage,) = tags("Trade should not be held hostage to other questions.")
+    assert "humanitarian" not in hostage
+    (spirit,) = tags("China has acted in a humanitarian spirit.")
+    assert "humanitarian" not in spirit
+    (hostages,) = tags("Two hostages were freed.")
+    assert "humanitarian" in hostages
+
+
+def test_a_gap_of_words_may_hold_a_possessive():
+    # "each other's" is two words of the gap, as "each other" is
+    (topics,) = tags("Both sides should stop striking each other's energy infrastructure.")
+    assert "de-escalation" in topics
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
