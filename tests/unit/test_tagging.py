@@ -163,6 +163,15 @@ def test_a_gap_of_words_may_hold_a_possessive():
     assert "de-escalation" in topics
 
 
+@pytest.mark.parametrize("sentence", [
+    "The two presidents agreed that their teams would stay in contact in the days ahead.",
+    "The leaders agreed that their advisers would remain in close touch.",
+])
+def test_teams_or_aides_staying_in_touch_are_talks_not_the_leaders_channel(sentence):
+    (topics,) = tags(sentence)
+    assert "talks" in topics and "leader-contacts" not in topics
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
