@@ -44,6 +44,7 @@ __all__ = [
 RULE_WORDS = {
     "merge": "grown from its strongest pair while every pair it added stayed strong on average",
     "mutual-best": "two claims that are each other's best match on a shared topic, though they share little",
+    "enumeration": "a claim joined the other side's claim that lists its point among several",
     "neighbour": "a claim joined the link of the claim next to it, sharing part of its point",
 }
 """Each rule of ``comparisons.model.LINK_RULES`` said in words."""

@@ -105,10 +105,12 @@ class PairEvidence:
     factors: tuple[Factor, ...] = ()
 
 
-LINK_RULES = ("merge", "mutual-best", "neighbour")
+LINK_RULES = ("merge", "mutual-best", "enumeration", "neighbour")
 """How a link came to be: ``merge``, grown from its strongest pair while the pairs it adds stay strong on average;
 ``mutual-best``, two claims that are each other's best partner on a shared topic though their score is low;
-``neighbour``, a claim that shares a point with a link joined it from the claim next to it in its paragraph."""
+``enumeration``, a claim joined the claim of the other side that lists its point among several ("exchanged views
+on A, B and C"); ``neighbour``, a claim that shares a point with a link joined it from the claim next to it in its
+paragraph."""
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,17 @@ How:
    result never depends on dict or input order.
 4. Two claims still alone that are each other's best partner, on a shared topic, link at a lower score: the same
    point often shares only its one telling name between two very differently framed sentences.
-5. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
+5. A claim still alone whose best partner is an enumerating claim of the other side ("They also exchanged views on
+   strategic stability, the Middle East and the Korean Peninsula") joins that claim's link when they share one of
+   its named items and a topic: one side lists in one sentence the points the other reports one by one, and the
+   list's best partner (one item) otherwise bars the others from the merge.
+6. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
    other sides: one side often spreads over two sentences what the other says in one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -220,6 +225,54 @@ def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, l
             rules[a] = "mutual-best"
 
 
+_ENUMERATION = re.compile(
+    r"\b(?:discuss\w*|exchanged\s+views\s+on|touched\s+(?:up)?on|including|such\s+as|covered|addressed|raised)\b"
+    r"[^.;]*,[^.;]*\band\b"
+    r"|(?:обсудил\w*|обменял\w*\s+мнениями|затронул\w*|в\s+том\s+числе|включая)[^.;]*,[^.;]*\sи\s",
+    re.IGNORECASE,
+)
+"""A claim that lists several points: a verb of discussing (or "including") and then "A, B and C"."""
+ENUMERATED_ITEMS = 3
+"""Named items (concepts, places, bodies) an enumerating claim must hold: "frank, constructive and covered trade"
+has commas and an "and" but lists no points."""
+
+
+def _named(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith(("c:", "e:")))
+
+
+def _join_enumerations(documents: Sequence[Document], scored: list[tuple[float, str, str]],
+                       members: dict[str, list[str]], group_of: dict[str, str], side_of: Mapping[str, str],
+                       topics: Mapping[str, frozenset[str]], prepared: PreparedScorer, minimum: float,
+                       rules: dict[str, str]) -> None:
+    """Let a claim still alone join the link of its best partner when that partner enumerates several named points,
+    one of which the claim shares (see step 5 of the module docstring)."""
+    texts = {c.id: c.text for doc in documents for c in doc.claims}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for s, a, b in scored:
+        for x, y in ((a, b), (b, a)):
+            key = (x, side_of[y])
+            if key not in best or (-s, y) < (-best[key][0], best[key][1]):
+                best[key] = (s, y)
+    joins = []
+    for (x, _), (s, y) in sorted(best.items()):
+        if s < minimum or len(members.get(x, ())) != 1 or not _ENUMERATION.search(texts[y]):
+            continue
+        items = _named(prepared.keys(y))
+        if len(items) < ENUMERATED_ITEMS or not items & _named(prepared.keys(x)):
+            continue
+        if topics.get(x, _NO_TOPICS) & topics.get(y, _NO_TOPICS):
+            joins.append((x, y))
+    for x, y in joins:
+        if len(members.get(x, ())) != 1:
+            continue
+        group = group_of[y]
+        del members[x]
+        members[group].append(x)
+        group_of[x] = group
+        rules[group] = "enumeration"
+
+
 def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
           scorer: Scorer | str = "lexical", params: EngineParams | None = None) -> Alignment:
     p = params or default_params()
@@ -283,6 +336,7 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
             group_of[cid] = keep
 
     _link_mutual_best(scored, members, group_of, side_of, topics, p.mutual_min, rules)
+    _join_enumerations(documents, scored, members, group_of, side_of, topics, prepared, p.mutual_min, rules)
     _attach_neighbours(documents, members, group_of, side_of, scores, rules)
 
     links = []

@@ -130,6 +130,39 @@ def test_two_claims_that_share_only_their_telling_name_link_when_each_is_the_oth
     assert {"tokyo:2", "beijing:2"} <= set(result.omitted)
 
 
+WASHINGTON = [
+    "The Secretary met the Foreign Minister in Vienna.",
+    "He urged an immediate ceasefire.",
+    "They also exchanged views on strategic stability, the Middle East and the Korean Peninsula.",
+]
+MOSCOW = [
+    "The Foreign Minister met the Secretary of State in Vienna.",
+    "The sides discussed strategic stability and the future of arms control treaties.",
+    "The situation in the Middle East was also reviewed, with a focus on Gaza.",
+    "On the Korean Peninsula, the minister blamed the drills of the United States for the tensions.",
+    "He raised the return of the diplomatic property.",
+]
+LISTED = {"washington:2": ("arms-control", "regional"), "moscow:1": ("arms-control",), "moscow:2": ("regional",),
+          "moscow:3": ("de-escalation", "regional"), "moscow:4": ("bilateral",)}
+
+
+def test_a_sentence_listing_several_points_links_to_each_point_the_other_side_reports_apart():
+    docs = [document("washington", WASHINGTON), document("moscow", MOSCOW)]
+    result = align(docs, LISTED, "lexical")
+    listing = next(ids for ids, _ in result.links if "washington:2" in ids)
+    # "strategic stability" is the list's best partner; the Middle East and Korea sentences report its other items.
+    assert set(listing) == {"washington:2", "moscow:1", "moscow:2", "moscow:3"}
+    assert result.link_evidence[frozenset(listing)].rule == "enumeration"
+    assert "moscow:4" in result.omitted
+
+
+def test_a_list_of_manners_is_no_enumeration():
+    docs = [document("washington", ["The talks were frank, constructive and covered the Middle East."]),
+            document("moscow", MOSCOW)]
+    result = align(docs, {**LISTED, "washington:0": ("regional",)}, "lexical")
+    assert all(rule.rule != "enumeration" for rule in result.link_evidence.values())
+
+
 def test_a_weak_best_partner_on_another_topic_stays_an_omission():
     docs = [document("tokyo", TOKYO), document("beijing", BEIJING)]
     apart = {"tokyo:1": ("taiwan",), "beijing:1": ("trade",)}
