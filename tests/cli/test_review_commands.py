@@ -186,6 +186,18 @@ def test_score_says_when_no_row_is_reviewed_and_pools_only_reviewed_pairs(run_du
     assert "note: my-call: no row is reviewed yet: its figures compare the engine with itself (left out of 'all')" in said
 
 
+def test_link_says_what_became_of_the_links_it_took_its_claims_from(run_dualread, tmp_path):
+    # link said only "now L1 (added by hand)": the claims it took from two other links left a claim alone in each,
+    # now omissions, and nothing said so (unlink says "the rest of L4 is now ...").
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    done = ok(run_dualread("link", "my-call", "white-house:0", "kremlin:2"))
+    assert done.stdout.strip() == (
+        "linked white-house:0 + kremlin:2 in my-call: now L1 (added by hand); the rest of L1 is now omission "
+        "kremlin:0 (changed by hand); the rest of L2 is now omission white-house:2 (changed by hand)")
+    done = ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    assert done.stdout.strip() == "linked white-house:1 + kremlin:1 in my-call: now L2 (added by hand)", "two omissions"
+
+
 def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
     # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
     # decision whose claim is gone, left out the stale decisions without a word.

@@ -2,8 +2,8 @@
 
 The claims, of two sides or more, become one link, taken out of whatever links they were in; the decision goes into
 the pair's review.yaml (by ``$DUALREAD_REVIEWER`` or the login name, now) and survives a new engine or a changed
-segmentation. Prints the link as it now is. A claim that does not exist, one given twice, or claims of one side only
-are one line and exit 1; nothing is written then.
+segmentation. Prints the link as it now is, and what is left of each link it took a claim from. A claim that does
+not exist, one given twice, or claims of one side only are one line and exit 1; nothing is written then.
 """
 
 from __future__ import annotations
@@ -46,7 +46,20 @@ def run(args: argparse.Namespace) -> int:
         seen.add(claim.id)
     if len({c.side for c in claims}) < 2:
         raise DualreadError("a link joins claims of two sides or more", field="CLAIM", value=" ".join(args.claims))
+    # The links the claims are taken from, and what each keeps: said after, as unlink says what its link keeps.
+    taken = {c.id for c in claims}
+    left: dict[str, list[str]] = {}
+    for claim in claims:
+        before = reviewing.row_of(claim.id)
+        if before.link is not None and before.link.id not in left:
+            left[before.link.id] = [c.id for cs in before.claims.values() for c in cs if c.id not in taken]
     reviewing.decide(link(claims))
     row = reviewing.row_of(claims[0].id)
-    print(f"linked {' + '.join(c.id for c in claims)} in {reviewing.pair.id}: now {reviewing.describe(row)}")
+    rests = []
+    for link_id, rest in left.items():
+        if rest:
+            rows = {reviewing.describe(r): None for r in (reviewing.row_of(cid) for cid in rest)}
+            rests.append(f"; the rest of {link_id} is now {' and '.join(rows)}")
+    print(f"linked {' + '.join(c.id for c in claims)} in {reviewing.pair.id}: now {reviewing.describe(row)}"
+          + "".join(rests))
     return 0
