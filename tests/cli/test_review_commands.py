@@ -198,6 +198,21 @@ def test_link_says_what_became_of_the_links_it_took_its_claims_from(run_dualread
     assert done.stdout.strip() == "linked white-house:1 + kremlin:1 in my-call: now L2 (added by hand)", "two omissions"
 
 
+def test_a_decision_made_already_says_nothing_changed(run_dualread, tmp_path):
+    # confirm, link and unlink said "confirmed L1" (and unlink "recorded in my-call's review") a second time as if
+    # they had decided something, where the TUI says "Already decided so: nothing changed."
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    for args, first, again in [
+        (("confirm", "my-call", "L1"), "confirmed L1 in my-call", "my-call: L1 was decided so already; nothing changed"),
+        (("link", "my-call", "white-house:1", "kremlin:1"), "linked white-house:1 + kremlin:1 in my-call: now L2",
+         "my-call: white-house:1 + kremlin:1 were linked so already; nothing changed"),
+        (("unlink", "my-call", "white-house:2"), "unlinked white-house:2 in my-call",
+         "my-call: white-house:2 was unlinked already; nothing changed"),
+    ]:
+        assert ok(run_dualread(*args)).stdout.startswith(first)
+        assert ok(run_dualread(*args)).stdout.strip() == again
+
+
 def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
     # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
     # decision whose claim is gone, left out the stale decisions without a word.

@@ -59,5 +59,9 @@ def run(args: argparse.Namespace) -> int:
     decisions = [d for row in rows for d in confirm(row)]
     names = [row_name(r) for r in rows]
     reviewing.decide(decisions)
+    if not reviewing.changed:
+        print(f"{reviewing.pair.id}: {', '.join(names)} {'was' if len(names) == 1 else 'were'} decided so already; "
+              "nothing changed")
+        return 0
     print(f"confirmed {', '.join(names)} in {reviewing.pair.id}")
     return 0

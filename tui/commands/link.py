@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         if before.link is not None and before.link.id not in left:
             left[before.link.id] = [c.id for cs in before.claims.values() for c in cs if c.id not in taken]
     reviewing.decide(link(claims))
+    if not reviewing.changed:
+        print(f"{reviewing.pair.id}: {' + '.join(c.id for c in claims)} were linked so already; nothing changed")
+        return 0
     row = reviewing.row_of(claims[0].id)
     rests = []
     for link_id, rest in left.items():

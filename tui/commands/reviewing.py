@@ -57,6 +57,8 @@ class Reviewing:
         self.pair = self.library.load(pair_id)
         self.options = options_from(args, self.library)
         self.comparison: Comparison = reviewed_compare(self.library, self.pair, self.options)
+        self.changed = False
+        """Whether the last ``decide`` changed the review (not when it had decided so already)."""
 
     def claim(self, text: str, field: str = "CLAIM") -> "Claim":
         match = _CLAIM.fullmatch(text)
@@ -89,7 +91,14 @@ class Reviewing:
         from comparisons.review.edits import decide
         from comparisons.review.reviewed import change_review, reviewed_compare
 
-        change = change_review(self.library, self.pair, lambda review: decide(review, decisions)[0])
+        made: dict[str, object] = {}
+
+        def edit(review):
+            new, made["change"] = decide(review, decisions)
+            return new
+
+        change = change_review(self.library, self.pair, edit)
+        self.changed = bool(made.get("change"))
         if change.copied:
             print(f"dualread: {self.pair.id} is a bundled sample: copied it into {self.library.root} to keep its "
                   "review there", file=sys.stderr)

@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     before = reviewing.row_of(claim.id)
     partners = [c for claims in before.claims.values() for c in claims if c.id != claim.id]
     reviewing.decide(unlink([claim]))
+    if not reviewing.changed:
+        print(f"{reviewing.pair.id}: {claim.id} was unlinked already; nothing changed")
+        return 0
     if before.link is None:
         print(f"{claim.id} was in no link; it stays in none (recorded in {reviewing.pair.id}'s review)")
         return 0
