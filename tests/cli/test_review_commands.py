@@ -213,6 +213,23 @@ def test_a_decision_made_already_says_nothing_changed(run_dualread, tmp_path):
         assert ok(run_dualread(*args)).stdout.strip() == again
 
 
+def test_review_shows_a_conflict_a_person_cleared_or_marked_with_its_note(run_dualread, tmp_path, library_dir):
+    # review listed a link whose conflict a reviewer had cleared as "confirmed" only: the clearing and its note,
+    # made in the TUI, showed nowhere on the command line but in the exports.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("confirm", "my-call", "L1"))
+    review = yaml.safe_load((library_dir / "my-call" / "review.yaml").read_text(encoding="utf-8"))
+    review["decisions"].append({"action": "clear-conflict", "claims": review["decisions"][0]["claims"],
+                                "note": "same day, two zones", "by": "ana", "at": "2026-12-07T10:00:00Z"})
+    (library_dir / "my-call" / "review.yaml").write_text(yaml.safe_dump(review, allow_unicode=True), encoding="utf-8")
+    lines = ok(run_dualread("review", "my-call")).stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("L1 "))
+    assert "confirmed" in lines[at] and lines[at + 2].split() == ["conflict", "cleared:", "same", "day,", "two",
+                                                                  "zones"], lines[at:at + 3]
+    row = json.loads(ok(run_dualread("review", "my-call", "--json")).stdout)["rows"][0]
+    assert (row["status"], row["conflict"], row["note"]) == ("confirmed", "cleared", "same day, two zones")
+
+
 def test_export_says_where_it_wrote_and_that_some_decisions_are_stale(run_dualread, tmp_path):
     # export --output wrote in silence (export --all and the TUI say where), and a CSV, which has no row for a
     # decision whose claim is gone, left out the stale decisions without a word.

@@ -3,8 +3,9 @@
 Prints how many rows the review confirmed, added or changed by hand, how many are still to review, the decisions
 that went stale (kept in review.yaml, not applied: their claim text is no longer in the readouts, or their claims
 no longer fit them), then one line per row: its link id or omission, what the review made of it, and its claims
-(``side:index`` and the start of their text), which is what ``link``, ``unlink`` and ``confirm`` take. A review
-file that cannot be used is one line naming the file, field and value, and exit 1.
+(``side:index`` and the start of their text), which is what ``link``, ``unlink`` and ``confirm`` take, and under a
+row whose conflict a person marked or cleared, that and their note. A review file that cannot be used is one line
+naming the file, field and value, and exit 1.
 """
 
 from __future__ import annotations
@@ -55,9 +56,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mark(row: "Row"):
+    return row.link.review if row.link is not None else row.omission.review if row.omission else None
+
+
 def _status(row: "Row") -> str | None:
-    mark = row.link.review if row.link is not None else row.omission.review if row.omission else None
+    mark = _mark(row)
     return None if mark is None else mark.status
+
+
+CONFLICT = {"marked": "conflict marked", "cleared": "conflict cleared"}
+"""What a person decided of a link's conflict, said under the row (the TUI's ``!``, or review.yaml by hand)."""
 
 
 def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
@@ -88,6 +97,10 @@ def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
             text = visible(" ".join(claim.text.split()))
             shown = fit(f"{claim.id}  {text}", room)
             lines.append(f"{head if n == 0 else ' ' * len(head)} {shown}")
+        mark = _mark(row)
+        if mark is not None and mark.conflict in CONFLICT:
+            note = f": {visible(' '.join(mark.note.split()))}" if mark.note.strip() else ""
+            lines.append(f"{' ' * len(head)} {fit(CONFLICT[mark.conflict] + note, room)}")
     return lines
 
 
@@ -99,6 +112,14 @@ def state_json(comparison: "Comparison") -> dict:
         "pair": comparison.pair.id,
         "summary": summary_to_dict(comparison.review),
         "rows": [{"row": row_name(row), "status": _status(row),
-                  "claims": [c.id for key in comparison.side_keys for c in row.claims.get(key, ())]}
+                  "claims": [c.id for key in comparison.side_keys for c in row.claims.get(key, ())],
+                  **_conflict_json(_mark(row))}
                  for row in comparison.rows],
     }
+
+
+def _conflict_json(mark) -> dict:
+    """``conflict`` (marked / cleared) and ``note`` for a row whose conflict a person decided; nothing else."""
+    if mark is None or mark.conflict not in CONFLICT:
+        return {}
+    return {"conflict": mark.conflict, "note": mark.note}
