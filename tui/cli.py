@@ -14,8 +14,8 @@ from typing import NoReturn
 
 __all__ = ["HelpFormatter", "build_parser", "main"]
 
-COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "score",
-            "search", "stats")
+COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "conflict",
+            "score", "search", "stats")
 
 
 def _version() -> str:

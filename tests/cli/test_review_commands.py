@@ -287,3 +287,28 @@ def test_review_rows_end_at_the_terminals_width(run_dualread):
     shown = run_dualread("review", PAIR, env={"COLUMNS": "80"}).stdout
     rows = shown.split("\n\n", 1)[1].splitlines()
     assert len(rows) > 10 and max(len(line) for line in rows) == 80, [len(line) for line in rows]
+
+
+def test_conflict_marks_or_clears_a_links_conflict_from_the_command_line(run_dualread, tmp_path):
+    # A conflict could be cleared or marked only in the TUI (!) or by editing review.yaml: the command line had
+    # link, unlink and confirm, and nothing for a date the engine misread.
+    (tmp_path / "a.txt").write_text("North readout\n\nThe ministers will meet in Geneva on March 3.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("South readout\n\nThe ministers agreed to meet in Geneva on March 4.\n",
+                                    encoding="utf-8")
+    ok(run_dualread("add", "dates", "--event", "Call", "--date", "2024-03-01", "--side", f"north={tmp_path / 'a.txt'}",
+                    "--side", f"south={tmp_path / 'b.txt'}"))
+    assert export(run_dualread, "dates")["links"][0]["conflicts"], "the engine flags the dates"
+    done = ok(run_dualread("conflict", "dates", "L1", "--clear", "--note", "two sessions"))
+    assert done.stdout.strip() == "cleared the conflict of L1 in dates: now L1 (confirmed)"
+    data = export(run_dualread, "dates")
+    assert data["links"][0]["conflicts"] == [] and data["links"][0]["review"]["conflict"] == "cleared"
+    assert "conflict cleared: two sessions" in ok(run_dualread("review", "dates")).stdout
+    again = ok(run_dualread("conflict", "dates", "L1", "--clear", "--note", "two sessions"))
+    assert again.stdout.strip() == "dates: L1 was decided so already; nothing changed"
+    done = ok(run_dualread("conflict", "dates", "L1", "--note", "the dates differ after all"))
+    assert done.stdout.strip() == "marked a conflict on L1 in dates: now L1 (confirmed)"
+    assert export(run_dualread, "dates")["links"][0]["review"]["conflict"] == "marked"
+    refused = run_dualread("conflict", "dates", "L1")
+    assert refused.returncode == 2 and "--note" in refused.stderr
+    missing = run_dualread("conflict", "dates", "L9", "--clear")
+    assert missing.returncode == 1 and "no such link" in missing.stderr
