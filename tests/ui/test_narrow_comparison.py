@@ -83,12 +83,7 @@ async def test_while_searching_the_key_bar_says_enter_jumps_and_esc_closes(tmp_p
 
 
 async def test_three_sides_at_80_columns_the_header_names_the_publishers_not_scraps_of_titles(tmp_path, settle):
-    from comparisons.options import CompareOptions
-    from readouts.library import Library
-    from tui.app import DualreadApp
-
-    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2021-12-30-biden-putin-call",
-                      export_folder=tmp_path)
+    app = tui_fixtures.real_app(tmp_path / "library", tmp_path, open_pair="2021-12-30-biden-putin-call")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await settle(pilot)
@@ -108,12 +103,7 @@ async def test_at_80x24_a_topic_list_with_a_scrollbar_keeps_each_badge_on_its_to
     # The bundled video call has more topics than the list has lines: the scrollbar that came took two cells from
     # prompts laid out without it, so every badge wrapped to a line of its own under its topic ("Sanctions  1  3"
     # then "●"), and half the list was badges.
-    from comparisons.options import CompareOptions
-    from readouts.library import Library
-    from tui.app import DualreadApp
-
-    app = DualreadApp(Library(tmp_path / "library"), CompareOptions(), open_pair="2021-12-07-biden-putin-video-call",
-                      export_folder=tmp_path)
+    app = tui_fixtures.real_app(tmp_path / "library", tmp_path, open_pair="2021-12-07-biden-putin-video-call")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await settle(pilot)

@@ -60,6 +60,14 @@ def texts_on_disk(root, pair_id: str = PAIR) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / pair_id).glob("*.txt"))}
 
 
+def second_south(tmp_path):
+    """A new text for the south side, its harbour sentence gone."""
+    replacement = tmp_path / "sources" / "south-2.txt"
+    replacement.write_text("South readout, second version\n\nThe harbour was not discussed at all.\n",
+                           encoding="utf-8")
+    return replacement
+
+
 async def edit_form(pilot, app, settle, pair_id: str = PAIR) -> AddPairScreen:
     """The edit form (E) of ``pair_id``, once the library is listed."""
     await settle(pilot)
@@ -193,9 +201,7 @@ async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_p
     add_pair(Library(root), PAIR, "Harbour call", "2024-05-01",
              [("north", sources["north"]), ("south", sources["south"]), ("press", sources["press"])], force=True)
     north = (root / PAIR / "north.txt").read_bytes()
-    replacement = tmp_path / "sources" / "south-2.txt"
-    replacement.write_text("South readout, second version\n\nThe harbour was not discussed at all.\n",
-                           encoding="utf-8")
+    replacement = second_south(tmp_path)
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await edit_form(pilot, app, settle)
@@ -212,7 +218,6 @@ async def test_an_edit_replaces_one_text_and_removes_a_side(root, sources, tmp_p
     assert (root / PAIR / "north.txt").read_bytes() == north and not (root / PAIR / "press.txt").exists()
 
 
-
 async def test_an_edit_that_changes_a_text_says_what_became_of_the_review(root, sources, tmp_path, settle):
     # The form's notice said only that the pair was saved: a reviewer's decision on the old text went stale without
     # a word there (dualread add --force says it: "its review was kept: 0 decisions still apply, 1 went stale").
@@ -221,9 +226,7 @@ async def test_an_edit_that_changes_a_text_says_what_became_of_the_review(root, 
     (root / PAIR / "review.yaml").write_text(
         f"schema: dualread/review@1\npair: {PAIR}\ndecisions:\n  - action: unlink\n    claims:\n"
         f"      - {{side: south, start: {start}, end: {start + len(claim)}, text: {claim}}}\n", encoding="utf-8")
-    replacement = tmp_path / "sources" / "south-2.txt"
-    replacement.write_text("South readout, second version\n\nThe harbour was not discussed at all.\n",
-                           encoding="utf-8")
+    replacement = second_south(tmp_path)
     app = app_on(root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await edit_form(pilot, app, settle)

@@ -363,12 +363,17 @@ async def test_a_conflict_note_then_the_conflict_cleared(app, library):
         assert "conflict cleared" in detail(app)
 
 
+async def confirm_then_split(app, pilot) -> None:
+    """Open the pair, confirm L1 (v), then split L2 (b): two changes to undo."""
+    await opened(app, pilot)
+    await pilot.press("v")
+    await settle(pilot)
+    await act(pilot, app, "white-house:1", "b")
+
+
 async def test_undo_and_redo_step_through_the_changes_and_save_each_step(app, library):
     async with app.run_test(size=(100, 30)) as pilot:
-        await opened(app, pilot)
-        await pilot.press("v")  # confirm L1
-        await settle(pilot)
-        await act(pilot, app, "white-house:1", "b")  # split L2
+        await confirm_then_split(app, pilot)
         confirmed = ("confirm", claims("white-house:0", "kremlin:0"), "", "ana")
         split = ("unlink", claims("white-house:1", "kremlin:1"), "", "ana")
         assert saved(library) == [confirmed, split]
@@ -399,10 +404,7 @@ async def test_undo_and_redo_say_which_change_they_took_back_or_made_again(app, 
     # Each press of u said "Undone." and nothing more: after a few, a reviewer could not tell which decision had
     # just been taken back, nor on which claims.
     async with app.run_test(size=(100, 30)) as pilot:
-        await opened(app, pilot)
-        await pilot.press("v")  # confirm L1
-        await settle(pilot)
-        await act(pilot, app, "white-house:1", "b")  # split L2
+        await confirm_then_split(app, pilot)
         await pilot.press("u")
         await settle(pilot)
         assert notices(app)[-1] == "Undone: split (white-house:1, kremlin:1)."

@@ -64,6 +64,16 @@ async def test_exporting_into_a_folder_not_yet_made_makes_it_as_the_command_line
         assert "Geneva" in target.read_text(encoding="utf-8")
 
 
+async def export_the_library(app, pilot, settle) -> list[str]:
+    """``e`` on the library and Export: the notices said from then on."""
+    await settle(pilot)
+    notes = record_notices(app)
+    await pilot.press("e")
+    await pilot.click("#export-go")
+    await settle(pilot)
+    return notes
+
+
 async def test_exporting_a_library_of_one_pair_says_1_pair(tmp_path, settle, monkeypatch):
     from comparisons import reports
 
@@ -73,11 +83,7 @@ async def test_exporting_a_library_of_one_pair_says_1_pair(tmp_path, settle, mon
     monkeypatch.setattr(reports, "export_all", export_one)
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        notes = record_notices(app)
-        await pilot.press("e")
-        await pilot.click("#export-go")
-        await settle(pilot)
+        notes = await export_the_library(app, pilot, settle)
         assert any("Wrote 1 pair to" in n for n in notes), notes
 
 
@@ -178,10 +184,5 @@ async def test_exporting_the_library_names_a_pair_whose_review_has_stale_decisio
         encoding="utf-8")
     app = DualreadApp(Library(root), CompareOptions(), export_folder=tmp_path / "out")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        notes = record_notices(app)
-        await pilot.press("e")
-        await pilot.click("#export-go")
-        await settle(pilot)
-        said = " ".join(notes)
+        said = " ".join(await export_the_library(app, pilot, settle))
         assert "Wrote" in said and "stale review decisions, kept and not applied: 2024-03-04-vest-putin-call (1)" in said
