@@ -134,6 +134,19 @@ async def test_after_leaving_the_search_line_for_the_rows_letters_are_commands_a
         assert isinstance(app.screen, FullTextScreen)
 
 
+def test_two_events_in_wide_characters_cut_alike_show_what_tells_them_apart():
+    # At 80 columns two Chinese events sharing their first dozen characters both read "中华人民共和国外交部长与 …":
+    # events were cut by characters (two cells each), so they fell in different groups and were never told apart.
+    from rich.cells import cell_len
+
+    from tui.widgets.library.listing import told_apart
+
+    events = ["中华人民共和国外交部长与美利坚合众国国务卿就双边关系深入交换意见", "中华人民共和国外交部长与美国国务卿通电话讨论地区问题"]
+    shown = told_apart(events, 26)
+    assert all(cell_len(s) <= 26 for s in shown), shown
+    assert shown[0] != shown[1] and shown[0].startswith("中华 … 利坚合众国") and shown[1].startswith("中华 … 国国务卿"), shown
+
+
 def test_two_events_cut_to_the_same_text_show_what_tells_them_apart():
     from tui.widgets.library.listing import told_apart
 

@@ -165,13 +165,11 @@ def told_apart(events: list[str], width: int) -> list[str]:
 
     Worked out once per distinct event and compared only within a group cut alike: a library of 10,000 pairs
     holds few distinct events per group, and comparing every event with every other took 13 s there."""
-    from tui.widgets.texts import short
-
     plain = [one_line(e) for e in events]
     groups: dict[str, list[str]] = {}
     cut: dict[str, str] = {}
     for event in dict.fromkeys(plain):
-        cut[event] = short(event, width)
+        cut[event] = _cut(event, width)
         groups.setdefault(cut[event], []).append(event)
     shown = dict(cut)
     for group in groups.values():
@@ -179,12 +177,32 @@ def told_apart(events: list[str], width: int) -> list[str]:
             continue
         for event in group:
             words = event.split()
-            shared = 0
-            for other in (o.split() for o in group if o != event):
-                common = 0
-                while common < min(len(words), len(other)) and words[common] == other[common]:
-                    common += 1
-                shared = max(shared, common)
+            shared = max(_common(words, other.split()) for other in group if other != event)
             if 1 < shared < len(words):
-                shown[event] = short(f"{words[0]} … {' '.join(words[shared:])}", width)
+                shown[event] = _cut(f"{words[0]} … {' '.join(words[shared:])}", width)
+                continue
+            # Chinese or Japanese has no spaces between words: what follows the characters they share, after the
+            # first two (about a word's worth).
+            chars = max(_common(list(event), list(other)) for other in group if other != event)
+            if 2 < chars < len(event):
+                shown[event] = _cut(f"{event[:2]} … {event[chars:]}", width)
     return [shown[event] for event in plain]
+
+
+def _common(a: list[str], b: list[str]) -> int:
+    """How many items ``a`` and ``b`` share from the start."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` terminal cells, cut with an ellipsis: a Chinese character takes two cells, so
+    cutting by characters left wide text twice too long, and two events the table then cropped alike were never
+    compared."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)) + "…"
