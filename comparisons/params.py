@@ -90,6 +90,10 @@ class EngineParams:
     neighbour_mean: float
     """An unlinked claim joins the link of the claim next to it in its paragraph when it scores at least this with
     the link's other sides."""
+    pointing_back_mean: float
+    """... or at least this when it points back at the claim just before it ("Such a step would ...", "He reacted
+    positively to this initiative"): its point is that claim's, which its own words do not name. Half of
+    ``neighbour_mean``: on the own-words pairs, the two joins it adds are both gold links; dev is unchanged."""
 
     # --- the semantic extra (matching/semantic.py) ---
     cosine_floor: float

@@ -27,7 +27,8 @@ How:
    its named items and a topic: one side lists in one sentence the points the other reports one by one, and the
    list's best partner (one item) otherwise bars the others from the merge.
 6. A claim left over joins the link of its neighbour in the same paragraph when it shares enough with that link's
-   other sides: one side often spreads over two sentences what the other says in one.
+   other sides: one side often spreads over two sentences what the other says in one. A claim that points back at
+   the one before it ("Such a step would ...") needs less: its point is that claim's.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from comparisons.matching.features import surface_words
 from comparisons.matching.similarity import PreparedScorer, Scorer, get_scorer
 from comparisons.model import Factor, LinkEvidence, OmissionEvidence, PairEvidence, SharedFeature
 from comparisons.params import EngineParams, default_params
+from comparisons.topics.tagging import refers_back
 from readouts.model import Claim, Document
 
 __all__ = ["Alignment", "align"]
@@ -186,7 +188,10 @@ def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[st
                     group = group_of[claims[j].id]
                     others = [c for c in members[group] if side_of[c] != doc.key]
                     mean = sum(scores(claim.id, c) for c in others) / len(others)
-                    if mean >= scores.params.neighbour_mean and (best is None or mean > best[0]):
+                    needed = scores.params.neighbour_mean
+                    if j == i - 1 and refers_back(claim.text):
+                        needed = scores.params.pointing_back_mean
+                    if mean >= needed and (best is None or mean > best[0]):
                         best = (mean, group)
             if best:
                 joins.append((claim.id, best[1]))

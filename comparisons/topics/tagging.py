@@ -29,7 +29,7 @@ from comparisons.topics.signals import Found, Hit, Scores, compile_taxonomy
 from comparisons.topics.taxonomy import Taxonomy
 from readouts.model import Document
 
-__all__ = ["THRESHOLD", "ClaimTags", "describe_hit", "score_text", "tag_claims", "tag_document"]
+__all__ = ["THRESHOLD", "ClaimTags", "describe_hit", "refers_back", "score_text", "tag_claims", "tag_document"]
 
 Evidence = dict[str, dict[str, tuple[str, ...]]]
 """Claim id -> topic id -> why the claim carries the topic, one description per signal or rule."""
@@ -70,7 +70,7 @@ _BACK_INSIDE = re.compile(
     # Generic nouns only: "these negotiations" names its own topic, "these issues" leaves it to the claim before.
     r"|\b(?:this|these|those|such)\s+(?:an?\s+)?(?:area|areas|issue|issues|matter|matters|question|questions|"
     r"challenge|challenges|efforts?|steps?|topics?|field|fields|sphere|subject|problem|problems|threat|threats|"
-    r"situation|concerns?|move|measures?|regard)\b",
+    r"situation|concerns?|move|measures?|regard|initiatives?|proposals?|ideas?)\b",
     re.IGNORECASE,
 )
 # Carries on the previous claim without naming a new subject: a pronoun subject or a linking word.
@@ -88,6 +88,12 @@ def _points_back(text: str) -> bool:
         return True
     lowered = text.lower()
     return any(d in lowered for d in _DEMONSTRATIVES) and _BACK_INSIDE.search(text) is not None
+
+
+def refers_back(text: str) -> bool:
+    """Whether a claim points back at the claim before it as its subject ("Such a step would ...", "In this context,
+    this ..."): what it is about is that claim's point."""
+    return _points_back(_CONNECTIVE.sub("", text, count=1))
 
 
 def tag_document(document: Document, taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:

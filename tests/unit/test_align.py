@@ -163,6 +163,35 @@ def test_a_list_of_manners_is_no_enumeration():
     assert all(rule.rule != "enumeration" for rule in result.link_evidence.values())
 
 
+def _one_paragraph(key: str, sentences: list[str]) -> Document:
+    built = document(key, sentences)
+    return replace(built, claims=tuple(replace(c, paragraph=0) for c in built.claims))
+
+
+EASTLAND = [
+    "The President of Eastland held a telephone conversation with the Chancellor.",
+    ("A thirty-day halt to the shelling of the river ports was proposed, to let the grain barges sail and the "
+     "farmers sell their harvest abroad."),
+]
+
+
+def test_a_claim_that_points_back_joins_the_link_of_the_claim_before_it_on_less():
+    def westland(third: str) -> list[str]:
+        return ["The Chancellor spoke with the President of Eastland.",
+                "The President proposed a thirty-day pause in the shelling of the river ports.", third,
+                "The Chancellor raised the trade dispute."]
+
+    pointing = align([_one_paragraph("west", westland(
+        "The Chancellor welcomed this initiative and hoped the harvest could be sold.")),
+        document("east", EASTLAND)], {}, "lexical")
+    # "this initiative" is the proposal before it: the same point, though its own words share little.
+    assert ("west:1", "west:2", "east:1") in dict(pointing.links)
+    plain = align([_one_paragraph("west", westland(
+        "The Chancellor welcomed the good weather and hoped the harvest could be sold.")),
+        document("east", EASTLAND)], {}, "lexical")
+    assert "west:2" in plain.omitted
+
+
 def test_a_weak_best_partner_on_another_topic_stays_an_omission():
     docs = [document("tokyo", TOKYO), document("beijing", BEIJING)]
     apart = {"tokyo:1": ("taiwan",), "beijing:1": ("trade",)}
