@@ -213,9 +213,17 @@ _LAWFUL = re.compile(
 """Words that call an act lawful: in accordance or compliance with international law or the UN Charter."""
 
 
+_LEGALITY_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "contrary", "compliance", "accordance",
+                  "conformity", "consistent", "lawful", "нарушен", "наруша", "незаконн", "нелегитимн", "соответстви")
+"""Pieces of text one of the legality words needs: a cheap first look, as most links judge nothing in law."""
+
+
 def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
     text = " ".join(claim.text for claim in claims)
+    low = text.lower()
+    if not any(cue in low for cue in _LEGALITY_CUES):
+        return {}
     unlawful = _UNLAWFUL.search(text)
     lawful = _LAWFUL.search(text)
     if unlawful and not lawful:
@@ -242,9 +250,17 @@ _DISMISSES = re.compile(
 """Words that dismiss an objection: an internal affair, no interference, a legitimate measure."""
 
 
+_OBJECTION_CUES = ("concern", "object", "condemn", "critici", "internal", "interfer", "legitimate", "smear",
+                   "озабочен", "обеспокоен", "осуди", "внутренн", "вмешательств")
+"""Pieces of text one of the objection or dismissal words needs: a cheap first look."""
+
+
 def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``objects`` or ``dismisses`` with the words that say so, when the claims take one of the two only."""
     text = " ".join(claim.text for claim in claims)
+    low = text.lower()
+    if not any(cue in low for cue in _OBJECTION_CUES):
+        return {}
     objects = _OBJECTS.search(text)
     dismisses = _DISMISSES.search(text)
     if objects and not dismisses:
