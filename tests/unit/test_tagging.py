@@ -172,6 +172,19 @@ def test_teams_or_aides_staying_in_touch_are_talks_not_the_leaders_channel(sente
     assert "talks" in topics and "leader-contacts" not in topics
 
 
+@pytest.mark.parametrize("sentence", [
+    "The two ministers agreed to stay in touch.",
+    "The foreign ministers agreed to speak again.",
+])
+def test_ministers_staying_in_touch_are_talks(sentence):
+    # Left out of the leaders' channel, they must not be left with no topic at all.
+    assert "talks" in tags(sentence)[0]
+
+
+def test_the_arrest_of_nationals_is_a_humanitarian_point():
+    assert "humanitarian" in tags("He raised the arrest of the fishermen held in Eastland.")[0]
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
