@@ -220,17 +220,24 @@ _LEGALITY_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "co
 
 def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
+    return _one_of_two(claims, _LEGALITY_CUES, ("unlawful", _UNLAWFUL), ("lawful", _LAWFUL))
+
+
+def _one_of_two(claims: Iterable[Claim], cues: tuple[str, ...], first: tuple[str, re.Pattern[str]],
+                second: tuple[str, re.Pattern[str]]) -> dict[str, str]:
+    """{name: the words that say it} for the one of two opposite readings (``first``, ``second``: a name and its
+    pattern) the claims take; nothing when they take both or neither. ``cues``: pieces of text one of the patterns
+    needs, a cheap first look, as most links take neither."""
     text = " ".join(claim.text for claim in claims)
     low = text.lower()
-    if not any(cue in low for cue in _LEGALITY_CUES):
+    if not any(cue in low for cue in cues):
         return {}
-    unlawful = _UNLAWFUL.search(text)
-    lawful = _LAWFUL.search(text)
-    if unlawful and not lawful:
-        return {"unlawful": _phrase(text, unlawful)}
-    if lawful and not unlawful:
-        return {"lawful": _phrase(text, lawful)}
-    return {}
+    found = [(name, pattern.search(text)) for name, pattern in (first, second)]
+    taken = [(name, match) for name, match in found if match]
+    if len(taken) != 1:
+        return {}
+    name, match = taken[0]
+    return {name: _phrase(text, match)}
 
 
 _OBJECTS = re.compile(
@@ -257,14 +264,4 @@ _OBJECTION_CUES = ("concern", "object", "condemn", "critici", "internal", "inter
 
 def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``objects`` or ``dismisses`` with the words that say so, when the claims take one of the two only."""
-    text = " ".join(claim.text for claim in claims)
-    low = text.lower()
-    if not any(cue in low for cue in _OBJECTION_CUES):
-        return {}
-    objects = _OBJECTS.search(text)
-    dismisses = _DISMISSES.search(text)
-    if objects and not dismisses:
-        return {"objects": _phrase(text, objects)}
-    if dismisses and not objects:
-        return {"dismisses": _phrase(text, dismisses)}
-    return {}
+    return _one_of_two(claims, _OBJECTION_CUES, ("objects", _OBJECTS), ("dismisses", _DISMISSES))

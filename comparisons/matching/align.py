@@ -202,20 +202,27 @@ def _attach_neighbours(documents: Sequence[Document], members: dict[str, list[st
         rules[group] = "neighbour"
 
 
-def _link_mutual_best(scored: list[tuple[float, str, str]], members: dict[str, list[str]],
-                      group_of: dict[str, str], side_of: Mapping[str, str],
-                      topics: Mapping[str, frozenset[str]], minimum: float, rules: dict[str, str]) -> None:
-    """Link two claims still alone when each is the other's best partner on the other's side.
-
-    Two readouts of one point often share only its one telling name ("Taiwan", "Akkuyu") among much framing, which
-    keeps their score under ``merge_mean``; when neither claim has anything better on the other side, that weak
-    match is still the point they report."""
+def _best_partners(scored: list[tuple[float, str, str]],
+                   side_of: Mapping[str, str]) -> dict[tuple[str, str], tuple[float, str]]:
+    """Each claim's best partner on each other side, with its score: (claim id, side) -> (score, partner id).
+    Ties go to the partner whose id sorts first, so the result never depends on the order pairs were scored in."""
     best: dict[tuple[str, str], tuple[float, str]] = {}
     for s, a, b in scored:
         for x, y in ((a, b), (b, a)):
             key = (x, side_of[y])
             if key not in best or (-s, y) < (-best[key][0], best[key][1]):
                 best[key] = (s, y)
+    return best
+
+
+def _link_mutual_best(scored: list[tuple[float, str, str]], best: Mapping[tuple[str, str], tuple[float, str]],
+                      members: dict[str, list[str]], group_of: dict[str, str], side_of: Mapping[str, str],
+                      topics: Mapping[str, frozenset[str]], minimum: float, rules: dict[str, str]) -> None:
+    """Link two claims still alone when each is the other's best partner on the other's side.
+
+    Two readouts of one point often share only its one telling name ("Taiwan", "Akkuyu") among much framing, which
+    keeps their score under ``merge_mean``; when neither claim has anything better on the other side, that weak
+    match is still the point they report."""
     for s, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         if s < minimum:
             break
@@ -246,19 +253,13 @@ def _named(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(k for k in keys if k.startswith(("c:", "e:")))
 
 
-def _join_enumerations(documents: Sequence[Document], scored: list[tuple[float, str, str]],
+def _join_enumerations(documents: Sequence[Document], best: Mapping[tuple[str, str], tuple[float, str]],
                        members: dict[str, list[str]], group_of: dict[str, str], side_of: Mapping[str, str],
                        topics: Mapping[str, frozenset[str]], prepared: PreparedScorer, minimum: float,
                        rules: dict[str, str]) -> None:
     """Let a claim still alone join the link of its best partner when that partner enumerates several named points,
     one of which the claim shares (see step 5 of the module docstring)."""
     texts = {c.id: c.text for doc in documents for c in doc.claims}
-    best: dict[tuple[str, str], tuple[float, str]] = {}
-    for s, a, b in scored:
-        for x, y in ((a, b), (b, a)):
-            key = (x, side_of[y])
-            if key not in best or (-s, y) < (-best[key][0], best[key][1]):
-                best[key] = (s, y)
     joins = []
     for (x, _), (s, y) in sorted(best.items()):
         if s < minimum or len(members.get(x, ())) != 1 or not _ENUMERATION.search(texts[y]):
@@ -340,8 +341,9 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         for cid in merged:
             group_of[cid] = keep
 
-    _link_mutual_best(scored, members, group_of, side_of, topics, p.mutual_min, rules)
-    _join_enumerations(documents, scored, members, group_of, side_of, topics, prepared, p.mutual_min, rules)
+    partners = _best_partners(scored, side_of)
+    _link_mutual_best(scored, partners, members, group_of, side_of, topics, p.mutual_min, rules)
+    _join_enumerations(documents, partners, members, group_of, side_of, topics, prepared, p.mutual_min, rules)
     _attach_neighbours(documents, members, group_of, side_of, scores, rules)
 
     links = []
