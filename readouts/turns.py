@@ -125,6 +125,7 @@ _PROCEDURAL = re.compile(
     r"key\s+points|details)\b[^.!?]{0,60}?"
     r"(?:\bas\s+follows|\bbelow|\bfollowing|:)\s*[.:]?\s*$"
     r"|^(?:the\s+following\s+(?:was|were|is|are)\s+(?:discussed|agreed|said|noted)|read\s+more|see\s+also)[.:]?\s*$"
+    r"|^(?:the\s+)?(?:below|following|above)\s+(?:is|are)\s+attributable\s+to\b[^.!?]{0,80}[.:]?\s*$"
     r"|^(?:далее|ниже)\s+(?:следует|приводится|—)?\s*(?:текст|стенограмма|обзор)\b.{0,40}$"
     r"|^(?:(?:well|okay|ok|so|all\s+right|alright)[,\s]+)?"
     r"(?:good\s+(?:morning|afternoon|evening)|thank\s+you(?:\s+(?:all|very\s+much|so\s+much))*"

@@ -115,6 +115,10 @@ def test_an_answer_with_no_topic_of_its_own_is_about_what_its_question_asked():
     ("Okay, thank you all for coming.", True),
     ("Good morning, ladies and gentlemen.", True),
     ("So, the presidents agreed to meet again.", False),
+    # a State Department readout's line naming whose words follow is not a point of the side
+    ("The below is attributable to Spokesperson Anna Reyes:", True),
+    ("The following is attributable to NSC Spokesperson Tom Hale:", True),
+    ("The claims attributable to the militia were discussed.", False),
     ("The presidents discussed the following issues: trade, energy and climate.", False),
     ("The summary of the talks will be published on Monday in Geneva by both delegations after they meet.", False),
 ])
