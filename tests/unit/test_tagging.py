@@ -185,6 +185,11 @@ def test_the_arrest_of_nationals_is_a_humanitarian_point():
     assert "humanitarian" in tags("He raised the arrest of the fishermen held in Eastland.")[0]
 
 
+def test_nuclear_disarmament_and_nuclear_forces_are_arms_control():
+    (topics,) = tags("Eastland will keep its nuclear forces small and join no nuclear disarmament negotiations.")
+    assert "arms-control" in topics
+
+
 def test_swift_in_lower_case_is_not_the_payment_network():
     assert "sanctions" not in tags("The leaders called for swift action to restore the power grid.")[0]
     assert "sanctions" in tags("Both sides discussed reconnecting the bank to SWIFT.")[0]
