@@ -47,12 +47,14 @@ _A_LENGTH = re.compile(
     r"\b(?:for|lasted|took|about|around|nearly|almost|over|some|than|roughly)\s+(an?\s+hour)\b(?!\s+and\s+a\s+half)",
     re.IGNORECASE)
 _MINUTES_PER = {"hour": 60}
+"""Lengths of time read in one unit, so "90 minutes" and "an hour and a half" agree and "two hours" does not."""
 _LENGTH_WORDS = frozenset({"half", "hour"})
 _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of")
-_BOUND = re.compile(
-    r"\b(more than|over|at least|upwards of|in excess of|less than|fewer than|under|up to|nearly|almost)\s+\Z",
-    re.IGNORECASE)
-"""Lengths of time read in one unit, so "90 minutes" and "an hour and a half" agree and "two hours" does not."""
+_AT_MOST = ("less than", "fewer than", "under", "up to", "nearly", "almost")
+_BOUND = re.compile(r"\b(" + "|".join(_AT_LEAST + _AT_MOST) + r")\s+\Z", re.IGNORECASE)
+"""A bound said just before a number ("more than two hours"): the words of ``_AT_LEAST`` or ``_AT_MOST``."""
+_BOUND_REACH = 16
+"""How far before a number its bound is looked for: the longest bound and a space or two."""
 
 
 def may_count(text: str, words: set[str]) -> bool:
@@ -115,7 +117,7 @@ def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str, m
     if unit in _MINUTES_PER:
         unit, value = "minute", value * _MINUTES_PER[unit]
     shown = text[start:m.end()].strip()
-    bound = _BOUND.search(text, 0, start)
+    bound = _BOUND.search(text, max(0, start - _BOUND_REACH), start)
     if bound:
         shown = f"{bound.group(1)} {shown}"
         key = (">" if bound.group(1).lower() in _AT_LEAST else "<") + _fmt(value)
