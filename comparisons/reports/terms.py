@@ -7,7 +7,8 @@ the same thing):
 - **Word diffs**: where two sides' wordings run alike and then differ for a few words ("the talks in *Geneva*" /
   "the talks in *Vienna*" is a conflict, not a term, and is left to the conflicts; "*the war in* Ukraine" /
   "*the special military operation in* Ukraine" is a term). Short swaps only (``MAX_WORDS``), with letters, no
-  digits (numbers and dates are conflicts' business), not just a stop word.
+  digits (numbers and dates are conflicts' business), not just a stop word, and made of words: a swap holding
+  markup-like signs ("[bold]measures[/bold]", "<b>talks</b>", a URL) is a readout's typing, not a term.
 - **The concept lexicon** of the matching engine, which lists the phrases readouts use for one meaning: when two
   linked claims share a concept in different words, and neither side uses the other's words anywhere in its
   readout, those are its contrasting terms. Only between sides written in one language: across languages every
@@ -36,6 +37,8 @@ _STOP = frozenset("""a an and as at by for from in into of on or that the their 
 was were is are be been has had have will would also both about over some more than little nearly almost
 around""".split())
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NOT_WORDING = re.compile(r"[\[\]<>{}=/\\|*_#@^~`$%&+]")
+"""Signs no wording of a point is made of, but markup and addresses are: a swap holding one is not a term."""
 
 
 def _clean(text: str) -> str:
@@ -94,7 +97,7 @@ def _family(x: str, y: str) -> bool:
 def _is_term_swap(a: str, b: str) -> bool:
     if not a or not b or len(a.split()) > MAX_WORDS or len(b.split()) > MAX_WORDS:
         return False
-    if any(ch.isdigit() for ch in a + b):
+    if any(ch.isdigit() for ch in a + b) or _NOT_WORDING.search(a + b):
         return False
     return _distinct((a,), (b,))
 
@@ -104,7 +107,8 @@ def _original(term: str, text: str) -> str:
     words = term.split()
     pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"\w*"
     match = re.search(pattern, text, re.IGNORECASE)
-    return match.group() if match else term
+    # "hold talks</b> in" joins two words across a tag: the lexicon's own words then read better.
+    return match.group() if match and not _NOT_WORDING.search(match.group()) else term
 
 
 def _concept_terms(text: str) -> dict[str, set[str]]:

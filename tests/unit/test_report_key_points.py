@@ -120,6 +120,30 @@ def test_contrasting_terms_from_a_word_diff_and_not_from_grammar_or_numbers():
         (("economic measures",), ("sanctions",), ["L1"])]
 
 
+def test_contrasting_terms_are_words_never_a_readouts_markup_or_addresses():
+    # A readout typed "[bold]measures[/bold]" or "<b>consultations</b>": the report listed those as the side's
+    # "different words", tags and all; the word itself is what differs, and the lexicon still finds it.
+    north = ["The leaders discussed new economic sanctions against the state.",
+             "They agreed to hold expert talks in Geneva next month.",
+             "They spoke of the war in the region and its victims."]
+    south = ["The leaders discussed new economic [bold]measures[/bold] against the state.",
+             "They agreed to hold expert <b>consultations</b> in Geneva next month.",
+             "They spoke of the hostilities (see http://example.org/x) in the region and its victims."]
+    diffs = {
+        "L1": (Span("equal", "The leaders discussed new economic "), Span("delete", "sanctions"),
+               Span("insert", "[bold]measures[/bold]"), Span("equal", " against the state.")),
+        "L2": (Span("equal", "They agreed to hold expert "), Span("delete", "talks"),
+               Span("insert", "<b>consultations</b>"), Span("equal", " in Geneva next month.")),
+        "L3": (Span("equal", "They spoke of the "), Span("delete", "war"),
+               Span("insert", "hostilities (see http://example.org/x)"), Span("equal", " in the region and its victims.")),
+    }
+    comparison = hand_comparison(north, south, [(("north:0", "south:0"), 0.8), (("north:1", "south:1"), 0.8),
+                                                (("north:2", "south:2"), 0.8)], {}, diffs)
+    shown = [(t.terms[0][2], t.terms[1][2]) for t in report_view(comparison).key.terms]
+    assert shown and all(not set("[]<>/=:") & set(w) for pair in shown for side in pair for w in side), shown
+    assert (("talks",), ("consultations",)) in shown
+
+
 def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
     north = ["He spoke of the war in the region and its victims."]
     south = ["He spoke of the hostilities in the region and its victims."]
