@@ -10,7 +10,8 @@
 - ``one_line(text)``: a field that is one line by nature (an event, a title, a publisher, a person's name) as one
   line for display, each run of line breaks, tabs and spaces made one space; the stored value stays as written.
 - ``ensure_title(text, title)``: put ``title`` first when the text does not start with a title line.
-- ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user.
+- ``looks_like_title(line)``, ``guess_language(text)``: small judgements ``dualread add`` makes for the user;
+  ``RTL_LANGUAGES``: the languages a report lays out right to left.
 - ``paragraph_lines(block)``: which lines of a block make one paragraph: the one rule for hard-wrapped lines, shared
   with ``readouts.segment`` so that a stored text splits as ``add`` would have stored it.
 - ``LINE_BREAKS``: every line break a source may use (``\\r\\n``, ``\\r``, U+2028, form feed, ...), to be made ``\\n``.
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["LINE_BREAKS", "LIST_MARKER", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
+__all__ = ["LINE_BREAKS", "LIST_MARKER", "RTL_LANGUAGES", "clean_text", "ensure_title", "guess_language", "looks_like_title", "normalise_text",
            "one_line", "paragraph_lines", "strip_controls"]
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
@@ -153,16 +154,43 @@ def ensure_title(text: str, title: str) -> str:
     return normalise_text(f"{title.strip()}\n\n{text}")
 
 
+_SCRIPTS = {
+    "ru": re.compile("[\u0400-\u052f]"),
+    "ar": re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    "he": re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"),
+    "el": re.compile("[\u0370-\u03ff\u1f00-\u1fff]"),
+    "ja": re.compile("[\u3040-\u30ff]"),
+    "ko": re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"),
+    "hi": re.compile("[\u0900-\u097f]"),
+    "th": re.compile("[\u0e00-\u0e7f]"),
+    "ka": re.compile("[\u10a0-\u10ff]"),
+    "hy": re.compile("[\u0530-\u058f]"),
+    "zh": re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+}
+"""The scripts ``guess_language`` knows, each with the language a government readout in it most likely uses
+(Arabic script: ``ar``; Devanagari: ``hi``). Japanese mixes kana into Chinese characters, so kana say ``ja``."""
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"})
+"""Languages written right to left: a report marks their text ``dir="rtl"`` so a browser lays it out as written."""
+
+
 def guess_language(text: str) -> str:
-    """``ru`` for mostly Cyrillic text, ``zh`` for mostly Chinese, else ``en``: enough to pick a segmenter."""
+    """The language a text's script shows, for the side's ``language`` when ``add`` is not told it and for a
+    report's ``lang``: ``ru`` for mostly Cyrillic text, ``zh`` for mostly Chinese, ``ja`` when kana show, ``ar``
+    for Arabic script, ``he``, ``el``, ``ko``, ``hi``, ``th``, ``ka``, ``hy`` likewise; ``en`` for Latin text (or
+    no letters), and ``und`` (undetermined) for another script: never ``en`` for a text plainly not in English.
+
+    Only the script is read: a Latin-script readout in French is ``en`` here and should be given ``--language``."""
     sample = text[:20000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = sum(ch.isalpha() for ch in sample)
     if not letters:
         return "en"
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in letters)
-    if cyrillic > len(letters) / 2:
-        return "ru"
-    if han > len(letters) / 3:
+    counts = {code: len(script.findall(sample)) for code, script in _SCRIPTS.items()}
+    if counts["ja"] > letters / 20 and counts["ja"] + counts["zh"] > letters / 3:
+        return "ja"
+    if counts["zh"] > letters / 3:
         return "zh"
-    return "en"
+    code, most = max(counts.items(), key=lambda item: item[1])
+    if most > letters / 2:
+        return code
+    return "en" if len(_LATIN.findall(sample)) >= letters / 2 else "und"

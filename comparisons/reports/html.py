@@ -23,6 +23,7 @@ from markupsafe import Markup
 from comparisons.model import Comparison
 from comparisons.reports.view import report_view
 from comparisons.reports.view_values import ReportView
+from readouts.textshape import RTL_LANGUAGES
 
 __all__ = ["html_environment", "render_html", "render_html_view", "stylesheet"]
 
@@ -37,6 +38,9 @@ def html_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["score"] = lambda value: "" if value is None else f"{value:.2f}"
+    # Arabic or Hebrew text marked only lang="ar" is still laid out left to right: its sentences start at the
+    # wrong edge and their end punctuation lands on the left.
+    env.tests["rtl"] = lambda code: str(code).split("-")[0].lower() in RTL_LANGUAGES
     return env
 
 

@@ -81,8 +81,9 @@ def _slug(text: str) -> str:
 
 
 def _lang(side) -> str:
-    """The side's language for HTML ``lang``: its pair.yaml code when well formed; a Cyrillic or Chinese text left
-    at the default ``en`` gets the language its script shows, so a screen reader does not read it as English."""
+    """The side's language for HTML ``lang``: its pair.yaml code when well formed; a text in another script
+    (Cyrillic, Chinese, Arabic, ...) left at the default ``en`` gets the language its script shows, so a screen
+    reader does not read it as English (and the template lays Arabic or Hebrew out right to left)."""
     from readouts.textshape import guess_language
 
     code = (side.language or "").strip()

@@ -145,6 +145,19 @@ def two_languages():
     return replace(comparison, pair=pair, documents=documents)
 
 
+def test_a_word_diff_between_english_and_arabic_left_at_the_default_language_is_two_languages():
+    # Both sides declared en (pair.yaml's default): an Arabic claim's script said en too, so the row coloured
+    # every word of the diff as if one language.
+    from tui.widgets.comparison.word_languages import diff_languages
+
+    comparison = call_comparison()
+    row = next(r for r in comparison.rows if r.link is not None)
+    first, second = (c.rsplit(":", 1)[0] for c in row.link.claims[:2])
+    arabic = tuple(replace(c, text="ناقش الوزيران التجارة واتفقا على اللقاء مجددا في مارس.") for c in row.claims[second])
+    assert diff_languages(comparison, row) is None
+    assert diff_languages(comparison, replace(row, claims={**row.claims, second: arabic})) == ("en", "ar")
+
+
 async def test_a_word_diff_between_two_languages_is_named_not_coloured(tmp_path, settle):
     comparison = two_languages()
     app = make_app(tmp_path, open_pair=PAIR)

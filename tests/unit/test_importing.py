@@ -373,3 +373,17 @@ def test_guess_language_by_script():
     assert guess_language("习近平同美国总统拜登通电话") == "zh"
     assert guess_language("The President spoke with the Prime Minister") == "en"
     assert guess_language("1234 — !!") == "en"
+
+
+def test_guess_language_never_calls_a_text_in_another_script_english():
+    # An Arabic readout added without --language was stored as language: en.
+    assert guess_language("ناقش الوزيران التجارة واتفقا على اللقاء مجددا") == "ar"
+    assert guess_language("שיחת טלפון בין השרים") == "he"
+    assert guess_language("Ο πρωθυπουργός μίλησε με τον πρόεδρο") == "el"
+    assert guess_language("日本の総理大臣は電話で会談した") == "ja"
+    assert guess_language("한국 대통령은 전화 통화를 했다") == "ko"
+    assert guess_language("ሰላም ነው ዛሬ") == "und"
+    # Latin script stays en (French is not told from English by its script), and a Chinese text naming a place
+    # in Latin letters stays zh.
+    assert guess_language("Le président a parlé avec son homologue") == "en"
+    assert guess_language("习近平同美国总统拜登通电话 (Washington DC)") == "zh"

@@ -215,6 +215,23 @@ def test_foreign_text_carries_its_language():
     assert doc.xpath("//article[@id='link-l1']/div[2]/p[@class='cell-side']/@lang") == ["en"]
 
 
+def test_arabic_text_left_at_the_default_language_is_marked_arabic_and_right_to_left():
+    # pair.yaml's language defaults to en: an Arabic side was marked lang="en" and laid out left to right, its
+    # sentences starting at the wrong edge. Its script now says ar, and the text runs right to left.
+    import datetime as dt
+
+    from comparisons import compare
+    from readouts.model import Pair, Side
+
+    english = Side("north", "Readout\n\nThe ministers discussed trade and agreed to meet again in March.\n")
+    arabic = Side("south", "بيان\n\nناقش الوزيران التجارة واتفقا على اللقاء مجددا في مارس.\n")
+    pair = Pair("2030-01-03-call", "A call", dt.date(2030, 1, 3), (english, arabic))
+    doc = lxml.html.document_fromstring(render(compare(pair), "html"))
+    north, south = doc.xpath("//div[contains(@class,'fulltexts')]/section")
+    assert south.xpath("./div/@lang") == ["ar"] and south.xpath("./div/@dir") == ["rtl"]
+    assert north.xpath("./div/@dir") == [] and "en" in north.xpath("./div/@lang") + [doc.xpath("/html/@lang")[0]]
+
+
 def test_print_and_narrow_window_styles(doc):
     style = "".join(e.text_content() for e in doc.xpath("//style"))
     assert "@page" in style and "@media print" in style

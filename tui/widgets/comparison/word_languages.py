@@ -4,7 +4,7 @@ report leaves such a diff unmarked.
 
 - ``diff_languages(comparison, row) -> tuple[str, str] | None``: the languages of the two sides a link's word diff
   compares, when they differ: by the sides' declared languages (pair.yaml ``language``, its first subtag) or, when
-  those agree, by the script of the claims themselves (Cyrillic, Chinese, else Latin).
+  those agree, by the script of the claims themselves (``readouts.textshape.guess_language``).
 """
 
 from __future__ import annotations
