@@ -6,8 +6,8 @@
 - ``check_pair(pair)``: what ``Library.save`` refuses — too few sides, a key or file used twice, an empty text.
 - ``check_pair_id(value)``, ``check_side_key(value)``, ``parse_date(value)``, ``check_file_name(name)``: the naming
   rules, shared by the library, ``readouts.adding`` and the forms that check fields as the user types.
-- ``decode_text(raw, source)``: a stored side file's bytes as text (UTF-8, not binary, not empty, no control
-  characters).
+- ``decode_text(raw, source)``: a stored side file's bytes as text (UTF-8, not binary, not empty nor a title line
+  alone, no control characters).
 - ``PAIR_FILE``, ``MAX_TEXT_BYTES``: the file's name and the size past which a source is refused unread (a stored
   side file has the smaller limit of a readout: ``readouts.limits.MAX_READOUT_BYTES``).
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from readouts.errors import ReadoutError
 from readouts.model import PAIR_ID_PATTERN, SIDE_KEY_PATTERN, Pair, Participant, Side
-from readouts.textshape import clean_text
+from readouts.textshape import clean_text, looks_like_title
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -153,6 +153,12 @@ def decode_text(raw: bytes, source: object) -> str:
     text = clean_text(text)
     if not text.strip():
         raise ReadoutError("empty readout", file=source)
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) == 1 and looks_like_title(lines[0]):
+        # A headline alone (a copy that lost its body): compared, it became the side's one claim and stood in
+        # the report as "only this side reports" its own title. ``add`` refuses such a text in the same words; a
+        # one-line file that reads as a sentence is a readout of one claim and stays.
+        raise ReadoutError("only a title line, no readout text after it", file=source, value=lines[0])
     return text
 
 

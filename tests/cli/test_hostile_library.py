@@ -49,6 +49,28 @@ def every_file_text(folder: Path) -> str:
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*")) if p.is_file())
 
 
+# --- side files that hold no readout -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title_only", ["Statement on the talks\n", "Statement on the talks\n\n\n"])
+def test_a_side_file_of_a_title_alone_is_named_not_compared(lib, capsys, title_only):
+    # Its headline was read as the side's one claim: "only South reports: Statement on the talks" (one form),
+    # or a side of no claims at all (the other); `add` refuses such a text, in the same words.
+    write_pair_folder(lib, "headless", south=title_only)
+    assert dualread(lib, "show", "headless") == 1
+    out, err = capsys.readouterr()
+    line = one_line(err)
+    assert out == "" and "south.txt" in line and "only a title line" in line and "Statement on the talks" in line
+    assert dualread(lib, "list") == 0
+    out, err = capsys.readouterr()
+    assert "good" in out and "headless" in err and "only a title line" in err
+
+
+def test_a_side_file_of_one_sentence_is_a_readout_of_one_claim(lib, capsys):
+    write_pair_folder(lib, "short", south="The presidents discussed sanctions and the troop buildup.\n")
+    assert dualread(lib, "show", "short") == 0
+    assert "sanctions and the troop buildup" in capsys.readouterr().out
+
+
 # --- links that leave the pair's folder or the library ------------------------------------------------------------
 
 def test_a_side_file_linked_out_of_the_library_is_refused_and_never_shown(lib, secret, tmp_path, capsys):
