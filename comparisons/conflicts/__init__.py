@@ -1,6 +1,6 @@
 """Conflicts: where linked claims disagree on a checkable detail (a date, a number, a place, who said it) or on
 its substance (agreed / refused).
 
-``detect.find_conflicts`` runs every kind on one link; ``dates``, ``numbers``, ``names`` and ``statements`` each
-read one kind's values from a claim, and ``gazetteer`` is the data ``names`` reads places and bodies by.
+``detect.find_conflicts`` runs every kind on one link; ``dates``, ``numbers``, ``names``, ``statements`` and
+``verdicts`` each read one kind's values from a claim, and ``gazetteer`` is the data ``names`` reads places and bodies by.
 """

@@ -8,7 +8,7 @@
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected; a point one side makes
   conditional or denies, against a side that states it plainly; an act one side calls unlawful and the other
-  lawful).
+  lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -18,8 +18,8 @@ thing ("three rounds" vs "two rounds", never "three rounds" vs "two leaders"). D
 a side dates by its own clock ("November 16, Beijing time" is November 15 in Washington).
 
 This module holds the rule for what counts as a disagreement and the order kinds are reported in; the values of
-each kind are read by their own module: ``conflict_dates``, ``conflict_numbers``, ``conflict_names`` (places and
-entities) and ``conflict_statements`` (attribution and stance).
+each kind are read by their own module: ``dates``, ``numbers``, ``names`` (places and entities), ``statements``
+(attribution and stance) and ``verdicts`` (stance: unlawful or lawful, an objection or its answer).
 """
 
 from __future__ import annotations
@@ -47,14 +47,13 @@ from comparisons.conflicts.names import (
 from comparisons.conflicts.numbers import compatible, may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
-    legality_values,
     names_each_other,
-    objection_values,
     plain_values,
     same_statement,
     speaker_values,
     stance_values,
 )
+from comparisons.conflicts.verdicts import legality_values, objection_values
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair
 
@@ -108,7 +107,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         legal = {side: legality_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", legal, disjoint=True)
     if not conflict:
-        # One side objects to the point, the other dismisses the objection as interference or calls it legitimate.
+        # One side objects to the point, the other holds it: interference, legitimate or lawful, not up for negotiation.
         objections = {side: objection_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", objections, disjoint=True)
     if conflict:

@@ -13,20 +13,13 @@ and whether it is agreed or refused), not from details in their text.
   ``STANCE_WORDS`` for a cheap first look.
 - ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
   a conditional or denied point is set against (``conflicts.detect`` decides when).
-- ``legality_values(claims)``: ``unlawful`` when the claims call the act a violation, illegal or illegitimate,
-  ``lawful`` when they say it is in accordance or compliance with international law, with the words that say so;
-  nothing when they say both or neither.
-- ``objection_values(claims)``: ``objects`` when the claims raise concerns about the point, object to it or
-  condemn it, ``dismisses`` when they call it an internal affair that brooks no interference or a legitimate
-  measure, with the words that say so; nothing when they say both or neither.
+- ``phrase(text, match)``: a cue and the words after it, as a conflict shows a side's wording.
+
+Verdicts on the point (unlawful or lawful, an objection or its dismissal) are read by ``conflicts.verdicts``.
 
 Why conditions and denials: one government often reports as settled what the other makes conditional (an
 agreement that takes effect only once sanctions are lifted) or denies outright; a reader must see that the two
 readouts do not say the same thing, with each side's wording.
-Why objections: one side raises a concern (Xinjiang, military drills, a detained citizen) that the other answers
-as its internal affair or a legitimate measure; the readouts report one exchange and take opposite stands on it.
-Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
-compliance with international law"); the two readouts report one point and disagree on it.
 """
 
 from __future__ import annotations
@@ -38,8 +31,8 @@ from functools import lru_cache
 from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "legality_values", "names_each_other", "objection_values", "plain_values", "same_statement",
-           "speaker_values", "stance_values"]
+__all__ = ["STANCE_WORDS", "names_each_other", "phrase", "plain_values", "same_statement", "speaker_values",
+           "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
@@ -149,8 +142,8 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
     denied: list[str] = []
     for claim in claims:
         text = claim.text
-        conditional.extend(_phrase(text, m) for m in _CONDITION.finditer(text))
-        denied.extend(_phrase(text, m) for m in _DENIAL.finditer(text))
+        conditional.extend(phrase(text, m) for m in _CONDITION.finditer(text))
+        denied.extend(phrase(text, m) for m in _DENIAL.finditer(text))
         for m in _AGREE.finditer(text):
             # The negation sits within two words before the verb: read only the stretch of text just before it.
             window = max(0, m.start() - _NEGATION_REACH)
@@ -174,7 +167,7 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
 _PHRASE_WORDS = 8
 
 
-def _phrase(text: str, match: re.Match[str]) -> str:
+def phrase(text: str, match: re.Match[str]) -> str:
     """The cue and the words after it, to the end of the clause and at most ``_PHRASE_WORDS`` words: "take effect
     after: lifting of the sanctions on ..." shows what the condition is."""
     rest = re.split(r"[;.!?]", text[match.end():], maxsplit=1)[0].split()
@@ -194,74 +187,3 @@ def plain_values(claims: Iterable[Claim]) -> dict[str, str]:
 
 
 _NEGATION_ANYWHERE = re.compile(r"\b(?:not|never|no)\b|n't\b|\bне\b|\bнет\b", re.IGNORECASE)
-
-
-_UNLAWFUL = re.compile(
-    r"\b(?:in\s+(?:\w+\s+)?violation\s+of|violat(?:es|ed|ing|ion|ions)\b|in\s+breach\s+of|breach(?:es|ed)?\s+of|"
-    r"illegal(?:ly)?\b|unlawful(?:ly)?\b|illegitimate\b|contrary\s+to\s+international\s+law)"
-    r"|(?<!\w)(?:нарушени\w*|наруша\w*|незаконн\w*|нелегитимн\w*)",
-    re.IGNORECASE,
-)
-"""Words that call an act unlawful."""
-_LAWFUL = re.compile(
-    r"\b(?:in\s+(?:full\s+|strict\s+|complete\s+)?(?:compliance|accordance|conformity)\s+with\s+(?:\w+\s+){0,2}"
-    r"(?:international\s+law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)|"
-    r"consistent\s+with\s+international\s+law|(?<!un)lawful\b)"
-    r"|(?<!\w)в\s+(?:полном\s+|строгом\s+)?соответствии\s+с\s+(?:\w+\s+){0,2}(?:международн\w+\s+прав\w+|устав\w*\s+ООН)",
-    re.IGNORECASE,
-)
-"""Words that call an act lawful: in accordance or compliance with international law or the UN Charter."""
-
-
-_LEGALITY_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "contrary", "compliance", "accordance",
-                  "conformity", "consistent", "lawful", "нарушен", "наруша", "незаконн", "нелегитимн", "соответстви")
-"""Pieces of text one of the legality words needs: a cheap first look, as most links judge nothing in law."""
-
-
-def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
-    """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
-    return _one_of_two(claims, _LEGALITY_CUES, ("unlawful", _UNLAWFUL), ("lawful", _LAWFUL))
-
-
-def _one_of_two(claims: Iterable[Claim], cues: tuple[str, ...], first: tuple[str, re.Pattern[str]],
-                second: tuple[str, re.Pattern[str]]) -> dict[str, str]:
-    """{name: the words that say it} for the one of two opposite readings (``first``, ``second``: a name and its
-    pattern) the claims take; nothing when they take both or neither. ``cues``: pieces of text one of the patterns
-    needs, a cheap first look, as most links take neither."""
-    text = " ".join(claim.text for claim in claims)
-    low = text.lower()
-    if not any(cue in low for cue in cues):
-        return {}
-    found = [(name, pattern.search(text)) for name, pattern in (first, second)]
-    taken = [(name, match) for name, match in found if match]
-    if len(taken) != 1:
-        return {}
-    name, match = taken[0]
-    return {name: _phrase(text, match)}
-
-
-_OBJECTS = re.compile(
-    r"\b(?:raised|raises|voiced|voices|expressed|expresses|reiterated|conveyed|set\s+out|underscored)\s+"
-    r"(?:[\w'’]+\s+){0,3}?concerns?\b|\bobject(?:ed|s|ions?)?\s+to\b|\bcondemn(?:ed|s|ing)?\b|\bcritici[sz]\w+"
-    r"|(?<!\w)(?:выразил\w*|высказал\w*)\s+(?:\w+\s+){0,2}?(?:озабоченност\w*|обеспокоенност\w*)|(?<!\w)осудил\w*",
-    re.IGNORECASE,
-)
-"""Words that object to the point: a concern raised, an objection, a condemnation."""
-_DISMISSES = re.compile(
-    r"\binternal\s+affairs?\b|\b(?:brook|brooks|tolerate|tolerates|allow|allows|accept|accepts)\s+no\s+"
-    r"(?:\w+\s+){0,2}interference\b|\bno\s+(?:external|foreign|outside)\s+(?:force\s+)?interfere\w*"
-    r"|\bstop\s+(?:smearing|interfering)\b|\blegitimate\s+(?:measure|step|action|response)s?\b"
-    r"|(?<!\w)внутренн\w+\s+дел\w*|(?<!\w)недопустим\w*\s+вмешательств\w*",
-    re.IGNORECASE,
-)
-"""Words that dismiss an objection: an internal affair, no interference, a legitimate measure."""
-
-
-_OBJECTION_CUES = ("concern", "object", "condemn", "critici", "internal", "interfer", "legitimate", "smear",
-                   "озабочен", "обеспокоен", "осуди", "внутренн", "вмешательств")
-"""Pieces of text one of the objection or dismissal words needs: a cheap first look."""
-
-
-def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
-    """``objects`` or ``dismisses`` with the words that say so, when the claims take one of the two only."""
-    return _one_of_two(claims, _OBJECTION_CUES, ("objects", _OBJECTS), ("dismisses", _DISMISSES))

@@ -329,3 +329,46 @@ def test_the_briefing_pair_flags_the_sanctions_answer_as_denied(tmp_path):
     comp = compare(Library(root).load("2025-03-18-trump-putin-call-briefing"))
     stance = [c for link in comp.links for c in link.conflicts if c.kind == "stance"]
     assert [dict(c.values)["kremlin"] for c in stance] == ["was not raised in any detail"]
+
+
+@pytest.mark.parametrize("objects, holds, words", [
+    # an objection answered by "not on the table" or "not up for negotiation": the point is held against it
+    ("Eastland firmly opposes the abuse of export controls and hopes the restrictions will be removed.",
+     "The President said the limits on selling advanced chips protect national security and are not on the table.",
+     "not on the table"),
+    ("Eastland asked the other side to lift its unreasonable restrictions on Eastland's companies.",
+     "He made clear that the export controls protect national security and are not up for negotiation.",
+     "not up for negotiation"),
+    # a condemnation answered by "in compliance with the norms of international humanitarian law"
+    ("The Chancellor condemned the continued air strikes on the cities of Norland.",
+     "The President stressed that the armed forces strike only military targets, acting in full compliance with the "
+     "norms of international humanitarian law.",
+     "in full compliance with the norms of international humanitarian law"),
+    # a concern answered by "should not be politicized"
+    ("The Minister expressed concern over the platforms Eastland has installed in the joint fishing zone.",
+     "The Minister said the platforms stand in Eastland's own waters and the matter should not be politicized.",
+     "should not be politicized"),
+])
+def test_an_objection_the_other_side_answers_as_non_negotiable_or_lawful_is_a_stance_conflict(objects, holds, words):
+    found = conflicts(objects, holds)
+    assert set(found) == {"stance"}
+    assert found["stance"]["beta"].startswith(words)
+    assert found["stance"]["alpha"]
+
+
+@pytest.mark.parametrize("a, b", [
+    # both sides hold the point: no objection to answer
+    ("The tariffs are not up for negotiation.", "The leaders discussed the tariffs, which are not on the table."),
+    # a side that opposes something and another that says nothing firm of it
+    ("Eastland firmly opposes the sanctions.", "The leaders discussed the sanctions."),
+    # "lawful" without an objection on the other side is no stance
+    ("The strikes were in full compliance with international law.", "The sides discussed the strikes."),
+])
+def test_no_stance_conflict_without_an_objection_against_a_firm_answer(a, b):
+    assert "stance" not in conflicts(a, b)
+
+
+def test_opposing_interference_answers_an_objection_and_does_not_raise_one():
+    found = conflicts("The President voiced concern over the camps in the northern province.",
+                      "Eastland opposes using human rights as a pretext to interfere in its internal affairs.")
+    assert found["stance"]["beta"].startswith("internal affairs")

@@ -1,0 +1,108 @@
+"""Verdicts on a point, for the ``stance`` kind of conflict: one side judges the act one way, the other the opposite.
+
+- ``legality_values(claims)``: ``unlawful`` when the claims call the act a violation, illegal or illegitimate,
+  ``lawful`` when they say it is in accordance or compliance with international law (or its norms), with the words
+  that say so; nothing when they say both or neither.
+- ``objection_values(claims)``: ``objects`` when the claims raise concerns about the point, object to it, oppose or
+  condemn it or call it unreasonable; ``holds`` when they answer an objection by holding the point: an internal
+  affair that brooks no interference, a legitimate measure, lawful, "not on the table" or "not up for
+  negotiation", a matter that "should not be politicized"; with the words that say so; nothing when they say both
+  or neither.
+
+Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
+compliance with international law"); the two readouts report one point and disagree on it.
+Why objections: one side raises a concern (Xinjiang, military drills, export controls, strikes on cities) that the
+other answers by holding its ground (its internal affair, a legitimate or lawful measure, not up for negotiation);
+the readouts report one exchange and take opposite stands on it. Which words hold a point is what varies from one
+government to another, so the answer reads every family of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from comparisons.conflicts.statements import phrase
+from readouts.model import Claim
+
+__all__ = ["legality_values", "objection_values"]
+
+_LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
+_UNLAWFUL = re.compile(
+    r"\b(?:in\s+(?:\w+\s+)?violation\s+of|violat(?:es|ed|ing|ion|ions)\b|in\s+breach\s+of|breach(?:es|ed)?\s+of|"
+    r"illegal(?:ly)?\b|unlawful(?:ly)?\b|illegitimate\b|contrary\s+to\s+international\s+law)"
+    r"|(?<!\w)(?:нарушени\w*|наруша\w*|незаконн\w*|нелегитимн\w*)",
+    re.IGNORECASE,
+)
+"""Words that call an act unlawful."""
+_LAWFUL_WORDS = (
+    r"\b(?:in\s+(?:full\s+|strict\s+|complete\s+)?(?:compliance|accordance|conformity)\s+with\s+(?:\w+\s+){0,3}"
+    rf"{_LAW}|consistent\s+with\s+{_LAW}|(?<!un)lawful\b)"
+    r"|(?<!\w)в\s+(?:полном\s+|строгом\s+)?соответствии\s+с\s+(?:\w+\s+){0,2}(?:международн\w+\s+прав\w+|устав\w*\s+ООН)"
+)
+_LAWFUL = re.compile(_LAWFUL_WORDS, re.IGNORECASE)
+"""Words that call an act lawful: in accordance or compliance with international law (or "the norms of
+international humanitarian law") or the UN Charter."""
+
+
+_LEGALITY_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "contrary", "compliance", "accordance",
+                  "conformity", "consistent", "lawful", "нарушен", "наруша", "незаконн", "нелегитимн", "соответстви")
+"""Pieces of text one of the legality words needs: a cheap first look, as most links judge nothing in law."""
+
+
+def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
+    return _one_of_two(claims, _LEGALITY_CUES, ("unlawful", _UNLAWFUL), ("lawful", _LAWFUL))
+
+
+def _one_of_two(claims: Iterable[Claim], cues: tuple[str, ...], first: tuple[str, re.Pattern[str]],
+                second: tuple[str, re.Pattern[str]]) -> dict[str, str]:
+    """{name: the words that say it} for the one of two opposite readings (``first``, ``second``: a name and its
+    pattern) the claims take; nothing when they take both or neither. ``cues``: pieces of text one of the patterns
+    needs, a cheap first look, as most links take neither."""
+    text = " ".join(claim.text for claim in claims)
+    low = text.lower()
+    if not any(cue in low for cue in cues):
+        return {}
+    found = [(name, pattern.search(text)) for name, pattern in (first, second)]
+    taken = [(name, match) for name, match in found if match]
+    if len(taken) != 1:
+        return {}
+    name, match = taken[0]
+    return {name: phrase(text, match)}
+
+
+_OBJECTS = re.compile(
+    r"\b(?:raised|raises|voiced|voices|expressed|expresses|reiterated|conveyed|set\s+out|underscored)\s+"
+    r"(?:[\w'’]+\s+){0,3}?concerns?\b|\bobject(?:ed|s|ions?)?\s+to\b|\bcondemn(?:ed|s|ing)?\b|\bcritici[sz]\w+"
+    r"|\b(?:firmly\s+|strongly\s+|resolutely\s+)?oppos(?:es|ed)\b(?![^.;]{0,60}?\b(?:interfer|pretext|smear))"
+    r"|\b(?:unreasonable|unjustified)\b"
+    r"|(?<!\w)(?:выразил\w*|высказал\w*)\s+(?:\w+\s+){0,2}?(?:озабоченност\w*|обеспокоенност\w*)|(?<!\w)осудил\w*",
+    re.IGNORECASE,
+)
+"""Words that object to the point: a concern raised, an objection, opposition, a condemnation, "unreasonable".
+Opposing interference or a pretext ("opposes using human rights as a pretext to interfere") answers an objection
+and does not raise one."""
+_HOLDS = re.compile(
+    r"\binternal\s+affairs?\b|\b(?:brook|brooks|tolerate|tolerates|allow|allows|accept|accepts)\s+no\s+"
+    r"(?:\w+\s+){0,2}interference\b|\bno\s+(?:external|foreign|outside)\s+(?:force\s+)?interfere\w*"
+    r"|\bstop\s+(?:smearing|interfering)\b|\blegitimate\s+(?:measure|step|action|response)s?\b"
+    r"|\bnot\s+(?:on\s+the\s+table|up\s+for\s+(?:negotiation|discussion|debate)|negotiable)\b|\bnon-negotiable\b"
+    r"|\b(?:should|must)\s+not\s+be\s+politici[sz]ed\b"
+    r"|(?<!\w)внутренн\w+\s+дел\w*|(?<!\w)недопустим\w*\s+вмешательств\w*|" + _LAWFUL_WORDS,
+    re.IGNORECASE,
+)
+"""Words that hold a point against an objection: an internal affair, no interference, a legitimate or lawful
+measure, not on the table or up for negotiation, not to be politicized."""
+
+
+_OBJECTION_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "internal",
+                   "interfer", "legitimate", "smear", "table", "negotia", "politici", "compliance", "accordance",
+                   "conformity", "consistent", "lawful", "озабочен", "обеспокоен", "осуди", "внутренн",
+                   "вмешательств", "соответстви")
+"""Pieces of text one of the objection words or the words that hold a point needs: a cheap first look."""
+
+
+def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``objects`` or ``holds`` with the words that say so, when the claims take one of the two only."""
+    return _one_of_two(claims, _OBJECTION_CUES, ("objects", _OBJECTS), ("holds", _HOLDS))
