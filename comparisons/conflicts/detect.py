@@ -6,9 +6,9 @@
   ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
   the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
-  attributed to: the claims' speakers), ``stance`` (agreed vs refused or rejected; a point one side makes
-  conditional or denies, against a side that states it plainly; an act one side calls unlawful and the other
-  lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation).
+  attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
+  rejected; a point one side makes conditional or denies, against a side that states it plainly; an act one side
+  calls unlawful and the other lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -19,7 +19,7 @@ a side dates by its own clock ("November 16, Beijing time" is November 15 in Was
 
 This module holds the rule for what counts as a disagreement and the order kinds are reported in; the values of
 each kind are read by their own module: ``dates``, ``numbers``, ``names`` (places and entities), ``statements``
-(attribution and stance) and ``verdicts`` (stance: unlawful or lawful, an objection or its answer).
+(attribution and stance), ``initiative`` (who asked for the call) and ``verdicts`` (stance: unlawful or lawful, an objection or its answer).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from comparisons.conflicts.dates import (
     names_a_time_zone,
     within_a_day,
 )
+from comparisons.conflicts.initiative import INITIATIVE_WORDS, initiator_values
 from comparisons.conflicts.names import (
     CITY_WORDS,
     ORGANISATION_WORDS,
@@ -96,6 +97,12 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     conflict = _disagreement("attribution", speakers, disjoint=True)
     if conflict and not names_each_other(speakers, texts, pair) and same_statement(words, speakers):
         found.append(conflict)
+    elif any(not words[side].isdisjoint(INITIATIVE_WORDS) for side in texts):
+        # Who asked for the call: "at the request of the Russian side" vs "at the initiative of the German side".
+        initiators = {side: initiator_values(claims, pair) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("attribution", initiators, disjoint=True)
+        if conflict:
+            found.append(conflict)
     stances = {side: stance_values(claims) if not words[side].isdisjoint(STANCE_WORDS) else {}
                for side, claims in claims_by_side.items() if claims}
     if any("conditional" in s or "denied" in s for s in stances.values()):

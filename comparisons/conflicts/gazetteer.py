@@ -3,13 +3,15 @@
 - ``CITIES``: cities a meeting or talks may be held in ("in Geneva" vs "in Brussels" is a place conflict).
 - ``CITY_ALIASES``: other spellings, mapped to the one shown and compared ("Kiev" is "Kyiv").
 - ``ORGANISATIONS``: each organisation's canonical name and every way readouts write it.
+- ``COUNTRIES``: each country's name and the words that stand for it as a party ("the American side", "U.S.",
+  "Washington"; Russian adjective stems such as "американск"), for who asked for a call or meeting.
 
 Kept apart from the matching code so that adding a venue or an organisation is a one-line data change.
 """
 
 from __future__ import annotations
 
-__all__ = ["CITIES", "CITY_ALIASES", "ORGANISATIONS"]
+__all__ = ["CITIES", "CITY_ALIASES", "COUNTRIES", "ORGANISATIONS"]
 
 CITIES = {
     "Geneva", "Brussels", "Vienna", "Helsinki", "Istanbul", "Ankara", "Antalya", "Riyadh", "Jeddah", "Doha",
@@ -43,3 +45,35 @@ ORGANISATIONS = {
     "WTO": ("WTO", "World Trade Organization"),
     "IMF": ("IMF", "International Monetary Fund"),
 }
+
+COUNTRIES = {
+    "United States": ("United States", "United States of America", "America", "American", "U.S.", "US", "USA",
+                      "Washington", "американск", "США"),
+    "Russia": ("Russia", "Russian Federation", "Russian", "Moscow", "Kremlin", "российск", "России", "Россия"),
+    "Ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev", "украинск", "Украин"),
+    "China": ("China", "People's Republic of China", "PRC", "Chinese", "Beijing", "китайск", "Китай", "КНР"),
+    "Germany": ("Germany", "German", "Berlin", "Federal Republic of Germany", "германск", "немецк", "Германи"),
+    "France": ("France", "French", "Paris", "Élysée", "французск", "Франци"),
+    "United Kingdom": ("United Kingdom", "UK", "U.K.", "Britain", "British", "London", "британск", "Великобритани"),
+    "India": ("India", "Indian", "New Delhi", "индийск", "Инди"),
+    "Japan": ("Japan", "Japanese", "Tokyo", "японск", "Япони"),
+    "Republic of Korea": ("Republic of Korea", "South Korea", "ROK", "Korean", "Seoul", "корейск"),
+    "Türkiye": ("Türkiye", "Turkey", "Turkish", "Ankara", "турецк", "Турци"),
+    "Kazakhstan": ("Kazakhstan", "Kazakh", "Astana", "казахстанск", "Казахстан"),
+    "Italy": ("Italy", "Italian", "Rome", "итальянск", "Итали"),
+    "Canada": ("Canada", "Canadian", "Ottawa", "канадск", "Канад"),
+    "Poland": ("Poland", "Polish", "Warsaw", "польск", "Польш"),
+    "Finland": ("Finland", "Finnish", "Helsinki", "финск", "Финлянди"),
+    "Hungary": ("Hungary", "Hungarian", "Budapest", "венгерск", "Венгри"),
+    "Belarus": ("Belarus", "Belarusian", "Minsk", "белорусск", "Белорусси"),
+    "Israel": ("Israel", "Israeli", "израильск", "Израил"),
+    "Iran": ("Iran", "Iranian", "Tehran", "иранск", "Иран"),
+    "Saudi Arabia": ("Saudi Arabia", "Saudi", "Riyadh", "саудовск", "Саудовск"),
+    "United Arab Emirates": ("United Arab Emirates", "UAE", "Emirati", "эмиратск", "ОАЭ"),
+    "Qatar": ("Qatar", "Qatari", "Doha", "катарск", "Катар"),
+    "Egypt": ("Egypt", "Egyptian", "Cairo", "египетск", "Египт"),
+    "Brazil": ("Brazil", "Brazilian", "бразильск", "Бразили"),
+    "Australia": ("Australia", "Australian", "Canberra", "австралийск", "Австрали"),
+    "Philippines": ("Philippines", "Philippine", "Filipino", "Manila", "филиппинск", "Филиппин"),
+}
+"""Russian words are stems (they take case endings): they are matched at a word's start, not as whole words."""

@@ -372,3 +372,35 @@ def test_opposing_interference_answers_an_objection_and_does_not_raise_one():
     found = conflicts("The President voiced concern over the camps in the northern province.",
                       "Eastland opposes using human rights as a pretext to interfere in its internal affairs.")
     assert found["stance"]["beta"].startswith("internal affairs")
+
+
+def test_who_asked_for_the_call_differs_is_an_attribution_conflict_with_each_sides_words():
+    found = conflicts("The call took place at the request of the German side.",
+                      "The conversation was held at the initiative of the French side.")
+    assert found == {"attribution": {"alpha": "at the request of the German side",
+                                     "beta": "at the initiative of the French side"}}
+    # a participant named as the one who asked, against the other country's side
+    pair = Pair(id="p", event="A meeting", date=dt.date(2022, 1, 1), sides=(Side("alpha", "x"), Side("beta", "x")),
+                participants=(Participant("Ada Lind", ("Lind", "President Lind", "the President of Finland")),
+                              Participant("Boris Marr", ("Marr",))))
+    found = find_conflicts({"alpha": [claim("alpha", "The meeting was held at President Lind's request.")],
+                            "beta": [claim("beta", "The meeting took place at the invitation of the American side.")]},
+                           pair)
+    assert {c.kind: dict(c.values) for c in found} == {
+        "attribution": {"alpha": "at President Lind's request", "beta": "at the invitation of the American side"}}
+
+
+@pytest.mark.parametrize("a, b", [
+    # one initiator written two ways
+    ("The call took place at the American side's initiative.", "The call was held at the request of the U.S. side."),
+    ("The talks were held at the invitation of Finland.", "The talks took place at the initiative of the Finnish side."),
+    # a request about another point than the call itself
+    ("At the request of the German side, the detainee will be pardoned.",
+     "The call took place at the initiative of the French side."),
+    # one side says who asked, the other does not
+    ("The call took place at the request of the German side.", "The two leaders spoke by telephone."),
+    # someone not known to be of either country
+    ("The call was held at the latter's request.", "The call took place at the initiative of the French side."),
+])
+def test_no_initiator_conflict_unless_both_sides_name_different_initiators_of_the_contact(a, b):
+    assert "attribution" not in conflicts(a, b)
