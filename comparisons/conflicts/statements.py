@@ -39,10 +39,14 @@ _WORD = re.compile(r"\w+")
 STANCE_WORDS = frozenset(
     "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
     "declines disagreed turned ruled dismissed only provided condition conditional precondition prerequisite subject "
-    "contingent effect force "
+    "contingent effect force allow allows permit permits "
     "not denied denies groundless baseless unfounded после условии силу не беспочвенны необоснованны".split())
 
 _AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
+_BY_A_THIRD_BODY = re.compile(r"\s+by\s+(?!both\b|the\s+two\b|all\b|each\b|the\s+(?:sides|parties|leaders)\b)\w",
+                              re.IGNORECASE)
+"""After an agreement verb, the body that approves ("approved by the Senate", "accepted by parliament"): a third
+party's act, or one still wished for, not the sides agreeing with each other ("agreed by both sides" is)."""
 _REFUSE = re.compile(
     r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
 )
@@ -53,11 +57,13 @@ _CONDITION = re.compile(
     r"(?:an?|the)\s+(?:key\s+|necessary\s+|essential\s+)?prerequisite\s+(?:for|to)|"
     r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
     r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
-    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"
+    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*)|"
+    r"(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:allows?|permits?)\b)"
     r"|(?:только|лишь)\s+после|при\s+условии|вступа\w*\s+в\s+силу\s+после",
     re.IGNORECASE,
 )
-"""A point made to hold only once something else happens."""
+"""A point made to hold only once something else happens ("only after", "provided that", "once the situation
+allows")."""
 _DENIAL = re.compile(
     r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:raised|discussed|mentioned|touched\s+upon|considered)|"
     r"did\s+not\s+(?:raise|discuss|mention)|"
@@ -74,10 +80,17 @@ _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?
 
 
 def speaker_values(claims: Iterable[Claim]) -> dict[str, str]:
+    claims = list(claims)
     speakers = [c.speaker for c in claims if c.speaker]
-    if BOTH in speakers:
-        return {}  # "the two leaders" agree with any single attribution
+    if BOTH in speakers or any(_WE_TALKED.search(c.text) for c in claims):
+        return {}  # "the two leaders" (or a speaker's "we talked about") agree with any single attribution
     return {s: s for s in speakers}
+
+
+_WE_TALKED = re.compile(r"\b[Ww]e\s+(?:also\s+|have\s+|had\s+|then\s+)*(?:talked|discussed|spoke|exchanged|reviewed|"
+                        r"touched|went\s+over|agreed)\b")
+"""A speaker in a transcript telling what both sides did ("We also talked about the fund"): the point is the
+exchange, not theirs alone."""
 
 
 def names_each_other(speakers: Mapping[str, dict[str, str]], texts: Mapping[str, str], pair: Pair | None) -> bool:
@@ -145,6 +158,8 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
         conditional.extend(phrase(text, m) for m in _CONDITION.finditer(text))
         denied.extend(phrase(text, m) for m in _DENIAL.finditer(text))
         for m in _AGREE.finditer(text):
+            if _BY_A_THIRD_BODY.match(text, m.end()):
+                continue
             # The negation sits within two words before the verb: read only the stretch of text just before it.
             window = max(0, m.start() - _NEGATION_REACH)
             negation = _NEGATION.search(text, window, m.start())

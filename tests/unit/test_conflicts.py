@@ -404,3 +404,29 @@ def test_who_asked_for_the_call_differs_is_an_attribution_conflict_with_each_sid
 ])
 def test_no_initiator_conflict_unless_both_sides_name_different_initiators_of_the_contact(a, b):
     assert "attribution" not in conflicts(a, b)
+
+
+def test_we_talked_in_a_transcript_is_the_exchange_not_one_speakers_point():
+    found = conflicts("We also talked about the rebuilding fund, which is already paying for its first projects.",
+                      "Boris Marr stressed the rebuilding fund, which is already paying for its first projects.",
+                      speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert "attribution" not in found
+    said = conflicts("Ada Lind stressed the rebuilding fund, which is already paying for its first projects.",
+                     "Boris Marr stressed the rebuilding fund, which is already paying for its first projects.",
+                     speaker_a="Ada Lind", speaker_b="Boris Marr")
+    assert said["attribution"] == {"alpha": "Ada Lind", "beta": "Boris Marr"}
+
+
+@pytest.mark.parametrize("approved", [
+    "The guarantees will be strong, and the President wants them to be approved by the Senate.",
+    "The guarantees will be strong once they are approved by parliament.",
+])
+def test_approval_by_a_third_body_is_no_agreement_of_the_sides(approved):
+    assert "stance" not in conflicts(approved, "The President declined to discuss the guarantees.")
+    assert conflicts("The sides approved the guarantees.", "The President declined to discuss the guarantees.")[
+        "stance"] == {"alpha": "approved", "beta": "declined"}
+
+
+def test_once_the_situation_allows_is_a_condition_as_only_after_is():
+    assert "stance" not in conflicts("Elections will be held once the security situation allows.",
+                                     "Elections can be held only after a ceasefire takes effect.")
