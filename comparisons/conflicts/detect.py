@@ -4,7 +4,7 @@
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
   ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
-  the same thing, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
+  the same thing, counts per side of an exchange, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
   rejected; a point one side makes conditional or denies, against a side that states it plainly; an act one side
@@ -45,7 +45,7 @@ from comparisons.conflicts.names import (
     organisation_values,
     place_values,
 )
-from comparisons.conflicts.numbers import compatible, may_count, number_values
+from comparisons.conflicts.numbers import PER_SIDE, compatible, may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
@@ -153,12 +153,16 @@ def _a_day_apart(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:
 def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
     """One conflict per unit the sides disagree on ("rounds", "percent"), in the units' alphabetical order."""
     per_side = {side: number_values(text) for side, text in texts.items()}
-    conflicts = []
+    conflicts = {}
     for unit in sorted({u for units in per_side.values() for u in units}):
         conflict = _disagreement("number", _bounds_met({side: units.get(unit, {}) for side, units in per_side.items()}))
         if conflict:
-            conflicts.append(conflict)
-    return conflicts
+            conflicts[unit] = conflict
+    per_side_count = conflicts.pop(PER_SIDE, None)
+    if per_side_count and not any(set(c.values) == set(per_side_count.values) for c in conflicts.values()):
+        # "150 prisoners from each side" vs "175 prisoners on each side": one disagreement, already told by its noun
+        conflicts[PER_SIDE] = per_side_count
+    return [conflicts[unit] for unit in sorted(conflicts)]
 
 
 def _bounds_met(values: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:

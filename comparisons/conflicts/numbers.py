@@ -4,7 +4,9 @@
   ("second call" under ``ordinal:call``), percentages (``percent``) and money (``money:$``, ``money:euros``), each
   value normalised ("ten" is 10, "$2 billion" is 2000000000) and mapped to how the text writes it. Lengths of time
   are read in minutes ("an hour and a half" is 90 under ``minute``, as "90 minutes" is), and a number said as a bound
-  is keyed by it (">120" for "more than two hours", "<30" for "nearly 30").
+  is keyed by it (">120" for "more than two hours", "<30" for "nearly 30"). A count each side gives or gets is
+  also read under ``PER_SIDE``, however it is said ("1,200 prisoners on each side", '"900 for 900"', "exchange 175
+  servicemen each"), so figures of an exchange compare even when one side names no noun.
 - ``compatible(bound, exact)``: whether an exact value lies within a bound, so that "more than two hours" and "two
   and a half hours" are no conflict while "nearly two hours" and "two and a half hours" are.
 - ``may_count(text, words) -> bool``: a cheap first look for the many claims that state no number.
@@ -20,9 +22,11 @@ import re
 
 from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
 
-__all__ = ["compatible", "may_count", "number_values"]
+__all__ = ["PER_SIDE", "compatible", "may_count", "number_values"]
 
-_NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+"""A number in digits ("1,200", "2.5"; a comma only between groups of three, so "175 for 175," ends at 175) or
+words."""
 _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
 _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
@@ -56,6 +60,18 @@ _BOUND = re.compile(r"\b(" + "|".join(_AT_LEAST + _AT_MOST) + r")\s+\Z", re.IGNO
 _BOUND_REACH = 16
 """How far before a number its bound is looked for: the longest bound and a space or two."""
 
+PER_SIDE = "per side"
+"""The unit of a count each side gives or gets ("1,200 prisoners on each side", '"900 for 900"'): exchanges are
+said either way, often with no noun after the number."""
+_EACH_SIDE = re.compile(
+    rf"(?<![\w.,-]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?(?:on|from|for)\s+(?:each|either)\s+side\b", re.IGNORECASE)
+_EACH = re.compile(rf"\b(?:exchang|swap|releas|hand\w*\s+over|trad)\w*\s+(?:[a-z]+\s+){{0,2}}?{_NUM}{_SCALE}"
+                   rf"\s+(?:[a-z-]+\s+){{0,2}}?each\b(?!\s+other)", re.IGNORECASE)
+"""'exchange 300 servicemen each': only after a verb of exchange, as "the two leaders each spoke" counts no one."""
+_N_FOR_N = re.compile(rf"(?<![\w.,-]){_NUM}(?:\s+[a-z-]+){{0,2}}?(?:\s+for\s+|-for-){_NUM}(?![\w]|[.,]\d)",
+                      re.IGNORECASE)
+"""'900 for 900', '175 prisoners for 175', 'a 300-for-300 exchange': the same figure twice."""
+
 
 def may_count(text: str, words: set[str]) -> bool:
     """Whether ``text`` (whose lowercase words are ``words``) may state a number at all."""
@@ -86,6 +102,8 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         _put(units, noun, _value(m.group(1), m.group(2)), text, m)
     if "half" in low or " hour" in low:
         _read_lengths(text, units)
+    if "each" in low or "either" in low or "for" in low:
+        _read_per_side(text, low, units)
     for m in _ORDINAL.finditer(text):
         noun = _singular(m.group(2).lower())
         if noun in _NOT_A_THING:
@@ -107,6 +125,20 @@ def _read_lengths(text: str, units: dict[str, dict[str, str]]) -> None:
             _put(units, m.group(1).lower(), value, text, m)
     for m in _A_LENGTH.finditer(text):
         _put(units, "hour", 1.0, text, m, start=m.start(1))
+
+
+def _read_per_side(text: str, low: str, units: dict[str, dict[str, str]]) -> None:
+    """Add the counts each side gives or gets to ``units`` under ``PER_SIDE``."""
+    if " side" in low:
+        for m in _EACH_SIDE.finditer(text):
+            _put(units, PER_SIDE, _value(m.group(1), m.group(2)), text, m)
+    if "each" in low and PER_SIDE not in units:
+        for m in _EACH.finditer(text):
+            _put(units, PER_SIDE, _value(m.group(1), m.group(2)), text, m, start=m.start(1))
+    for m in _N_FOR_N.finditer(text):
+        first, second = _value(m.group(1), None), _value(m.group(2), None)
+        if first == second:
+            _put(units, PER_SIDE, first, text, m)
 
 
 def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str, m: re.Match[str],

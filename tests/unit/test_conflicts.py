@@ -430,3 +430,33 @@ def test_approval_by_a_third_body_is_no_agreement_of_the_sides(approved):
 def test_once_the_situation_allows_is_a_condition_as_only_after_is():
     assert "stance" not in conflicts("Elections will be held once the security situation allows.",
                                      "Elections can be held only after a ceasefire takes effect.")
+
+
+def test_a_count_per_side_said_without_a_noun_is_compared_per_side():
+    found = conflicts("The President welcomed the agreement to exchange 1,200 prisoners on each side.",
+                      'It was noted that the parties had agreed on an exchange on a "900 for 900" basis.')
+    assert found == {"number": {"alpha": "1,200 prisoners on each side", "beta": "900 for 900"}}
+    more = conflicts("He welcomed the agreement to swap 250 more on each side.",
+                     "Northland and Southland would exchange 175 prisoners for 175, and hand over the wounded.")
+    assert more == {"number": {"alpha": "250 more on each side", "beta": "175 prisoners for 175"}}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The sides will exchange 300 prisoners on each side.", "A 300-for-300 exchange was agreed."),
+    ("The sides agreed a 300 for 300 exchange.", "The sides will exchange 300 servicemen each."),
+    # a count per side against a total is not the same figure: left alone
+    ("The sides will exchange 300 prisoners on each side.", "The leaders spoke of the exchange."),
+    # "each" of people who each act is no count per side
+    ("The two leaders each spoke of the exchange.", "The sides agreed a 300 for 300 exchange."),
+    # unequal figures are no count per side
+    ("The vote was 12 for 3 in the council.", "The vote in the council went the other way, 9 for 6."),
+])
+def test_no_per_side_conflict_when_the_sides_give_one_figure_or_only_one_gives_it(a, b):
+    assert "number" not in conflicts(a, b)
+
+
+def test_a_count_per_side_with_its_noun_on_both_sides_is_told_once():
+    found = find_conflicts({"alpha": [claim("alpha", "They agreed that 150 prisoners from each side would be freed.")],
+                            "beta": [claim("beta", "The sides agreed to exchange 175 prisoners on each side.")]}, PAIR)
+    assert [(c.kind, dict(c.values)) for c in found] == [
+        ("number", {"alpha": "150 prisoners", "beta": "175 prisoners"})]
