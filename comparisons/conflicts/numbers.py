@@ -3,7 +3,8 @@
 - ``number_values(text) -> dict[unit, dict[value, shown]]``: counts ("three rounds" under ``round``), ordinals
   ("second call" under ``ordinal:call``), percentages (``percent``) and money (``money:$``, ``money:euros``), each
   value normalised ("ten" is 10, "$2 billion" is 2000000000) and mapped to how the text writes it. Lengths of time
-  are read in minutes ("an hour and a half" is 90 under ``minute``, as "90 minutes" is), and a number said as a bound
+  are read in minutes ("an hour and a half" is 90 under ``minute``, as "90 minutes" is), weeks in days, years in
+  months ("one more year" is 12 under ``month``), and a number said as a bound
   is keyed by it (">120" for "more than two hours", "<30" for "nearly 30"). A count each side gives or gets is
   also read under ``PER_SIDE``, however it is said ("1,200 prisoners on each side", '"900 for 900"', "exchange 175
   servicemen each"), so figures of an exchange compare even when one side names no noun.
@@ -32,7 +33,9 @@ _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
 _CURRENCY_WORDS = ("dollar", "euro", "ruble", "rouble", "pound", "yuan")
 _PERCENT = re.compile(rf"\b{_NUM}\s*(%|percent\b|per cent\b)", re.IGNORECASE)
-_COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
+_COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)(?:(?:more|further|additional|extra)\s+)?"
+                    rf"((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
+"""A number and the thing it counts, past a word of addition ("one more year", "three additional systems")."""
 _ORDINAL = re.compile(
     r"(?<![\w.,-])(" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+((?:[a-z]+-)?[a-z]{3,})\b", re.IGNORECASE
 )
@@ -46,13 +49,17 @@ _DIGIT = re.compile(r"\d").search
 # about an hour"), which the digit and number-word readers cannot see.
 _AND_A_HALF = re.compile(rf"(?<![\w.,-]){_NUM}\s+and\s+a\s+half\s+([a-z]{{3,}})\b", re.IGNORECASE)
 _ONE_AND_A_HALF = re.compile(r"\ban?\s+(hour|day|week|month|year)\s+and\s+a\s+half\b", re.IGNORECASE)
-_HALF_A = re.compile(r"\bhalf\s+an?\s+(hour|day)\b", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(hour|day|week|month|year)\b", re.IGNORECASE)
+_ONE_MORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|(?:for|by)\s+a)\s+(week|month|year)\b", re.IGNORECASE)
+"""One more of a length of time, with no number said ("extended for another year", "by a further month")."""
 _A_LENGTH = re.compile(
     r"\b(?:for|lasted|took|about|around|nearly|almost|over|some|than|roughly)\s+(an?\s+hour)\b(?!\s+and\s+a\s+half)",
     re.IGNORECASE)
-_MINUTES_PER = {"hour": 60}
-"""Lengths of time read in one unit, so "90 minutes" and "an hour and a half" agree and "two hours" does not."""
-_LENGTH_WORDS = frozenset({"half", "hour"})
+_MEASURES = {"hour": ("minute", 60), "week": ("day", 7), "year": ("month", 12)}
+"""Lengths of time read in one unit, so "90 minutes" and "an hour and a half" agree and "two hours" does not;
+"one more year" and "six months" differ, "two weeks" and "14 days" agree. Months and days stay apart: a month is no
+fixed number of days, and "30 days" against "a month" is no disagreement a reader would see."""
+_LENGTH_WORDS = frozenset({"half", "hour", "another", "further", "additional", "week", "month", "year"})
 _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of")
 _AT_MOST = ("less than", "fewer than", "under", "up to", "nearly", "almost")
 _BOUND = re.compile(r"\b(" + "|".join(_AT_LEAST + _AT_MOST) + r")\s+\Z", re.IGNORECASE)
@@ -100,7 +107,7 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         if m.group(1).lower() == "one" and text[max(0, m.start() - 3):m.start()].lower().strip() == "no":
             continue
         _put(units, noun, _value(m.group(1), m.group(2)), text, m)
-    if "half" in low or " hour" in low:
+    if "half" in low or " hour" in low or " a " in low or "another" in low:
         _read_lengths(text, units)
     if "each" in low or "either" in low or "for" in low:
         _read_per_side(text, low, units)
@@ -115,12 +122,12 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
 
 
 def _read_lengths(text: str, units: dict[str, dict[str, str]]) -> None:
-    """Add the halves and the lone "an hour" of ``text`` to ``units``."""
+    """Add the halves, the lone "an hour" and "another year" of ``text`` to ``units``."""
     for m in _AND_A_HALF.finditer(text):
         noun = _singular(m.group(2).lower())
         if noun not in _NOT_A_THING:
             _put(units, noun, _value(m.group(1), None) + 0.5, text, m)
-    for pattern, value in ((_ONE_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
+    for pattern, value in ((_ONE_AND_A_HALF, 1.5), (_HALF_A, 0.5), (_ONE_MORE, 1.0)):
         for m in pattern.finditer(text):
             _put(units, m.group(1).lower(), value, text, m)
     for m in _A_LENGTH.finditer(text):
@@ -146,8 +153,9 @@ def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str, m
     """Store one number read from ``text`` at match ``m`` (its words begin at ``start``): lengths of time in
     minutes, and a number said as a bound ("more than two hours", "nearly 30") keyed ">120" or "<30"."""
     start = m.start() if start is None else start
-    if unit in _MINUTES_PER:
-        unit, value = "minute", value * _MINUTES_PER[unit]
+    if unit in _MEASURES:
+        unit, per = _MEASURES[unit]
+        value *= per
     shown = text[start:m.end()].strip()
     bound = _BOUND.search(text, max(0, start - _BOUND_REACH), start)
     if bound:

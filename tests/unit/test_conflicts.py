@@ -460,3 +460,22 @@ def test_a_count_per_side_with_its_noun_on_both_sides_is_told_once():
                             "beta": [claim("beta", "The sides agreed to exchange 175 prisoners on each side.")]}, PAIR)
     assert [(c.kind, dict(c.values)) for c in found] == [
         ("number", {"alpha": "150 prisoners", "beta": "175 prisoners"})]
+
+
+def test_lengths_of_time_in_years_months_weeks_and_days_compare_in_one_measure():
+    found = conflicts("The leaders agreed to extend the lower tariffs for one more year.",
+                      "The teams agreed to extend the pause on the extra tariffs by six months.")
+    assert found == {"number": {"alpha": "one more year", "beta": "six months"}}
+    assert conflicts("The pause was extended by two weeks.", "The pause was extended by ten days.")["number"] == {
+        "alpha": "two weeks", "beta": "ten days"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The pause was extended for another year.", "The pause was extended by twelve months."),
+    ("The pause was extended by two weeks.", "The pause was extended by 14 days."),
+    ("The pause was extended by half a year.", "The pause was extended by six months."),
+    # months and days are not one measure (a month is no fixed number of days): left alone
+    ("The pause was extended by one month.", "The pause was extended by 31 days."),
+])
+def test_one_length_of_time_said_in_two_units_is_no_conflict(a, b):
+    assert "number" not in conflicts(a, b)
