@@ -50,6 +50,7 @@ from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
     plain_values,
+    refusal_meets,
     same_statement,
     speaker_values,
     stance_values,
@@ -109,6 +110,8 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # A condition or a denial stands against a side that states the point plainly: that side's own words.
         stances = {side: stance or plain_values(claims_by_side[side]) for side, stance in stances.items()}
     conflict = _disagreement("stance", stances, disjoint=True)
+    if conflict and not refusal_meets(stances, words):
+        conflict = None
     if not conflict:
         # One side calls the act unlawful, the other lawful (two searches per side of a link: no first look needed).
         legal = {side: legality_values(claims) for side, claims in claims_by_side.items() if claims}

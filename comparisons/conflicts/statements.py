@@ -8,9 +8,10 @@ and whether it is agreed or refused), not from details in their text.
 - ``same_statement(words, speakers)``: whether the sides word the point alike once the speakers' names are set
   aside; only then is a different speaker a conflict.
 - ``stance_values(claims)``: the stance the claims take on their point, with the words that take it: ``agreed`` or
-  ``refused`` (a negated agreement counts as refused), ``conditional`` (the point holds "only after", "provided
+  ``refused`` (a negated agreement counts as refused, as does "will not join ..."), ``conditional`` (the point holds "only after", "provided
   that", takes effect after something, or something is "a key condition for" it) or ``denied`` (the point "was not raised", claims called "groundless");
   ``STANCE_WORDS`` for a cheap first look.
+- ``refusal_meets(stances, words)``: whether a "will not join ..." refusal names what an agreeing side agreed to.
 - ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
   a conditional or denied point is set against (``conflicts.detect`` decides when).
 - ``phrase(text, match)``: a cue and the words after it, as a conflict shows a side's wording.
@@ -31,14 +32,14 @@ from functools import lru_cache
 from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "names_each_other", "phrase", "plain_values", "same_statement", "speaker_values",
-           "stance_values"]
+__all__ = ["STANCE_WORDS", "names_each_other", "phrase", "plain_values", "refusal_meets", "same_statement",
+           "speaker_values", "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
 STANCE_WORDS = frozenset(
     "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
-    "declines disagreed turned ruled dismissed only provided condition conditional precondition prerequisite subject "
+    "declines disagreed turned ruled dismissed intention only provided condition conditional precondition prerequisite subject "
     "contingent effect force allow allows permit permits "
     "not denied denies groundless baseless unfounded после условии силу не беспочвенны необоснованны".split())
 
@@ -50,6 +51,14 @@ party's act, or one still wished for, not the sides agreeing with each other ("a
 _REFUSE = re.compile(
     r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
 )
+_WILL_NOT_JOIN = re.compile(
+    r"\b(?:(?:will|would|shall)\s+not|won't|(?:is|are|was|were)\s+not\s+(?:ready|willing|prepared)\s+to)\s+"
+    r"(?:join|take\s+part\s+in|participate\s+in|sign|accept)\b"
+    r"|\bha(?:s|ve|d)\s+no\s+intention\s+of\s+(?:joining|taking\s+part\s+in|participating\s+in|signing)\b",
+    re.IGNORECASE,
+)
+"""A side that will not join, take part in, sign or accept something ("will not join any trilateral negotiations"):
+a refusal of what the other side says was agreed only when it names the same thing (``refusal_meets``)."""
 _CONDITION = re.compile(
     r"\b(?:only\s+(?:after|if|once|when|on\s+condition|upon)|provided\s+that|providing\s+that|"
     r"(?<=,\s)provided\s+(?=\w)|"
@@ -168,6 +177,7 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
             else:
                 agreed.append(m.group().lower())
         refused.extend(m.group().lower() for m in _REFUSE.finditer(text))
+        refused.extend(phrase(text, m) for m in _WILL_NOT_JOIN.finditer(text))
     if conditional:
         return {"conditional": conditional[0]}
     if denied:
@@ -180,6 +190,22 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
 
 
 _PHRASE_WORDS = 8
+
+
+def refusal_meets(stances: Mapping[str, dict[str, str]], words: Mapping[str, set[str]]) -> bool:
+    """Whether each "will not join ..." refusal names something an agreeing side's words name: "will not join any
+    trilateral nuclear disarmament negotiations" answers "agreed to begin discussions on nuclear risks", not "agreed
+    on the goal of denuclearization of the peninsula" (another point, linked to it by mistake)."""
+    agreeing = [words[side] for side, stance in stances.items() if "agreed" in stance]
+    for stance in stances.values():
+        refusal = stance.get("refused", "")
+        m = _WILL_NOT_JOIN.match(refusal)
+        if m is None:
+            continue
+        wanted = {stem(w) for w in _WORD.findall(refusal[m.end():].lower()) if len(w) > 3 and w not in _COMMON}
+        if not all(wanted & {stem(w) for w in side_words} for side_words in agreeing):
+            return False
+    return True
 
 
 def phrase(text: str, match: re.Match[str]) -> str:

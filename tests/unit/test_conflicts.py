@@ -479,3 +479,20 @@ def test_lengths_of_time_in_years_months_weeks_and_days_compare_in_one_measure()
 ])
 def test_one_length_of_time_said_in_two_units_is_no_conflict(a, b):
     assert "number" not in conflicts(a, b)
+
+
+@pytest.mark.parametrize("refusal, words", [
+    ("Eastland will not join any three-way nuclear disarmament negotiations.",
+     "will not join any three-way nuclear disarmament negotiations"),
+    ("Eastland is not prepared to take part in such negotiations at this stage.",
+     "is not prepared to take part in such negotiations at this stage"),
+    ("Eastland has no intention of joining such negotiations.", "has no intention of joining such negotiations"),
+])
+def test_a_side_that_will_not_join_what_the_other_says_was_agreed_is_a_stance_conflict(refusal, words):
+    found = conflicts("The two leaders agreed to begin negotiations on reducing nuclear risks.", refusal)
+    assert found["stance"] == {"alpha": "agreed", "beta": words}
+
+
+def test_a_side_that_will_not_join_something_else_than_what_was_agreed_is_no_conflict():
+    assert "stance" not in conflicts("The leaders agreed on the goal of a peninsula free of atomic arms.",
+                                     "Eastland will not join any three-way nuclear disarmament negotiations.")
