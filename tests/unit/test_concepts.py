@@ -167,3 +167,15 @@ def test_personnel_exchanges_and_visa_free_travel_are_exchanges_between_peoples(
     lexicon = concept_lexicon()
     for text in ("Both sides will expand personnel exchanges.", "China extended visa-free entry for British citizens."):
         assert "people_exchanges" in lexicon.find(normalise(text)), text
+
+
+def test_the_channels_between_two_militaries_are_one_point_under_any_name():
+    """One side says "military-to-military channels", the other "the two militaries should maintain communication"
+    or names who talks: theater commanders, defense chiefs."""
+    lexicon = concept_lexicon()
+    for text in ("The two militaries should maintain communication on the basis of equality.",
+                 "Telephone calls between theater commanders will resume.",
+                 "Their defense chiefs will hold a video call in the coming weeks.",
+                 "Both sides value keeping military channels open."):
+        assert "military_communication" in lexicon.find(normalise(text)), text
+    assert "military_communication" not in lexicon.find(normalise("The military situation was discussed."))

@@ -589,3 +589,18 @@ def test_the_fight_against_fentanyl_and_illicit_drugs_is_a_global_issue():
     (fentanyl,) = tags("He pressed Vesk to stop the shipments of fentanyl precursor chemicals.")
     (control,) = tags("On drug control, the minister described the steps already taken.")
     assert "global" in fentanyl and "global" in control
+
+
+def test_leaders_agreeing_to_continue_contacts_or_teams_preparing_their_meeting_is_their_channel_not_talks():
+    """The guidelines' leader-contacts: future leader calls or summits, agreement to stay in contact. Aides who prepare
+    the leaders' next meeting or visit serve that channel; they are not negotiating."""
+    agreed, prepare, visit, expert = tags(
+        "It was agreed to continue contacts, including a possible visit to the capital.",
+        "The presidents agreed that their aides would work on the possibility of a personal meeting.",
+        "The leaders tasked their teams with preparing for the chancellor's upcoming visit.",
+        "The experts will resume contacts on cybersecurity next month.",
+    )
+    assert agreed == ("leader-contacts",)
+    assert prepare == ("leader-contacts",)
+    assert visit == ("leader-contacts",)
+    assert "talks" in expert
