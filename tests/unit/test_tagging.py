@@ -604,3 +604,21 @@ def test_leaders_agreeing_to_continue_contacts_or_teams_preparing_their_meeting_
     assert prepare == ("leader-contacts",)
     assert visit == ("leader-contacts",)
     assert "talks" in expert
+
+
+def test_export_licensing_and_dual_use_exports_are_export_controls_hence_sanctions():
+    """The guidelines count export controls as sanctions; readouts name them by how they are applied."""
+    for sentence in ("He welcomed the decision to resume issuing general licences for exports of rare earth magnets.",
+                     "The ministry has approved compliant export applications for the relevant items.",
+                     "The country manages the export of dual-use items strictly under its laws."):
+        (topics,) = tags(sentence)
+        assert "sanctions" in topics, (sentence, topics)
+    (plain,) = tags("Exports of grain rose sharply this year.")
+    assert "sanctions" not in plain
+
+
+def test_ending_the_war_as_the_aim_of_talks_is_its_settlement_while_stopping_the_fighting_is_de_escalation():
+    settlement, halt = tags("The delegations reviewed the framework for ending the war.",
+                            "The leaders called for the fighting to end and for an immediate halt to the shelling.")
+    assert "de-escalation" not in settlement
+    assert "de-escalation" in halt
