@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENGINE_VERSION", "Prepared", "compare", "prepare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.8"
+ENGINE_VERSION = "1.9"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4
@@ -53,7 +53,7 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     # A pair with claims on only one side has nothing to link: skip loading a scorer for it.
     if sum(1 for d in documents if d.claims) >= 2:
         scorer = get_scorer(options.similarity, options.model)
-        alignment = align(documents, claim_topics, scorer, params)
+        alignment = align(documents, claim_topics, scorer, params, voices=[p.name for p in pair.participants])
         raw_links = [(tuple(ids), float(score)) for ids, score in alignment.links]
         link_evidence, omission_evidence = alignment.link_evidence, alignment.omission_evidence
     else:

@@ -60,7 +60,8 @@ class GoldPair:
 
     def links(self, params: EngineParams) -> list[tuple[str, ...]]:
         documents, topics = self.prepared()
-        return [ids for ids, _ in align(documents, topics, get_scorer("lexical"), params).links]
+        voices = [p.name for p in self.pair.participants]
+        return [ids for ids, _ in align(documents, topics, get_scorer("lexical"), params, voices=voices).links]
 
     def _gold(self):
         """(first side, second side, gold sentence pairs, claim id -> sentences it covers, every sentence id)."""

@@ -1,8 +1,10 @@
 """Links between the claims of two or more sides that report the same point; the rest are omissions.
 
-- ``align(documents, claim_topics, scorer, params=None) -> Alignment``: ``documents`` are the sides' ``Document``
-  values, ``claim_topics`` maps claim id to topic ids (may be empty), ``scorer`` comes from
-  ``similarity.get_scorer`` (or is its name), ``params`` are the engine's numbers (``comparisons.params``).
+- ``align(documents, claim_topics, scorer, params=None, *, voices=None) -> Alignment``: ``documents`` are the sides'
+  ``Document`` values, ``claim_topics`` maps claim id to topic ids (may be empty), ``scorer`` comes from
+  ``similarity.get_scorer`` (or is its name), ``params`` are the engine's numbers (``comparisons.params``);
+  ``voices``, the pair's participants' names, says whose words count as a speaker's own (below; none given:
+  every speaker's).
 - ``Alignment(links, omitted, scored_pairs, link_evidence, omission_evidence)``: ``links`` is a tuple of
   ``(claim_ids, score)`` with claims from at least two sides, ordered by reading order; ``omitted`` the claims in no
   link; ``scored_pairs`` how many claim pairs were scored (the cost the benchmark and tests watch); the evidence
@@ -14,7 +16,9 @@ How:
    concepts, entities, dates) ranks each claim's partners by the rare keys they share; only the best few are scored.
 2. A candidate's score is the scorer's content similarity, weakened when the claims' topics share nothing or
    their speakers differ, and nudged by a similar place in the readouts (readouts tend to cover points in a
-   similar order).
+   similar order). Only the participants are speakers here: an aide or spokesperson answering the press in a
+   briefing speaks in the side's name, as its narrator does, so "Vasily Koretsky: It was discussed." may report a
+   point the other side gives its president.
 3. Links grow greedily from the best pair down, like average-linkage clustering: two groups merge only while the
    pairs the merge would newly assert (every claim of one side with every claim of another) stay strong on
    average. One claim may so join several claims of the other side (1:n), and with three sides a link spans all
@@ -44,7 +48,7 @@ from comparisons.matching.similarity import PreparedScorer, Scorer, get_scorer
 from comparisons.model import Factor, LinkEvidence, OmissionEvidence, PairEvidence, SharedFeature
 from comparisons.params import EngineParams, default_params
 from comparisons.topics.tagging import refers_back
-from readouts.model import Claim, Document
+from readouts.model import BOTH, Claim, Document
 
 __all__ = ["Alignment", "align"]
 
@@ -280,7 +284,8 @@ def _join_enumerations(documents: Sequence[Document], best: Mapping[tuple[str, s
 
 
 def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str]] | None = None,
-          scorer: Scorer | str = "lexical", params: EngineParams | None = None) -> Alignment:
+          scorer: Scorer | str = "lexical", params: EngineParams | None = None, *,
+          voices: Sequence[str] | None = None) -> Alignment:
     p = params or default_params()
     documents = list(documents)
     if isinstance(scorer, str):
@@ -294,6 +299,9 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
     topics = {cid: frozenset(t) for cid, t in (claim_topics or {}).items()}
     prepared = scorer.prepare(documents, p)
     speakers = {c.id: _name_words(c.speaker) for doc in documents for c in doc.claims}
+    if voices:
+        participant_words = frozenset().union(*(_name_words(v) for v in voices), {BOTH})
+        speakers = {cid: words if words & participant_words else frozenset() for cid, words in speakers.items()}
     scores = _Scores(prepared, topics, positions, speakers, p)
 
     scored = [(scores(a, b), a, b) for a, b in sorted(candidate_pairs(documents, prepared, p))]

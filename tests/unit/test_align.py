@@ -216,6 +216,20 @@ def test_claims_attributed_to_different_speakers_score_lower_and_name_forms_do_n
     assert other < unknown
 
 
+def test_an_aide_answering_for_a_side_is_no_other_speaker_than_the_leaders_it_reports_on():
+    """In a briefing every answer is the aide's turn; the aide speaks in the side's name, so a point the other side
+    gives its leader is not "another speaker's" point. A participant speaking still is."""
+    docs = [document("london", LONDON), document("vienna", VIENNA)]
+    score = lambda result: dict(result.links)[("london:2", "vienna:3")]
+    voices = ["Keir Starmer", "Karl Nehammer"]
+    unknown = score(align(docs, {}, "lexical", voices=voices))
+    aide = [with_speakers(docs[0], {2: "Keir Starmer"}), with_speakers(docs[1], {3: "Press Secretary Anna Gruber"})]
+    leaders = [with_speakers(docs[0], {2: "Keir Starmer"}), with_speakers(docs[1], {3: "Chancellor Nehammer"})]
+    assert score(align(aide, {}, "lexical", voices=voices)) == unknown
+    assert score(align(aide, {}, "lexical")) < unknown  # without the participants every speaker counts
+    assert score(align(leaders, {}, "lexical", voices=voices)) < unknown
+
+
 def test_a_side_without_claims_leaves_everything_omitted():
     docs = [document("london", LONDON), Document(Side("empty", ""), ())]
     result = align(docs, {}, "lexical")
