@@ -20,7 +20,7 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _INFLECTIONS = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 _DERIVATIONS = (
     "ational", "ization", "isation", "ations", "ation", "ments", "ment", "ities", "ity", "ness", "ives", "ive",
-    "ically", "ical", "ally", "ly", "al", "ers", "er", "ous", "ists", "ist", "ate", "at",
+    "ically", "ical", "ally", "ly", "al", "ers", "er", "ous", "ists", "ist", "ate", "at", "ence", "ance",
 )
 
 

@@ -179,3 +179,21 @@ def test_the_channels_between_two_militaries_are_one_point_under_any_name():
                  "Both sides value keeping military channels open."):
         assert "military_communication" in lexicon.find(normalise(text)), text
     assert "military_communication" not in lexicon.find(normalise("The military situation was discussed."))
+
+
+def test_one_point_under_a_short_name_an_idiom_or_an_accusation_and_its_denial():
+    """Seen unlinked on fresh pairs: each pair of wordings is one concept; a temporal idiom is not the demand."""
+    lexicon = concept_lexicon()
+    same = {
+        "energy": ("Purchases of American LNG keep growing.", "Liquefied natural gas offers great potential."),
+        "ceasefire": ("He wants the guns to fall silent before the summer.", "They called for a truce."),
+        "weapons_supplies": ("He raised the support for Russia's defense industrial base.",
+                             "China has never provided lethal weapons to any party."),
+        "engagement": ("Contacts at the expert level will continue.", "Their technical teams will keep working."),
+        "security_guarantees": ("We are not against guarantees as such.", "They discussed security guarantees."),
+        "sanctions": ("The two leaders addressed the CAATSA issue.", "The sanctions will stay in place."),
+    }
+    for concept, texts in same.items():
+        for text in texts:
+            assert concept in lexicon.find(normalise(text)), (concept, text)
+    assert "ceasefire" not in lexicon.find(normalise("Once the guns fall silent, security must be guaranteed."))

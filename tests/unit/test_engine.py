@@ -78,7 +78,7 @@ class StandInAlignment:
     omission_evidence: dict = field(default_factory=dict)
 
 
-def standin_align(documents, claim_topics, scorer, params=None, threshold=0.3):
+def standin_align(documents, claim_topics, scorer, params=None, threshold=0.3, voices=None):
     """Greedy best partners of the first side's claims on every other side, returned in scrambled order."""
     groups, used = {}, set()
     first, *others = documents
@@ -203,7 +203,7 @@ def test_same_input_gives_same_result(standins):
 
 
 def test_aligner_repeating_a_claim_cannot_break_the_invariant(standins, monkeypatch):
-    def sloppy_align(documents, claim_topics, scorer, params=None):
+    def sloppy_align(documents, claim_topics, scorer, params=None, voices=None):
         links = [(("east:0", "west:2"), 0.9), (("east:0", "west:0"), 0.5), (("west:1", "east:9"), 0.4)]
         return StandInAlignment(links, [])
 

@@ -622,3 +622,16 @@ def test_ending_the_war_as_the_aim_of_talks_is_its_settlement_while_stopping_the
                             "The leaders called for the fighting to end and for an immediate halt to the shelling.")
     assert "de-escalation" not in settlement
     assert "de-escalation" in halt
+
+
+def test_lng_caatsa_and_the_guns_falling_silent_name_their_topics():
+    energy, caatsa, silent, once = tags(
+        "He added that energy, including LNG and nuclear power, offers great potential.",
+        "The two leaders also addressed the CAATSA issue.",
+        "The envoy made clear that the president wants the guns to fall silent before the summer.",
+        "Once the guns fall silent, the country's security will have to be guaranteed.",
+    )
+    assert "economy" in energy
+    assert "sanctions" in caatsa
+    assert "de-escalation" in silent
+    assert "de-escalation" not in once

@@ -61,3 +61,10 @@ def test_one_stemmer_joins_a_words_forms():
 def test_a_singular_meets_its_plural_in_es(singular):
     # "drones" loses "es"; "drone" kept its "e", so the two never met and a point on drones went unlinked.
     assert stem(singular) == stem(singular + "s")
+
+
+def test_a_noun_in_ence_or_ance_does_not_meet_an_unrelated_word_cut_to_the_same_six_letters():
+    # "presence" and "presented" were both "presen": "the presence of troops" joined "they presented the plan".
+    assert stem("presence") != stem("presented")
+    assert stem("difference") == stem("differences")
+    assert stem("assistance") == stem("assist")
