@@ -197,3 +197,19 @@ def test_one_point_under_a_short_name_an_idiom_or_an_accusation_and_its_denial()
         for text in texts:
             assert concept in lexicon.find(normalise(text)), (concept, text)
     assert "ceasefire" not in lexicon.find(normalise("Once the guns fall silent, security must be guaranteed."))
+
+
+def test_a_peace_plan_a_mediation_offer_and_a_military_encounter_under_each_sides_name():
+    lexicon = concept_lexicon()
+    same = {
+        "peace_plan": ("They presented the updated twenty-point framework.",
+                       "Our guests brought the latest version of the peace plan."),
+        "mediation": ("The president offered to help settle the disputes that remain.",
+                      "India does not accept mediation by any third party."),
+        "military_incidents": ("He raised unsafe and unprofessional intercepts of patrol aircraft.",
+                               "The root cause lies in close-in reconnaissance near the coast."),
+    }
+    for concept, texts in same.items():
+        for text in texts:
+            assert concept in lexicon.find(normalise(text)), (concept, text)
+    assert "peace_plan" not in lexicon.find(normalise("Both sides spoke of a lasting peace."))
