@@ -635,3 +635,12 @@ def test_lng_caatsa_and_the_guns_falling_silent_name_their_topics():
     assert "sanctions" in caatsa
     assert "de-escalation" in silent
     assert "de-escalation" not in once
+
+
+def test_encounters_between_two_militaries_are_de_escalation_under_either_sides_wording():
+    unsafe, reconnaissance = tags("He raised concerns about unsafe and unprofessional intercepts of patrol aircraft.",
+                                  "The root cause lies in close-in reconnaissance by foreign ships near the coast.")
+    assert "de-escalation" in unsafe
+    assert "de-escalation" in reconnaissance
+    (data,) = tags("The satellite took reconnaissance images of the harvest.")
+    assert "de-escalation" not in data
