@@ -644,3 +644,12 @@ def test_encounters_between_two_militaries_are_de_escalation_under_either_sides_
     assert "de-escalation" in reconnaissance
     (data,) = tags("The satellite took reconnaissance images of the harvest.")
     assert "de-escalation" not in data
+
+
+def test_the_dialogue_between_the_leaders_is_their_channel_and_between_ministries_it_is_talks():
+    leaders, ministries = tags(
+        "He said that the sincere dialogue between the two leaders gave the relationship new momentum.",
+        "The dialogue between the two foreign ministries will continue in the autumn.",
+    )
+    assert "leader-contacts" in leaders and "talks" not in leaders
+    assert "talks" in ministries
