@@ -140,3 +140,28 @@ async def test_letters_typed_in_one_burst_all_reach_the_filter(app, settle):
         assert app.screen.focused.id == "filter"
         assert app.screen.focused.value == "lisb"
         assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]
+
+
+async def test_a_broken_pair_says_its_whole_problem_at_80_columns(tmp_path, write_pair_folder, settle):
+    # The row and the preview began with the library's absolute path ("/home/me/.local/share/dualread/..."): at
+    # 80 columns the row showed the path alone and the preview lost the value at fault to its ellipsis.
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    root = tmp_path / "a-library-folder-with-a-rather-long-name" / "kept-in-a-shared-repository"
+    write_pair_folder(root, "2024-03-04-good")
+    folder = write_pair_folder(root, "2024-03-05-dated-badly")
+    yaml = (folder / "pair.yaml").read_text(encoding="utf-8").replace("date: 2024-03-04", "date: [1]")
+    (folder / "pair.yaml").write_text(yaml, encoding="utf-8")
+    app = DualreadApp(Library(root), CompareOptions())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PairTable)
+        assert cell(app, "2024-03-05-dated-badly", "event").startswith("2024-03-05-dated-badly: p")
+        table.move_to(table.row_ids.index("2024-03-05-dated-badly"))
+        await settle(pilot)
+        preview = app.screen.query_one(PairPreview)
+        shown = " ".join(line.text.strip() for line in preview.render_lines(preview.region.reset_offset))
+        assert "pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])" in " ".join(shown.split()), shown
+        assert str(root) not in shown and "…" not in shown

@@ -48,6 +48,18 @@ class Listing:
         return self.pair is None
 
     @property
+    def short_problem(self) -> str:
+        """The problem, the path up to the pair's folder cut ("pair.yaml: field 'date': ..."): the folder is the row's
+        id already, and at 80 columns "/home/me/.local/share/dualread/..." was all the row and preview showed."""
+        problem = self.problem or ""
+        head, colon, _ = problem.partition(": ")
+        for separator in ("/", "\\"):
+            marker = f"{separator}{self.id}{separator}"
+            if colon and marker in head:
+                return problem[head.rindex(marker) + len(marker):]
+        return problem
+
+    @property
     def date(self) -> str:
         return self.pair.date.isoformat() if self.pair else ""
 

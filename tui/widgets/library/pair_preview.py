@@ -10,6 +10,7 @@ opens each line is the one the table's Coverage column shows, so no separate leg
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
@@ -91,8 +92,12 @@ def preview_text(listing: Listing | None, figures: Figures | None, palette: Pale
     if listing.pair is None:
         text.append("Broken pair ", Style(color=palette.error, bold=True))
         text.append_text(literal(listing.id, Style(bold=True)))
-        text.append("\n")
-        text.append_text(literal(listing.problem or "", Style(color=palette.error)))
+        problem = literal(listing.short_problem, Style(color=palette.error))
+        # The problem is what the reader came for (the field and the value at fault come last): wrapped, not cut.
+        lines = problem.wrap(Console(width=width), width, overflow="fold") if width else [problem]
+        for line in lines:
+            text.append("\n")
+            text.append_text(line)
         return text
     pair = listing.pair
     text.append_text(field_text(pair.event, Style(bold=True)))

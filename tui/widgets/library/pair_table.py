@@ -297,7 +297,7 @@ class PairTable(CursorView, can_focus=True):
         if column.key == "event":
             if listing.broken:
                 cell = literal(listing.id + ": ", Style(bold=True))
-                cell.append_text(literal(listing.problem or "", Style(color=palette.error)))
+                cell.append_text(literal(listing.short_problem, Style(color=palette.error)))
                 cell.truncate(column.width, overflow="ellipsis")
                 return cell
             return literal(self._told_apart(column.width).get(listing.id) or short(listing.event, column.width))
