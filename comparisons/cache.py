@@ -190,9 +190,17 @@ def _own_folders(cache_dir: Path, folder: Path) -> bool:
         except OSError:
             return False
         if not stat.S_ISDIR(mode):
-            _note(step, "a link or a file stands where the cache's folder should be; the cache is not used")
+            if step not in _NOTED_FOLDERS:
+                # Said once a folder: `search` or `export --all` compares every pair, and said the same line for each.
+                _NOTED_FOLDERS.add(step)
+                log.warning("dualread: note: %s is a link or a file, not a folder, so the cache is not used "
+                            "(each comparison is computed afresh); delete it to let dualread make its own", step)
             return False
     return True
+
+
+_NOTED_FOLDERS: set[Path] = set()
+"""The cache folders already named as links or files in this process."""
 
 
 def _load(path: Path, pair: Pair) -> Comparison | None:

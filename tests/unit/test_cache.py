@@ -123,3 +123,20 @@ def test_a_change_to_the_engines_code_changes_the_key(monkeypatch):
     base = cache_key(PAIR, OPTIONS)
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited-engine")
     assert cache_key(PAIR, OPTIONS) != base
+
+
+def test_a_cache_folder_that_is_a_link_is_named_once_not_once_a_pair(counted, tmp_path, caplog):
+    # `dualread search` on a library whose .cache is a link said "the cached comparison .../.cache was
+    # discarded (...)" once for every pair it compared: the same line a dozen times, naming no comparison at all.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "lib").mkdir()
+    cache_dir = tmp_path / "lib" / ".cache"
+    cache_dir.symlink_to(elsewhere)
+    with caplog.at_level("WARNING", logger="dualread.cache"):
+        for pair_id in ("first-call", "second-call", "third-call"):
+            cached_compare(dataclasses.replace(PAIR, id=pair_id), OPTIONS, cache_dir)
+    notes = [r.getMessage() for r in caplog.records if r.name == "dualread.cache"]
+    assert len(notes) == 1, notes
+    assert str(cache_dir) in notes[0] and "not a folder" in notes[0] and "cached comparison" not in notes[0]
+    assert counted == ["first-call", "second-call", "third-call"] and not any(elsewhere.iterdir())
