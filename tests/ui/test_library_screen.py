@@ -165,3 +165,15 @@ async def test_a_broken_pair_says_its_whole_problem_at_80_columns(tmp_path, writ
         shown = " ".join(line.text.strip() for line in preview.render_lines(preview.region.reset_offset))
         assert "pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])" in " ".join(shown.split()), shown
         assert str(root) not in shown and "…" not in shown
+
+
+def test_a_broken_pair_folder_that_is_itself_the_problem_is_named_by_its_problem():
+    # A pair folder linked out of the library: its row read "linked: /home/me/lib/linked: refused: a link o…".
+    from tui.widgets.library.listing import Listing
+
+    listing = Listing("linked", None, "/home/me/lib/linked: refused: a link out of the library (to /elsewhere)")
+    assert listing.short_problem == "refused: a link out of the library (to /elsewhere)"
+    inside = Listing("p", None, "/home/me/lib/p/pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])")
+    assert inside.short_problem == "pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])"
+    # A problem that names no path of the pair is left whole.
+    assert Listing("p", None, "could not be read").short_problem == "could not be read"

@@ -52,11 +52,13 @@ class Listing:
         """The problem, the path up to the pair's folder cut ("pair.yaml: field 'date': ..."): the folder is the row's
         id already, and at 80 columns "/home/me/.local/share/dualread/..." was all the row and preview showed."""
         problem = self.problem or ""
-        head, colon, _ = problem.partition(": ")
+        head, colon, rest = problem.partition(": ")
         for separator in ("/", "\\"):
             marker = f"{separator}{self.id}{separator}"
             if colon and marker in head:
                 return problem[head.rindex(marker) + len(marker):]
+            if colon and head.endswith(f"{separator}{self.id}"):
+                return rest  # the folder itself: "refused: a link out of the library (to ...)"
         return problem
 
     @property
