@@ -186,3 +186,44 @@ async def test_exporting_the_library_names_a_pair_whose_review_has_stale_decisio
     async with app.run_test(size=(100, 30)) as pilot:
         said = " ".join(await export_the_library(app, pilot, settle))
         assert "Wrote" in said and "stale review decisions, kept and not applied: 2024-03-04-vest-putin-call (1)" in said
+
+
+async def test_exporting_a_library_with_many_broken_pairs_says_what_it_wrote_first_and_in_one_screen(
+        tmp_path, settle, monkeypatch):
+    # Eleven broken pairs made a notice of eleven paths and problems: at 80x24 it ran off the top of the screen,
+    # and "Wrote 10 pairs to ..." went with it. Now the ids, a count, and where each problem is written.
+    from comparisons import reports
+
+    root = str(tmp_path.resolve())
+    failed = [(f"2024-01-{n:02d}-broken", f"{root}/2024-01-{n:02d}-broken/pair.yaml: field 'date': must be a date "
+               "YYYY-MM-DD (got [1])") for n in range(1, 12)]
+
+    def export_with_failures(library, options, fmt, out_dir, *, progress=None):
+        return reports.ExportSummary(written=[out_dir / "a.html"], failed=failed, index=out_dir / "index.html",
+                                     exported=10)
+
+    monkeypatch.setattr(reports, "export_all", export_with_failures)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = await export_the_library(app, pilot, settle)
+        note = next(n for n in said if n.startswith("Wrote 10 pairs"))
+        assert "11 pairs not exported: 2024-01-01-broken, 2024-01-02-broken, 2024-01-03-broken and 8 more" in note
+        assert "index.html says why" in note and "pair.yaml" not in note and len(note) < 300
+
+
+async def test_exporting_a_library_with_one_broken_pair_says_its_problem_without_the_users_folders(
+        tmp_path, settle, monkeypatch):
+    from comparisons import reports
+
+    problem = f"{tmp_path.resolve()}/2024-01-01-broken/pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])"
+
+    def export_with_a_failure(library, options, fmt, out_dir, *, progress=None):
+        return reports.ExportSummary(written=[out_dir / "a.html"], failed=[("2024-01-01-broken", problem)],
+                                     index=out_dir / "index.html", exported=1)
+
+    monkeypatch.setattr(reports, "export_all", export_with_a_failure)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = " ".join(await export_the_library(app, pilot, settle))
+        assert ("not exported: 2024-01-01-broken: 2024-01-01-broken/pair.yaml: field 'date': must be a date "
+                "YYYY-MM-DD (got [1])") in said

@@ -12,6 +12,7 @@ export.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on, work
@@ -49,6 +50,27 @@ def default_path(pair_id: str | None, fmt: str, folder: Path) -> Path:
         return folder / f"dualread-{fmt}"
     return folder / f"{pair_id}.{fmt}"
 
+
+
+SHOWN = 3
+"""Pairs a notice names before "and N more": a toast of eleven paths ran off the top of an 80x24 screen, taking
+the line that said what was written with it."""
+
+
+def few(items: list[str]) -> str:
+    """The first ``SHOWN`` items, and how many more."""
+    more = f" and {len(items) - SHOWN:,} more" if len(items) > SHOWN else ""
+    return ", ".join(items[:SHOWN]) + more
+
+
+def not_exported(failed: list[tuple[str, str]], root: Path, fmt: str, index: str) -> str:
+    """What the notice says of the pairs an export left out: each with its problem when there is one, else their
+    ids and where each problem is written out (the index; for CSV, which has none, the library's list)."""
+    if len(failed) == 1:
+        pair_id, why = failed[0]
+        return f"not exported: {pair_id}: {why.replace(str(root.resolve()) + os.sep, '')}"
+    where = "the library list" if fmt == "csv" else index
+    return f"{counted(len(failed), 'pair')} not exported: {few([pid for pid, _ in failed])} ({where} says why)"
 
 class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
     DEFAULT_CSS = styles.EXPORT
@@ -154,10 +176,10 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                 summary = export_all(self.app.library, self.app.options, fmt, path, progress=self.progress)
                 note = f"Wrote {counted(summary.exported, 'pair')} to {path} (index: {summary.index.name})"
                 if summary.stale:
-                    note += "; stale review decisions, kept and not applied: " + ", ".join(
-                        f"{pid} ({count})" for pid, count in summary.stale)
+                    note += "; stale review decisions, kept and not applied: " + few(
+                        [f"{pid} ({count})" for pid, count in summary.stale])
                 if summary.failed:
-                    note += "; failed: " + "; ".join(f"{pid}: {why}" for pid, why in summary.failed)
+                    note += "; " + not_exported(summary.failed, self.app.library.root, fmt, summary.index.name)
                 return note, path
         except DualreadError as error:
             self.app.call_from_thread(self.failed, str(error))
