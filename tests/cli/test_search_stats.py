@@ -149,3 +149,49 @@ def test_search_wraps_a_claim_in_wide_characters_to_the_terminals_width():
         claim = [line for line in lines if line.startswith("    ")]
         assert len(claim) > 1 and all(cell_len(line) <= width for line in lines), [cell_len(x) for x in lines]
         assert "".join(line.strip() for line in claim) == text, "every character, in order"
+
+
+def test_stats_fit_an_80_column_terminal():
+    # Ten cells a column made the table 87 wide: at 80 columns each row's ALONE figure wrapped onto a line of its
+    # own, under the topic's name. Columns are now as wide as they need, and names give way when still too wide.
+    from rich.cells import cell_len
+
+    from comparisons.library_stats import LibraryStats, TopicStat
+    from tui.commands.stats import format_stats
+
+    labels = {"economy": "Economy, trade and energy", "nato": "NATO, allies and partners", "talks": "Talks"}
+    rows = tuple(TopicStat(None, side, topic, 4, 4, 2, 1, 14, 5)
+                 for side in ("The White House", "President of Russia (Kremlin), a rather long publisher name")
+                 for topic in labels)
+    stats = LibraryStats("publisher", rows, 4, 0, labels)
+    lines = format_stats(stats, 80)
+    assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
+    assert any(line.strip().startswith("Economy, trade and energy") and line.rstrip().endswith("14      5")
+               for line in lines), "the names fit whole, and each row keeps its figures on its line"
+    by_topic = format_stats(LibraryStats("topic", rows, 4, 0, labels), 80)
+    assert all(cell_len(line) <= 80 for line in by_topic)
+    assert any(line.strip().startswith("President of Russia (Kre") and "…" in line for line in by_topic)
+
+
+def test_search_wraps_a_pairs_line_and_a_claims_facts_to_the_terminals_width():
+    # The claim's text was wrapped, its facts line and its pair's line were not: at 80 columns "kremlin:10 ·
+    # President of Russia (Kremlin) · linked · sanctions, de-escalation, ukraine · speaker ..." ran on at column 0.
+    from rich.cells import cell_len
+
+    from comparisons.library_search import ClaimHit, PairHits, SearchQuery, SearchResult
+    from tui.commands.search import format_result
+
+    hit = ClaimHit("kremlin:10", "kremlin", "President of Russia (Kremlin)", "Sanctions were raised.", 0, 22,
+                   "Joseph R. Biden", ("sanctions", "de-escalation", "ukraine"), "linked", "L3", 0.7, (), ())
+    event = "Biden–Putin telephone call before the January 2022 security talks"
+    result = SearchResult(SearchQuery(text=""), (PairHits("2021-12-30-biden-putin-call", "2021-12-30", event, True,
+                                                          (hit,)),), (), (), 0)
+    lines = format_result(result, 80)
+    assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
+    joined = " ".join(" ".join(lines).split())
+    assert f"2021-12-30 {event} (2021-12-30-biden-putin-call, sample)" in joined
+    assert ("kremlin:10 · President of Russia (Kremlin) · linked · sanctions, de-escalation, ukraine · speaker "
+            "Joseph R. Biden") in joined
+    assert all(line.startswith("  ") for line in lines if "speaker" in line or "ukraine" in line)
+    piped = format_result(result, None)
+    assert piped[2] == f"2021-12-30  {event}  (2021-12-30-biden-putin-call, sample)", "piped: one line, as before"

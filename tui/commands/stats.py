@@ -89,6 +89,7 @@ def _share(count: int, pairs: int) -> str:
 
 _HEADER = ("PAIRS", "RAISED", "LEFT OUT", "CONFLICT", "CLAIMS", "ALONE")
 _WIDEST_NAME = 44
+_NARROWEST_NAME = 16
 LEGEND = (
     "RAISED: pairs where the side has a claim on the topic. LEFT OUT: pairs where another side raised it and this "
     "one did not. CONFLICT: pairs where a claim of the side on it disagrees with the other side on a detail. "
@@ -117,14 +118,21 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
     from rich.cells import cell_len
 
     name_width = min(max(cell_len(name) for _, name, _ in rows), _WIDEST_NAME)
-    cell_width = max(len(h) for h in _HEADER) + 2
+    # Each column as wide as its header or its widest figure, two spaces apart: ten cells a column made the table
+    # 87 wide, so at 80 columns every row's last figure wrapped onto a line of its own.
+    widths = [max(len(h), *(len(cells[i]) for _, _, cells in rows)) + 2 for i, h in enumerate(_HEADER)]
+    if width is not None and 2 + name_width + sum(widths) > width:
+        # Too wide still: the names give way (cut with "…"), down to a readable minimum.
+        name_width = max(_NARROWEST_NAME, width - 2 - sum(widths))
     lines = [f"{stats.pairs:,} pairs counted"]
     heading = None
     for group, name, cells in rows:
         if group != heading:
             heading = group
-            lines += ["", group, "  " + "".ljust(name_width) + "".join(h.rjust(cell_width) for h in _HEADER)]
-        lines.append("  " + pad(fit(name, name_width), name_width) + "".join(c.rjust(cell_width) for c in cells))
+            header = "".join(h.rjust(w) for h, w in zip(_HEADER, widths, strict=True))
+            lines += ["", fit(group, width) if width else group, "  " + "".ljust(name_width) + header]
+        lines.append("  " + pad(fit(name, name_width), name_width)
+                     + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True)))
     lines.append("")
     lines += textwrap.wrap(LEGEND, width=min(width or 100, 100))
     return lines
