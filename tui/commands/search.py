@@ -183,7 +183,9 @@ def format_result(result: "SearchResult", width: int | None) -> list[str]:
     lines = [f"{result.claims:,} claim{'s' if result.claims != 1 else ''} in {pairs:,} pair{'s' if pairs != 1 else ''}"]
     for group in result.pairs:
         lines.append("")
-        lines.append(f"{group.date}  {visible_field(group.event)}  ({visible(group.pair_id)}{', sample' if group.sample else ''})")
+        # The pair's line and each claim's facts wrap too: at 80 columns they ran on at the terminal's first column.
+        lines += _wrap(f"{group.date}  {visible_field(group.event)}  ({visible(group.pair_id)}"
+                       f"{', sample' if group.sample else ''})", width, "")
         for hit in group.hits:
             facts = [hit.id, visible_field(hit.publisher or hit.side), hit.status]
             if hit.status == "conflict":
@@ -192,7 +194,7 @@ def format_result(result: "SearchResult", width: int | None) -> list[str]:
                 facts.append(", ".join(hit.topics))
             if hit.speaker:
                 facts.append("speaker " + visible_field(hit.speaker))
-            lines.append("  " + " · ".join(facts))
+            lines += _wrap(" · ".join(facts), width, "  ")
             lines += _wrap(visible(hit.text), width, "    ")
             for partner in hit.partners:
                 lines += _wrap(f"↔ {partner.id} ({visible_field(partner.publisher or partner.side)}): {visible(partner.text)}",
