@@ -4,6 +4,7 @@ is one line and exit 1 with the file left as it was; add --force keeps the revie
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -312,3 +313,19 @@ def test_conflict_marks_or_clears_a_links_conflict_from_the_command_line(run_dua
     assert refused.returncode == 2 and "--note" in refused.stderr
     missing = run_dualread("conflict", "dates", "L9", "--clear")
     assert missing.returncode == 1 and "no such link" in missing.stderr
+
+
+def test_reviews_opening_lines_wrap_at_the_terminals_width(tmp_path, monkeypatch, capsys):
+    # "2022-11-14-biden-xi-bali-meeting: no review yet; 21 rows as the engine aligned them" was 83 cells: at 80
+    # columns it, and the hint under it, ran on at the terminal's first column.
+    from rich.cells import cell_len
+
+    from tui.cli import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["--library", str(tmp_path / "lib"), "review", "2022-11-14-biden-xi-bali-meeting"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
+    head = " ".join(" ".join(lines[:4]).split())
+    assert re.search(r"2022-11-14-biden-xi-bali-meeting: no review yet; \d+ rows as the engine aligned them", head)
+    assert "confirm a link: dualread confirm 2022-11-14-biden-xi-bali-meeting L1 (or --all)" in head

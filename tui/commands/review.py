@@ -71,23 +71,29 @@ CONFLICT = {"marked": "conflict marked", "cleared": "conflict cleared"}
 
 def state_lines(comparison: "Comparison", width: int = 100) -> list[str]:
     from tui.commands.reviewing import row_name, visible
-    from tui.commands.terminal_text import fit
+    from tui.commands.terminal_text import fit, wrap
     from tui.widgets.texts import counted
 
     summary = comparison.review
     rows = comparison.rows
-    lines = []
+    lines: list[str] = []
+
+    def say(text: str, indent: str = "") -> None:
+        # Wrapped at the width, under its own indent: a pair id of 30 characters pushed these lines past 80
+        # columns, and the terminal went on with them at its first column.
+        lines.extend(wrap(text, width, indent))
+
     if summary is None:
-        lines.append(f"{comparison.pair.id}: no review yet; {counted(len(rows), 'row')} as the engine aligned them")
-        lines.append(f"  confirm a link: dualread confirm {comparison.pair.id} L1 (or --all)")
+        say(f"{comparison.pair.id}: no review yet; {counted(len(rows), 'row')} as the engine aligned them")
+        say(f"confirm a link: dualread confirm {comparison.pair.id} L1 (or --all)", "  ")
     else:
-        lines.append(f"{comparison.pair.id}: review.yaml holds {counted(summary.decisions, 'decision')}")
-        lines.append(f"  {counted(len(rows), 'row')}: {summary.confirmed} confirmed · {summary.added} added by hand · "
-                     f"{summary.changed} changed by hand · {summary.to_review} still to review")
+        say(f"{comparison.pair.id}: review.yaml holds {counted(summary.decisions, 'decision')}")
+        say(f"{counted(len(rows), 'row')}: {summary.confirmed} confirmed · {summary.added} added by hand · "
+            f"{summary.changed} changed by hand · {summary.to_review} still to review", "  ")
         if summary.stale:
-            lines.append(f"  {counted(len(summary.stale), 'stale decision')} (kept in review.yaml, not applied):")
+            say(f"{counted(len(summary.stale), 'stale decision')} (kept in review.yaml, not applied):", "  ")
             for stale in summary.stale:
-                lines.append(f"    {stale.action}: {visible(stale.reason)}")
+                say(f"{stale.action}: {visible(stale.reason)}", "    ")
     lines.append("")
     for row in rows:
         head = f"{row_name(row):<22} {STATUS[_status(row)]:<16}"
