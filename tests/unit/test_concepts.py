@@ -213,3 +213,11 @@ def test_a_peace_plan_a_mediation_offer_and_a_military_encounter_under_each_side
         for text in texts:
             assert concept in lexicon.find(normalise(text)), (concept, text)
     assert "peace_plan" not in lexicon.find(normalise("Both sides spoke of a lasting peace."))
+
+
+def test_the_length_of_a_call_is_one_fact_whatever_the_figures():
+    lexicon = concept_lexicon()
+    for text in ("The meeting has just ended; it lasted almost three hours.",
+                 "The envoys met the president for more than four hours.",
+                 "The call lasted about ninety minutes."):
+        assert "call_length" in lexicon.find(normalise(text)), text
