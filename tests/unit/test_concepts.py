@@ -221,3 +221,11 @@ def test_the_length_of_a_call_is_one_fact_whatever_the_figures():
                  "The envoys met the president for more than four hours.",
                  "The call lasted about ninety minutes."):
         assert "call_length" in lexicon.find(normalise(text)), text
+
+
+def test_drones_and_unmanned_aerial_vehicles_are_one_thing():
+    lexicon = concept_lexicon()
+    for text in ("He was concerned about the repeated drone overflights.",
+                 "Incidents involving unmanned aerial vehicles over several states were raised.",
+                 "Components found in Russian UAVs were discussed."):
+        assert "drones" in lexicon.find(normalise(text)), text
