@@ -229,3 +229,10 @@ def test_drones_and_unmanned_aerial_vehicles_are_one_thing():
                  "Incidents involving unmanned aerial vehicles over several states were raised.",
                  "Components found in Russian UAVs were discussed."):
         assert "drones" in lexicon.find(normalise(text)), text
+
+
+def test_export_licences_and_applications_are_the_export_control_point():
+    lexicon = concept_lexicon()
+    for text in ("Beijing will resume issuing general licences for exports of rare earth magnets.",
+                 "China has approved compliant export applications for the relevant items."):
+        assert "sanctions" in lexicon.find(normalise(text)), text
