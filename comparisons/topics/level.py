@@ -1,7 +1,8 @@
 """Whether an event is the leaders' own or one below them, and what that changes in the topics.
 
 - ``below_leaders(documents) -> bool``: the opening claims of the sides name officials (ministers, secretaries,
-  advisers, envoys, delegations) and no leader (president, prime minister, chancellor, king, ...).
+  advisers, envoys, delegations) and no leader (president, prime minister, chancellor, king, ...), or officials and
+  at most one leader each (an envoy or a secretary received by a president).
 - ``as_talks(topics, evidence, taxonomy) -> (topics, evidence)``: for such an event, every ``leader-contacts``
   topic becomes ``talks``, with the reason added to the evidence.
 
@@ -9,8 +10,9 @@ Why: the taxonomy keeps the leaders' own channel (that they spoke, its tone, sta
 between governments below the leaders. When two foreign ministers meet, their meeting, its tone and their promise
 to stay in touch are that lower channel: the same words that make a leaders' call ``leader-contacts`` make a
 ministers' meeting ``talks``. Which one a readout reports is said once, in its opening line, so it is read there
-for the whole pair. A leader named anywhere in the openings keeps the default (most readouts are the leaders'),
-and a taxonomy without both ids is left alone.
+for the whole pair. Two leaders named in one opening, or a leader with no official beside him, keep the default
+(most readouts are the leaders'); an envoy or secretary received by a president is below the leaders, since one
+side is not there at that level. A taxonomy without both ids is left alone.
 """
 
 from __future__ import annotations
@@ -44,12 +46,15 @@ _OFFICIAL = re.compile(
 
 
 def below_leaders(documents: Sequence[Document]) -> bool:
-    """Whether the sides' opening claims put the event below the leaders (see the module docstring)."""
-    openings = " ".join(doc.claims[0].text for doc in documents if doc.claims)
+    """Whether the sides' opening claims put the event below the leaders (see the module docstring): they name an
+    official and no leader, or an official and one leader at most each (an envoy or a secretary received by a
+    president: one side is not there at the leaders' level)."""
+    openings = [_DEPUTY.sub(" Deputy ", doc.claims[0].text) for doc in documents if doc.claims]
     if not openings:
         return False
-    rest = _DEPUTY.sub(" Deputy ", openings)
-    return not _LEADER.search(rest) and _OFFICIAL.search(rest) is not None
+    leaders = [len(_LEADER.findall(text)) for text in openings]
+    officials = any(_OFFICIAL.search(_LEADER.sub(" ", text)) for text in openings)
+    return officials and max(leaders) <= 1 and (sum(leaders) == 0 or len(openings) > 1)
 
 
 def as_talks(topics: Mapping[str, tuple[str, ...]], evidence: Mapping[str, Mapping[str, tuple[str, ...]]],

@@ -78,3 +78,14 @@ def test_a_taxonomy_without_both_topics_is_left_alone(tmp_path):
     )
     prepared = prepare(MINISTERS, load_taxonomy(own))
     assert any("leader-contacts" in ids for ids in prepared.topics.values())
+
+
+def test_an_envoy_or_secretary_received_by_a_president_is_below_the_leaders():
+    """One side is not there at the leaders' level: the guidelines' talks, not the leaders' own channel."""
+    envoy = pair_of("Special Envoy Ada Lind met today with President Tomas Reyk of Vesk. They agreed to stay in "
+                    "close contact.",
+                    "President of Vesk Tomas Reyk received Norland's Special Envoy Ada Lind. The sides agreed to "
+                    "remain in touch.")
+    topics = claim_topics(envoy)
+    assert "talks" in topics["They agreed to stay in close contact."]
+    assert "leader-contacts" not in topics["The sides agreed to remain in touch."]
