@@ -122,7 +122,7 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
     # 87 wide, so at 80 columns every row's last figure wrapped onto a line of its own.
     widths = [max(len(h), *(len(cells[i]) for _, _, cells in rows)) + 2 for i, h in enumerate(_HEADER)]
     if width is not None and 2 + name_width + sum(widths) > width:
-        # Too wide still: the names give way (cut with "…"), down to a readable minimum.
+        # Too wide still: the names give way, down to a readable minimum (a longer one takes a line of its own).
         name_width = max(_NARROWEST_NAME, width - 2 - sum(widths))
     lines = [f"{stats.pairs:,} pairs counted"]
     heading = None
@@ -131,8 +131,13 @@ def format_stats(stats: "LibraryStats", width: int | None = None) -> list[str]:
             heading = group
             header = "".join(h.rjust(w) for h, w in zip(_HEADER, widths, strict=True))
             lines += ["", fit(group, width) if width else group, "  " + "".ljust(name_width) + header]
-        lines.append("  " + pad(fit(name, name_width), name_width)
-                     + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True)))
+        figures = "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
+        if width is not None and cell_len(name) > name_width:
+            # A name the column cannot hold ("Ministry of Foreign Affairs of the People's Republic of China") has a
+            # line of its own, its figures under it: cut short, two ministries of foreign affairs read alike.
+            lines.append("  " + fit(name, width - 2))
+            name = ""
+        lines.append("  " + pad(fit(name, name_width), name_width) + figures)
     lines.append("")
     lines += textwrap.wrap(LEGEND, width=min(width or 100, 100))
     return lines
