@@ -24,6 +24,7 @@ killed ``add --force`` left set aside between its two renames is put back as soo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -291,11 +292,46 @@ KEPT_ON_REPLACE = ("review.yaml",)
 
 def _keep_on_replace(old: Path, scratch: Path) -> None:
     """Copy the files of ``KEPT_ON_REPLACE`` from the folder being replaced into the new one before the swap, so
-    the swap stays one step; only regular files are copied, never a link."""
+    the swap stays one step; only regular files are copied, never a link. The comment lines that open the old
+    pair.yaml open the new one too (``header_comments``)."""
     for name in KEPT_ON_REPLACE:
         source = old / name
         if source.is_file() and not source.is_symlink():
             shutil.copy2(source, scratch / name)
+    source = old / PAIR_FILE
+    if source.is_file() and not source.is_symlink() and source.stat().st_size <= MAX_YAML_BYTES:
+        header = header_comments(source.read_bytes())
+        if header:
+            target = scratch / PAIR_FILE
+            write_text_atomic(target, header + target.read_text(encoding="utf-8"))
+
+
+_NOT_YAML = re.compile("[^\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML refuses anywhere in a file, comments included."""
+
+
+def header_comments(raw: bytes) -> str:
+    """The comment lines (and blank lines among them) that open a pair.yaml, as text to put back on top of it.
+
+    A library kept in git is annotated by hand ("# checked against the PDF by A.N."): ``add --force`` and the
+    edit form rewrote the file from its keys and dropped such a header without a word. Only whole comment
+    lines before the first key are kept, and only printable ones, so the kept header can never make the new
+    file unreadable; a comment elsewhere in the file is not kept (the README says to use a ``note:`` key)."""
+    try:
+        text = raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return ""
+    kept: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if _NOT_YAML.search(line):
+            return ""
+        kept.append(line.rstrip())
+    while kept and not kept[-1]:
+        kept.pop()
+    return "".join(f"{line}\n" for line in kept) if any(kept) else ""
 
 
 def _sample_folders() -> list[Traversable]:

@@ -167,6 +167,31 @@ def test_a_readout_that_is_only_a_headline_is_refused_by_its_source(tmp_path, fi
 
 # --- editing a pair -------------------------------------------------------------------------------------------------
 
+def test_the_comments_that_open_a_pair_yaml_are_kept_by_force_and_by_an_edit(tmp_path, files):
+    # A library kept in git is annotated by hand; add --force and the edit form rewrote pair.yaml from its keys
+    # and dropped the annotator's header without a word.
+    library = Library(tmp_path)
+    add_pair(library, "p", "E", "2024-03-04", files)
+    pair_yaml = tmp_path / "p" / "pair.yaml"
+    header = "# Checked against the PDF on 2024-03-05 by A.N.\n#\n# Ostria's text: our translation\n\n"
+    pair_yaml.write_text(header + pair_yaml.read_text(encoding="utf-8"), encoding="utf-8")
+    add_pair(library, "p", "E again", "2024-03-04", files, force=True)
+    assert pair_yaml.read_text(encoding="utf-8").startswith(header.rstrip("\n") + "\nid: p\n")
+    edit_pair(library, "p", "E, renamed", "2024-03-04", [("norland", ""), ("ostria", "")])
+    assert pair_yaml.read_text(encoding="utf-8").startswith(header.rstrip("\n") + "\nid: p\n")
+    assert library.load("p").event == "E, renamed"
+
+
+def test_a_header_comment_yaml_could_not_read_is_not_carried_into_the_new_pair_yaml(tmp_path, files):
+    library = Library(tmp_path)
+    add_pair(library, "p", "E", "2024-03-04", files)
+    pair_yaml = tmp_path / "p" / "pair.yaml"
+    pair_yaml.write_text("# a bell \x07 in a comment\n" + pair_yaml.read_text(encoding="utf-8"), encoding="utf-8")
+    add_pair(library, "p", "E again", "2024-03-04", files, force=True)
+    assert pair_yaml.read_text(encoding="utf-8").startswith("id: p\n")
+    assert library.load("p").event == "E again"
+
+
 def test_an_edit_changes_the_metadata_and_keeps_texts_review_cache_key_and_unknown_keys(tmp_path, files):
     from comparisons.cache import cache_key
     from comparisons.options import CompareOptions
