@@ -141,21 +141,22 @@ def _check(pair_id: str, event: str, date: _dt.date | str, sources: Sources,
             if key not in checked:
                 raise ReadoutError(f"no side '{key}' (the sides are: {', '.join(checked)})", field=name, value=key)
             given[name][key] = _text(value, name, key)
+    # The value at fault is KEY=VALUE as typed: the key alone read "... is not a web address (got 'kremlin')".
     for key, code in given["language"].items():
         if code and not _LANGUAGE.fullmatch(code):
-            raise ReadoutError(f"'{code}' is not a language code such as en, ru or zh-Hant", field="language",
-                               value=key)
+            raise ReadoutError("not a language code such as en, ru or zh-Hant", field="language",
+                               value=f"{key}={code}")
     for key, url in given["url"].items():
         if not url:
             continue
         if not _WEB_ADDRESS.fullmatch(url):
-            raise ReadoutError(f"'{url}' is not a web address: a source's URL must be http(s)://...", field="url",
-                               value=key)
+            raise ReadoutError("not a web address: a source's URL must be http(s)://...", field="url",
+                               value=f"{key}={url}")
         from readouts.fetch import holds_credentials, shown_url  # lazily: HTTP modules stay out of start-up
 
         if holds_credentials(url):
-            raise ReadoutError(f"'{shown_url(url)}' holds a user name or password, which every report of the pair "
-                               "would print: give the address without them", field="url", value=key)
+            raise ReadoutError("holds a user name or password, which every report of the pair would print: give "
+                               "the address without them", field="url", value=f"{key}={shown_url(url)}")
     return _Request(pair_id, _text(event, "event", event), when, tuple(checked.items()), given)
 
 

@@ -66,16 +66,16 @@ def test_stdin_is_read_once_and_before_read_is_told_each_side_in_order(files):
     ({"sources": [("a", "-"), ("b", "-")]}, "sides", None, "stdin"),
     ({"publishers": {"c": "Someone"}}, "publisher", "c", "no side 'c'"),
     ({"languages": {"c": "en"}}, "language", "c", "no side 'c'"),
-    ({"languages": {"a": "en gb"}}, "language", "a", "not a language code"),
+    ({"languages": {"a": "en gb"}}, "language", "a=en gb", "not a language code"),
     # A source's address is a web page: a javascript: or data: URL would become a link in every report.
-    ({"urls": {"a": "javascript:alert(1)"}}, "url", "a", "http(s)"),
-    ({"urls": {"a": "JavaScript:alert(1)"}}, "url", "a", "http(s)"),
-    ({"urls": {"b": "data:text/html,<script>x</script>"}}, "url", "b", "http(s)"),
-    ({"urls": {"a": "file:///etc/passwd"}}, "url", "a", "http(s)"),
-    ({"urls": {"a": "https://"}}, "url", "a", "http(s)"),
+    ({"urls": {"a": "javascript:alert(1)"}}, "url", "a=javascript:alert(1)", "http(s)"),
+    ({"urls": {"a": "JavaScript:alert(1)"}}, "url", "a=JavaScript:alert(1)", "http(s)"),
+    ({"urls": {"b": "data:text/html,<script>x</script>"}}, "url", "b=data:text/html,<script>x</script>", "http(s)"),
+    ({"urls": {"a": "file:///etc/passwd"}}, "url", "a=file:///etc/passwd", "http(s)"),
+    ({"urls": {"a": "https://"}}, "url", "a=https://", "http(s)"),
     # A password in a source's address would be printed in every report made of the pair, and shared with it.
-    ({"urls": {"a": "https://ana:s3cret@example.org/r"}}, "url", "a", "user name or password"),
-    ({"urls": {"b": "https://ana@example.org/r"}}, "url", "b", "user name or password"),
+    ({"urls": {"a": "https://ana:s3cret@example.org/r"}}, "url", "a=https://ana:***@example.org/r", "user name or password"),
+    ({"urls": {"b": "https://ana@example.org/r"}}, "url", "b=https://ana@example.org/r", "user name or password"),
     ({"event": "Call \udcff"}, "event", "Call \udcff", "not UTF-8"),  # bytes that were not UTF-8 on a command line
     ({"titles": {"b": "\udcff"}}, "title", "b", "not UTF-8"),
 ])

@@ -114,7 +114,7 @@ def field_for_error(error: DualreadError, request: PairRequest) -> str:
             continue
         if error.file and source and str(error.file) in (source, source.strip()):
             return f"side-{row}"
-        if isinstance(error.value, str) and error.value in (key, f"{key}="):
+        if isinstance(error.value, str) and (error.value == key or error.value.startswith(f"{key}=")):
             return f"side-{row}"
     if error.field == "sides" and request.row_of:
         return f"side-{next(iter(request.row_of.values()))}"
