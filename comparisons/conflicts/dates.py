@@ -6,6 +6,9 @@
   ``comparisons.words.dates``, as the matcher reads them.
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
+- ``unset_dates(text) -> dict[str, str]``: ``{"not set": the words}`` when the text says no date is set yet
+  ("Specific dates have not yet been discussed", "the dates will be agreed through diplomatic channels");
+  ``UNSET_WORDS`` for a cheap first look. A side that gives a date stands against it (``detect`` decides when).
 
 ``comparisons.conflicts.detect`` compares the levels from the most precise down and reports the first that disagrees.
 """
@@ -17,7 +20,8 @@ from collections.abc import Sequence
 
 from comparisons.words.dates import MONTH_NAMES, read_dates, read_months
 
-__all__ = ["DATE_LEVELS", "NO_DATES", "date_values", "mask_dates", "may_date", "names_a_time_zone", "within_a_day"]
+__all__ = ["DATE_LEVELS", "NO_DATES", "SET_LEVELS", "UNSET_WORDS", "date_values", "mask_dates", "may_date",
+           "names_a_time_zone", "unset_dates", "within_a_day"]
 
 _MONTH_NAMES_LOW = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(m[:3].lower() for m in MONTH_NAMES)
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):(\d{2})\b", re.IGNORECASE)
@@ -112,3 +116,30 @@ def within_a_day(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 _MONTH_ORDER = {name: i for i, name in enumerate(MONTH_NAMES, start=1)}
+
+
+SET_LEVELS = ("day", "month", "weekday")
+"""The levels that fix when something happens; a year or "in the coming weeks" sets no date."""
+_QUALIFIER = r"(?:(?:specific|exact|concrete|precise|firm)\s+)?"
+_UNSET = re.compile(
+    rf"\b{_QUALIFIER}(?:dates?|timing|time\s*frame)\s+(?:[\w-]+\s+){{0,4}}?(?:have|has|had)\s+not\s+(?:yet\s+)?"
+    r"(?:been\s+)?(?:discussed|set|agreed|determined|fixed|decided|finali[sz]ed)\b"
+    rf"|\bno\s+{_QUALIFIER}(?:dates?|timing)\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|agreed|fixed|discussed|determined)\b"
+    rf"|\b{_QUALIFIER}(?:dates?|timing)\s+(?:[\w-]+\s+){{0,4}}?(?:will|would|are\s+to|is\s+to)\s+be\s+"
+    r"(?:agreed|determined|set|coordinated|worked\s+out|decided)\s+(?:later|separately|in\s+due\s+course|"
+    r"through\s+diplomatic\s+channels)"
+    rf"|\b{_QUALIFIER}(?:dates?|timing)\s+(?:is|are|remains?)\s+(?:yet\s+)?to\s+be\s+(?:agreed|determined|set|decided)\b"
+    r"|(?<!\w)(?:(?:конкретн|точн)\w*\s+)?(?:даты|сроки)\s+(?:\w+\s+){0,3}?(?:пока\s+|ещё\s+|еще\s+)?не\s+"
+    r"(?:обсуждал\w*|определен\w*|определён\w*|согласован\w*|назначен\w*)"
+    r"|(?<!\w)(?:(?:конкретн|точн)\w*\s+)?(?:даты|сроки)\s+(?:\w+\s+){0,3}?будут\s+(?:согласованы|определены)"
+    r"\s+(?:дополнительно|позднее|позже|по\s+дипломатическим\s+каналам)",
+    re.IGNORECASE,
+)
+"""A side saying no date is set yet: not discussed or agreed, to be agreed later or through diplomatic channels."""
+UNSET_WORDS = frozenset("date dates timing timeframe даты сроки".split())
+
+
+def unset_dates(text: str) -> dict[str, str]:
+    """``{"not set": the words}`` when ``text`` says the date is not set yet, else nothing."""
+    m = _UNSET.search(text)
+    return {"not set": m.group()} if m else {}

@@ -3,7 +3,7 @@
 - ``find_conflicts(claims_by_side, pair) -> tuple[Conflict, ...]``: for one link (its claims grouped by side key),
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
-  ``date`` (days, ranges, clock times, months, years, weekdays, "next week"), ``number`` (counts and ordinals of
+  ``date`` (days, ranges, clock times, months, years, weekdays, "next week"; a date against "no date is set yet"), ``number`` (counts and ordinals of
   the same thing, counts per side of an exchange, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
@@ -30,10 +30,13 @@ from collections.abc import Mapping, Sequence
 from comparisons.conflicts.dates import (
     DATE_LEVELS,
     NO_DATES,
+    SET_LEVELS,
+    UNSET_WORDS,
     date_values,
     mask_dates,
     may_date,
     names_a_time_zone,
+    unset_dates,
     within_a_day,
 )
 from comparisons.conflicts.initiative import INITIATIVE_WORDS, initiator_values
@@ -82,6 +85,10 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         if conflict:
             found.append(conflict)
             break
+    if not found and any(not words[side].isdisjoint(UNSET_WORDS) for side in texts):
+        conflict = _unset_date(texts, dated)
+        if conflict:
+            found.append(conflict)
     undated = {side: mask_dates(text) for side, text in texts.items() if may_count(text, words[side])}
     undated = {side: text for side, text in undated.items() if may_count(text, words[side])}
     if len(undated) >= 2:
@@ -120,9 +127,16 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # One side objects to the point, the other holds it: interference, legitimate or lawful, not up for negotiation.
         objections = {side: objection_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", objections, disjoint=True)
-    if conflict:
+    if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)
+
+
+def _told_as_unset(stance: Conflict, found: Sequence[Conflict]) -> bool:
+    """Whether a stance is the words of a date not set, already told as a date conflict: "сроки пока не
+    обсуждались" ("dates not yet discussed") reads as a denial too, and one phrase makes one conflict."""
+    return any(c.kind == "date" and any(value in c.values.get(side, "") for side, value in stance.values.items())
+               for c in found)
 
 
 def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: bool = False) -> Conflict | None:
@@ -145,6 +159,18 @@ def _disagreement(kind: str, values: Mapping[str, dict[str, str]], *, disjoint: 
     if not clash:
         return None
     return Conflict(kind, {side: ", ".join(dict.fromkeys(stated[side].values())) for side in sides})
+
+
+def _unset_date(texts: Mapping[str, str], dated: Mapping[str, dict[str, dict[str, str]]]) -> Conflict | None:
+    """A date one side gives against a side that says none is set yet ("as early as July" / "Specific dates have
+    not yet been discussed"): each side's words."""
+    values: dict[str, dict[str, str]] = {}
+    for side, text in texts.items():
+        given = {v: shown for level in SET_LEVELS for v, shown in dated[side][level].items()}
+        values[side] = given or unset_dates(text)
+    if not any("not set" in v for v in values.values()):
+        return None
+    return _disagreement("date", values, disjoint=True)
 
 
 def _a_day_apart(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:

@@ -496,3 +496,27 @@ def test_a_side_that_will_not_join_what_the_other_says_was_agreed_is_a_stance_co
 def test_a_side_that_will_not_join_something_else_than_what_was_agreed_is_no_conflict():
     assert "stance" not in conflicts("The leaders agreed on the goal of a peninsula free of atomic arms.",
                                      "Eastland will not join any three-way nuclear disarmament negotiations.")
+
+
+@pytest.mark.parametrize("unset, words", [
+    ("Specific dates have not yet been discussed.", "Specific dates have not yet been discussed"),
+    ("The dates of the visit will be agreed through diplomatic channels.",
+     "dates of the visit will be agreed through diplomatic channels"),
+    ("No date has been set for the summit.", "No date has been set"),
+    ("Конкретные сроки пока не обсуждались.", "Конкретные сроки пока не обсуждались"),
+])
+def test_a_date_against_a_side_that_says_no_date_is_set_is_a_date_conflict(unset, words):
+    found = conflicts("The leaders agreed to prepare a summit, which could take place as early as July.", unset)
+    assert found == {"date": {"alpha": "July", "beta": words}}
+
+
+@pytest.mark.parametrize("a, b", [
+    # both sides say no date is set
+    ("No date has been set for the summit.", "Specific dates have not yet been discussed."),
+    # the other side gives no date at all: saying less is no contradiction
+    ("The leaders agreed to prepare a summit.", "Specific dates have not yet been discussed."),
+    # a year alone is no date set
+    ("The summit could take place in 2027.", "Specific dates have not yet been discussed."),
+])
+def test_no_unset_date_conflict_unless_the_other_side_gives_a_date(a, b):
+    assert "date" not in conflicts(a, b)
