@@ -78,6 +78,8 @@ _EACH = re.compile(rf"\b(?:exchang|swap|releas|hand\w*\s+over|trad)\w*\s+(?:[a-z
 _N_FOR_N = re.compile(rf"(?<![\w.,-]){_NUM}(?:\s+[a-z-]+){{0,2}}?(?:\s+for\s+|-for-){_NUM}(?![\w]|[.,]\d)",
                       re.IGNORECASE)
 """'900 for 900', '175 prisoners for 175', 'a 300-for-300 exchange': the same figure twice."""
+_FOR_A_NUMBER = re.compile(r"[\s-]for[\s-]+(?:\d|" + "|".join(NUMBER_WORDS) + r")")
+"""A cheap first look for ``_N_FOR_N``: "for" is a common word, "for" and a number are not."""
 
 
 def may_count(text: str, words: set[str]) -> bool:
@@ -107,8 +109,12 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         if m.group(1).lower() == "one" and text[max(0, m.start() - 3):m.start()].lower().strip() == "no":
             continue
         _put(units, noun, _value(m.group(1), m.group(2)), text, m)
-    if "half" in low or " hour" in low or " a " in low or "another" in low:
+    if "half" in low or " hour" in low:
         _read_lengths(text, units)
+    if ("another" in low or "further" in low or "additional" in low or " a " in low) and (
+            "year" in low or "month" in low or "week" in low):
+        for m in _ONE_MORE.finditer(text):
+            _put(units, m.group(1).lower(), 1.0, text, m)
     if "each" in low or "either" in low or "for" in low:
         _read_per_side(text, low, units)
     for m in _ORDINAL.finditer(text):
@@ -122,12 +128,12 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
 
 
 def _read_lengths(text: str, units: dict[str, dict[str, str]]) -> None:
-    """Add the halves, the lone "an hour" and "another year" of ``text`` to ``units``."""
+    """Add the halves and the lone "an hour" of ``text`` to ``units``."""
     for m in _AND_A_HALF.finditer(text):
         noun = _singular(m.group(2).lower())
         if noun not in _NOT_A_THING:
             _put(units, noun, _value(m.group(1), None) + 0.5, text, m)
-    for pattern, value in ((_ONE_AND_A_HALF, 1.5), (_HALF_A, 0.5), (_ONE_MORE, 1.0)):
+    for pattern, value in ((_ONE_AND_A_HALF, 1.5), (_HALF_A, 0.5)):
         for m in pattern.finditer(text):
             _put(units, m.group(1).lower(), value, text, m)
     for m in _A_LENGTH.finditer(text):
@@ -142,6 +148,8 @@ def _read_per_side(text: str, low: str, units: dict[str, dict[str, str]]) -> Non
     if "each" in low and PER_SIDE not in units:
         for m in _EACH.finditer(text):
             _put(units, PER_SIDE, _value(m.group(1), m.group(2)), text, m, start=m.start(1))
+    if not _FOR_A_NUMBER.search(low):
+        return
     for m in _N_FOR_N.finditer(text):
         first, second = _value(m.group(1), None), _value(m.group(2), None)
         if first == second:

@@ -66,13 +66,15 @@ _CONDITION = re.compile(
     r"(?:an?|the)\s+(?:key\s+|necessary\s+|essential\s+)?prerequisite\s+(?:for|to)|"
     r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
     r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
-    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*)|"
-    r"(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:allows?|permits?)\b)"
+    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"
     r"|(?:только|лишь)\s+после|при\s+условии|вступа\w*\s+в\s+силу\s+после",
     re.IGNORECASE,
 )
-"""A point made to hold only once something else happens ("only after", "provided that", "once the situation
-allows")."""
+"""A point made to hold only once something else happens ("only after", "provided that")."""
+_ONCE_IT_ALLOWS = re.compile(r"\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:allows?|permits?)\b",
+                             re.IGNORECASE)
+"""A condition too: "once the security situation allows", "when conditions permit" (looked for only in a text that
+says "allow" or "permit")."""
 _DENIAL = re.compile(
     r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:raised|discussed|mentioned|touched\s+upon|considered)|"
     r"did\s+not\s+(?:raise|discuss|mention)|"
@@ -165,6 +167,9 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
     for claim in claims:
         text = claim.text
         conditional.extend(phrase(text, m) for m in _CONDITION.finditer(text))
+        low = text.lower()
+        if "allow" in low or "permit" in low:
+            conditional.extend(phrase(text, m) for m in _ONCE_IT_ALLOWS.finditer(text))
         denied.extend(phrase(text, m) for m in _DENIAL.finditer(text))
         for m in _AGREE.finditer(text):
             if _BY_A_THIRD_BODY.match(text, m.end()):
@@ -177,7 +182,8 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
             else:
                 agreed.append(m.group().lower())
         refused.extend(m.group().lower() for m in _REFUSE.finditer(text))
-        refused.extend(phrase(text, m) for m in _WILL_NOT_JOIN.finditer(text))
+        if "not" in low or "won't" in low or "intention" in low:
+            refused.extend(phrase(text, m) for m in _WILL_NOT_JOIN.finditer(text))
     if conditional:
         return {"conditional": conditional[0]}
     if denied:

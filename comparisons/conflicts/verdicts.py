@@ -45,26 +45,29 @@ _LAWFUL = re.compile(_LAWFUL_WORDS, re.IGNORECASE)
 international humanitarian law") or the UN Charter."""
 
 
-_LEGALITY_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "contrary", "compliance", "accordance",
-                  "conformity", "consistent", "lawful", "нарушен", "наруша", "незаконн", "нелегитимн", "соответстви")
-"""Pieces of text one of the legality words needs: a cheap first look, as most links judge nothing in law."""
+_UNLAWFUL_CUES = ("violat", "breach", "illegal", "unlawful", "illegitimate", "contrary", "нарушен", "наруша",
+                  "незаконн", "нелегитимн")
+_LAWFUL_CUES = ("compliance", "accordance", "conformity", "consistent", "lawful", "соответстви")
+"""Pieces of text the legality words need: a cheap first look, as most links judge nothing in law."""
 
 
 def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
-    return _one_of_two(claims, _LEGALITY_CUES, ("unlawful", _UNLAWFUL), ("lawful", _LAWFUL))
+    return _one_of_two(claims, ("unlawful", _UNLAWFUL_CUES, _UNLAWFUL), ("lawful", _LAWFUL_CUES, _LAWFUL))
 
 
-def _one_of_two(claims: Iterable[Claim], cues: tuple[str, ...], first: tuple[str, re.Pattern[str]],
-                second: tuple[str, re.Pattern[str]]) -> dict[str, str]:
-    """{name: the words that say it} for the one of two opposite readings (``first``, ``second``: a name and its
-    pattern) the claims take; nothing when they take both or neither. ``cues``: pieces of text one of the patterns
-    needs, a cheap first look, as most links take neither."""
+_Reading = tuple[str, tuple[str, ...], re.Pattern[str]]
+"""A name, the pieces of text its pattern needs (lower case) and the pattern."""
+
+
+def _one_of_two(claims: Iterable[Claim], first: _Reading, second: _Reading) -> dict[str, str]:
+    """{name: the words that say it} for the one of two opposite readings the claims take; nothing when they take
+    both or neither. A reading's pattern is searched only where one of its cues is in the text: most links take
+    neither, and a test per cue is far cheaper than the search (or than one case-blind search for them all)."""
     text = " ".join(claim.text for claim in claims)
     low = text.lower()
-    if not any(cue in low for cue in cues):
-        return {}
-    found = [(name, pattern.search(text)) for name, pattern in (first, second)]
+    found = [(name, pattern.search(text) if any(cue in low for cue in cues) else None)
+             for name, cues, pattern in (first, second)]
     taken = [(name, match) for name, match in found if match]
     if len(taken) != 1:
         return {}
@@ -96,13 +99,13 @@ _HOLDS = re.compile(
 measure, not on the table or up for negotiation, not to be politicized."""
 
 
-_OBJECTION_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "internal",
-                   "interfer", "legitimate", "smear", "table", "negotia", "politici", "compliance", "accordance",
-                   "conformity", "consistent", "lawful", "озабочен", "обеспокоен", "осуди", "внутренн",
-                   "вмешательств", "соответстви")
-"""Pieces of text one of the objection words or the words that hold a point needs: a cheap first look."""
+_OBJECTS_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "озабочен",
+                 "обеспокоен", "осуди")
+_HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up for", "negotiable", "politici",
+               *_LAWFUL_CUES, "внутренн", "вмешательств")
+"""Pieces of text the objection words, and the words that hold a point, need: a cheap first look."""
 
 
 def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``objects`` or ``holds`` with the words that say so, when the claims take one of the two only."""
-    return _one_of_two(claims, _OBJECTION_CUES, ("objects", _OBJECTS), ("holds", _HOLDS))
+    return _one_of_two(claims, ("objects", _OBJECTS_CUES, _OBJECTS), ("holds", _HOLDS_CUES, _HOLDS))
