@@ -8,7 +8,8 @@
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
   rejected; a point one side makes conditional or denies, against a side that states it plainly; an act one side
-  calls unlawful and the other lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation).
+  calls unlawful and the other lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation;
+  territorial integrity against the realities on the ground).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -58,7 +59,7 @@ from comparisons.conflicts.statements import (
     speaker_values,
     stance_values,
 )
-from comparisons.conflicts.verdicts import legality_values, objection_values
+from comparisons.conflicts.verdicts import legality_values, objection_values, territory_values
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair
 
@@ -127,6 +128,10 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # One side objects to the point, the other holds it: interference, legitimate or lawful, not up for negotiation.
         objections = {side: objection_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", objections, disjoint=True)
+    if not conflict:
+        # One side holds a settlement to territorial integrity, the other to the realities on the ground.
+        territory = {side: territory_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", territory, disjoint=True)
     if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)

@@ -22,6 +22,11 @@ CITIES = {
     "New Delhi", "Delhi", "Islamabad", "Kabul", "Hanoi", "Jakarta", "Singapore", "Sochi", "St. Petersburg",
     "Saint Petersburg", "Davos", "Munich", "Copenhagen", "Vilnius", "Riga", "Tallinn", "Bucharest", "Sofia",
     "Athens", "Valletta", "The Hague", "Hiroshima", "Kazan", "Pyongyang", "Manila", "Brasilia", "Mexico City",
+    # venues of talks and summits in the readouts of 2025-2026
+    "Miami", "Palm Beach", "Mar-a-Lago", "Camp David", "Los Angeles", "San Francisco", "Honolulu", "Busan",
+    "Osaka", "Shanghai", "Hangzhou", "Vladivostok", "Dushanbe", "Bishkek", "Ashgabat", "Kuala Lumpur", "Bangkok",
+    "Phnom Penh", "Muscat", "Amman", "Beirut", "Sharm el-Sheikh", "Luxembourg", "Amsterdam", "Zurich", "Bern",
+    "Chisinau", "Ulaanbaatar", "Johannesburg", "Rio de Janeiro", "Buenos Aires",
 }
 CITY_ALIASES = {"Kiev": "Kyiv", "Saint Petersburg": "St. Petersburg", "Delhi": "New Delhi"}
 

@@ -8,6 +8,9 @@
   affair that brooks no interference, a legitimate measure, lawful, "not on the table" or "not up for
   negotiation", a matter that "should not be politicized"; with the words that say so; nothing when they say both
   or neither.
+- ``territory_values(claims)``: ``integrity`` when the claims hold a settlement to territorial integrity or the
+  recognised borders, ``realities`` when they hold it to "the realities on the ground"; nothing when both or
+  neither.
 
 Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
 compliance with international law"); the two readouts report one point and disagree on it.
@@ -15,6 +18,8 @@ Why objections: one side raises a concern (Xinjiang, military drills, export con
 other answers by holding its ground (its internal affair, a legitimate or lawful measure, not up for negotiation);
 the readouts report one exchange and take opposite stands on it. Which words hold a point is what varies from one
 government to another, so the answer reads every family of them.
+Why territory: how a war ends is told by one side as "respecting sovereignty and territorial integrity" and by the
+other as "taking into account the realities on the ground": the same point, opposite terms.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from collections.abc import Iterable
 from comparisons.conflicts.statements import phrase
 from readouts.model import Claim
 
-__all__ = ["legality_values", "objection_values"]
+__all__ = ["legality_values", "objection_values", "territory_values"]
 
 _LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
 _UNLAWFUL = re.compile(
@@ -91,17 +96,17 @@ _HOLDS = re.compile(
     r"(?:\w+\s+){0,2}interference\b|\bno\s+(?:external|foreign|outside)\s+(?:force\s+)?interfere\w*"
     r"|\bstop\s+(?:smearing|interfering)\b|\blegitimate\s+(?:measure|step|action|response)s?\b"
     r"|\bnot\s+(?:on\s+the\s+table|up\s+for\s+(?:negotiation|discussion|debate)|negotiable)\b|\bnon-negotiable\b"
-    r"|\b(?:should|must)\s+not\s+be\s+politici[sz]ed\b"
+    r"|\b(?:should|must)\s+not\s+be\s+politici[sz]ed\b|\b(?:as\s+a|under\s+the|on\s+the)\s+pretext\b"
     r"|(?<!\w)внутренн\w+\s+дел\w*|(?<!\w)недопустим\w*\s+вмешательств\w*|" + _LAWFUL_WORDS,
     re.IGNORECASE,
 )
 """Words that hold a point against an objection: an internal affair, no interference, a legitimate or lawful
-measure, not on the table or up for negotiation, not to be politicized."""
+measure, not on the table or up for negotiation, not to be politicized, the objection a pretext."""
 
 
 _OBJECTS_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "озабочен",
                  "обеспокоен", "осуди")
-_HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up for", "negotiable", "politici",
+_HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up for", "negotiable", "politici", "pretext",
                *_LAWFUL_CUES, "внутренн", "вмешательств")
 """Pieces of text the objection words, and the words that hold a point, need: a cheap first look."""
 
@@ -109,3 +114,23 @@ _HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up f
 def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``objects`` or ``holds`` with the words that say so, when the claims take one of the two only."""
     return _one_of_two(claims, ("objects", _OBJECTS_CUES, _OBJECTS), ("holds", _HOLDS_CUES, _HOLDS))
+
+
+_INTEGRITY = re.compile(
+    r"\b(?:sovereignty\s+and\s+)?territorial\s+integrity\b|\binternationally\s+recogni[sz]ed\s+borders\b"
+    r"|(?<!\w)(?:суверенитет\w*\s+и\s+)?территориальн\w+\s+целостност\w*",
+    re.IGNORECASE,
+)
+"""A settlement held to territorial integrity or the recognised borders."""
+_REALITIES = re.compile(
+    r"\b(?:(?:new\s+)?(?:territorial\s+)?realit(?:y|ies))\s+on\s+the\s+ground\b|\bnew\s+territorial\s+realities\b"
+    r"|(?<!\w)реали\w*\s+на\s+земле|(?<!\w)(?:нов\w+\s+)?территориальн\w+\s+реали\w*",
+    re.IGNORECASE,
+)
+"""A settlement held to the realities on the ground, the new territorial realities."""
+
+
+def territory_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``integrity`` or ``realities`` with the words that say so, when the claims take one of the two only."""
+    return _one_of_two(claims, ("integrity", ("integrity", "borders", "целостност"), _INTEGRITY),
+                       ("realities", ("realit", "реали"), _REALITIES))

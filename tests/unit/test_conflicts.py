@@ -371,7 +371,7 @@ def test_no_stance_conflict_without_an_objection_against_a_firm_answer(a, b):
 def test_opposing_interference_answers_an_objection_and_does_not_raise_one():
     found = conflicts("The President voiced concern over the camps in the northern province.",
                       "Eastland opposes using human rights as a pretext to interfere in its internal affairs.")
-    assert found["stance"]["beta"].startswith("internal affairs")
+    assert found["stance"]["beta"] == "as a pretext to interfere in its internal affairs"
 
 
 def test_who_asked_for_the_call_differs_is_an_attribution_conflict_with_each_sides_words():
@@ -520,3 +520,33 @@ def test_a_date_against_a_side_that_says_no_date_is_set_is_a_date_conflict(unset
 ])
 def test_no_unset_date_conflict_unless_the_other_side_gives_a_date(a, b):
     assert "date" not in conflicts(a, b)
+
+
+def test_talks_one_side_places_in_one_city_and_the_other_in_another_are_a_place_conflict():
+    found = conflicts("Our teams will meet again in Geneva in about ten days.",
+                      "The work of the delegations will continue in the coming days in Miami.")
+    assert found["place"] == {"alpha": "Geneva", "beta": "Miami"}
+
+
+def test_an_objection_answered_as_a_pretext_is_a_stance_conflict():
+    found = conflicts("He raised concerns about the coast guard's dangerous actions against the fishing boats.",
+                      "Eastland said the other side should not use a treaty as a pretext to harm its sovereignty.")
+    assert found["stance"] == {"alpha": "raised concerns about the coast guard's dangerous actions against the …",
+                               "beta": "as a pretext to harm its sovereignty"}
+
+
+def test_territorial_integrity_against_the_realities_on_the_ground_is_a_stance_conflict():
+    found = conflicts("A lasting peace must respect Norland's sovereignty and territorial integrity.",
+                      "A lasting settlement must take into account the realities on the ground.")
+    assert found["stance"] == {"alpha": "sovereignty and territorial integrity",
+                               "beta": "realities on the ground"}
+
+
+@pytest.mark.parametrize("a, b", [
+    # both sides speak of territorial integrity: they agree
+    ("The leaders reaffirmed Norland's territorial integrity.", "Any settlement must respect territorial integrity."),
+    # one side says it, the other says nothing of it
+    ("A lasting peace must respect Norland's territorial integrity.", "The leaders discussed a lasting settlement."),
+])
+def test_no_territory_conflict_unless_one_side_holds_to_integrity_and_the_other_to_realities(a, b):
+    assert "stance" not in conflicts(a, b)
