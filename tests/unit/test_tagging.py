@@ -653,3 +653,14 @@ def test_the_dialogue_between_the_leaders_is_their_channel_and_between_ministrie
     )
     assert "leader-contacts" in leaders and "talks" not in leaders
     assert "talks" in ministries
+
+
+def test_a_peace_plan_worked_through_and_progress_made_on_an_agreement_are_talks():
+    plan, points, progress = tags(
+        "Our guests brought the latest version of the peace plan.",
+        "The delegations refined the twenty-point framework in Geneva.",
+        "The leaders welcomed the progress made on the first tranche of a trade agreement.",
+    )
+    assert "talks" in plan
+    assert "talks" in points
+    assert "talks" in progress
