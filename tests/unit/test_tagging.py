@@ -394,7 +394,7 @@ def test_disputed_islands_are_regional_under_either_sides_name():
 
 def test_calls_between_commanders_are_talks_not_the_leaders_channel():
     (commanders,) = tags("Both sides are also resuming telephone conversations between theater commanders.")
-    assert commanders == ("talks",)
+    assert "talks" in commanders and "leader-contacts" not in commanders
     (leaders,) = tags("The presidents had a telephone conversation.")
     assert leaders == ("leader-contacts",)
 
@@ -664,3 +664,12 @@ def test_a_peace_plan_worked_through_and_progress_made_on_an_agreement_are_talks
     assert "talks" in plan
     assert "talks" in points
     assert "talks" in progress
+
+
+def test_channels_between_two_militaries_are_de_escalation_as_well_as_talks():
+    commanders, safety = tags(
+        "He called for regular talks between theater commanders to resume.",
+        "The next round of maritime safety talks will be held in the autumn.",
+    )
+    assert "de-escalation" in commanders and "talks" in commanders
+    assert "de-escalation" in safety and "talks" in safety
