@@ -673,3 +673,14 @@ def test_channels_between_two_militaries_are_de_escalation_as_well_as_talks():
     )
     assert "de-escalation" in commanders and "talks" in commanders
     assert "de-escalation" in safety and "talks" in safety
+
+
+def test_a_nuclear_plant_at_war_named_with_its_situation_or_its_inspectors_is_de_escalation():
+    situation, inspectors, iran = tags(
+        "The situation at the nuclear power plant near the front was discussed.",
+        "He urged that IAEA inspectors be given full access to the nuclear power plant.",
+        "He called on Tehran to resume full cooperation with the IAEA.",
+    )
+    assert "de-escalation" in situation
+    assert "de-escalation" in inspectors
+    assert "de-escalation" not in iran
