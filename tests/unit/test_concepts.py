@@ -236,3 +236,11 @@ def test_export_licences_and_applications_are_the_export_control_point():
     for text in ("Beijing will resume issuing general licences for exports of rare earth magnets.",
                  "China has approved compliant export applications for the relevant items."):
         assert "sanctions" in lexicon.find(normalise(text)), text
+
+
+def test_a_hosts_warm_welcome_is_a_greeting_not_the_word_extend():
+    """"Extended a warm welcome" shared only "extend" with "agreed to extend the tariff cut" and joined its link."""
+    lexicon = concept_lexicon()
+    welcome = lexicon.find(normalise("The president extended a warm welcome to his guest."))
+    assert "greetings" in welcome
+    assert "greetings" not in lexicon.find(normalise("The leaders agreed to extend the tariff cut for a year."))
