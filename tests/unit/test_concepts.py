@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
 
 
@@ -169,78 +171,55 @@ def test_personnel_exchanges_and_visa_free_travel_are_exchanges_between_peoples(
         assert "people_exchanges" in lexicon.find(normalise(text)), text
 
 
-def test_the_channels_between_two_militaries_are_one_point_under_any_name():
-    """One side says "military-to-military channels", the other "the two militaries should maintain communication"
-    or names who talks: theater commanders, defense chiefs."""
-    lexicon = concept_lexicon()
-    for text in ("The two militaries should maintain communication on the basis of equality.",
-                 "Telephone calls between theater commanders will resume.",
-                 "Their defense chiefs will hold a video call in the coming weeks.",
-                 "Both sides value keeping military channels open."):
-        assert "military_communication" in lexicon.find(normalise(text)), text
-    assert "military_communication" not in lexicon.find(normalise("The military situation was discussed."))
+
+# Wordings seen unlinked on fresh own-words pairs: each names the concept beside it, so the two sides' different
+# words for one point meet (a short name, an idiom, an accusation and its denial, each side's name for a thing).
+ONE_POINT_UNDER_EACH_SIDES_NAME = [
+    ("military_communication", "The two militaries should maintain communication on the basis of equality."),
+    ("military_communication", "Telephone calls between theater commanders will resume."),
+    ("military_communication", "Their defense chiefs will hold a video call in the coming weeks."),
+    ("military_communication", "Both sides value keeping military channels open."),
+    ("energy", "Purchases of American LNG keep growing."),
+    ("energy", "Liquefied natural gas offers great potential."),
+    ("ceasefire", "He wants the guns to fall silent before the summer."),
+    ("weapons_supplies", "He raised the support for Russia's defense industrial base."),
+    ("weapons_supplies", "China has never provided lethal weapons to any party."),
+    ("engagement", "Contacts at the expert level will continue."),
+    ("engagement", "Their technical teams will keep working."),
+    ("security_guarantees", "We are not against guarantees as such."),
+    ("sanctions", "The two leaders addressed the CAATSA issue."),
+    ("sanctions", "Beijing will resume issuing general licences for exports of rare earth magnets."),
+    ("sanctions", "China has approved compliant export applications for the relevant items."),
+    ("peace_plan", "They presented the updated twenty-point framework."),
+    ("peace_plan", "Our guests brought the latest version of the peace plan."),
+    ("mediation", "The president offered to help settle the disputes that remain."),
+    ("mediation", "India does not accept mediation by any third party."),
+    ("military_incidents", "He raised unsafe and unprofessional intercepts of patrol aircraft."),
+    ("military_incidents", "The root cause lies in close-in reconnaissance near the coast."),
+    ("call_length", "The meeting has just ended; it lasted almost three hours."),
+    ("call_length", "The envoys met the president for more than four hours."),
+    ("call_length", "The call lasted about ninety minutes."),
+    ("drones", "He was concerned about the repeated drone overflights."),
+    ("drones", "Incidents involving unmanned aerial vehicles over several states were raised."),
+    ("drones", "Components found in Russian UAVs were discussed."),
+    # "extended a warm welcome" shared only "extend" with "agreed to extend the tariff cut" and joined its link
+    ("greetings", "The president extended a warm welcome to his guest."),
+]
+
+# Near misses: the same words in another sense must not name the concept.
+NOT_THAT_POINT = [
+    ("military_communication", "The military situation was discussed."),
+    ("ceasefire", "Once the guns fall silent, security must be guaranteed."),  # a date for what follows
+    ("peace_plan", "Both sides spoke of a lasting peace."),
+    ("greetings", "The leaders agreed to extend the tariff cut for a year."),
+]
 
 
-def test_one_point_under_a_short_name_an_idiom_or_an_accusation_and_its_denial():
-    """Seen unlinked on fresh pairs: each pair of wordings is one concept; a temporal idiom is not the demand."""
-    lexicon = concept_lexicon()
-    same = {
-        "energy": ("Purchases of American LNG keep growing.", "Liquefied natural gas offers great potential."),
-        "ceasefire": ("He wants the guns to fall silent before the summer.", "They called for a truce."),
-        "weapons_supplies": ("He raised the support for Russia's defense industrial base.",
-                             "China has never provided lethal weapons to any party."),
-        "engagement": ("Contacts at the expert level will continue.", "Their technical teams will keep working."),
-        "security_guarantees": ("We are not against guarantees as such.", "They discussed security guarantees."),
-        "sanctions": ("The two leaders addressed the CAATSA issue.", "The sanctions will stay in place."),
-    }
-    for concept, texts in same.items():
-        for text in texts:
-            assert concept in lexicon.find(normalise(text)), (concept, text)
-    assert "ceasefire" not in lexicon.find(normalise("Once the guns fall silent, security must be guaranteed."))
+@pytest.mark.parametrize(("concept", "text"), ONE_POINT_UNDER_EACH_SIDES_NAME)
+def test_one_point_under_each_sides_name(concept, text):
+    assert concept in concept_lexicon().find(normalise(text))
 
 
-def test_a_peace_plan_a_mediation_offer_and_a_military_encounter_under_each_sides_name():
-    lexicon = concept_lexicon()
-    same = {
-        "peace_plan": ("They presented the updated twenty-point framework.",
-                       "Our guests brought the latest version of the peace plan."),
-        "mediation": ("The president offered to help settle the disputes that remain.",
-                      "India does not accept mediation by any third party."),
-        "military_incidents": ("He raised unsafe and unprofessional intercepts of patrol aircraft.",
-                               "The root cause lies in close-in reconnaissance near the coast."),
-    }
-    for concept, texts in same.items():
-        for text in texts:
-            assert concept in lexicon.find(normalise(text)), (concept, text)
-    assert "peace_plan" not in lexicon.find(normalise("Both sides spoke of a lasting peace."))
-
-
-def test_the_length_of_a_call_is_one_fact_whatever_the_figures():
-    lexicon = concept_lexicon()
-    for text in ("The meeting has just ended; it lasted almost three hours.",
-                 "The envoys met the president for more than four hours.",
-                 "The call lasted about ninety minutes."):
-        assert "call_length" in lexicon.find(normalise(text)), text
-
-
-def test_drones_and_unmanned_aerial_vehicles_are_one_thing():
-    lexicon = concept_lexicon()
-    for text in ("He was concerned about the repeated drone overflights.",
-                 "Incidents involving unmanned aerial vehicles over several states were raised.",
-                 "Components found in Russian UAVs were discussed."):
-        assert "drones" in lexicon.find(normalise(text)), text
-
-
-def test_export_licences_and_applications_are_the_export_control_point():
-    lexicon = concept_lexicon()
-    for text in ("Beijing will resume issuing general licences for exports of rare earth magnets.",
-                 "China has approved compliant export applications for the relevant items."):
-        assert "sanctions" in lexicon.find(normalise(text)), text
-
-
-def test_a_hosts_warm_welcome_is_a_greeting_not_the_word_extend():
-    """"Extended a warm welcome" shared only "extend" with "agreed to extend the tariff cut" and joined its link."""
-    lexicon = concept_lexicon()
-    welcome = lexicon.find(normalise("The president extended a warm welcome to his guest."))
-    assert "greetings" in welcome
-    assert "greetings" not in lexicon.find(normalise("The leaders agreed to extend the tariff cut for a year."))
+@pytest.mark.parametrize(("concept", "text"), NOT_THAT_POINT)
+def test_the_same_words_in_another_sense_are_not_the_point(concept, text):
+    assert concept not in concept_lexicon().find(normalise(text))
