@@ -177,3 +177,27 @@ def test_a_broken_pair_folder_that_is_itself_the_problem_is_named_by_its_problem
     assert inside.short_problem == "pair.yaml: field 'date': must be a date YYYY-MM-DD (got [1])"
     # A problem that names no path of the pair is left whole.
     assert Listing("p", None, "could not be read").short_problem == "could not be read"
+
+
+async def test_a_broken_pairs_row_gives_its_problem_the_columns_it_has_no_figures_for(tmp_path, write_pair_folder,
+                                                                                       settle):
+    # The problem was held to the event column: at 80 columns "2024-03-05-dated-badly: p…", with six empty
+    # columns beside it.
+    from comparisons.options import CompareOptions
+    from readouts.library import Library
+    from tui.app import DualreadApp
+
+    root = tmp_path / "lib"
+    write_pair_folder(root, "2024-03-04-good")
+    folder = write_pair_folder(root, "2024-03-05-dated-badly")
+    yaml = (folder / "pair.yaml").read_text(encoding="utf-8").replace("date: 2024-03-04", "date: [1]")
+    (folder / "pair.yaml").write_text(yaml, encoding="utf-8")
+    app = DualreadApp(Library(root), CompareOptions())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PairTable)
+        row = table.render_line(1 + table.row_ids.index("2024-03-05-dated-badly")).text
+        assert row.startswith(" broken ") and len(row.rstrip()) <= 80
+        assert "2024-03-05-dated-badly: pair.yaml: field 'date': must be a date" in row, row
+        good = table.render_line(1 + table.row_ids.index("2024-03-04-good")).text
+        assert "A call" in good, "other rows keep their columns"

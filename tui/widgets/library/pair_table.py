@@ -247,11 +247,12 @@ class PairTable(CursorView, can_focus=True):
                              styles.zebra)
         return super().render_lines(crop)
 
-    def _join(self, cells: list[Text]) -> Strip:
-        """One line: each cell cut (with an ellipsis) or padded to its column, one blank cell either side."""
+    def _join(self, cells: list[Text], columns: list[Column] | None = None) -> Strip:
+        """One line: each cell cut (with an ellipsis) or padded to its column (``columns``, else the table's), one
+        blank cell either side."""
         console = self.app.console
         segments: list[Segment] = []
-        for cell, column in zip(cells, self._columns):
+        for cell, column in zip(cells, self._columns if columns is None else columns):
             base = console.get_style(cell.style) if cell.style else None
             if not cell.spans and (size := cell_len(cell.plain)) <= column.width:
                 # Most cells: one style, fitting their column. The same segments as below, without Text's work.
@@ -283,10 +284,19 @@ class PairTable(CursorView, can_focus=True):
         listing = self._listings[index]
         line = self._lines.get(listing.id)
         if line is None:
-            line = self._lines[listing.id] = self._join([self._row_cell(c, listing) for c in self._columns])
+            line = self._lines[listing.id] = self._row_line(listing)
         style = base + cursor if index == self.cursor_row else base + zebra if index % 2 else base
         strip = line.apply_style(style).crop(0, width).extend_cell_length(width, style)
         return legible_strip(strip) if index == self.cursor_row else strip
+
+    def _row_line(self, listing: Listing) -> Strip:
+        if not listing.broken:
+            return self._join([self._row_cell(c, listing) for c in self._columns])
+        # A broken pair has no figures: its problem runs on over their empty columns, to the row's end (held to the
+        # event column, at 80 columns it read "w-date-1: pair.yaml: fi…").
+        date, *rest = self._columns
+        span = Column("event", "", sum(c.width + 2 for c in rest) - 2)
+        return self._join([self._row_cell(date, listing), self._row_cell(span, listing)], [date, span])
 
     def _row_cell(self, column: Column, listing: Listing) -> Text:
         palette = self.palette
