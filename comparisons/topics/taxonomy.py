@@ -353,6 +353,61 @@ def _check_regex(text: str, file: object, field: str) -> None:
     if compiled.match(""):
         raise ComparisonError("this regular expression matches empty text, so it would match everywhere",
                               file=file, field=field, value=text)
+    if file != _DEFAULT_FILE and repeats_a_repeat(text):
+        raise ComparisonError("this regular expression repeats a group that itself repeats without bound (like "
+                              "'(\\w+\\s?)+'), which can take forever on some text; bound the inner repeat "
+                              "({0,3}) or drop the outer one", file=file, field=field, value=text)
+
+
+_DEFAULT_FILE = Path(__file__).with_name("default_topics.yaml")
+"""Our own taxonomy: its patterns are reviewed and tested, so only other files get the backtracking check."""
+
+_OPEN_REPEAT = re.compile(r"[*+]|\{\d*,\}")
+
+
+def repeats_a_repeat(text: str) -> bool:
+    """Whether a pattern repeats without bound a group that holds an unbounded repeat ("(a+)+", "(\\w+\\s?)*",
+    "(?:x*y){2,}"): the shape that makes a regular expression backtrack for ever on text that nearly matches.
+
+    A taxonomy may come with a library someone else shares, so its patterns are untrusted: one such pattern would
+    hang every command that opens the library. Read from the text alone (no private ``re`` internals); it may refuse
+    a pattern that would in fact be safe, and says so in its message."""
+    inside: list[bool] = [False]  # per open group: whether it holds an unbounded repeat
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\\":
+            i += 2
+            repeat_of = False
+        elif char == "[":
+            i += 1
+            if i < n and text[i] == "^":
+                i += 1
+            if i < n and text[i] == "]":
+                i += 1
+            while i < n and text[i] != "]":
+                i += 2 if text[i] == "\\" else 1
+            i += 1
+            repeat_of = False
+        elif char == "(":
+            inside.append(False)
+            i += 1
+            continue
+        elif char == ")" and len(inside) > 1:
+            repeat_of = inside.pop()
+            i += 1
+        else:
+            i += 1
+            repeat_of = False
+        repeat = _OPEN_REPEAT.match(text, i)
+        if repeat:
+            if repeat_of:
+                return True
+            inside[-1] = True
+            i = repeat.end()
+        elif repeat_of:
+            inside[-1] = True
+    return False
 
 
 def _read_yaml(path: Path) -> Any:

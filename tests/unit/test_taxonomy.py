@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from comparisons.errors import ComparisonError
-from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy, taxonomy_for
+from comparisons.topics.taxonomy import default_taxonomy, load_taxonomy, repeats_a_repeat, taxonomy_for
 
 SPEC_IDS = ("sanctions", "de-escalation", "talks", "security-guarantees", "nato", "ukraine", "arms-control", "cyber",
             "regional", "bilateral", "economy", "humanitarian", "human-rights", "taiwan", "global", "leader-contacts")
@@ -119,6 +119,10 @@ def test_fingerprint_is_stable_for_the_same_content_and_changes_when_a_topic_cha
          "regular expression"),
         ("- id: fisheries\n  label: Fisheries\n  patterns: ['x*']\n", "topics[0].patterns[0]", "empty text"),
         ("- id: fisheries\n  label: Fisheries\n  exclude: ['[a-']\n", "topics[0].exclude[0]", "regular expression"),
+        # A library's taxonomy is untrusted: a pattern that backtracks for ever would hang every command on it.
+        ("- id: fisheries\n  label: Fisheries\n  patterns: ['(\\w+\\s?)+x$']\n", "topics[0].patterns[0]",
+         "take forever"),
+        ("- id: fisheries\n  label: Fisheries\n  exclude: ['(?:a*b)+c']\n", "topics[0].exclude[0]", "take forever"),
         ("- id: fisheries\n  label: Fisheries\n  keyword: [fish]\n", "topics[0].keyword", "unknown field"),
         ("- just a string\n", "topics[0]", "expected a topic"),
         ("extends: everything\ntopics: []\n", "extends", "only be 'default'"),
@@ -260,3 +264,13 @@ def test_an_example_that_its_family_does_not_fire_is_named(tmp_path):
         check_examples(taxonomy, file=path)
     assert caught.value.field == "topics[fisheries].families[fleets].example"
     assert "The weather was fine." in str(caught.value) and "1 more" in str(caught.value)
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(?:\w+\s*)*end", r"(?:x*y){2,}", r"((a+)b)+"])
+def test_a_group_repeated_around_a_repeat_is_read_as_backtracking(pattern):
+    assert repeats_a_repeat(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:\w+\s+){0,3}talks", r"(?:ab)+", r"(a|b)*c", r"\(a+\)+", r"[(+]+x"])
+def test_bounded_or_simple_repeats_are_allowed(pattern):
+    assert not repeats_a_repeat(pattern)
