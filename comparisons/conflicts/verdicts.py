@@ -3,8 +3,8 @@
 - ``legality_values(claims)``: ``unlawful`` when the claims call the act a violation, illegal or illegitimate,
   ``lawful`` when they say it is in accordance or compliance with international law (or its norms), with the words
   that say so; nothing when they say both or neither.
-- ``objection_values(claims)``: ``objects`` when the claims raise concerns about the point, object to it, oppose or
-  condemn it or call it unreasonable; ``holds`` when they answer an objection by holding the point: an internal
+- ``objection_values(claims)``: ``objects`` when the claims raise concerns about the point, object to it, press
+  the other side to stop it, oppose or condemn it or call it unreasonable; ``holds`` when they answer an objection by holding the point: an internal
   affair that brooks no interference, a legitimate measure, lawful, "not on the table" or "not up for
   negotiation", a matter that "should not be politicized"; with the words that say so; nothing when they say both
   or neither.
@@ -83,12 +83,14 @@ def _one_of_two(claims: Iterable[Claim], first: _Reading, second: _Reading) -> d
 _OBJECTS = re.compile(
     r"\b(?:raised|raises|voiced|voices|expressed|expresses|reiterated|conveyed|set\s+out|underscored)\s+"
     r"(?:[\w'’]+\s+){0,3}?concerns?\b|\bobject(?:ed|s|ions?)?\s+to\b|\bcondemn(?:ed|s|ing)?\b|\bcritici[sz]\w+"
+    r"|\b(?:pressed|presses|urged|urges|called\s+on|calls\s+on)\s+(?:[\w'’]+\s+){0,3}?to\s+(?:stop|cease|halt|end)\b"
     r"|\b(?:firmly\s+|strongly\s+|resolutely\s+)?oppos(?:es|ed)\b(?![^.;]{0,60}?\b(?:interfer|pretext|smear))"
     r"|\b(?:unreasonable|unjustified)\b"
     r"|(?<!\w)(?:выразил\w*|высказал\w*)\s+(?:\w+\s+){0,2}?(?:озабоченност\w*|обеспокоенност\w*)|(?<!\w)осудил\w*",
     re.IGNORECASE,
 )
-"""Words that object to the point: a concern raised, an objection, opposition, a condemnation, "unreasonable".
+"""Words that object to the point: a concern raised, an objection, a demand to stop it ("pressed the PRC to stop
+supplying"), opposition, a condemnation, "unreasonable".
 Opposing interference or a pretext ("opposes using human rights as a pretext to interfere") answers an objection
 and does not raise one."""
 _HOLDS = re.compile(
@@ -104,7 +106,8 @@ _HOLDS = re.compile(
 measure, not on the table or up for negotiation, not to be politicized, the objection a pretext."""
 
 
-_OBJECTS_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "озабочен",
+_OBJECTS_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "to stop",
+                 "to cease", "to halt", "to end", "озабочен",
                  "обеспокоен", "осуди")
 _HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up for", "negotiable", "politici", "pretext",
                *_LAWFUL_CUES, "внутренн", "вмешательств")

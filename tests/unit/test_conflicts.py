@@ -550,3 +550,12 @@ def test_territorial_integrity_against_the_realities_on_the_ground_is_a_stance_c
 ])
 def test_no_territory_conflict_unless_one_side_holds_to_integrity_and_the_other_to_realities(a, b):
     assert "stance" not in conflicts(a, b)
+
+
+def test_a_demand_to_stop_answered_by_holding_the_point_is_a_stance_conflict():
+    found = conflicts("The Secretary pressed Eastland to stop supplying the machine tools that keep the war going.",
+                      "Eastland has never provided weapons to either party, and the other side should stop smearing it.")
+    assert found["stance"] == {"alpha": "pressed Eastland to stop supplying the machine tools that keep the war …",
+                               "beta": "stop smearing it"}
+    assert "stance" not in conflicts("The Secretary pressed Eastland to stop supplying the machine tools.",
+                                     "The ministers discussed the machine tools.")
