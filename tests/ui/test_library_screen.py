@@ -142,19 +142,24 @@ async def test_letters_typed_in_one_burst_all_reach_the_filter(app, settle):
         assert visible_ids(app) == ["2021-06-02-lisbon-meeting"]
 
 
-async def test_a_broken_pair_says_its_whole_problem_at_80_columns(tmp_path, write_pair_folder, settle):
-    # The row and the preview began with the library's absolute path ("/home/me/.local/share/dualread/..."): at
-    # 80 columns the row showed the path alone and the preview lost the value at fault to its ellipsis.
+def app_with_a_badly_dated_pair(root, write_pair_folder):
+    """The app on a library of one good pair and one whose pair.yaml has a date of the wrong type."""
     from comparisons.options import CompareOptions
     from readouts.library import Library
     from tui.app import DualreadApp
 
-    root = tmp_path / "a-library-folder-with-a-rather-long-name" / "kept-in-a-shared-repository"
     write_pair_folder(root, "2024-03-04-good")
     folder = write_pair_folder(root, "2024-03-05-dated-badly")
     yaml = (folder / "pair.yaml").read_text(encoding="utf-8").replace("date: 2024-03-04", "date: [1]")
     (folder / "pair.yaml").write_text(yaml, encoding="utf-8")
-    app = DualreadApp(Library(root), CompareOptions())
+    return DualreadApp(Library(root), CompareOptions())
+
+
+async def test_a_broken_pair_says_its_whole_problem_at_80_columns(tmp_path, write_pair_folder, settle):
+    # The row and the preview began with the library's absolute path ("/home/me/.local/share/dualread/..."): at
+    # 80 columns the row showed the path alone and the preview lost the value at fault to its ellipsis.
+    root = tmp_path / "a-library-folder-with-a-rather-long-name" / "kept-in-a-shared-repository"
+    app = app_with_a_badly_dated_pair(root, write_pair_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(PairTable)
@@ -183,16 +188,7 @@ async def test_a_broken_pairs_row_gives_its_problem_the_columns_it_has_no_figure
                                                                                        settle):
     # The problem was held to the event column: at 80 columns "2024-03-05-dated-badly: p…", with six empty
     # columns beside it.
-    from comparisons.options import CompareOptions
-    from readouts.library import Library
-    from tui.app import DualreadApp
-
-    root = tmp_path / "lib"
-    write_pair_folder(root, "2024-03-04-good")
-    folder = write_pair_folder(root, "2024-03-05-dated-badly")
-    yaml = (folder / "pair.yaml").read_text(encoding="utf-8").replace("date: 2024-03-04", "date: [1]")
-    (folder / "pair.yaml").write_text(yaml, encoding="utf-8")
-    app = DualreadApp(Library(root), CompareOptions())
+    app = app_with_a_badly_dated_pair(tmp_path / "lib", write_pair_folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(PairTable)
