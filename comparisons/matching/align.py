@@ -25,7 +25,8 @@ How:
    three; a block of several claims on two sides (m:n) needs a stronger mean. Ties break on claim ids, so the
    result never depends on dict or input order.
 4. Two claims still alone that are each other's best partner, on a shared topic, link at a lower score: the same
-   point often shares only its one telling name between two very differently framed sentences.
+   point often shares only its one telling name between two very differently framed sentences. The countries
+   the openings name ("spoke with President Putin of Russia") are no such name: any claim may name them.
 5. A claim still alone whose best partner is an enumerating claim of the other side ("They also exchanged views on
    strategic stability, the Middle East and the Korean Peninsula") joins that claim's link when they share one of
    its named items and a topic: one side lists in one sentence the points the other reports one by one, and the
@@ -38,7 +39,7 @@ How:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -221,7 +222,8 @@ def _best_partners(scored: list[tuple[float, str, str]],
 
 def _link_mutual_best(scored: list[tuple[float, str, str]], best: Mapping[tuple[str, str], tuple[float, str]],
                       members: dict[str, list[str]], group_of: dict[str, str], side_of: Mapping[str, str],
-                      topics: Mapping[str, frozenset[str]], minimum: float, rules: dict[str, str]) -> None:
+                      topics: Mapping[str, frozenset[str]], minimum: float, rules: dict[str, str],
+                      keys: Callable[[str], frozenset[str]], pair_names: frozenset[str]) -> None:
     """Link two claims still alone when each is the other's best partner on the other's side.
 
     Two readouts of one point often share only its one telling name ("Taiwan", "Akkuyu") among much framing, which
@@ -234,11 +236,19 @@ def _link_mutual_best(scored: list[tuple[float, str, str]], best: Mapping[tuple[
             continue
         if not topics.get(a, frozenset()) & topics.get(b, frozenset()):
             continue  # a weak match needs the tagger's agreement that both claims are on one subject
+        if not (keys(a) & keys(b)) - pair_names:
+            continue  # sharing only the countries the readouts are about is no telling name
         if best[(a, side_of[b])][1] == b and best[(b, side_of[a])][1] == a:
             members[a].append(b)
             del members[b]
             group_of[b] = a
             rules[a] = "mutual-best"
+
+
+def _pair_names(documents: Sequence[Document], prepared: PreparedScorer) -> frozenset[str]:
+    """The entities the readouts' opening claims name: the countries (or bodies) whose leaders met ("spoke with
+    President Putin of Russia"). Every claim may name them, so on their own they tell no point from another."""
+    return frozenset(k for doc in documents if doc.claims for k in prepared.keys(doc.claims[0].id) if k.startswith("e:"))
 
 
 _ENUMERATION = re.compile(
@@ -350,7 +360,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
             group_of[cid] = keep
 
     partners = _best_partners(scored, side_of)
-    _link_mutual_best(scored, partners, members, group_of, side_of, topics, p.mutual_min, rules)
+    _link_mutual_best(scored, partners, members, group_of, side_of, topics, p.mutual_min, rules, prepared.keys,
+                      _pair_names(documents, prepared))
     _join_enumerations(documents, partners, members, group_of, side_of, topics, prepared, p.mutual_min, rules)
     _attach_neighbours(documents, members, group_of, side_of, scores, rules)
 

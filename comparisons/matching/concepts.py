@@ -98,6 +98,9 @@ class Lexicon:
     triggers: Mapping[str, tuple[tuple[str | None, bool, str], ...]]
     """Opening letters of phrases (up to ``TRIGGER``) -> ``(opening word, is a prefix, group)`` of each phrase that
     starts so (opening word None: any word with those letters may start it)."""
+    broader: Mapping[str, str] = field(default_factory=dict)
+    """Group -> the broader group it also names: a peace plan is also about peace, so a sentence on "our peace plan"
+    still meets one on "a just peace" (the longer phrase takes the words, which would otherwise leave none)."""
     _groups_of_word: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Word -> the groups with a phrase that may start at it (a cache over ``triggers``)."""
 
@@ -156,7 +159,8 @@ def lexicon_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> Lexicon:
+def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float],
+             broader: Mapping[str, str] | None = None) -> Lexicon:
     triggers: dict[str, set[tuple[str | None, bool, str]]] = {}
     for key, phrases in groups.items():
         for phrase in phrases:
@@ -168,6 +172,7 @@ def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> L
         MappingProxyType(dict(weights)),
         # A plain dict of sorted tuples: looked up for every new word, in the same order in every process.
         {k: tuple(sorted(v, key=lambda t: (t[0] or "", t[1], t[2]))) for k, v in triggers.items()},
+        MappingProxyType(dict(broader or {})),
     )
 
 
@@ -175,7 +180,8 @@ def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float]) -> L
 def concept_lexicon() -> Lexicon:
     data = _load("lexicon.yaml")
     groups = {key: [str(p) for p in entry["phrases"]] for key, entry in sorted(data.items())}
-    return _lexicon(groups, {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())})
+    broader = {key: str(entry["broader"]) for key, entry in data.items() if entry.get("broader")}
+    return _lexicon(groups, {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())}, broader)
 
 
 @lru_cache(maxsize=1)

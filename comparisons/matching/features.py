@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
     as than that this these those there here it its it's their them they he she his her him we our us you your i me my
     is are was were be been being has have had having do does did will would shall should can could may might must
     not no yes also further furthermore moreover however both all any each every other such same own so too very
-    just only even more most much many some few one who whom whose which what when where why how whether while if
+    just only even more most much many some few one new who whom whose which what when where why how whether while if
     then once again still already yet up down out off away today tonight yesterday tomorrow day week month year
     mr mrs ms dr jr sr r j h d w
     president presidents prime minister ministers leader leaders head heads state states side sides party parties
@@ -205,8 +205,11 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
     if claim.index > OPENING_CLAIMS and "call" in concepts:
         # Readouts open by reporting the call itself; a later "he also spoke with X about Y" is about Y.
         concepts -= {"call"}
+    broader = concept_lexicon().broader
+    concepts |= {broader[c] for c in concepts if c in broader}
     if surface is not None:
         _remember(surface, "c", [(key, norm[s:e]) for key, s, e in concept_matches if key in concepts])
+        _remember(surface, "c", [(broader[key], norm[s:e]) for key, s, e in concept_matches if key in broader])
     # The words of a concept's phrase count once, as the concept ("strategic stability" is arms control, not
     # also stability and two content words).
     if concept_matches:

@@ -146,3 +146,16 @@ def test_check_names_a_family_whose_example_does_not_fire_it(run_dualread, tmp_p
     assert "'The boats stayed in port.'" in lines[0]
     # the file still works for comparisons: only --check holds examples to their word
     assert run_dualread("--topics", path, "topics").returncode == 0
+
+
+def test_a_copy_of_the_default_taxonomy_passes_the_check_as_the_start_of_a_users_own(run_dualread, tmp_path):
+    """Copying the shipped taxonomy is how a user begins their own; the check that refuses patterns which can
+    backtrack for ever must not refuse ours."""
+    from importlib import resources
+
+    path = tmp_path / "my-topics.yaml"
+    path.write_text(resources.files("comparisons.topics").joinpath("default_topics.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    result = run_dualread("topics", "--check", path)
+    assert result.returncode == 0, result.stderr
+    assert "ok, 16 topics (0 new, 0 changed from the default" in result.stdout

@@ -344,3 +344,22 @@ def test_one_claim_may_answer_several_but_a_block_of_several_on_each_side_needs_
     alignment = align([left, right], {}, scores)
     assert [ids for ids, _ in alignment.links] == [("left:0", "left:1", "right:0")]
     assert alignment.omitted == ("right:1", "right:2")
+
+
+def test_two_leftovers_that_share_only_the_countries_the_readouts_are_about_stay_omissions():
+    """The openings name the two countries ("spoke with President Putin of Russia"), so any two claims may name
+    them too; alone they tell no point from another, however much each claim is the other's best partner."""
+    washington = ["President Biden spoke today with President Putin of Russia about the grain deal and the prisoners.",
+                  "He raised the case of an American citizen held in custody."]
+    moscow = ["Vladimir Putin had a telephone conversation with the President of the United States, at the American "
+              "side's initiative, on the Black Sea region, the grain corridor and the exchange of prisoners.",
+              "Vladimir Putin expressed condolences over the storms in the southern United States."]
+    same_subject = {"white-house:1": ("bilateral",), "kremlin:1": ("bilateral",)}
+    result = align([document("white-house", washington), document("kremlin", moscow)], same_subject, "lexical")
+    assert ("white-house:0", "kremlin:0") in dict(result.links)
+    assert {"white-house:1", "kremlin:1"} <= set(result.omitted)
+    # a telling name shared besides the country still links them
+    moscow[1] = "Vladimir Putin said the American detained in Tver had been tried."
+    washington[1] = "He raised the case of an American citizen held in Tver."
+    result = align([document("white-house", washington), document("kremlin", moscow)], same_subject, "lexical")
+    assert ("white-house:1", "kremlin:1") in dict(result.links)

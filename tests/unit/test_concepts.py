@@ -202,6 +202,18 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("drones", "He was concerned about the repeated drone overflights."),
     ("drones", "Incidents involving unmanned aerial vehicles over several states were raised."),
     ("drones", "Components found in Russian UAVs were discussed."),
+    # money to keep a government running, announced by one side and thanked for by the other
+    ("financial_aid", "The administration disbursed another $4.5 billion in direct budget support."),
+    ("financial_aid", "I thanked him for the new tranche of financial assistance, which pays salaries and pensions."),
+    ("financial_aid", "They discussed macroeconomic support for the country."),
+    # the power system named by its parts
+    ("energy", "The generators and transformers will help engineers bring the grid back."),
+    ("energy", "He asked for help in restoring the power system before winter."),
+    ("agriculture", "The corridor keeps wheat moving to the countries most at risk of famine."),
+    ("sanctions", "They discussed further pressure on the aggressor, in particular a price cap on oil."),
+    ("air_defense", "The United States will deliver two more NASAMS."),
+    ("air_defense", "Air defense is our top priority."),
+    ("air_defense", "He thanked him for the Patriot systems."),
     # "extended a warm welcome" shared only "extend" with "agreed to extend the tariff cut" and joined its link
     ("greetings", "The president extended a warm welcome to his guest."),
 ]
@@ -212,6 +224,9 @@ NOT_THAT_POINT = [
     ("ceasefire", "Once the guns fall silent, security must be guaranteed."),  # a date for what follows
     ("peace_plan", "Both sides spoke of a lasting peace."),
     ("greetings", "The leaders agreed to extend the tariff cut for a year."),
+    ("financial_aid", "The banks reported strong financial results."),
+    ("sanctions", "The pressure of the election campaign was felt."),
+    ("air_defense", "He spoke like a true patriot."),
 ]
 
 

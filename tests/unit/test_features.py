@@ -73,6 +73,27 @@ def test_spellings_of_one_country_are_one_entity():
     assert "united_states" in features("США согласились.").entities
 
 
+def test_ukrainian_places_are_one_entity_in_their_ukrainian_and_russian_spellings():
+    """Kyiv writes Odesa and Kharkiv, the Kremlin Odessa and Kharkov: the spelling follows the government."""
+    for kyiv_spelling, moscow_spelling, entity in (("Odesa", "Odessa", "odesa"), ("Kharkiv", "Kharkov", "kharkiv"),
+                                                   ("Mykolaiv", "Nikolaev", "mykolaiv"), ("Bakhmut", "Artemovsk", "bakhmut"),
+                                                   ("Zaporizhzhia", "Zaporozhye", "zaporizhzhia")):
+        assert entity in features(f"The strike on {kyiv_spelling} was condemned.").entities
+        assert entity in features(f"The strike in {moscow_spelling} hit military targets.").entities
+
+
+def test_a_narrower_concept_also_names_the_broader_point_it_is_about():
+    plan = features("I spoke about our peace plan and its key points.")
+    assert {"peace_plan", "peace"} <= plan.concepts
+    assert "peace" in features("He shared his ideas for a just peace.").concepts
+    assert "peace_plan" not in features("He shared his ideas for a just peace.").concepts
+
+
+def test_new_says_nothing_of_which_point_a_claim_reports():
+    """"A new round", "the new direction", "new START": the point is what is new, not that it is."""
+    assert not any(w.startswith("new") for w in features("They agreed on a new round of talks.").words)
+
+
 def test_places_of_the_gaza_war_also_name_their_region_and_disputed_islands_have_one_entity():
     named = features("The leaders discussed the conflict between Israel and Hamas.")
     regional = features("They exchanged views on the situation in West Asia.")

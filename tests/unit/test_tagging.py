@@ -684,3 +684,47 @@ def test_a_nuclear_plant_at_war_named_with_its_situation_or_its_inspectors_is_de
     assert "de-escalation" in situation
     assert "de-escalation" in inspectors
     assert "de-escalation" not in iran
+
+
+def test_an_air_campaign_and_the_strikes_it_delivers_are_de_escalation_under_either_sides_wording():
+    campaign, delivered, directed, terror = tags(
+        "The President said that the air campaign must concentrate on the terrorist groups.",
+        "He described the operation of the Aerospace Forces, which are delivering strikes at the government's request.",
+        "The Russian side stressed that the strikes are directed exclusively against terrorist organisations.",
+        "Their terror against our energy infrastructure is meant to leave families in the cold.",
+    )
+    for topics in (campaign, delivered, directed, terror):
+        assert "de-escalation" in topics, topics
+    (labour,) = tags("The dock workers' strikes were called off after the new contract.")
+    assert "de-escalation" not in labour
+
+
+def test_flight_safety_between_two_militaries_is_de_escalation_as_well_as_talks():
+    technical, memorandum = tags(
+        "He welcomed the technical discussions between our militaries on flight safety over the region.",
+        "The memorandum being prepared by the defence ministries is expected to be signed within days.",
+    )
+    assert "de-escalation" in technical and "talks" in technical
+    assert "talks" in memorandum
+
+
+def test_air_defence_systems_by_name_a_freeze_of_the_war_and_heavy_weapons_are_de_escalation():
+    nasams, freeze, pullback = tags(
+        "I thanked the President for the decision to provide three more NASAMS.",
+        'Ukraine will not accept any "freeze" of the war that would let the invader regroup.',
+        "He stressed the importance of a complete pullback of heavy weapons from the line of contact.",
+    )
+    assert "de-escalation" in nasams
+    assert "de-escalation" in freeze
+    assert "de-escalation" in pullback
+    (weather,) = tags("The freeze of the harbour kept the fishing fleet in port.")
+    assert "de-escalation" not in weather
+
+
+def test_more_pressure_on_the_aggressor_and_a_price_cap_are_sanctions():
+    pressure, cap = tags("The President stressed that pressure on Russia must grow.",
+                         "We also discussed a price cap on the aggressor's oil.")
+    assert "sanctions" in pressure
+    assert "sanctions" in cap
+    (campaign,) = tags("The pressure of the election campaign was felt by both candidates.")
+    assert "sanctions" not in campaign
