@@ -728,3 +728,23 @@ def test_more_pressure_on_the_aggressor_and_a_price_cap_are_sanctions():
     assert "sanctions" in cap
     (campaign,) = tags("The pressure of the election campaign was felt by both candidates.")
     assert "sanctions" not in campaign
+
+
+def test_hitting_energy_facilities_weapons_bought_for_a_side_and_a_pause_to_rearm_are_de_escalation():
+    hitting, bought, pause = tags(
+        "Russia was prepared to keep its forces from hitting the energy facilities for thirty more days.",
+        "He thanked the partners who finance the purchase of American weapons for the country.",
+        "A pause that would let the other army regroup and rearm is not what we are looking for.",
+    )
+    assert "de-escalation" in hitting
+    assert "de-escalation" in bought
+    assert "de-escalation" in pause
+    (stocks,) = tags("The fund will finance the purchase of new school buses.")
+    assert "de-escalation" not in stocks
+
+
+def test_two_militaries_keeping_their_channels_open_is_de_escalation():
+    keep, channels = tags("The two heads of state agreed that the two militaries should maintain communication.",
+                          "The United States is ready to keep the channels between the two militaries open.")
+    assert "de-escalation" in keep
+    assert "de-escalation" in channels
