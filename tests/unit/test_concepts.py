@@ -211,6 +211,8 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("energy", "He asked for help in restoring the power system before winter."),
     ("agriculture", "The corridor keeps wheat moving to the countries most at risk of famine."),
     ("sanctions", "They discussed further pressure on the aggressor, in particular a price cap on oil."),
+    ("defense_spending", "She explained the plan to reach the target level of defense-related expenditures."),
+    ("defense_spending", "He welcomed the plan to raise defence spending to 2 percent of GDP by March."),
     ("air_defense", "The United States will deliver two more NASAMS."),
     ("air_defense", "Air defense is our top priority."),
     ("air_defense", "He thanked him for the Patriot systems."),
