@@ -56,6 +56,7 @@ from comparisons.conflicts.statements import (
     plain_values,
     refusal_meets,
     same_statement,
+    settled_values,
     speaker_values,
     stance_values,
 )
@@ -114,9 +115,13 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
             found.append(conflict)
     stances = {side: stance_values(claims) if not words[side].isdisjoint(STANCE_WORDS) else {}
                for side, claims in claims_by_side.items() if claims}
-    if any("conditional" in s or "denied" in s for s in stances.values()):
-        # A condition or a denial stands against a side that states the point plainly: that side's own words.
+    if any("denied" in s for s in stances.values()):
+        # A denial stands against a side that states the point plainly: that side's own words.
         stances = {side: stance or plain_values(claims_by_side[side]) for side, stance in stances.items()}
+    elif any("conditional" in s for s in stances.values()):
+        # A condition stands against a side that states the point as settled (agreed, will be done), not against a
+        # demand or an offer it answers: that side's own words.
+        stances = {side: stance or settled_values(claims_by_side[side]) for side, stance in stances.items()}
     conflict = _disagreement("stance", stances, disjoint=True)
     if conflict and not refusal_meets(stances, words):
         conflict = None

@@ -13,7 +13,10 @@ and whether it is agreed or refused), not from details in their text.
   ``STANCE_WORDS`` for a cheap first look.
 - ``refusal_meets(stances, words)``: whether a "will not join ..." refusal names what an agreeing side agreed to.
 - ``plain_values(claims)``: for a side that states the point without condition or denial, its opening words: what
-  a conditional or denied point is set against (``conflicts.detect`` decides when).
+  a denied point is set against (``conflicts.detect`` decides when).
+- ``settled_values(claims)``: the same, only for a side that states the point as settled (agreed, decided, a
+  commitment that "will" be kept, done), not as a demand, proposal or offer: what a conditional point is set
+  against.
 - ``phrase(text, match)``: a cue and the words after it, as a conflict shows a side's wording.
 
 Verdicts on the point (unlawful or lawful, an objection or its dismissal) are read by ``conflicts.verdicts``.
@@ -21,6 +24,14 @@ Verdicts on the point (unlawful or lawful, an objection or its dismissal) are re
 Why conditions and denials: one government often reports as settled what the other makes conditional (an
 agreement that takes effect only once sanctions are lifted) or denies outright; a reader must see that the two
 readouts do not say the same thing, with each side's wording.
+
+Why a condition counts only against a settled point: a demand, a proposal or an offer answered by the other leader's
+conditions ("pressed for a complete ceasefire" / "a ceasefire is possible only after a withdrawal") is two moves of
+one exchange, both reported accurately; the readouts disagree on nothing, and GUIDELINES' conflicts are a
+disagreement on what was agreed (one says agreed, the other refused). A side that says the point was agreed or
+will be done ("The United States will help restore access" / "takes effect only after the sanctions are lifted")
+does disagree with the side that makes it conditional. English and Russian are read alike: "only after" and
+"лишь после", "provided that" and "при условии", "agreed" and "договорились".
 """
 
 from __future__ import annotations
@@ -33,7 +44,7 @@ from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
 __all__ = ["STANCE_WORDS", "names_each_other", "phrase", "plain_values", "refusal_meets", "same_statement",
-           "speaker_values", "stance_values"]
+           "settled_values", "speaker_values", "stance_values"]
 
 _WORD = re.compile(r"\w+")
 
@@ -41,15 +52,19 @@ STANCE_WORDS = frozenset(
     "agreed agrees agree accepted accepts endorsed consented approved refused refuses rejected rejects declined "
     "declines disagreed turned ruled dismissed intention only provided condition conditional precondition prerequisite subject "
     "contingent effect force allow allows permit permits "
-    "not denied denies groundless baseless unfounded после условии силу не беспочвенны необоснованны".split())
+    "not denied denies groundless baseless unfounded после условии условием если случае силу не беспочвенны "
+    "необоснованны лишь только условие согласился согласилась согласились договорились согласие отказался отказалась отказались "
+    "отклонил отклонила отклонили отверг отвергла отвергли".split())
 
-_AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
+_AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b"
+                    r"|(?<!\w)(согласил(?:ся|ась|ись)|договорил(?:ись|ся|ась)|дал\w*\s+согласие)(?!\w)", re.IGNORECASE)
 _BY_A_THIRD_BODY = re.compile(r"\s+by\s+(?!both\b|the\s+two\b|all\b|each\b|the\s+(?:sides|parties|leaders)\b)\w",
                               re.IGNORECASE)
 """After an agreement verb, the body that approves ("approved by the Senate", "accepted by parliament"): a third
 party's act, or one still wished for, not the sides agreeing with each other ("agreed by both sides" is)."""
 _REFUSE = re.compile(
-    r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
+    r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b"
+    r"|(?<!\w)(отказал(?:ся|ась|ись)|отклонил[аи]?|отверг(?:ла|ли)?)(?!\w)", re.IGNORECASE
 )
 _WILL_NOT_JOIN = re.compile(
     r"\b(?:(?:will|would|shall)\s+not|won't|(?:is|are|was|were)\s+not\s+(?:ready|willing|prepared)\s+to)\s+"
@@ -67,10 +82,14 @@ _CONDITION = re.compile(
     r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
     r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
     r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"
-    r"|(?:только|лишь)\s+после|при\s+условии|вступа\w*\s+в\s+силу\s+после",
+    r"|(?<!\w)(?:(?:только|лишь)\s+(?:после|если|когда|в\s+случае|при\s+условии)|при\s+условии|[сн]а?\s+условием|"
+    r"на\s+условии|(?:ключев|главн|необходим|непременн|обязательн|основн|важнейш)\w*\s+услови(?:ем|е)(?!\w)|"
+    r"вступа\w*\s+в\s+силу\s+(?:только\s+|лишь\s+)?после)",
     re.IGNORECASE,
 )
-"""A point made to hold only once something else happens ("only after", "provided that")."""
+"""A point made to hold only once something else happens ("only after", "provided that"), in English and Russian
+alike ("лишь после", "при условии", "ключевым условием"). A plain "if" is a warning, not a condition ("sanctions
+will follow if troops cross the border"); "conditions for talks" in the plural are circumstances, not a condition."""
 _ONCE_IT_ALLOWS = re.compile(r"\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:allows?|permits?)\b",
                              re.IGNORECASE)
 """A condition too: "once the security situation allows", "when conditions permit" (looked for only in a text that
@@ -87,7 +106,8 @@ _DENIAL = re.compile(
 """A side saying the point was not made, or calling it false."""
 _NEGATION_REACH = 120
 """How far before an agreement verb its negation is looked for ("did not, in the end, agree"): two words or so."""
-_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to|(?<!\w)не(?!\s+только)|(?<!\w)так\s+и\s+не)"
+                       r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
 def speaker_values(claims: Iterable[Claim]) -> dict[str, str]:
@@ -231,6 +251,42 @@ def plain_values(claims: Iterable[Claim]) -> dict[str, str]:
         return {}
     words = text.split()
     return {"unconditional": " ".join(words[:_PHRASE_WORDS]) + (" …" if len(words) > _PHRASE_WORDS else "")}
+
+
+def settled_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``plain_values`` of claims that state their point as settled: agreed, decided, signed, in effect, or a
+    commitment that will be kept ("The United States will help restore access"), in English or Russian; nothing
+    for a demand, a proposal or an offer ("pressed for a complete ceasefire", "welcomed the offer to respect the
+    limits"), nor for a point only discussed. A condition the other side sets is no disagreement with those: the
+    readouts tell two moves of one exchange."""
+    claims = list(claims)
+    text = " ".join(c.text for c in claims)
+    if not _SETTLED.search(text) or _PROPOSED.search(text):
+        return {}
+    return plain_values(claims)
+
+
+_SETTLED = re.compile(
+    r"\b(?:will|shall)\s+(?!not\b|never\b|be\s+(?:discussed|considered|studied|explored|examined)\b)"
+    r"|\b(?:decided|committed|pledged|signed|(?:took|takes|take)\s+effect|entered\s+into\s+force|in\s+force|"
+    r"effective\s+immediately|with\s+immediate\s+effect|"
+    r"(?:reached|concluded|struck)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|deal|understanding|accord))\b"
+    r"|(?<!\w)(?:будут?\s+(?!обсужд|рассматрива|изуча)\w+|решил[аи]?|приняли?\s+решение|решение\s+(?:было\s+)?принято|"
+    r"подписал[аи]?|вступил[аи]?\s+в\s+силу|(?:достигнут\w*|достигли)\s+(?:\w+\s+)?договорённост\w*|"
+    r"договорённост\w*\s+(?:\w+\s+)?достигнут\w*)",
+    re.IGNORECASE,
+)
+"""Words that state a point as settled: a commitment ("will help restore"), a decision, a signed or effective
+agreement, a deal reached."""
+_PROPOSED = re.compile(
+    r"\b(?:press(?:ed|es)?\s+(?:for|to)|call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s)?|insist(?:ed|s)?|"
+    r"wants?|wanted|propos(?:ed|es|al|als)|suggest(?:ed|s|ion)|offer(?:ed|s)?|idea|initiative|appeal(?:ed|s)?|"
+    r"ask(?:ed|s)?\s+(?:for|to|that)|request(?:ed|s)?|has\s+to|have\s+to|must|should)\b"
+    r"|(?<!\w)(?:призвал\w*|призыв\w*|предложил\w*|предложени\w*|иде[яюией]\w*|инициатив\w*|настаивал\w*|"
+    r"потребовал\w*|требовани\w*|просил\w*|выступил\w*\s+за)",
+    re.IGNORECASE,
+)
+"""Words that make a point a demand, proposal or offer rather than a settled one."""
 
 
 _NEGATION_ANYWHERE = re.compile(r"\b(?:not|never|no)\b|n't\b|\bне\b|\bнет\b", re.IGNORECASE)

@@ -251,6 +251,50 @@ def test_a_condition_said_as_provided_or_as_a_condition_for_is_a_stance(conditio
     assert found["stance"]["beta"].startswith(words)
 
 
+@pytest.mark.parametrize("settled, conditional", [
+    # a commitment one side states plainly, the other only once something else happens
+    ("Norland will open the grain corridor next month.",
+     "Коридор будет открыт только в случае снятия санкций с сельскохозяйственного банка."),
+    # agreed in Russian, conditional in English
+    ("Стороны договорились о паузе в ударах на тридцать дней.",
+     "The pause on strikes will hold only if Southland observes it in full."),
+    ("The two leaders reached an agreement on a thirty-day pause on strikes.",
+     "Марр согласился на паузу с условием, что другая сторона поступит так же."),
+    ("Президенты договорились об обмене пленными.",
+     "The exchange will take place on condition that the lists are agreed first."),
+])
+def test_a_condition_against_a_point_stated_as_settled_is_a_stance_conflict_in_english_and_russian(settled, conditional):
+    found = conflicts(settled, conditional)
+    assert set(found["stance"]) == {"alpha", "beta"}
+    assert any(cue in found["stance"]["beta"] for cue in ("только в случае", "only if", "с условием", "on condition"))
+
+
+@pytest.mark.parametrize("asked, conditional", [
+    # a demand answered by the other leader's conditions: two moves of one exchange, both reported accurately
+    ("President Lind pressed for a complete truce along the front before the winter.",
+     "Marr stressed that a truce would be possible only after Southland's units leave the valley."),
+    ("Lind told Marr that the shelling has to stop and called for an immediate truce.",
+     "Марр подчеркнул, что прекращение огня возможно лишь после отвода войск Южной страны из долины."),
+    # an offer the other side reports with its terms: the offer is no agreement
+    ("Lind welcomed Marr's offer to keep within the missile limits for one more year.",
+     "Марр напомнил, что его страна готова ещё год соблюдать ограничения при условии, что другая сторона "
+     "будет действовать так же."),
+    # a point only discussed: saying less is no contradiction
+    ("The leaders discussed a truce.", "Ending arms deliveries must be a key condition for any truce."),
+])
+def test_a_demand_or_offer_answered_by_a_condition_is_no_stance_conflict(asked, conditional):
+    assert "stance" not in conflicts(asked, conditional)
+
+
+def test_agreement_and_refusal_read_alike_in_russian():
+    assert conflicts("Стороны договорились о встрече министров.", "Marr refused to meet the ministers.")[
+        "stance"] == {"alpha": "договорились", "beta": "refused"}
+    assert conflicts("The leaders agreed on a meeting of ministers.", "Марр отказался от встречи министров.")[
+        "stance"] == {"alpha": "agreed", "beta": "отказался"}
+    assert conflicts("The leaders agreed on a meeting of ministers.", "Марр не согласился на встречу министров.")[
+        "stance"] == {"alpha": "agreed", "beta": "не согласился"}
+
+
 def test_provided_as_a_verb_is_no_condition():
     assert "stance" not in conflicts("The aid provided the army with shells.", "The aid gave the army shells.")
 
