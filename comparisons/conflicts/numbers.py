@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from comparisons.conflicts.numbers_ru import may_count_ru, russian_number_values
 from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
 
 __all__ = ["PER_SIDE", "compatible", "may_count", "number_values"]
@@ -44,6 +45,7 @@ _NOT_A_THING = frozenset(
     "have has had will would its their these those such sides".split()
 )
 _DIGIT = re.compile(r"\d").search
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]").search
 
 # A half: "two and a half hours", "an hour and a half", "half an hour"; and "an hour" said as a length ("lasted
 # about an hour"), which the digit and number-word readers cannot see.
@@ -75,6 +77,10 @@ _EACH_SIDE = re.compile(
 _EACH = re.compile(rf"\b(?:exchang|swap|releas|hand\w*\s+over|trad)\w*\s+(?:[a-z]+\s+){{0,2}}?{_NUM}{_SCALE}"
                    rf"\s+(?:[a-z-]+\s+){{0,2}}?each\b(?!\s+other)", re.IGNORECASE)
 """'exchange 300 servicemen each': only after a verb of exchange, as "the two leaders each spoke" counts no one."""
+_EACH_SIDE_WILL = re.compile(rf"\b(?:each|either)\s+side\s+(?:(?:will|would|shall|is\s+to|was\s+to)\s+)?"
+                             rf"(?:free|freed|frees|releas\w*|hand\w*\s+over|return\w*|exchang\w*|swap\w*|transfer\w*)\s+"
+                             rf"(?:some\s+|about\s+|around\s+)?{_NUM}{_SCALE}", re.IGNORECASE)
+"""'each side will free 500 people': the side first, then the verb of exchange and the count."""
 _N_FOR_N = re.compile(rf"(?<![\w.,-]){_NUM}(?:\s+[a-z-]+){{0,2}}?(?:\s+for\s+|-for-){_NUM}(?![\w]|[.,]\d)",
                       re.IGNORECASE)
 """'900 for 900', '175 prisoners for 175', 'a 300-for-300 exchange': the same figure twice."""
@@ -86,7 +92,8 @@ def may_count(text: str, words: set[str]) -> bool:
     """Whether ``text`` (whose lowercase words are ``words``) may state a number at all."""
     if _DIGIT(text) is not None:
         return True
-    return not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(ORDINAL_WORDS) and words.isdisjoint(_LENGTH_WORDS))
+    return not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(ORDINAL_WORDS)
+                and words.isdisjoint(_LENGTH_WORDS)) or may_count_ru(words)
 
 
 def number_values(text: str) -> dict[str, dict[str, str]]:
@@ -124,6 +131,9 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         word = m.group(1).lower()
         rank = ORDINAL_WORDS.get(word) or int(word[:-2])
         units.setdefault("ordinal:" + noun, {})[str(rank)] = m.group().strip()
+    if _CYRILLIC(text) is not None:
+        for unit, values in russian_number_values(text).items():
+            units.setdefault(unit, {}).update(values)
     return units
 
 
@@ -144,6 +154,8 @@ def _read_per_side(text: str, low: str, units: dict[str, dict[str, str]]) -> Non
     """Add the counts each side gives or gets to ``units`` under ``PER_SIDE``."""
     if " side" in low:
         for m in _EACH_SIDE.finditer(text):
+            _put(units, PER_SIDE, _value(m.group(1), m.group(2)), text, m)
+        for m in _EACH_SIDE_WILL.finditer(text):
             _put(units, PER_SIDE, _value(m.group(1), m.group(2)), text, m)
     if "each" in low and PER_SIDE not in units:
         for m in _EACH.finditer(text):

@@ -499,6 +499,43 @@ def test_no_per_side_conflict_when_the_sides_give_one_figure_or_only_one_gives_i
     assert "number" not in conflicts(a, b)
 
 
+def test_russian_lengths_of_time_in_words_compare_with_english_figures():
+    found = conflicts("The call lasted about ninety minutes.", "Разговор продолжался более двух с половиной часов.")
+    assert found == {"number": {"alpha": "ninety minutes", "beta": "более двух с половиной часов"}}
+    year = conflicts("Norland will keep to the limits for one more year.",
+                     "Северная страна будет соблюдать ограничения ещё в течение полугода.")
+    assert year["number"] == {"alpha": "one more year", "beta": "полугода"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The call lasted more than an hour.", "Разговор продолжался около полутора часов."),
+    ("Norland will keep to the limits for one more year.", "Россия готова ещё в течение одного года соблюдать ограничения."),
+    ("The pause will last thirty days.", "Пауза продлится тридцать дней."),
+    ("The pause will last two weeks.", "Пауза продлится 14 дней."),
+    # a year is a date, not a length
+    ("The talks lasted three years.", "Переговоры идут с 2024 года."),
+])
+def test_one_length_of_time_in_english_and_russian_is_no_conflict(a, b):
+    assert "number" not in conflicts(a, b)
+
+
+def test_a_count_per_side_in_russian_words_compares_with_the_english_figure():
+    found = conflicts("The leaders welcomed the swap in which each side will free 500 people this weekend.",
+                      "Президенты приветствовали договорённость об обмене в формате «тысяча на тысячу».")
+    assert found["number"] == {"alpha": "each side will free 500", "beta": "тысяча на тысячу"}
+    assert "number" not in conflicts("They will exchange 175 servicemen each.",
+                                     "Стороны обменяются по 175 военнопленных.")
+    assert conflicts("They agreed to swap 250 prisoners on each side.",
+                     "Стороны передадут по двести человек с каждой стороны.")["number"] == {
+        "alpha": "250 prisoners on each side", "beta": "по двести"}
+
+
+def test_the_unit_of_a_count_per_side_is_one_in_both_readers():
+    from comparisons.conflicts import numbers, numbers_ru
+
+    assert numbers_ru.PER_SIDE == numbers.PER_SIDE
+
+
 def test_a_count_per_side_with_its_noun_on_both_sides_is_told_once():
     found = find_conflicts({"alpha": [claim("alpha", "They agreed that 150 prisoners from each side would be freed.")],
                             "beta": [claim("beta", "The sides agreed to exchange 175 prisoners on each side.")]}, PAIR)
