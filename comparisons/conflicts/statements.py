@@ -54,7 +54,9 @@ STANCE_WORDS = frozenset(
     "contingent effect force allow allows permit permits "
     "not denied denies groundless baseless unfounded после условии условием если случае силу не беспочвенны "
     "необоснованны лишь только условие согласился согласилась согласились договорились согласие отказался отказалась отказались "
-    "отклонил отклонила отклонили отверг отвергла отвергли".split())
+    "отклонил отклонила отклонили отверг отвергла отвергли untrue false absurd fabricated basis foundation come "
+    "agenda never нет никогда действительности оснований основания безосновательны безосновательные "
+    "безосновательными голословные голословными речи повестке".split())
 
 _AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b"
                     r"|(?<!\w)(согласил(?:ся|ась|ись)|договорил(?:ись|ся|ась)|дал\w*\s+согласие)(?!\w)", re.IGNORECASE)
@@ -95,15 +97,29 @@ _ONCE_IT_ALLOWS = re.compile(r"\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?(?:[\
 """A condition too: "once the security situation allows", "when conditions permit" (looked for only in a text that
 says "allow" or "permit")."""
 _DENIAL = re.compile(
-    r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:raised|discussed|mentioned|touched\s+upon|considered)|"
-    r"did\s+not\s+(?:raise|discuss|mention)|"
-    r"(?:denied|denies|deny|rejected|rejects|dismissed)\s+(?:the\s+|any\s+|such\s+)?"
-    r"(?:claims?|allegations?|reports?|accusations?|insinuations?)|"
-    r"(?:groundless|baseless|unfounded|false|absurd)\s+(?:claims?|allegations?|accusations?|reports?|insinuations?))"
-    r"|не\s+(?:обсуждал\w*|затрагивал\w*|поднимал\w*)|(?:беспочвенн|необоснованн)\w*",
+    r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:raised|discussed|mentioned|touched\s+upon|considered|"
+    r"addressed|brought\s+up|on\s+the\s+agenda)|"
+    r"did\s+not\s+(?:raise|discuss|mention|address|bring\s+up|touch\s+(?:up)?on|come\s+up)|(?:didn't|never)\s+came?\s+up|"
+    r"(?:denied|denies|deny|rejected|rejects|dismissed)\s+(?:the\s+|any\s+|such\s+|these\s+|those\s+)?"
+    r"(?:claims?|allegations?|reports?|accusations?|insinuations?|charges?)|(?:denied|denies|deny)\s+(?:that|having)\b|"
+    r"(?:groundless|baseless|unfounded|false|absurd|fabricated)\s+(?:claims?|allegations?|accusations?|reports?|"
+    r"insinuations?|charges?)|"
+    r"(?:is|are|was|were|remain|remains)\s+(?:\w+ly\s+)?(?:groundless|baseless|unfounded|untrue|false|absurd|fabricated|"
+    r"without\s+(?:any\s+)?(?:basis|foundation))\b|"
+    r"ha(?:s|ve|d)\s+no\s+(?:\w+\s+)?(?:basis|foundation)\b|"
+    r"ha(?:s|ve|d)\s+never\s+(?:provided|supplied|sent|delivered|transferred|sold|exported|shipped|given|"
+    r"interfered|meddled)\b)"
+    r"|(?<!\w)(?:не\s+(?:обсуждал\w*|затрагивал\w*|поднимал\w*|рассматривал\w*)|(?:беспочвенн|необоснованн|безосновательн|"
+    r"голословн)\w*|нет\s+(?:\w+\s+)?оснований|не\s+име\w*\s+(?:под\s+собой\s+)?(?:\w+\s+)?(?:оснований|основания)|"
+    r"лишен\w*\s+(?:\w+\s+)?(?:оснований|основания)|не\s+соответству\w*\s+действительности|"
+    r"речи\s+не\s+(?:шло|было)|не\s+(?:было|стоял\w*)\s+на\s+повестке|"
+    r"никогда\s+не\s+(?:поставлял|предоставлял|передавал|продавал|вмешивал)\w*)",
     re.IGNORECASE,
 )
-"""A side saying the point was not made, or calling it false."""
+"""A side saying the point was not made ("was not raised", "did not come up", "не обсуждался", "речи не шло"), or
+calling it false ("groundless accusations", "attempts to blame Russia are groundless", "have no basis", "нет
+никаких оснований", "не соответствует действительности"), or denying the act ("has never provided lethal weapons",
+"никогда не поставлял"). "Will never allow" is a policy, not a denial, and is not read."""
 _NEGATION_REACH = 120
 """How far before an agreement verb its negation is looked for ("did not, in the end, agree"): two words or so."""
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to|(?<!\w)не(?!\s+только)|(?<!\w)так\s+и\s+не)"

@@ -306,6 +306,31 @@ def test_a_denial_stands_against_a_plain_statement():
                                "beta": "was not raised during the call"}
 
 
+@pytest.mark.parametrize("denial, words", [
+    ("No, that topic did not come up today.", "did not come up today"),
+    ("Eastland has never provided lethal weapons to any party to the war.", "has never provided lethal weapons to any party"),
+    ("Attempts to blame Eastland for the flights over the airports are groundless.", "are groundless"),
+    ("Such claims have no basis in fact.", "have no basis in fact"),
+    ("Для подобных обвинений нет никаких оснований.", "нет никаких оснований"),
+    ("Эти сообщения не соответствуют действительности.", "не соответствуют действительности"),
+    ("Восточная страна никогда не поставляла оружие ни одной из сторон.", "никогда не поставляла оружие"),
+    ("Об этом речи не шло.", "речи не шло"),
+])
+def test_a_denial_of_what_the_other_side_reports_is_a_stance_conflict_in_english_and_russian(denial, words):
+    found = conflicts("The Chancellor raised Eastland's arms supplies and the flights over the airports.", denial)
+    assert found["stance"]["alpha"].startswith("The Chancellor raised Eastland's arms supplies")
+    assert found["stance"]["beta"].startswith(words)
+
+
+@pytest.mark.parametrize("a, b", [
+    # a policy said with "never" denies nothing the other side reports
+    ("He raised the separatist groups.", "Eastland will never allow any separatist attempt to succeed."),
+    ("He warned of further sanctions.", "The sanctions policy has never achieved its aims."),
+])
+def test_never_as_a_policy_or_a_verdict_is_no_denial(a, b):
+    assert "stance" not in conflicts(a, b)
+
+
 def test_an_act_one_side_calls_unlawful_and_the_other_lawful_is_a_stance_conflict():
     found = conflicts("He said the deployment is a violation of Norland's sovereignty.",
                       "Southland is acting in full accordance with international law.")
@@ -635,8 +660,13 @@ def test_no_territory_conflict_unless_one_side_holds_to_integrity_and_the_other_
 
 def test_a_demand_to_stop_answered_by_holding_the_point_is_a_stance_conflict():
     found = conflicts("The Secretary pressed Eastland to stop supplying the machine tools that keep the war going.",
-                      "Eastland has never provided weapons to either party, and the other side should stop smearing it.")
+                      "The other side should stop smearing Eastland.")
     assert found["stance"] == {"alpha": "pressed Eastland to stop supplying the machine tools that keep the war …",
-                               "beta": "stop smearing it"}
+                               "beta": "stop smearing Eastland"}
+    # a denial of the supplies answers the demand first: it is what the reader must see
+    denied = conflicts("The Secretary pressed Eastland to stop supplying the machine tools that keep the war going.",
+                       "Eastland has never provided weapons to either party, and the other side should stop smearing it.")
+    assert denied["stance"] == {"alpha": "The Secretary pressed Eastland to stop supplying the …",
+                                "beta": "has never provided weapons to either party, and the other side …"}
     assert "stance" not in conflicts("The Secretary pressed Eastland to stop supplying the machine tools.",
                                      "The ministers discussed the machine tools.")
