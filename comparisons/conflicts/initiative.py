@@ -36,9 +36,11 @@ _PARTY_WORD = re.compile(r"[^\s,;:()]+")
 _PARTY_STOP = frozenset("and which who that lasted to in on at for with was were had has is are".split())
 _MAX_PARTY_WORDS = 6
 _CONTACT = re.compile(r"\b(?:call|conversation|meeting|talks|visit|contact|summit|phone|telephone|negotiations|"
-                      r"consultations)\b|(?<!\w)(?:разговор|беседа|встреч|переговор|визит|контакт)", re.IGNORECASE)
-"""A contact the initiative is for: a request about another point ("at X's request, the detainee was pardoned") is
-not who asked for the call."""
+                      r"consultations)\b|\b(?:spoke|speaks|talked|met)\s+(?:\w+\s+){0,2}?with\b"
+                      r"|(?<!\w)(?:разговор|беседа|встреч|переговор|визит|контакт)", re.IGNORECASE)
+"""A contact the initiative is for, named ("the call") or told ("spoke today with President Marr at his request",
+the opening line of most White House readouts): a request about another point ("at X's request, the detainee was
+pardoned") is not who asked for the call."""
 
 
 def _country_pattern() -> re.Pattern[str]:
@@ -78,6 +80,8 @@ def initiator_values(claims: Iterable[Claim], pair: Pair | None) -> dict[str, st
                 words.append(word.group())
                 if word.group().endswith(".") and word.group().count(".") == 1:
                     break  # the sentence ends ("the German side.") but "U.S." goes on
+                if text[word.end():word.end() + 1] in (",", ";", ":", "(", ")"):
+                    break  # the clause ends ("по инициативе американской стороны, продолжался ...")
             party = " ".join(words).rstrip(".") if words and words[-1].count(".") == 1 else " ".join(words)
             country = _resolve(party, pair)
             if country:

@@ -457,6 +457,12 @@ def test_who_asked_for_the_call_differs_is_an_attribution_conflict_with_each_sid
                            pair)
     assert {c.kind: dict(c.values) for c in found} == {
         "attribution": {"alpha": "at President Lind's request", "beta": "at the invitation of the American side"}}
+    # the contact told as "spoke with", against the Russian wording
+    found = find_conflicts(
+        {"alpha": [claim("alpha", "President Marr spoke today with President Lind at President Lind's request.")],
+         "beta": [claim("beta", "Разговор, прошедший по инициативе американской стороны, продолжался час.")]}, pair)
+    assert {c.kind: dict(c.values) for c in found}["attribution"] == {
+        "alpha": "at President Lind's request", "beta": "по инициативе американской стороны"}
 
 
 @pytest.mark.parametrize("a, b", [
