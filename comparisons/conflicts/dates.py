@@ -34,9 +34,17 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR_END = re.compile(
+    r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b|\b(?:this\s+)?year[-\s]end\b"
+    r"|(?<!\w)(?:до|к|в)\s+конц[еау]\s+(?:этого\s+|текущего\s+|нынешнего\s+)?года(?!\w)",
+    re.IGNORECASE,
+)
+"""The end of the year, a month: "by the end of the year" is December, as "by the end of March" is March (a target
+set for September stands against it); "до конца года" alike."""
+
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "next", "this", "coming"}
+                                  "next", "this", "coming", "year", "года"}
 DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
@@ -57,6 +65,9 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
         levels["month"][MONTH_NAMES[date.month - 1]] = MONTH_NAMES[date.month - 1]
     for _, _, month in read_months(text, dates):
         levels["month"][MONTH_NAMES[month - 1]] = MONTH_NAMES[month - 1]
+    if "end" in text or "year" in text or "конц" in text:
+        for m in _YEAR_END.finditer(text):
+            levels["month"].setdefault("December", m.group().strip())
     for m in _WEEKDAY.finditer(text):
         levels["weekday"][m.group(1)] = m.group(1)
     for m in _RELATIVE.finditer(text):

@@ -58,6 +58,16 @@ def test_relative_dates_differ():
         "alpha": "next week", "beta": "next month"}
 
 
+def test_the_end_of_the_year_is_december_against_another_month():
+    found = conflicts("The leaders aim to sign the first part of the trade deal in September.",
+                      "They told their teams to conclude the first part of the deal by the end of the year.")
+    assert found == {"date": {"alpha": "September", "beta": "the end of the year"}}
+    russian = conflicts("They aim to sign the deal in September.", "Соглашение планируется подписать до конца года.")
+    assert russian == {"date": {"alpha": "September", "beta": "до конца года"}}
+    assert conflicts("They aim to sign it in December.", "They aim to conclude it by the end of the year.") == {}
+    assert conflicts("They aim to sign it this year.", "They aim to conclude it by the end of the year.") == {}
+
+
 def test_a_date_on_one_side_only_is_not_a_conflict():
     assert conflicts("Talks open on January 10.", "Talks will open soon.") == {}
 
