@@ -45,6 +45,7 @@ from comparisons.conflicts.names import (
     CITY_WORDS,
     ORGANISATION_WORDS,
     TITLE_WORDS,
+    VENUE_WORDS,
     official_values,
     organisation_values,
     place_values,
@@ -95,7 +96,7 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     undated = {side: text for side, text in undated.items() if may_count(text, words[side])}
     if len(undated) >= 2:
         found.extend(_number_conflicts(undated))
-    for kind, extract, cue in (("place", place_values, CITY_WORDS),
+    for kind, extract, cue in (("place", place_values, CITY_WORDS | VENUE_WORDS),
                                ("entity", organisation_values, ORGANISATION_WORDS),
                                ("entity", official_values, TITLE_WORDS)):
         # The word sets are a cheap first look: most claims name no venue, organisation or official.

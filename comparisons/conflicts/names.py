@@ -1,7 +1,8 @@
 """The ``place`` and ``entity`` kinds of conflict: the venues, organisations and titled officials a claim names.
 
 - ``place_values(text)``: cities named as where something happens ("in Geneva", "hosted by Riyadh"), other
-  spellings made one ("Kiev" is "Kyiv").
+  spellings made one ("Kiev" is "Kyiv"); and any place name a meeting is said to be held in ("the next round will be
+  held in Qingdao", "will meet again in Tromsø"), gazetteer or not, but a country, month or weekday.
 - ``organisation_values(text)``: organisations under their canonical name ("Russia-NATO Council" is the
   "NATO-Russia Council").
 - ``official_values(text)``: officials named with a title ("Secretary Blinken", "Deputy Minister Ryabkov"), keyed
@@ -16,15 +17,30 @@ from __future__ import annotations
 
 import re
 
-from comparisons.conflicts.gazetteer import CITIES, CITY_ALIASES, ORGANISATIONS
+from comparisons.conflicts.gazetteer import CITIES, CITY_ALIASES, COUNTRIES, ORGANISATIONS
+from comparisons.words.dates import MONTH_NAMES
 
-__all__ = ["CITY_WORDS", "ORGANISATION_WORDS", "TITLE_WORDS", "official_values", "organisation_values",
+__all__ = ["CITY_WORDS", "ORGANISATION_WORDS", "TITLE_WORDS", "VENUE_WORDS", "official_values", "organisation_values",
            "place_values"]
 
 _WORD = re.compile(r"\w+")
 
 _CITY = "|".join(sorted((re.escape(c) for c in CITIES), key=len, reverse=True))
 _PLACE = re.compile(rf"\b(?:in|at|to|hosted by|held in)\s+(?:the\s+)?({_CITY})\b")
+
+_VENUE = re.compile(
+    r"\b(?:will|would|shall|should|could|may|to|is\s+to|are\s+to)\s+(?:again\s+)?"
+    r"(?:be\s+held|take\s+place|meet|convene|be\s+hosted)(?:\s+again)?\s+in\s+"
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)")
+"""A meeting still to come said to be held in a place ("will be held in Qingdao", "should be held in Hawaii", "will
+meet again in Tromsø"): the place is read whether or not the gazetteer knows it, as venues of talks are often small
+or new. Only a meeting to come: a past one ("since the leaders met in Woodside") is background, often another
+meeting than the other side's. A country ("held in China"), month or weekday is not a venue here."""
+_NOT_VENUES = frozenset(MONTH_NAMES) | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That It Its".split()) | frozenset(
+    form for forms in COUNTRIES.values() for form in forms)
+VENUE_WORDS = frozenset("held place meet met convene convened hosted".split())
+"""Words a venue said with a verb of meeting needs, for a cheap first look."""
 
 _ORG_LOOKUP = {alias: canon for canon, aliases in ORGANISATIONS.items() for alias in aliases}
 _ORG = re.compile(
@@ -53,6 +69,11 @@ def place_values(text: str) -> dict[str, str]:
     for m in _PLACE.finditer(text):
         city = CITY_ALIASES.get(m.group(1), m.group(1))
         out[city] = m.group(1)
+    for m in _VENUE.finditer(text):
+        place = m.group(1)
+        if place.split()[0] in _NOT_VENUES or place in _NOT_VENUES:
+            continue
+        out.setdefault(CITY_ALIASES.get(place, place), place)
     return out
 
 

@@ -128,6 +128,24 @@ def test_a_bound_the_other_side_meets_is_no_conflict():
     assert found == {"number": {"alpha": "Nearly 200 prisoners", "beta": "250 prisoners"}}
 
 
+def test_the_venue_of_a_meeting_to_come_is_read_even_when_no_gazetteer_knows_it():
+    found = conflicts("He called for the next round of the maritime talks to be held in Hawaii in October.",
+                      "The sides agreed that the next maritime meeting will be held in Qingdao.")
+    assert found == {"place": {"alpha": "Hawaii", "beta": "Qingdao"}}
+    assert conflicts("The talks will meet again in Tromsø.", "The delegations will meet in Tromsø next week.") == {}
+
+
+@pytest.mark.parametrize("a, b", [
+    # a country, or a month, is no venue here
+    ("The talks will be held in China.", "The talks will be held in Qingdao."),
+    ("The talks will be held in September.", "The talks will be held in Qingdao."),
+    # a meeting that has been held is background, often another meeting than the other side's
+    ("They reviewed the steps since the leaders met in Woodside.", "The working group will meet in Tromsø."),
+])
+def test_no_venue_conflict_for_a_country_a_month_or_a_past_meeting(a, b):
+    assert "place" not in conflicts(a, b)
+
+
 def test_venue_spelled_two_ways_is_one_place():
     assert conflicts("Envoys met in Kyiv.", "Envoys met in Kiev.") == {}
 
