@@ -42,9 +42,10 @@ _YEAR_END = re.compile(
 """The end of the year, a month: "by the end of the year" is December, as "by the end of March" is March (a target
 set for September stands against it); "до конца года" alike."""
 
+_END_RU = frozenset({"конца", "конце", "концу"})
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "next", "this", "coming", "year", "года"}
+                                  "next", "this", "coming"}
 DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
@@ -53,7 +54,9 @@ NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
 
 def may_date(text: str, words: set[str]) -> bool:
     """A cheap test that skips the date patterns for the many claims that name no date."""
-    return _DIGIT(text) is not None or not words.isdisjoint(_DATE_WORDS)
+    return (_DIGIT(text) is not None or not words.isdisjoint(_DATE_WORDS)
+            or ("end" in words and "year" in words)
+            or ("года" in words and not words.isdisjoint(_END_RU)))
 
 
 def date_values(text: str) -> dict[str, dict[str, str]]:

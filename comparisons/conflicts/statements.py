@@ -58,16 +58,16 @@ STANCE_WORDS = frozenset(
     "agenda never нет никогда действительности оснований основания безосновательны безосновательные "
     "безосновательными голословные голословными речи повестке".split())
 
-_AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b"
-                    r"|(?<!\w)(согласил(?:ся|ась|ись)|договорил(?:ись|ся|ась)|дал\w*\s+согласие)(?!\w)", re.IGNORECASE)
+_AGREE = re.compile(r"\b(agreed|agrees|agree|accepted|accepts|endorsed|consented|approved)\b", re.IGNORECASE)
+_AGREE_RU = re.compile(r"(?<!\w)(согласил(?:ся|ась|ись)|договорил(?:ись|ся|ась)|дал\w*\s+согласие)(?!\w)", re.IGNORECASE)
 _BY_A_THIRD_BODY = re.compile(r"\s+by\s+(?!both\b|the\s+two\b|all\b|each\b|the\s+(?:sides|parties|leaders)\b)\w",
                               re.IGNORECASE)
 """After an agreement verb, the body that approves ("approved by the Senate", "accepted by parliament"): a third
 party's act, or one still wished for, not the sides agreeing with each other ("agreed by both sides" is)."""
 _REFUSE = re.compile(
-    r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b"
-    r"|(?<!\w)(отказал(?:ся|ась|ись)|отклонил[аи]?|отверг(?:ла|ли)?)(?!\w)", re.IGNORECASE
+    r"\b(refused|refuses|rejected|rejects|declined|declines|disagreed|turned down|ruled out|dismissed)\b", re.IGNORECASE
 )
+_REFUSE_RU = re.compile(r"(?<!\w)(отказал(?:ся|ась|ись)|отклонил[аи]?|отверг(?:ла|ли)?)(?!\w)", re.IGNORECASE)
 _WILL_NOT_JOIN = re.compile(
     r"\b(?:(?:will|would|shall)\s+not|won't|(?:is|are|was|were)\s+not\s+(?:ready|willing|prepared)\s+to)\s+"
     r"(?:join|take\s+part\s+in|participate\s+in|sign|accept)\b"
@@ -83,8 +83,11 @@ _CONDITION = re.compile(
     r"(?:an?|the)\s+(?:key\s+|necessary\s+|essential\s+)?prerequisite\s+(?:for|to)|"
     r"on\s+(?:the\s+)?condition\s+(?:that|of)|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|"
     r"(?:take|takes|took|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\s+(?:only\s+)?(?:after|once|when|upon)|"
-    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))"
-    r"|(?<!\w)(?:(?:только|лишь)\s+(?:после|если|когда|в\s+случае|при\s+условии)|при\s+условии|[сн]а?\s+условием|"
+    r"subject\s+to\s+(?:the\s+)?(?:lifting|removal|condition|approval|fulfil\w*))",
+    re.IGNORECASE,
+)
+_CONDITION_RU = re.compile(
+    r"(?<!\w)(?:(?:только|лишь)\s+(?:после|если|когда|в\s+случае|при\s+условии)|при\s+условии|с\s+условием|"
     r"на\s+условии|(?:ключев|главн|необходим|непременн|обязательн|основн|важнейш)\w*\s+услови(?:ем|е)(?!\w)|"
     r"вступа\w*\s+в\s+силу\s+(?:только\s+|лишь\s+)?после)",
     re.IGNORECASE,
@@ -108,8 +111,11 @@ _DENIAL = re.compile(
     r"without\s+(?:any\s+)?(?:basis|foundation))\b|"
     r"ha(?:s|ve|d)\s+no\s+(?:\w+\s+)?(?:basis|foundation)\b|"
     r"ha(?:s|ve|d)\s+never\s+(?:provided|supplied|sent|delivered|transferred|sold|exported|shipped|given|"
-    r"interfered|meddled)\b)"
-    r"|(?<!\w)(?:не\s+(?:обсуждал\w*|затрагивал\w*|поднимал\w*|рассматривал\w*)|(?:беспочвенн|необоснованн|безосновательн|"
+    r"interfered|meddled)\b)",
+    re.IGNORECASE,
+)
+_DENIAL_RU = re.compile(
+    r"(?<!\w)(?:не\s+(?:обсуждал\w*|затрагивал\w*|поднимал\w*|рассматривал\w*)|(?:беспочвенн|необоснованн|безосновательн|"
     r"голословн)\w*|нет\s+(?:\w+\s+)?оснований|не\s+име\w*\s+(?:под\s+собой\s+)?(?:\w+\s+)?(?:оснований|основания)|"
     r"лишен\w*\s+(?:\w+\s+)?(?:оснований|основания)|не\s+соответству\w*\s+действительности|"
     r"речи\s+не\s+(?:шло|было)|не\s+(?:было|стоял\w*)\s+на\s+повестке|"
@@ -120,6 +126,34 @@ _DENIAL = re.compile(
 calling it false ("groundless accusations", "attempts to blame Russia are groundless", "have no basis", "нет
 никаких оснований", "не соответствует действительности"), or denying the act ("has never provided lethal weapons",
 "никогда не поставлял"). "Will never allow" is a policy, not a denial, and is not read."""
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]").search
+
+_CUES = {
+    # pattern: the pieces of lower-case text it needs (a test per piece is far cheaper than the search)
+    _CONDITION: ("only ", "provided", "providing", "condition", "prerequisite", "contingent", "effect", "force",
+                 "subject to"),
+    _CONDITION_RU: ("только", "лишь", "услови", "силу"),
+    _DENIAL: ("not", "n't", "never", "deni", "deny", "reject", "dismiss", "groundless", "baseless", "unfounded",
+              "false", "absurd", "fabricat", "untrue", "basis", "foundation"),
+    _DENIAL_RU: ("не ", "нет", "беспочв", "необоснов", "безоснов", "голослов", "лишен", "речи"),
+    _AGREE: ("agree", "accept", "endors", "consent", "approv"),
+    _AGREE_RU: ("соглас", "договорил"),
+    _REFUSE: ("refus", "reject", "declin", "disagree", "turned down", "ruled out", "dismiss"),
+    _REFUSE_RU: ("отказ", "отклон", "отверг"),
+}
+"""Each reading's English and Russian patterns, searched only where their cues are: the Russian ones only in a text
+with Cyrillic letters."""
+
+
+def _found(english: re.Pattern[str], russian: re.Pattern[str], text: str, low: str,
+           cyrillic: bool) -> list[re.Match[str]]:
+    """The matches of a reading in ``text`` (``low`` its lower case), English first."""
+    found = list(english.finditer(text)) if any(cue in low for cue in _CUES[english]) else []
+    if cyrillic and any(cue in low for cue in _CUES[russian]):
+        found.extend(russian.finditer(text))
+    return found
+
+
 _NEGATION_REACH = 120
 """How far before an agreement verb its negation is looked for ("did not, in the end, agree"): two words or so."""
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno|\bfailed to|\bunable to|(?<!\w)не(?!\s+только)|(?<!\w)так\s+и\s+не)"
@@ -202,12 +236,13 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
     denied: list[str] = []
     for claim in claims:
         text = claim.text
-        conditional.extend(phrase(text, m) for m in _CONDITION.finditer(text))
         low = text.lower()
+        cyrillic = _CYRILLIC(text) is not None
+        conditional.extend(phrase(text, m) for m in _found(_CONDITION, _CONDITION_RU, text, low, cyrillic))
         if "allow" in low or "permit" in low:
             conditional.extend(phrase(text, m) for m in _ONCE_IT_ALLOWS.finditer(text))
-        denied.extend(phrase(text, m) for m in _DENIAL.finditer(text))
-        for m in _AGREE.finditer(text):
+        denied.extend(phrase(text, m) for m in _found(_DENIAL, _DENIAL_RU, text, low, cyrillic))
+        for m in _found(_AGREE, _AGREE_RU, text, low, cyrillic):
             if _BY_A_THIRD_BODY.match(text, m.end()):
                 continue
             # The negation sits within two words before the verb: read only the stretch of text just before it.
@@ -217,7 +252,7 @@ def stance_values(claims: Iterable[Claim]) -> dict[str, str]:
                 refused.append(text[negation.start() : m.end()].lower())
             else:
                 agreed.append(m.group().lower())
-        refused.extend(m.group().lower() for m in _REFUSE.finditer(text))
+        refused.extend(m.group().lower() for m in _found(_REFUSE, _REFUSE_RU, text, low, cyrillic))
         if "not" in low or "won't" in low or "intention" in low:
             refused.extend(phrase(text, m) for m in _WILL_NOT_JOIN.finditer(text))
     if conditional:
