@@ -61,7 +61,13 @@ from comparisons.conflicts.statements import (
     speaker_values,
     stance_values,
 )
-from comparisons.conflicts.verdicts import legality_values, objection_values, territory_values
+from comparisons.conflicts.verdicts import (
+    conduct_values,
+    legality_values,
+    measure_values,
+    objection_values,
+    territory_values,
+)
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair
 
@@ -138,6 +144,13 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         # One side holds a settlement to territorial integrity, the other to the realities on the ground.
         territory = {side: territory_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", territory, disjoint=True)
+    if not conflict:
+        # One side calls an encounter unsafe, the other professional; or a measure lifted, the other suspended.
+        conduct = {side: conduct_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", conduct, disjoint=True)
+    if not conflict:
+        measures = {side: measure_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", measures, disjoint=True)
     if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)

@@ -285,10 +285,14 @@ def refusal_meets(stances: Mapping[str, dict[str, str]], words: Mapping[str, set
     return True
 
 
+_CLAUSE_END = re.compile(r"[;!?]|(?<![A-Z])\.(?=\s|$)")
+"""Where a clause ends: a semicolon, or a full stop that is no abbreviation's ("U.S. aircraft" goes on)."""
+
+
 def phrase(text: str, match: re.Match[str]) -> str:
     """The cue and the words after it, to the end of the clause and at most ``_PHRASE_WORDS`` words: "take effect
     after: lifting of the sanctions on ..." shows what the condition is."""
-    rest = re.split(r"[;.!?]", text[match.end():], maxsplit=1)[0].split()
+    rest = _CLAUSE_END.split(text[match.end():], maxsplit=1)[0].split()
     words = match.group().split() + rest[:_PHRASE_WORDS]
     return " ".join(words) + (" …" if len(rest) > _PHRASE_WORDS else "")
 

@@ -11,6 +11,11 @@
 - ``territory_values(claims)``: ``integrity`` when the claims hold a settlement to territorial integrity or the
   recognised borders, ``realities`` when they hold it to "the realities on the ground"; nothing when both or
   neither.
+- ``conduct_values(claims)``: ``unsafe`` when the claims call an encounter unsafe, unprofessional or reckless,
+  ``professional`` when they say it was handled in a professional manner, professionally, in a safe and professional
+  way; nothing when both or neither.
+- ``measure_values(claims)``: ``lifted`` when the claims say a trade measure or sanction is lifted, removed or
+  abolished, ``suspended`` when they say it is suspended, paused or frozen (for a time); nothing when both or neither.
 
 Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
 compliance with international law"); the two readouts report one point and disagree on it.
@@ -18,6 +23,10 @@ Why objections: one side raises a concern (Xinjiang, military drills, export con
 other answers by holding its ground (its internal affair, a legitimate or lawful measure, not up for negotiation);
 the readouts report one exchange and take opposite stands on it. Which words hold a point is what varies from one
 government to another, so the answer reads every family of them.
+Why conduct: a military encounter at sea or in the air is told by one side as "unsafe and unprofessional" and by
+the other as handled "in a professional and restrained manner": one incident, opposite verdicts.
+Why measures: one government says duties or sanctions were lifted, the other that they are only suspended for a
+time; a reader checks which.
 Why territory: how a war ends is told by one side as "respecting sovereignty and territorial integrity" and by the
 other as "taking into account the realities on the ground": the same point, opposite terms.
 """
@@ -30,7 +39,7 @@ from collections.abc import Iterable
 from comparisons.conflicts.statements import phrase
 from readouts.model import Claim
 
-__all__ = ["legality_values", "objection_values", "territory_values"]
+__all__ = ["conduct_values", "legality_values", "measure_values", "objection_values", "territory_values"]
 
 _LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
 _UNLAWFUL = re.compile(
@@ -137,3 +146,45 @@ def territory_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``integrity`` or ``realities`` with the words that say so, when the claims take one of the two only."""
     return _one_of_two(claims, ("integrity", ("integrity", "borders", "целостност"), _INTEGRITY),
                        ("realities", ("realit", "реали"), _REALITIES))
+
+
+_UNSAFE = re.compile(r"\b(?:unsafe|unprofessional|reckless)\b|(?<!\w)(?:непрофессиональн|небезопасн)\w*", re.IGNORECASE)
+"""Words that call an encounter unsafe or unprofessional."""
+_PROFESSIONAL = re.compile(
+    r"\bin\s+an?\s+(?:\w+\s+and\s+)?professional\b|\bprofessionally\b|\b(?:safe|restrained)\s+and\s+professional\b"
+    r"|(?<!\w)(?:профессионально|в\s+профессиональной\s+манере)(?!\w)",
+    re.IGNORECASE,
+)
+"""Words that say it was handled professionally: "in a professional and restrained manner", "acted professionally"."""
+
+
+def conduct_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``unsafe`` or ``professional`` with the words that judge the encounter, when the claims take one of the two."""
+    return _one_of_two(claims, ("unsafe", ("unsafe", "unprofessional", "reckless", "непрофессиональн", "небезопасн"),
+                                _UNSAFE),
+                       ("professional", ("professional", "профессионал"), _PROFESSIONAL))
+
+
+_MEASURE = (r"(?:duties|duty|tariffs?|sanctions?|restrictions?|measures?|controls?|bans?|embargo|levies|quotas?)")
+_LIFTED = re.compile(
+    rf"\b(?:lift(?:ed|ing|s)?|remov(?:ed|al|ing|es?)|abolish(?:ed|ing)?|scrap(?:ped|ping)?|eliminat(?:ed|ion|ing))\s+"
+    rf"(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_MEASURE}\b"
+    rf"|\b{_MEASURE}\s+(?:\w+\s+){{0,4}}?(?:have|has|had|were|was|are|is|will\s+be|would\s+be)\s+(?:been\s+)?"
+    r"(?:lifted|removed|abolished|scrapped|eliminated)\b",
+    re.IGNORECASE,
+)
+"""A measure lifted for good: "the lifting of the anti-dumping duties", "the tariffs were removed"."""
+_SUSPENDED = re.compile(
+    rf"\b(?:suspend(?:ed|ing|s)?|suspension\s+of|paus(?:e|ed|ing)|freez(?:e|ing)|froze)\s+(?:the\s+|all\s+|its\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?{_MEASURE}\b"
+    rf"|\b{_MEASURE}\s+(?:\w+\s+){{0,4}}?(?:have|has|had|were|was|are|is|will\s+be|would\s+be)\s+(?:been\s+)?"
+    r"(?:suspended|paused|frozen)\b",
+    re.IGNORECASE,
+)
+"""A measure suspended for a time: "decided to suspend the anti-dumping measures for six months"."""
+
+
+def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two."""
+    return _one_of_two(claims, ("lifted", ("lift", "remov", "abolish", "scrap", "eliminat"), _LIFTED),
+                       ("suspended", ("suspen", "paus", "freez", "froze"), _SUSPENDED))

@@ -675,6 +675,26 @@ def test_an_objection_answered_as_a_pretext_is_a_stance_conflict():
                                "beta": "as a pretext to harm its sovereignty"}
 
 
+def test_an_encounter_one_side_calls_unsafe_and_the_other_professional_is_a_stance_conflict():
+    found = conflicts("He raised concerns about unsafe and unprofessional intercepts of U.S. aircraft over the strait.",
+                      "Eastland's pilots handled the encounter in a professional and restrained manner.")
+    assert found["stance"] == {"alpha": "unsafe and unprofessional intercepts of U.S. aircraft over the …",
+                               "beta": "in a professional and restrained manner"}
+    russian = conflicts("The intercept was unsafe.", "Лётчики действовали профессионально и в соответствии с правилами.")
+    assert set(russian["stance"]) == {"alpha", "beta"}
+    assert "stance" not in conflicts("The intercept was unsafe.", "The ministers discussed the intercept.")
+    assert "stance" not in conflicts("He raised unprofessional conduct.", "Its conduct was unsafe and reckless.")
+
+
+def test_a_measure_one_side_says_lifted_and_the_other_suspended_is_a_stance_conflict():
+    found = conflicts("He welcomed the lifting of the anti-dumping duties on Norland's cheese.",
+                      "Eastland has decided to suspend the anti-dumping measures on cheese for six months.")
+    assert found["stance"] == {"alpha": "lifting of the anti-dumping duties on Norland's cheese",
+                               "beta": "suspend the anti-dumping measures on cheese for six months"}
+    assert "stance" not in conflicts("The tariffs were removed.", "The tariffs have been lifted for good.")
+    assert "stance" not in conflicts("The tariffs were suspended.", "The leaders discussed the tariffs.")
+
+
 def test_territorial_integrity_against_the_realities_on_the_ground_is_a_stance_conflict():
     found = conflicts("A lasting peace must respect Norland's sovereignty and territorial integrity.",
                       "A lasting settlement must take into account the realities on the ground.")
