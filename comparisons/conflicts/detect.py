@@ -107,6 +107,8 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
                                ("entity", official_values, TITLE_WORDS)):
         # The word sets are a cheap first look: most claims name no venue, organisation or official.
         values = {side: extract(text) if not words[side].isdisjoint(cue) else {} for side, text in texts.items()}
+        if extract is official_values and sum(bool(v) for v in values.values()) >= 2:
+            values = _named_elsewhere_dropped(values, words)
         conflict = _disagreement(kind, values, disjoint=True)
         if conflict and not any(c.kind == kind for c in found):
             found.append(conflict)
@@ -154,6 +156,19 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)
+
+
+def _named_elsewhere_dropped(values: Mapping[str, dict[str, str]],
+                             words: Mapping[str, set[str]]) -> dict[str, dict[str, str]]:
+    """Officials without those another side names too, with or without a title: "Special Envoy Witkoff" against
+    "Special Presidential Envoy Roman Belyaev ... and Mr Witkoff will report" is one official named by both sides,
+    and another one more, not two different officials for one point."""
+    out: dict[str, dict[str, str]] = {}
+    for side, found in values.items():
+        others = set().union(*(w for other, w in words.items() if other != side))
+        shown = {v for k, v in found.items() if k.lower() in others}
+        out[side] = {k: v for k, v in found.items() if v not in shown}
+    return out
 
 
 def _told_as_unset(stance: Conflict, found: Sequence[Conflict]) -> bool:

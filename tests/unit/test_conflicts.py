@@ -180,6 +180,13 @@ def test_one_official_written_two_ways_is_no_conflict(full, short):
     assert "entity" not in conflicts(full, short)
 
 
+def test_an_official_the_other_side_names_without_a_title_is_no_entity_conflict():
+    assert conflicts("Special Envoy Hale will brief the President on his return.",
+                     "Special Envoy Roman Vask attended for our side, and Mr Hale will report to the President.") == {}
+    assert conflicts("Special Envoy Hale will brief the President.", "Special Envoy Roman Vask will brief the President.")[
+        "entity"] == {"alpha": "Special Envoy Hale", "beta": "Special Envoy Roman Vask"}
+
+
 def test_officials_with_accented_names_still_differ():
     found = conflicts("Foreign Minister Emre Çelik led the delegation.", "Minister Öztürk led the delegation.")
     assert found["entity"] == {"alpha": "Foreign Minister Emre Çelik", "beta": "Minister Öztürk"}
