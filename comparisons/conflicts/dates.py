@@ -42,10 +42,18 @@ _YEAR_END = re.compile(
 """The end of the year, a month: "by the end of the year" is December, as "by the end of March" is March (a target
 set for September stands against it); "до конца года" alike."""
 
+_SEASON = re.compile(r"\b(?:in\s+(?:the\s+)?|this\s+|next\s+|early\s+|late\s+|by\s+(?:the\s+)?)"
+                     r"(spring|summer|autumn|fall|winter)\b|(?<!\w)(весной|летом|осенью|зимой)(?!\w)", re.IGNORECASE)
+_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+                  "winter": (12, 1, 2), "весной": (3, 4, 5), "летом": (6, 7, 8), "осенью": (9, 10, 11),
+                  "зимой": (12, 1, 2)}
+"""A season is its months: "in the spring" against "in February" disagrees, against "in April" it does not (the
+northern hemisphere's seasons, where the readouts' governments are)."""
 _END_RU = frozenset({"конца", "конце", "концу"})
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "next", "this", "coming"}
+                                  "next", "this", "coming", "spring", "summer", "autumn", "fall", "winter",
+                                  "весной", "летом", "осенью", "зимой"}
 DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
@@ -71,6 +79,9 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
     if "end" in text or "year" in text or "конц" in text:
         for m in _YEAR_END.finditer(text):
             levels["month"].setdefault("December", m.group().strip())
+    for m in _SEASON.finditer(text):
+        for month in _SEASON_MONTHS[(m.group(1) or m.group(2)).lower()]:
+            levels["month"].setdefault(MONTH_NAMES[month - 1], m.group().strip())
     for m in _WEEKDAY.finditer(text):
         levels["weekday"][m.group(1)] = m.group(1)
     for m in _RELATIVE.finditer(text):

@@ -63,6 +63,7 @@ from comparisons.conflicts.statements import (
 )
 from comparisons.conflicts.verdicts import (
     conduct_values,
+    detention_values,
     legality_values,
     measure_values,
     objection_values,
@@ -125,8 +126,9 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     stances = {side: stance_values(claims) if not words[side].isdisjoint(STANCE_WORDS) else {}
                for side, claims in claims_by_side.items() if claims}
     if any("denied" in s for s in stances.values()):
-        # A denial stands against a side that states the point plainly: that side's own words.
-        stances = {side: stance or plain_values(claims_by_side[side]) for side, stance in stances.items()}
+        # A denial stands against a side that states the point plainly, or objects to it: that side's own words.
+        stances = {side: stance or plain_values(claims_by_side[side]) or _objecting(claims_by_side[side])
+                   for side, stance in stances.items()}
     elif any("conditional" in s for s in stances.values()):
         # A condition stands against a side that states the point as settled (agreed, will be done), not against a
         # demand or an offer it answers: that side's own words.
@@ -153,9 +155,20 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     if not conflict:
         measures = {side: measure_values(claims) for side, claims in claims_by_side.items() if claims}
         conflict = _disagreement("stance", measures, disjoint=True)
+    if not conflict:
+        # One side calls its citizen wrongfully detained, the other says the person was convicted.
+        detentions = {side: detention_values(claims) for side, claims in claims_by_side.items() if claims}
+        conflict = _disagreement("stance", detentions, disjoint=True)
     if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)
+
+
+def _objecting(claims: Sequence[Claim]) -> dict[str, str]:
+    """The words of claims that object to a point ("expressed his serious concern about the drone overflights"): a
+    side that states the point so, even with a negation elsewhere ("would not remain without consequences")."""
+    objection = objection_values(claims)
+    return objection if "objects" in objection else {}
 
 
 def _named_elsewhere_dropped(values: Mapping[str, dict[str, str]],

@@ -14,6 +14,9 @@
 - ``conduct_values(claims)``: ``unsafe`` when the claims call an encounter unsafe, unprofessional or reckless,
   ``professional`` when they say it was handled in a professional manner, professionally, in a safe and professional
   way; nothing when both or neither.
+- ``detention_values(claims)``: ``wrongful`` when the claims call a person wrongfully or unjustly detained, a
+  hostage or a political prisoner, ``convicted`` when they say the person was sentenced or convicted (for a crime);
+  nothing when both or neither.
 - ``measure_values(claims)``: ``lifted`` when the claims say a trade measure or sanction is lifted, removed or
   abolished, ``suspended`` when they say it is suspended, paused or frozen (for a time); nothing when both or neither.
 
@@ -25,6 +28,8 @@ the readouts report one exchange and take opposite stands on it. Which words hol
 government to another, so the answer reads every family of them.
 Why conduct: a military encounter at sea or in the air is told by one side as "unsafe and unprofessional" and by
 the other as handled "in a professional and restrained manner": one incident, opposite verdicts.
+Why detentions: one government calls its citizen "wrongfully detained", the other "sentenced for smuggling":
+one person, opposite verdicts.
 Why measures: one government says duties or sanctions were lifted, the other that they are only suspended for a
 time; a reader checks which.
 Why territory: how a war ends is told by one side as "respecting sovereignty and territorial integrity" and by the
@@ -39,7 +44,8 @@ from collections.abc import Iterable
 from comparisons.conflicts.statements import phrase
 from readouts.model import Claim
 
-__all__ = ["conduct_values", "legality_values", "measure_values", "objection_values", "territory_values"]
+__all__ = ["conduct_values", "detention_values", "legality_values", "measure_values", "objection_values",
+           "territory_values"]
 
 _LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
 _UNLAWFUL = re.compile(
@@ -95,11 +101,14 @@ _OBJECTS = re.compile(
     r"|\b(?:pressed|presses|urged|urges|called\s+on|calls\s+on)\s+(?:[\w'’]+\s+){0,3}?to\s+(?:stop|cease|halt|end)\b"
     r"|\b(?:firmly\s+|strongly\s+|resolutely\s+)?oppos(?:es|ed)\b(?![^.;]{0,60}?\b(?:interfer|pretext|smear))"
     r"|\b(?:unreasonable|unjustified)\b"
+    r"|\b(?:called|calls|asked|asks|pressed|presses|urged|urges)\s+(?:for\s+)?(?:the\s+)?(?:immediate\s+)?release\s+of\b"
+    r"|\basked\s+that\s+(?:\w+\s+){1,3}?be\s+released\b|\braised\s+the\s+cases?\s+of\b"
     r"|(?<!\w)(?:выразил\w*|высказал\w*)\s+(?:\w+\s+){0,2}?(?:озабоченност\w*|обеспокоенност\w*)|(?<!\w)осудил\w*",
     re.IGNORECASE,
 )
 """Words that object to the point: a concern raised, an objection, a demand to stop it ("pressed the PRC to stop
-supplying"), opposition, a condemnation, "unreasonable".
+supplying") or to release someone ("raised the case of ... and asked that he be released"), opposition, a
+condemnation, "unreasonable".
 Opposing interference or a pretext ("opposes using human rights as a pretext to interfere") answers an objection
 and does not raise one."""
 _HOLDS = re.compile(
@@ -116,7 +125,7 @@ measure, not on the table or up for negotiation, not to be politicized, the obje
 
 
 _OBJECTS_CUES = ("concern", "object", "condemn", "critici", "oppos", "unreasonable", "unjustified", "to stop",
-                 "to cease", "to halt", "to end", "озабочен",
+                 "to cease", "to halt", "to end", "release", "the case", "озабочен",
                  "обеспокоен", "осуди")
 _HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up for", "negotiable", "politici", "pretext",
                *_LAWFUL_CUES, "внутренн", "вмешательств")
@@ -188,3 +197,24 @@ def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two."""
     return _one_of_two(claims, ("lifted", ("lift", "remov", "abolish", "scrap", "eliminat"), _LIFTED),
                        ("suspended", ("suspen", "paus", "freez", "froze"), _SUSPENDED))
+
+
+_WRONGFUL = re.compile(
+    r"\b(?:wrongful(?:ly)?|unjust(?:ly)?|arbitrar(?:y|ily))\s+(?:detained|detention|imprisoned|imprisonment|held|jailed)\b"
+    r"|\bhostages?\b|\bpolitical\s+prisoners?\b|(?<!\w)(?:незаконно|несправедливо)\s+(?:задержан|удерживаем|осужд)\w*",
+    re.IGNORECASE,
+)
+"""Words that call a detention wrongful: "wrongfully detained", "a hostage", "a political prisoner"."""
+_CONVICTED = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been|been)\s+(?:\w+\s+)?(?:sentenced|convicted|found\s+guilty)\b"
+    r"|\bserving\s+(?:a|his|her)\s+sentence\b|(?<!\w)(?:осужд[её]н\w*|приговор[её]н\w*|отбыва\w*\s+наказани\w*)",
+    re.IGNORECASE,
+)
+"""Words that say the person was convicted: "who had been sentenced for smuggling", "осуждён"."""
+
+
+def detention_values(claims: Iterable[Claim]) -> dict[str, str]:
+    """``wrongful`` or ``convicted`` with the words that say it, when the claims take one of the two."""
+    return _one_of_two(claims, ("wrongful", ("wrongful", "unjust", "arbitrar", "hostage", "political prisoner",
+                                             "незаконно", "несправедливо"), _WRONGFUL),
+                       ("convicted", ("sentence", "convicted", "guilty", "осужд", "приговор", "наказани"), _CONVICTED))

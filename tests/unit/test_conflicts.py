@@ -68,6 +68,16 @@ def test_the_end_of_the_year_is_december_against_another_month():
     assert conflicts("They aim to sign it this year.", "They aim to conclude it by the end of the year.") == {}
 
 
+def test_a_season_is_its_months_against_a_month():
+    found = conflicts("The President said he looks forward to visiting Norland in the spring.",
+                      "The Prime Minister looks forward to welcoming the President in February next year.")
+    assert found == {"date": {"alpha": "in the spring", "beta": "February"}}
+    assert conflicts("He will visit in the spring.", "The visit is planned for April.") == {}
+    assert conflicts("The next round will be held in the autumn.", "Следующий раунд пройдёт осенью.") == {}
+    assert conflicts("The next round will be held in September.", "Следующий раунд пройдёт весной.")["date"] == {
+        "alpha": "September", "beta": "весной"}
+
+
 def test_a_date_on_one_side_only_is_not_a_conflict():
     assert conflicts("Talks open on January 10.", "Talks will open soon.") == {}
 
@@ -700,6 +710,29 @@ def test_a_measure_one_side_says_lifted_and_the_other_suspended_is_a_stance_conf
                                "beta": "suspend the anti-dumping measures on cheese for six months"}
     assert "stance" not in conflicts("The tariffs were removed.", "The tariffs have been lifted for good.")
     assert "stance" not in conflicts("The tariffs were suspended.", "The leaders discussed the tariffs.")
+
+
+def test_a_citizen_one_side_calls_wrongfully_detained_and_the_other_convicted_is_a_stance_conflict():
+    found = conflicts("The President raised the case of Ann Dale, a Norland teacher wrongfully detained since 2024.",
+                      "A decision was taken to pardon Ann Dale, who had been sentenced for smuggling.")
+    assert found["stance"] == {"alpha": "wrongfully detained since 2024",
+                               "beta": "had been sentenced for smuggling"}
+    assert "stance" not in conflicts("Ann Dale was wrongfully detained.", "The leaders discussed Ann Dale.")
+
+
+def test_a_release_asked_for_against_no_interference_is_a_stance_conflict():
+    found = conflicts("The Prime Minister raised the case of Ian Moor and asked that he be released on humanitarian "
+                      "grounds.", "Matters in the province brook no interference by any external force.")
+    assert found["stance"]["alpha"].startswith("raised the case of Ian Moor")
+    assert found["stance"]["beta"].startswith("brook no interference")
+
+
+def test_a_denial_stands_against_a_side_that_objects_even_with_a_negation_elsewhere():
+    found = conflicts("The Chancellor expressed his serious concern about the drone flights over the airports and "
+                      "warned that such attacks would not remain without consequences.",
+                      "Attempts to blame Eastland for these incidents are groundless.")
+    assert found["stance"]["alpha"].startswith("expressed his serious concern about the drone flights")
+    assert found["stance"]["beta"] == "are groundless"
 
 
 def test_territorial_integrity_against_the_realities_on_the_ground_is_a_stance_conflict():
