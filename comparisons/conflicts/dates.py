@@ -79,7 +79,8 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
     if "end" in text or "year" in text or "конц" in text:
         for m in _YEAR_END.finditer(text):
             levels["month"].setdefault("December", m.group().strip())
-    for m in _SEASON.finditer(text):
+    low = text.lower()
+    for m in _SEASON.finditer(text) if any(season in low for season in _SEASON_MONTHS) else ():
         for month in _SEASON_MONTHS[(m.group(1) or m.group(2)).lower()]:
             levels["month"].setdefault(MONTH_NAMES[month - 1], m.group().strip())
     for m in _WEEKDAY.finditer(text):

@@ -61,14 +61,7 @@ from comparisons.conflicts.statements import (
     speaker_values,
     stance_values,
 )
-from comparisons.conflicts.verdicts import (
-    conduct_values,
-    detention_values,
-    legality_values,
-    measure_values,
-    objection_values,
-    territory_values,
-)
+from comparisons.conflicts.verdicts import VERDICTS, may_judge, objection_values
 from comparisons.model import Conflict
 from readouts.model import Claim, Pair
 
@@ -137,28 +130,14 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     if conflict and not refusal_meets(stances, words):
         conflict = None
     if not conflict:
-        # One side calls the act unlawful, the other lawful (two searches per side of a link: no first look needed).
-        legal = {side: legality_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", legal, disjoint=True)
-    if not conflict:
-        # One side objects to the point, the other holds it: interference, legitimate or lawful, not up for negotiation.
-        objections = {side: objection_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", objections, disjoint=True)
-    if not conflict:
-        # One side holds a settlement to territorial integrity, the other to the realities on the ground.
-        territory = {side: territory_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", territory, disjoint=True)
-    if not conflict:
-        # One side calls an encounter unsafe, the other professional; or a measure lifted, the other suspended.
-        conduct = {side: conduct_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", conduct, disjoint=True)
-    if not conflict:
-        measures = {side: measure_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", measures, disjoint=True)
-    if not conflict:
-        # One side calls its citizen wrongfully detained, the other says the person was convicted.
-        detentions = {side: detention_values(claims) for side, claims in claims_by_side.items() if claims}
-        conflict = _disagreement("stance", detentions, disjoint=True)
+        # Verdicts: unlawful or lawful; an objection or the point held against it (interference, not up for
+        # negotiation); territorial integrity or the realities on the ground; an encounter unsafe or professional; a
+        # measure lifted or suspended; a citizen wrongfully detained or convicted. Only sides with a cue of one.
+        judged = {side: claims for side, claims in claims_by_side.items() if claims and may_judge(texts[side].lower())}
+        for verdict in VERDICTS if len(judged) >= 2 else ():
+            conflict = _disagreement("stance", {side: verdict(claims) for side, claims in judged.items()}, disjoint=True)
+            if conflict:
+                break
     if conflict and not _told_as_unset(conflict, found):
         found.append(conflict)
     return tuple(found)

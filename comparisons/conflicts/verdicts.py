@@ -44,8 +44,8 @@ from collections.abc import Iterable
 from comparisons.conflicts.statements import phrase
 from readouts.model import Claim
 
-__all__ = ["conduct_values", "detention_values", "legality_values", "measure_values", "objection_values",
-           "territory_values"]
+__all__ = ["VERDICTS", "conduct_values", "detention_values", "legality_values", "may_judge", "measure_values",
+           "objection_values", "territory_values"]
 
 _LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
 _UNLAWFUL = re.compile(
@@ -153,8 +153,11 @@ _REALITIES = re.compile(
 
 def territory_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``integrity`` or ``realities`` with the words that say so, when the claims take one of the two only."""
-    return _one_of_two(claims, ("integrity", ("integrity", "borders", "целостност"), _INTEGRITY),
-                       ("realities", ("realit", "реали"), _REALITIES))
+    return _one_of_two(claims, ("integrity", _INTEGRITY_CUES, _INTEGRITY), ("realities", _REALITIES_CUES, _REALITIES))
+
+
+_INTEGRITY_CUES = ("integrity", "borders", "целостност")
+_REALITIES_CUES = ("realit", "реали")
 
 
 _UNSAFE = re.compile(r"\b(?:unsafe|unprofessional|reckless)\b|(?<!\w)(?:непрофессиональн|небезопасн)\w*", re.IGNORECASE)
@@ -169,9 +172,11 @@ _PROFESSIONAL = re.compile(
 
 def conduct_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unsafe`` or ``professional`` with the words that judge the encounter, when the claims take one of the two."""
-    return _one_of_two(claims, ("unsafe", ("unsafe", "unprofessional", "reckless", "непрофессиональн", "небезопасн"),
-                                _UNSAFE),
-                       ("professional", ("professional", "профессионал"), _PROFESSIONAL))
+    return _one_of_two(claims, ("unsafe", _UNSAFE_CUES, _UNSAFE), ("professional", _PROFESSIONAL_CUES, _PROFESSIONAL))
+
+
+_UNSAFE_CUES = ("unsafe", "unprofessional", "reckless", "непрофессиональн", "небезопасн")
+_PROFESSIONAL_CUES = ("professional", "профессионал")
 
 
 _MEASURE = (r"(?:duties|duty|tariffs?|sanctions?|restrictions?|measures?|controls?|bans?|embargo|levies|quotas?)")
@@ -195,8 +200,11 @@ _SUSPENDED = re.compile(
 
 def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two."""
-    return _one_of_two(claims, ("lifted", ("lift", "remov", "abolish", "scrap", "eliminat"), _LIFTED),
-                       ("suspended", ("suspen", "paus", "freez", "froze"), _SUSPENDED))
+    return _one_of_two(claims, ("lifted", _LIFTED_CUES, _LIFTED), ("suspended", _SUSPENDED_CUES, _SUSPENDED))
+
+
+_LIFTED_CUES = ("lift", "remov", "abolish", "scrap", "eliminat")
+_SUSPENDED_CUES = ("suspen", "paus", "freez", "froze")
 
 
 _WRONGFUL = re.compile(
@@ -215,6 +223,20 @@ _CONVICTED = re.compile(
 
 def detention_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``wrongful`` or ``convicted`` with the words that say it, when the claims take one of the two."""
-    return _one_of_two(claims, ("wrongful", ("wrongful", "unjust", "arbitrar", "hostage", "political prisoner",
-                                             "незаконно", "несправедливо"), _WRONGFUL),
-                       ("convicted", ("sentence", "convicted", "guilty", "осужд", "приговор", "наказани"), _CONVICTED))
+    return _one_of_two(claims, ("wrongful", _WRONGFUL_CUES, _WRONGFUL), ("convicted", _CONVICTED_CUES, _CONVICTED))
+
+
+_WRONGFUL_CUES = ("wrongful", "unjust", "arbitrar", "hostage", "political prisoner", "незаконно", "несправедливо")
+_CONVICTED_CUES = ("sentence", "convicted", "guilty", "осужд", "приговор", "наказани")
+
+VERDICTS = (legality_values, objection_values, territory_values, conduct_values, measure_values, detention_values)
+"""The verdicts in the order a link's stance is read by them: the first two sides disagree on is the conflict."""
+_ANY_CUE = re.compile("|".join(re.escape(cue) for cue in sorted(set(
+    _UNLAWFUL_CUES + _LAWFUL_CUES + _OBJECTS_CUES + _HOLDS_CUES + _INTEGRITY_CUES + _REALITIES_CUES + _UNSAFE_CUES
+    + _PROFESSIONAL_CUES + _LIFTED_CUES + _SUSPENDED_CUES + _WRONGFUL_CUES + _CONVICTED_CUES), key=len, reverse=True)))
+
+
+def may_judge(low: str) -> bool:
+    """Whether a side's lower-case text holds a cue of any verdict: a link needs two such sides to be read by them
+    (one search of all cues at once, as most links judge nothing)."""
+    return _ANY_CUE.search(low) is not None
