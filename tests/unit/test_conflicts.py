@@ -143,6 +143,10 @@ def test_the_venue_of_a_meeting_to_come_is_read_even_when_no_gazetteer_knows_it(
                       "The sides agreed that the next maritime meeting will be held in Qingdao.")
     assert found == {"place": {"alpha": "Hawaii", "beta": "Qingdao"}}
     assert conflicts("The talks will meet again in Tromsø.", "The delegations will meet in Tromsø next week.") == {}
+    hosts = conflicts("I look forward to welcoming Prime Minister Hale to Brisbane in July for our annual meeting.",
+                      "Prime Minister Hale will host Prime Minister Dunn in Wellington in July for the annual meeting.")
+    assert hosts == {"place": {"alpha": "Brisbane", "beta": "Wellington"}}
+    assert "place" not in conflicts("We look forward to welcoming Norland to NATO.", "Hale will host Dunn in Wellington.")
 
 
 @pytest.mark.parametrize("a, b", [
