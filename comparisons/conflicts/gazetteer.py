@@ -3,6 +3,7 @@
 - ``CITIES``: cities a meeting or talks may be held in ("in Geneva" vs "in Brussels" is a place conflict).
 - ``CITY_ALIASES``: other spellings, mapped to the one shown and compared ("Kiev" is "Kyiv").
 - ``ORGANISATIONS``: each organisation's canonical name and every way readouts write it.
+- ``STATES``: countries and regions, never read as a venue of a meeting to come (a country holds many cities).
 - ``COUNTRIES``: each country's name and the words that stand for it as a party ("the American side", "U.S.",
   "Washington"; Russian adjective stems such as "американск"), for who asked for a call or meeting.
 
@@ -11,7 +12,7 @@ Kept apart from the matching code so that adding a venue or an organisation is a
 
 from __future__ import annotations
 
-__all__ = ["CITIES", "CITY_ALIASES", "COUNTRIES", "ORGANISATIONS"]
+__all__ = ["CITIES", "CITY_ALIASES", "COUNTRIES", "ORGANISATIONS", "STATES"]
 
 CITIES = {
     "Geneva", "Brussels", "Vienna", "Helsinki", "Istanbul", "Ankara", "Antalya", "Riyadh", "Jeddah", "Doha",
@@ -82,3 +83,18 @@ COUNTRIES = {
     "Philippines": ("Philippines", "Philippine", "Filipino", "Manila", "филиппинск", "Филиппин"),
 }
 """Russian words are stems (they take case endings): they are matched at a word's start, not as whole words."""
+
+STATES = frozenset("""
+Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus Belgium Bolivia
+Bosnia Brazil Bulgaria Cambodia Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt Estonia Ethiopia
+Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan
+Jordan Kazakhstan Kenya Korea Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg Malaysia Mali Malta
+Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nigeria Norway Oman Pakistan Palestine Panama
+Peru Philippines Poland Portugal Qatar Romania Russia Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden
+Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Türkiye Turkmenistan Uganda Ukraine Uruguay
+Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Europe Asia Africa America Gaza Crimea Donbas Xinjiang Tibet
+""".split()) | {"New Zealand", "South Korea", "North Korea", "Saudi Arabia", "South Africa", "Sri Lanka",
+               "United Kingdom", "United States", "Czech Republic", "West Bank", "Hong Kong", "Latin America",
+               "Middle East", "the United States", "the United Kingdom"}
+"""Countries and regions: named as where something happens ("to be held in Türkiye", "welcoming the President to
+Japan") they are no venue to set against a city, since a country holds many."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from comparisons.conflicts.gazetteer import CITIES, CITY_ALIASES, COUNTRIES, ORGANISATIONS
+from comparisons.conflicts.gazetteer import CITIES, CITY_ALIASES, COUNTRIES, ORGANISATIONS, STATES
 from comparisons.words.dates import MONTH_NAMES
 
 __all__ = ["CITY_WORDS", "ORGANISATION_WORDS", "TITLE_WORDS", "VENUE_WORDS", "official_values", "organisation_values",
@@ -42,7 +42,7 @@ meeting than the other side's. A country ("held in China"), month or weekday is 
 _NOT_VENUES = frozenset(MONTH_NAMES) | frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That It Its".split()) | frozenset(
     form for forms in COUNTRIES.values() for form in forms) | frozenset(
-    alias for aliases in ORGANISATIONS.values() for alias in aliases)
+    alias for aliases in ORGANISATIONS.values() for alias in aliases) | STATES
 VENUE_WORDS = frozenset("held place meet met convene convened hosted host hosting welcome welcoming receive "
                         "receiving".split())
 """Words a venue said with a verb of meeting needs, for a cheap first look."""

@@ -199,8 +199,23 @@ _SUSPENDED = re.compile(
 
 
 def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
-    """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two."""
-    return _one_of_two(claims, ("lifted", _LIFTED_CUES, _LIFTED), ("suspended", _SUSPENDED_CUES, _SUSPENDED))
+    """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two; a lifting asked
+    for ("the U.S. side should lift the restrictions", "proposed lifting") is a demand, not a measure lifted."""
+    claims = list(claims)
+    found = _one_of_two(claims, ("lifted", _LIFTED_CUES, _LIFTED), ("suspended", _SUSPENDED_CUES, _SUSPENDED))
+    if "lifted" in found:
+        text = " ".join(claim.text for claim in claims)
+        at = text.find(found["lifted"].split()[0])
+        if _ASKED.search(text, max(0, at - _ASKED_REACH), at):
+            return {}
+    return found
+
+
+_ASKED = re.compile(r"\b(?:should|must|propos\w*|call(?:ed|s)?\s+for|call(?:ed|s)?\s+on|urge[sd]?|demand\w*|ask\w*|"
+                    r"press\w*\s+for|wants?|hopes?|expects?|wish\w*)\b[^;]*$", re.IGNORECASE)
+_ASKED_REACH = 90
+"""A demand before a lifting in the same clause ("should lift", "proposed lifting", "should honour its commitments,
+lift the restrictions"); "agreed to lift" is no demand."""
 
 
 _LIFTED_CUES = ("lift", "remov", "abolish", "scrap", "eliminat")
@@ -209,7 +224,7 @@ _SUSPENDED_CUES = ("suspen", "paus", "freez", "froze")
 
 _WRONGFUL = re.compile(
     r"\b(?:wrongful(?:ly)?|unjust(?:ly)?|arbitrar(?:y|ily))\s+(?:detained|detention|imprisoned|imprisonment|held|jailed)\b"
-    r"|\bhostages?\b|\bpolitical\s+prisoners?\b|(?<!\w)(?:незаконно|несправедливо)\s+(?:задержан|удерживаем|осужд)\w*",
+    r"|\bhostages?\b(?!\s+to\b)|\bpolitical\s+prisoners?\b|(?<!\w)(?:незаконно|несправедливо)\s+(?:задержан|удерживаем|осужд)\w*",
     re.IGNORECASE,
 )
 """Words that call a detention wrongful: "wrongfully detained", "a hostage", "a political prisoner"."""

@@ -152,6 +152,8 @@ def test_the_venue_of_a_meeting_to_come_is_read_even_when_no_gazetteer_knows_it(
 @pytest.mark.parametrize("a, b", [
     # a country, or a month, is no venue here
     ("The talks will be held in China.", "The talks will be held in Qingdao."),
+    ("She looks forward to welcoming the President to Japan in February.", "He will host the summit in Tokyo."),
+    ("The summit will be held in Azerbaijan.", "The leaders will meet in Baku."),
     ("The talks will be held in September.", "The talks will be held in Qingdao."),
     # a meeting that has been held is background, often another meeting than the other side's
     ("They reviewed the steps since the leaders met in Woodside.", "The working group will meet in Tromsø."),
@@ -714,6 +716,11 @@ def test_a_measure_one_side_says_lifted_and_the_other_suspended_is_a_stance_conf
                                "beta": "suspend the anti-dumping measures on cheese for six months"}
     assert "stance" not in conflicts("The tariffs were removed.", "The tariffs have been lifted for good.")
     assert "stance" not in conflicts("The tariffs were suspended.", "The leaders discussed the tariffs.")
+    # a lifting asked for is a demand, not a measure lifted
+    for demand in ("The other side should honour its commitments, lift the unreasonable restrictions on our firms.",
+                   "He hopes the U.S. side will remove its unreasonable restrictions on Eastland's companies.",
+                   "He proposed lifting all the restrictions on the diplomats."):
+        assert "stance" not in conflicts(demand, "Norland has decided to suspend the restrictions for six months.")
 
 
 def test_a_citizen_one_side_calls_wrongfully_detained_and_the_other_convicted_is_a_stance_conflict():
@@ -722,6 +729,8 @@ def test_a_citizen_one_side_calls_wrongfully_detained_and_the_other_convicted_is
     assert found["stance"] == {"alpha": "wrongfully detained since 2024",
                                "beta": "had been sentenced for smuggling"}
     assert "stance" not in conflicts("Ann Dale was wrongfully detained.", "The leaders discussed Ann Dale.")
+    assert "stance" not in conflicts("Relations should not be held hostage to the dispute.",
+                                     "Ann Dale had been sentenced for smuggling.")
 
 
 def test_a_release_asked_for_against_no_interference_is_a_stance_conflict():
