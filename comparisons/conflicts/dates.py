@@ -1,8 +1,8 @@
 """The ``date`` kind of conflict: the dates a claim states, read at six levels, and its text with dates blanked.
 
 - ``date_values(text) -> dict[level, dict[value, shown]]``: per level in ``DATE_LEVELS`` (day, clock time, month,
-  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January", "January 10th" and "10 января"
-  are one day; "3:35 p.m." and "15:35" one time) and mapped to how the text writes it. Days and months are read by
+  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January", "January 10th", "10 января" and
+  "десятого января" are one day; "3:35 p.m." and "15:35" one time) and mapped to how the text writes it. Days and months are read by
   ``comparisons.words.dates``, as the matcher reads them.
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
@@ -49,6 +49,8 @@ _SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11
                   "зимой": (12, 1, 2)}
 """A season is its months: "in the spring" against "in February" disagrees, against "in April" it does not (the
 northern hemisphere's seasons, where the readouts' governments are)."""
+_RU_MONTHS_OF = frozenset("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split())
+"""The Russian months a day said in words comes before ("пятого ноября")."""
 _END_RU = frozenset({"конца", "конце", "концу"})
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -64,13 +66,13 @@ def may_date(text: str, words: set[str]) -> bool:
     """A cheap test that skips the date patterns for the many claims that name no date."""
     return (_DIGIT(text) is not None or not words.isdisjoint(_DATE_WORDS)
             or ("end" in words and "year" in words)
-            or ("года" in words and not words.isdisjoint(_END_RU)))
+            or ("года" in words and not words.isdisjoint(_END_RU)) or not words.isdisjoint(_RU_MONTHS_OF))
 
 
 def date_values(text: str) -> dict[str, dict[str, str]]:
     """The dates ``text`` states, per level: {normalised value: how the text writes it}."""
     levels: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
-    dates = read_dates(text)
+    dates = read_dates(_russian_days_in_digits(text) if _RU_DAY_CUE.search(text) else text)
     for date in dates:
         levels["day"][date.shown] = date.shown
         levels["month"][MONTH_NAMES[date.month - 1]] = MONTH_NAMES[date.month - 1]
@@ -95,6 +97,40 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
         for m in _TIME.finditer(text):
             levels["time"][_clock(m)] = m.group().strip()
     return levels
+
+
+def _ordinal_forms() -> dict[str, int]:
+    """{Russian ordinal day word in its cases: its number} for the days 1-20 and 30 ("пятого", "двадцатое")."""
+    stems = ("перв втор трет четвёрт пят шест седьм восьм девят десят одиннадцат двенадцат тринадцат четырнадцат "
+             "пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат").split()
+    forms: dict[str, int] = {}
+    for number, stem in enumerate(stems, start=1):
+        endings = ("ьего", "ье", "ьем", "ьему") if stem == "трет" else ("ого", "ое", "ом", "ому")
+        for ending in endings:
+            forms[stem + ending] = number
+            forms[stem.replace("ё", "е") + ending] = number
+    forms.update({"тридцатого": 30, "тридцатое": 30, "тридцатом": 30, "тридцатому": 30})
+    return forms
+
+
+_RU_ORDINALS = _ordinal_forms()
+_RU_DAY_WORDS = re.compile(
+    r"(?<!\w)(?:(двадцать|тридцать)\s+)?(" + "|".join(sorted(_RU_ORDINALS, key=len, reverse=True)) + r")"
+    r"(?=\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?!\w))",
+    re.IGNORECASE,
+)
+_RU_DAY_CUE = re.compile(r"(?:ого|ое|ье|ьего|ом)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+                         r"октября|ноября|декабря)(?!\w)", re.IGNORECASE)
+"""A Russian day said in words before its month ("двадцать пятого ноября"): a cheap first look, then the words."""
+
+
+def _russian_days_in_digits(text: str) -> str:
+    """``text`` with each Russian day said in words before a month written in digits ("двадцать пятого ноября" ->
+    "25 ноября"), so the one date reader reads it as it reads "25 ноября"."""
+    def digits(m: re.Match[str]) -> str:
+        tens = {"двадцать": 20, "тридцать": 30}.get((m.group(1) or "").lower(), 0)
+        return str(tens + _RU_ORDINALS[m.group(2).lower()])
+    return _RU_DAY_WORDS.sub(digits, text)
 
 
 def _clock(m: re.Match[str]) -> str:

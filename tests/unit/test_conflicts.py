@@ -78,6 +78,13 @@ def test_a_season_is_its_months_against_a_month():
         "alpha": "September", "beta": "весной"}
 
 
+def test_a_russian_day_in_words_is_read_as_the_same_day_in_digits():
+    found = conflicts("The exchange will take place on November 24.", "Обмен состоится двадцать пятого ноября.")
+    assert found == {"date": {"alpha": "November 24", "beta": "November 25"}}
+    assert conflicts("The talks will be held on March 31.", "Переговоры пройдут тридцать первого марта.") == {}
+    assert conflicts("The talks will be held on March 3.", "Переговоры пройдут третьего марта.") == {}
+
+
 def test_a_date_on_one_side_only_is_not_a_conflict():
     assert conflicts("Talks open on January 10.", "Talks will open soon.") == {}
 
