@@ -141,9 +141,11 @@ agreement, a deal reached."""
 PROPOSED = re.compile(
     r"\b(?:press(?:ed|es)?\s+(?:for|to)|call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es|ing)|demand(?:ed|s)?|insist(?:ed|s)?|"
     r"wants?|wanted|propos(?:ed|es|al|als)|suggest(?:ed|s|ion)|offer(?:ed|s)?|idea|initiative|appeal(?:ed|s)?|"
-    r"ask(?:ed|s)?\s+(?:for|to|that)|request(?:ed|s)?|has\s+to|have\s+to|must|should)\b"
+    r"ask(?:ed|s)?\s+(?:for|to|that)|request(?:ed|s)?|has\s+to|have\s+to|must|should|"
+    r"push(?:ed|es|ing)?\s+for|seek(?:s|ing)?|sought|work(?:s|ed|ing)?\s+towards?|aim(?:s|ed)?\s+to|hope(?:s|d)?\s+to|"
+    r"look(?:s|ed)?\s+forward\s+to)\b"
     r"|(?<!\w)(?:призвал\w*|призыв\w*|предложил\w*|предложени\w*|иде[яюией]\w*|инициатив\w*|настаивал\w*|"
-    r"потребовал\w*|требовани\w*|просил\w*|выступил\w*\s+за)",
+    r"потребовал\w*|требовани\w*|просил\w*|выступил\w*\s+за|добива\w*|стремл\w*|рассчитыва\w*|надее\w*)",
     re.IGNORECASE,
 )
 """Words that make a point a demand, proposal or offer rather than a settled one."""

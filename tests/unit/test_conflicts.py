@@ -339,6 +339,11 @@ def test_a_condition_against_a_point_stated_as_settled_is_a_stance_conflict_in_e
      "будет действовать так же."),
     # a point only discussed: saying less is no contradiction
     ("The leaders discussed a truce.", "Ending arms deliveries must be a key condition for any truce."),
+    # "will" about what a side seeks is no settled point
+    ("Norland will keep pushing for a complete truce along the front.",
+     "Marr said a truce would be possible only after Southland's units leave the valley."),
+    ("The two leaders will work towards a truce before the winter.",
+     "A truce is possible only if the arms deliveries stop."),
 ])
 def test_a_demand_or_offer_answered_by_a_condition_is_no_stance_conflict(asked, conditional):
     assert "stance" not in conflicts(asked, conditional)
