@@ -63,7 +63,8 @@ _AT_MOST = ("менее", "меньше", "почти", "не более", "не
 _ONE_MORE = ("ещё", "еще", "около", "примерно", "порядка", "целый", "течение")
 """Words after which a lone unit ("более часа", "ещё год", "в течение года") is one of it."""
 
-_TOKEN = re.compile(r"\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?|\w+")
+_TOKEN = re.compile(r"[0-9]{1,3}(?:[  ][0-9]{3})+|[0-9]+(?:,[0-9]+)?|\w+")
+"""Words and numbers in ASCII digits ("1 200", "2,5"); "²" or "❶" are word characters, never a number here."""
 _CUES = frozenset(_UNITS) | frozenset(_SCALES) | frozenset(_TIME) | frozenset(_HALVES)
 
 
@@ -122,7 +123,7 @@ def _number(tokens: list[tuple[str, int, int]], i: int) -> tuple[float, int] | N
     j = i
     while j < len(tokens):
         word = tokens[j][0]
-        if word[0].isdigit():
+        if "0" <= word[0] <= "9":
             if last is not None:
                 break
             current = float(word.replace(" ", "").replace(" ", "").replace(",", "."))

@@ -624,6 +624,11 @@ def test_a_count_per_side_in_russian_words_compares_with_the_english_figure():
         "alpha": "250 prisoners on each side", "beta": "по двести"}
 
 
+@pytest.mark.parametrize("odd", ["Пауза продлится ² дня.", "Обмен ❶ на ❶.", "Разговор продолжался ³ часа."])
+def test_digits_that_are_no_numbers_are_read_as_words_in_russian(odd):
+    assert "number" not in conflicts("The pause will last two days.", odd)
+
+
 def test_the_unit_of_a_count_per_side_is_one_in_both_readers():
     from comparisons.conflicts import numbers, numbers_ru
 
