@@ -42,6 +42,34 @@ _YEAR_END = re.compile(
 """The end of the year, a month: "by the end of the year" is December, as "by the end of March" is March (a target
 set for September stands against it); "до конца года" alike."""
 
+_MONTHS_RE = "|".join(MONTH_NAMES)
+_RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                       "ноября", "декабря")
+_PART = re.compile(
+    rf"\b(?P<part>early|mid|late|the\s+beginning\s+of|the\s+end\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|"
+    rf"the\s+second\s+half\s+of)[-\s]+(?P<month>{_MONTHS_RE})\b"
+    r"|(?<!\w)(?P<ru_part>в\s+начале|в\s+середине|в\s+конце|до\s+конца|в\s+первой\s+половине|во\s+второй\s+половине)\s+"
+    rf"(?P<ru_month>{'|'.join(_RU_MONTHS_GENITIVE)})(?!\w)",
+    re.IGNORECASE,
+)
+_PARTS = {"early": ("early",), "the beginning of": ("early",), "mid": ("mid",), "the middle of": ("mid",),
+          "late": ("late",), "the end of": ("late",), "the first half of": ("early", "mid"),
+          "the second half of": ("mid", "late"), "в начале": ("early",), "в середине": ("mid",),
+          "в конце": ("late",), "до конца": ("late",), "в первой половине": ("early", "mid"),
+          "во второй половине": ("mid", "late")}
+"""A part of a month, as its thirds: "mid-January" against "late January" disagrees; "the second half of January"
+holds both "mid" and "late" and agrees with either; a month said without a part agrees with any part of it."""
+
+
+def _part_month(word: str) -> str | None:
+    """The English name of a month written in English or in the Russian genitive."""
+    low = word.lower()
+    for number, name in enumerate(MONTH_NAMES):
+        if low == name.lower() or low == _RU_MONTHS_GENITIVE[number]:
+            return name
+    return None
+
+
 _SEASON = re.compile(r"\b(?:in\s+(?:the\s+)?|this\s+|next\s+|early\s+|late\s+|by\s+(?:the\s+)?)"
                      r"(spring|summer|autumn|fall|winter)\b|(?<!\w)(весной|летом|осенью|зимой)(?!\w)", re.IGNORECASE)
 _SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
@@ -56,7 +84,7 @@ _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "next", "this", "coming", "spring", "summer", "autumn", "fall", "winter",
                                   "весной", "летом", "осенью", "зимой"}
-DATE_LEVELS = ("day", "time", "month", "weekday", "relative", "year")
+DATE_LEVELS = ("day", "time", "part", "month", "weekday", "relative", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
 """The values of a text with no date in it (one shared object, so callers can tell it apart by identity)."""
@@ -82,6 +110,13 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
         for m in _YEAR_END.finditer(text):
             levels["month"].setdefault("December", m.group().strip())
     low = text.lower()
+    if "early" in low or "mid" in low or "late" in low or "half" in low or "beginning" in low or "end of" in low or (
+            "начал" in low or "середин" in low or "конц" in low or "половин" in low):
+        for m in _PART.finditer(text):
+            name = _part_month(m.group("month") or m.group("ru_month"))
+            if name:
+                for part in _PARTS[" ".join((m.group("part") or m.group("ru_part")).lower().split())]:
+                    levels["part"].setdefault(f"{name}:{part}", m.group().strip())
     for m in _SEASON.finditer(text) if any(season in low for season in _SEASON_MONTHS) else ():
         for month in _SEASON_MONTHS[(m.group(1) or m.group(2)).lower()]:
             levels["month"].setdefault(MONTH_NAMES[month - 1], m.group().strip())

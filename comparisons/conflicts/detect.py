@@ -50,7 +50,7 @@ from comparisons.conflicts.names import (
     organisation_values,
     place_values,
 )
-from comparisons.conflicts.numbers import PER_SIDE, compatible, may_count, number_values
+from comparisons.conflicts.numbers import KILLED, PER_SIDE, compatible, may_count, number_values
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
@@ -218,10 +218,12 @@ def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
         conflict = _disagreement("number", _bounds_met({side: units.get(unit, {}) for side, units in per_side.items()}))
         if conflict:
             conflicts[unit] = conflict
-    per_side_count = conflicts.pop(PER_SIDE, None)
-    if per_side_count and not any(set(c.values) == set(per_side_count.values) for c in conflicts.values()):
-        # "150 prisoners from each side" vs "175 prisoners on each side": one disagreement, already told by its noun
-        conflicts[PER_SIDE] = per_side_count
+    for unit in (PER_SIDE, KILLED):
+        count = conflicts.pop(unit, None)
+        if count and not any(set(c.values) == set(count.values) for c in conflicts.values()):
+            # "150 prisoners from each side" vs "175 prisoners on each side", "killed 18 civilians" vs "killed 23
+            # civilians": one disagreement, already told by its noun
+            conflicts[unit] = count
     return [conflicts[unit] for unit in sorted(conflicts)]
 
 

@@ -24,7 +24,7 @@ import re
 from comparisons.conflicts.numbers_ru import may_count_ru, russian_number_values
 from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
 
-__all__ = ["PER_SIDE", "compatible", "may_count", "number_values"]
+__all__ = ["KILLED", "PER_SIDE", "compatible", "may_count", "number_values"]
 
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 """A number in digits ("1,200", "2.5"; a comma only between groups of three, so "175 for 175," ends at 175) or
@@ -33,6 +33,20 @@ _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
 _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
 _CURRENCY_WORDS = ("dollar", "euro", "ruble", "rouble", "pound", "yuan")
+_CODES = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "rubles", "CNY": "yuan", "JPY": "yen"}
+_MONEY_CODE = re.compile(rf"\b({'|'.join(_CODES)})\s?{_NUM}{_SCALE}|(?<![\w.,-]){_NUM}{_SCALE}\s?({'|'.join(_CODES)})\b")
+"""Money with a currency code, before or after the figure ("USD 1.5 billion", "500 million EUR"): the same unit as
+its sign ("$1.25 billion")."""
+_KILLED = re.compile(
+    rf"\b(?:killed|killing|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|left)\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|up\s+to)\s+)?"
+    rf"{_NUM}{_SCALE}(?:\s+(?:people|persons|civilians|children|soldiers|servicemen|residents))?(?!\s*(?:%|percent))\b"
+    rf"|(?<![\w.,-]){_NUM}{_SCALE}\s+(?:people|persons|civilians|children|residents)\s+(?:were|have\s+been|had\s+been)\s+killed\b"
+    r"|(?<!\w)(?:погибл\w*|погиб|унёс\w*\s+жизни|унес\w*\s+жизни|жертвами\s+стали)\s+(?:более\s+|свыше\s+|не\s+менее\s+)?"
+    r"(\d+)(?:\s+(?:человек\w*|мирных\s+жител\w*|детей))?",
+    re.IGNORECASE,
+)
+"""A death toll, a count of its own whatever it is said of ("killed 18 civilians" and "killed 23 people" are one
+count; "погибли 23 человека")."""
 _PERCENT = re.compile(rf"\b{_NUM}\s*(%|percent\b|per cent\b)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUM}{_SCALE}(?:-|\s+)(?:(?:more|further|additional|extra)\s+)?"
                     rf"((?:[a-z]+-)?[a-z]{{3,}})\b", re.IGNORECASE)
@@ -69,6 +83,8 @@ _BOUND = re.compile(r"\b(" + "|".join(_AT_LEAST + _AT_MOST) + r")\s+\Z", re.IGNO
 _BOUND_REACH = 16
 """How far before a number its bound is looked for: the longest bound and a space or two."""
 
+KILLED = "killed"
+"""The unit of a death toll, however the dead are named."""
 PER_SIDE = "per side"
 """The unit of a count each side gives or gets ("1,200 prisoners on each side", '"900 for 900"'): exchanges are
 said either way, often with no noun after the number."""
@@ -106,6 +122,17 @@ def number_values(text: str) -> dict[str, dict[str, str]]:
         for m in _MONEY_WORD.finditer(text):
             _put(units, "money:" + m.group(3).lower().replace("roubles", "rubles"), _value(m.group(1), m.group(2)),
                  text, m)
+    if any(code in text for code in _CODES):
+        for m in _MONEY_CODE.finditer(text):
+            if m.group(1):
+                _put(units, "money:" + _CODES[m.group(1)], _value(m.group(2), m.group(3)), text, m)
+            else:
+                _put(units, "money:" + _CODES[m.group(6)], _value(m.group(4), m.group(5)), text, m)
+    if "kill" in low or "lives" in low or "left" in low or "погиб" in low or "жизни" in low or "жертв" in low:
+        for m in _KILLED.finditer(text):
+            number, scale, at = ((m.group(1), m.group(2), m.start(1)) if m.group(1) else
+                                 (m.group(3), m.group(4), m.start(3)) if m.group(3) else (m.group(5), None, m.start(5)))
+            _put(units, KILLED, _value(number, scale), text, m, start=at)
     if "%" in text or "per" in low:
         for m in _PERCENT.finditer(text):
             _put(units, "percent", _value(m.group(1), None), text, m)

@@ -85,6 +85,16 @@ def test_a_russian_day_in_words_is_read_as_the_same_day_in_digits():
     assert conflicts("The talks will be held on March 3.", "Переговоры пройдут третьего марта.") == {}
 
 
+def test_a_part_of_a_month_against_another_part_is_a_date_conflict():
+    found = conflicts("The next session of the dialogue will be held in Geneva in mid-January.",
+                      "The next round of consultations will take place in Geneva in late January.")
+    assert found == {"date": {"alpha": "mid-January", "beta": "late January"}}
+    assert conflicts("It will be held in mid-January.", "Раунд пройдёт в конце января.")["date"] == {
+        "alpha": "mid-January", "beta": "в конце января"}
+    assert conflicts("It will be held in the second half of January.", "It will take place in late January.") == {}
+    assert conflicts("It will be held in January.", "It will take place in late January.") == {}
+
+
 def test_a_date_on_one_side_only_is_not_a_conflict():
     assert conflicts("Talks open on January 10.", "Talks will open soon.") == {}
 
@@ -104,6 +114,24 @@ def test_number_words_equal_numerals():
 
 def test_numbers_of_different_things_do_not_conflict():
     assert "number" not in conflicts("The two presidents spoke.", "They held three rounds of talks.")
+
+
+def test_money_with_a_currency_code_is_the_same_unit_as_its_sign():
+    found = conflicts("The United States will provide $1.25 billion in economic assistance.",
+                      "I am grateful for another tranche of budget support of USD 1.5 billion.")
+    assert found == {"number": {"alpha": "$1.25 billion", "beta": "USD 1.5 billion"}}
+    assert conflicts("The aid is worth $500 million.", "The aid is worth 500 million USD.") == {}
+
+
+def test_a_death_toll_is_one_count_however_the_dead_are_named():
+    found = conflicts("He paid tribute to the victims of the strike on the city, which killed 18 civilians.",
+                      "They honoured the memory of the victims of the strike, which killed 23 people.")
+    assert found == {"number": {"alpha": "18 civilians", "beta": "23 people"}}
+    assert conflicts("The strike killed 18 people.", "В результате удара погибли 23 человека.")["number"] == {
+        "alpha": "18 people", "beta": "23 человека"}
+    assert conflicts("The strike killed at least 18 people.", "The strike killed 23 people.") == {}
+    assert conflicts("The strike killed 18 civilians.", "The strike killed 23 civilians.") == {
+        "number": {"alpha": "18 civilians", "beta": "23 civilians"}}
 
 
 def test_percent_and_money():
