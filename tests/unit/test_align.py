@@ -363,3 +363,13 @@ def test_two_leftovers_that_share_only_the_countries_the_readouts_are_about_stay
     washington[1] = "He raised the case of an American citizen held in Tver."
     result = align([document("white-house", washington), document("kremlin", moscow)], same_subject, "lexical")
     assert ("white-house:1", "kremlin:1") in dict(result.links)
+
+
+def test_a_sentence_every_side_repeats_links_them_all_however_many_sides_there_are():
+    """A press review of one call by many outlets: every key of the shared sentence is on more sides than blocking
+    reads (``max_posting``), which used to leave the sentence with no candidate, omitted on every side."""
+    sides = 2 * default_params().max_posting
+    docs = [document(f"outlet{i}", ["The two leaders agreed to talk again soon."]) for i in range(sides)]
+    result = align(docs, {}, "lexical")
+    assert [len(ids) for ids, _ in result.links] == [sides]
+    assert not result.omitted
