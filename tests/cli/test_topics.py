@@ -159,3 +159,24 @@ def test_a_copy_of_the_default_taxonomy_passes_the_check_as_the_start_of_a_users
     result = run_dualread("topics", "--check", path)
     assert result.returncode == 0, result.stderr
     assert "ok, 16 topics (0 new, 0 changed from the default" in result.stdout
+
+
+def test_checks_verdict_wraps_at_the_terminals_width(tmp_path, monkeypatch, capsys):
+    # "FILE: ok, 17 topics (1 new, ...)" was one line of 81 cells and more: at 80 columns the terminal broke it
+    # at its first column, mid-word. On a terminal it now wraps between words, indented; in a pipe it stays whole.
+    import sys
+
+    from rich.cells import cell_len
+
+    from tui.cli import main
+
+    path = tmp_path / "fisheries.yaml"
+    path.write_text(FISHERIES, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["--library", str(tmp_path / "lib"), "topics", "--check", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
+    assert " ".join(" ".join(lines).split()) == (f"{path}: ok, 17 topics (1 new, 1 changed from the default, "
+                                                 "0 of the default's 16 left out)")
+    assert all(line.startswith("  ") for line in lines[1:]) and len(lines) > 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual import events
-
 from tui_fixtures import BROKEN
 
 from tui.screens.comparison import ComparisonScreen

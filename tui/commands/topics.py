@@ -57,7 +57,13 @@ def run(args: argparse.Namespace) -> int:
         path = Path(args.check)
         taxonomy = load_taxonomy(path)
         check_examples(taxonomy, file=path)
-        print(describe_check(taxonomy, path))
+        verdict = describe_check(taxonomy, path)
+        if sys.stdout.isatty():  # wrapped between words on a terminal; whole in a pipe, for a script to read
+            from tui.commands.terminal_text import wrap
+
+            first, *rest = wrap(verdict, shutil.get_terminal_size().columns, indent="  ")
+            verdict = "\n".join([first.removeprefix("  "), *rest])
+        print(verdict)
         return 0
 
     from tui.commands.common import library_from, options_from
