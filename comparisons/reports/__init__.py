@@ -10,6 +10,8 @@
   ``exported`` (pairs exported).
 - ``report_file_name(pair_id, fmt)``: the name a pair's report gets in an export folder.
 - ``make_export_folder(folder, *, target=None)``: create the folder an export goes into, or say what stands in the way.
+- ``write_problem(error, target) -> DualreadError``: why ``target`` could not be written, in one line; a problem with
+  the scratch file an atomic write makes beside it is said of the folder, not blamed on ``target``.
 
 Layout: ``view.py`` decides what a report says (with ``key_points.py``, ``terms.py``, ``fulltext.py`` and
 ``stamp.py``), ``html.py`` / ``markdown.py`` / ``csv_report.py`` say it from the templates in ``templates/``,
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from readouts.library import Library
 
 __all__ = ["COVERAGE_CSV", "FORMATS", "INDEX_NAMES", "ExportSummary", "export_all", "make_export_folder", "render",
-           "report_file_name"]
+           "report_file_name", "write_problem"]
 
 FORMATS = ("json", "md", "html", "csv")
 
@@ -152,6 +154,16 @@ def make_export_folder(folder: Path, *, target: Path | None = None) -> None:
         raise DualreadError(f"{doing}: {reason}", file=target or folder) from error
 
 
+def write_problem(error: OSError, target: Path) -> DualreadError:
+    """Why an export to ``target`` failed. An atomic write makes a scratch file beside ``target`` first: when that
+    fails, ``target`` itself was never touched, and "/proc/version: No such file or directory" about a file that
+    exists would mislead; the folder that took no new file is named instead."""
+    reason = error.strerror or str(error)
+    if error.filename is not None and Path(os.fsdecode(error.filename)).name != target.name:
+        reason = f"no file can be made in {target.parent} to write it ({reason})"
+    return DualreadError(f"cannot write the export: {reason}", file=target)
+
+
 def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir: Path, *,
                progress: Progress | None = None) -> ExportSummary:
     """Every pair of ``library`` into ``out_dir`` (created if needed), then the index.
@@ -179,7 +191,7 @@ def export_all(library: "Library", options: "CompareOptions", fmt: str, out_dir:
         try:
             write_text_through(path, text)  # a report the user linked elsewhere stays a link
         except OSError as error:
-            raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from error
+            raise write_problem(error, path) from error
 
     entries = list(library.entries())
     summary = ExportSummary(index=out_dir / INDEX_NAMES[fmt])

@@ -49,3 +49,14 @@ def test_the_ui_without_a_terminal_says_so_and_ends(args, library_dir, tmp_path)
     assert len(err.splitlines()) == 1 and err.startswith("dualread: ") and "terminal" in err, err[-300:]
     assert "dualread show" in err  # what works without one
     assert proc.stdout == b""
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="/proc, a folder that takes no new file, is Linux's")
+def test_a_file_that_exists_but_cannot_be_replaced_is_not_said_to_be_missing(run_dualread):
+    # `export --output /proc/version` said "/proc/version: ... No such file or directory" of a file that is there:
+    # the scratch file beside it, which an atomic write needs, is what could not be made.
+    result = run_dualread("export", SAMPLE, "--format", "md", "--output", "/proc/version")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "dualread: /proc/version: cannot write the export: no file can be made in /proc to write it "
+        "(No such file or directory)"], result.stderr

@@ -137,14 +137,14 @@ def render(comparison, fmt: str) -> str:
 def write_output(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` atomically; through a link to its target, into a device or pipe as it is (the
     link, the device stay); a folder that cannot be written is the user's to fix."""
-    from comparisons.reports import make_export_folder
+    from comparisons.reports import make_export_folder, write_problem
     from readouts.atomic import write_text_through
 
     make_export_folder(target.parent, target=target)
     try:
         write_text_through(target, text)
     except OSError as error:
-        raise DualreadError(f"cannot write the export: {error.strerror or error}", file=target) from error
+        raise write_problem(error, target) from error
 
 
 def _export_all(args: argparse.Namespace) -> int:

@@ -159,7 +159,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
         (``on_worker_state_changed``): the dialog closed from inside the worker cancelled it."""
         try:
             if self.pair_id is not None:
-                from comparisons.reports import render
+                from comparisons.reports import render, write_problem
                 from readouts.atomic import write_text_through
 
                 # The pair as it is on disk now: replaced since the dialog opened, it is the new one that is written.
@@ -168,7 +168,7 @@ class ExportDialog(WorkerErrors, ModalScreen[Path | None]):
                     path.parent.mkdir(parents=True, exist_ok=True)  # as `dualread export` does
                     write_text_through(path, text)  # a link stays a link, a device a device
                 except OSError as error:
-                    raise DualreadError(f"cannot write the export: {error.strerror or error}", file=path) from None
+                    raise write_problem(error, path) from None
                 return f"Wrote {path}", path
             else:
                 from comparisons.reports import export_all
