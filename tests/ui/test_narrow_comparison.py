@@ -112,3 +112,63 @@ async def test_at_80x24_a_topic_list_with_a_scrollbar_keeps_each_badge_on_its_to
         lines = topic_lines(app)
         assert not [line for line in lines if line.strip() in ("●", "◐", "✖")], lines
         assert lines[1].split()[-1] in ("●", "◐", "✖"), lines
+
+
+def write_many_sides(library, pair_id: str, count: int) -> None:
+    """A pair of ``count`` sides (a press review of one call, say), each a short readout of its own."""
+    folder = library / pair_id
+    folder.mkdir(parents=True)
+    sides = "".join(f"  - {{key: outlet-{n}, publisher: Outlet {n}, title: Report {n}, file: outlet-{n}.txt}}\n"
+                    for n in range(1, count + 1))
+    (folder / "pair.yaml").write_text(f"id: {pair_id}\nevent: A call\ndate: 2024-03-04\nsides:\n{sides}",
+                                      encoding="utf-8")
+    for n in range(1, count + 1):
+        (folder / f"outlet-{n}.txt").write_text(
+            f"Report {n}\n\nThe ministers discussed fishing quotas in the strait.\n\nThey agreed to meet in "
+            f"town number {n}.\n", encoding="utf-8")
+
+
+async def test_a_pair_of_thirty_sides_shows_readable_columns_and_pages_through_the_sides(tmp_path, settle):
+    # 300 sides gave each side 8 cells ("mentione / d" over two lines, every name cut to nothing) and the
+    # topic list a wall of counts. Now the rows show the sides that fit at a readable width, the panel's title
+    # says which ("sides 1–3 of 30") and ] / [ page through the others.
+    write_many_sides(tmp_path / "library", "press-review", 30)
+    app = tui_fixtures.real_app(tmp_path / "library", tmp_path, open_pair="press-review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        rows = app.screen.query_one("#rows")
+        header = shown(rows)[0]
+        names = [n for n in range(1, 31) if f"Outlet {n}" in header]
+        assert names and names == list(range(1, len(names) + 1)), header
+        assert len(names) < 30 and (rows.size.width - 9) // len(names) >= 14, (header, rows.size.width)
+        title = str(app.screen.query_one("#rows-panel").border_title)
+        assert f"sides 1–{len(names)} of 30" in title, title
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        header = shown(rows)[0]
+        after = [n for n in range(1, 31) if f"Outlet {n} " in header + " "]
+        assert after == list(range(len(names) + 1, 2 * len(names) + 1)), header
+        title = str(app.screen.query_one("#rows-panel").border_title)
+        assert f"sides {len(names) + 1}–{2 * len(names)} of 30" in title, title
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert f"sides 1–{len(names)} of 30" in str(app.screen.query_one("#rows-panel").border_title)
+        # The topic list keeps its labels readable: no count column per side when they cannot all fit.
+        all_line = topic_lines(app)[0]
+        assert all_line.split()[0] == "All" and len(all_line.split()) <= 3, all_line
+
+
+async def test_a_pair_of_thirty_sides_names_its_first_sides_in_the_header_and_how_many_more(tmp_path, settle):
+    # Every side got an equal share of the sides line: "… · … · … · …", thirty ellipses and not one name.
+    write_many_sides(tmp_path / "library", "press-review", 30)
+    app = tui_fixtures.real_app(tmp_path / "library", tmp_path, open_pair="press-review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = app.screen.query_one("#pair-header")
+        whole = Region(0, 0, header.outer_size.width, header.outer_size.height)
+        sides_line = header.render_lines(whole)[1].text.strip()
+        assert sides_line.startswith("Outlet 1 · Outlet 2"), sides_line
+        named = sides_line.count("Outlet")
+        assert sides_line.endswith(f"+{30 - named} more"), sides_line
+        assert len(sides_line) <= 78, sides_line

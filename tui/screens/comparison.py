@@ -86,6 +86,7 @@ class ComparisonScreen(ReviewActions, FilterActions, RowActions, SearchActions, 
         self.pair_id = pair_id
         self.comparison: Comparison | None = None
         self.row_filter = RowFilter()
+        self.rows_title = "All"
 
     @property
     def topic(self) -> str | None:
@@ -197,11 +198,18 @@ class ComparisonScreen(ReviewActions, FilterActions, RowActions, SearchActions, 
         if comparison is None:
             return
         rows = self.row_filter.rows(comparison)
-        self.query_one("#rows-panel").border_title = Content(  # a topic's label is data (topics.yaml), not markup
-            f"{self.row_filter.describe(comparison)} · {counted(len(rows), 'row')}"
-        )
+        self.rows_title = f"{self.row_filter.describe(comparison)} · {counted(len(rows), 'row')}"
+        self.query_one("#rows-panel").border_title = Content(self.rows_title)  # a label is data, not markup
         self.query_one(AlignedRows).show(comparison, rows, self.query_text, keep)
         self.update_detail()
+
+    @on(AlignedRows.SidesShown)
+    def sides_shown(self, event: AlignedRows.SidesShown) -> None:
+        """More sides than columns: the title says which are shown, and the keys that show the others."""
+        title = self.rows_title
+        if event.count < event.total:
+            title += f" · sides {event.first + 1}–{event.first + event.count} of {event.total} ([ ] more)"
+        self.query_one("#rows-panel").border_title = Content(title)
 
     def update_detail(self) -> None:
         if self.comparison is None:

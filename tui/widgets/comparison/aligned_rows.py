@@ -10,6 +10,10 @@ It draws with Textual's line API: each row's cells are wrapped to their column o
 only copies the visible lines, adding the cursor and zebra backgrounds. A ``DataTable`` with wrapped multi-line
 rows took over ten times longer to paint the same comparison (``benchmarks/bench_tui.py``). The cursor's keys
 and movement are ``CursorView``'s (``tui/widgets/cursor.py``), shared with the library's pair table.
+
+A pair of more sides than fit at ``MIN_SIDE`` cells a column (a press review of one call, dozens of outlets) shows
+the sides that do, in order; ``]`` and ``[`` page through the others and ``SidesShown`` tells the screen which
+are shown, for the panel's title. Squeezed into the width instead, 300 sides had 8 cells each: "not mentione/d".
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
@@ -36,6 +41,8 @@ __all__ = ["AlignedRows", "row_key"]
 SCORE_WIDTH = 5
 PAD = 1
 """Blank cells each side of every column."""
+MIN_SIDE = 12
+"""The narrowest side column: a tag and a short name ("OU Outlet 12"), a few words of a claim a line."""
 
 
 def row_key(row: Row) -> str:
@@ -46,13 +53,27 @@ def row_key(row: Row) -> str:
 
 
 class AlignedRows(CursorView, can_focus=True):
-    BINDINGS = cursor_bindings("row", j_and_k=False)
+    BINDINGS = [
+        *cursor_bindings("row", j_and_k=False),
+        Binding("right_square_bracket", "page_sides(1)", "More sides: the next of the pair's sides",
+                id="rows.next-sides", show=False),
+        Binding("left_square_bracket", "page_sides(-1)", "Earlier sides: the previous of the pair's sides",
+                id="rows.previous-sides", show=False),
+    ]
 
     @dataclass
     class Highlighted(Message):
         """The cursor moved to row ``index`` (of the rows shown)."""
 
         index: int
+
+    @dataclass
+    class SidesShown(Message):
+        """The columns show sides ``first`` + 1 to ``first + count`` of ``total`` (every side when they fit)."""
+
+        first: int
+        count: int
+        total: int
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -69,6 +90,8 @@ class AlignedRows(CursorView, can_focus=True):
         self._palette: Palette | None = None
         self._line_styles = (Style(), Style(), Style(), Style())
         self._linking: str | None = None
+        self._first_side = 0
+        self._shown_keys: tuple[str, ...] = ()
 
     # --- what the screen and tests ask ------------------------------------------------------------------------
 
@@ -100,12 +123,15 @@ class AlignedRows(CursorView, can_focus=True):
 
     def _cells_of(self, row: Row, palette: Palette) -> list[Text]:
         assert self._comparison is not None
-        cells = [side_cell(row, k, self._comparison, palette, self._query) for k in self._comparison.side_keys]
+        keys = self._shown_keys or self._comparison.side_keys
+        cells = [side_cell(row, k, self._comparison, palette, self._query) for k in keys]
         cells.append(self._score_cell(row, palette))
         return cells
 
     def show(self, comparison: Comparison, rows: tuple[Row, ...], query: str = "", keep: str | None = None) -> None:
         """Paint ``rows``; the cursor goes to the row keyed ``keep`` when it is among them, else the first."""
+        if self._comparison is None or comparison.side_keys != self._comparison.side_keys:
+            self._shown_keys, self._first_side = (), 0  # another pair's sides: from the first again
         self._comparison = comparison
         self._rows = rows
         self._query = query
@@ -127,6 +153,22 @@ class AlignedRows(CursorView, can_focus=True):
         if key != self._linking:
             self._linking = key
             self._layout_width = 0  # the score column is painted again at the next frame
+            self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page_sides":  # only a pair of more sides than the columns hold has keys for them (and help)
+            return self._comparison is not None and 0 < len(self._shown_keys) < len(self._comparison.side_keys)
+        return True
+
+    def action_page_sides(self, direction: int) -> None:
+        """Show the next (or previous) sides, when there are more than the columns hold."""
+        if self._comparison is None or not self._shown_keys:
+            return
+        total, count = len(self._comparison.side_keys), len(self._shown_keys)
+        first = max(0, min(self._first_side + direction * count, total - count))
+        if count < total and first != self._first_side:
+            self._first_side = first
+            self._layout_width = 0  # laid out again, with these sides, at the next frame
             self.refresh()
 
     def go_to(self, index: int) -> None:
@@ -190,10 +232,23 @@ class AlignedRows(CursorView, can_focus=True):
         )
         return super().render_lines(crop)
 
+    def _room(self) -> int:
+        """The cells the side columns share: the width less the scrollbar's and the score column's."""
+        return max(self.size.width - 2, 24) - (SCORE_WIDTH + 2 * PAD)
+
     def _widths(self, sides: int) -> tuple[int, int]:
         """(side column width, score width) for the current width, leaving room for the scrollbar."""
-        room = max(self.size.width - 2, 24) - (SCORE_WIDTH + 2 * PAD)
-        return max(room // sides - 2 * PAD, 8), SCORE_WIDTH
+        return max(self._room() // sides - 2 * PAD, 8), SCORE_WIDTH
+
+    def _window(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The sides shown: all of them when each gets ``MIN_SIDE`` cells, else as many as do, from
+        ``_first_side`` on (kept in range when the width grows or the pair loses sides)."""
+        fit = max(self._room() // (MIN_SIDE + 2 * PAD), 1)
+        if len(keys) <= fit:
+            self._first_side = 0
+            return keys
+        self._first_side = max(0, min(self._first_side, len(keys) - fit))
+        return keys[self._first_side:self._first_side + fit]
 
     def _rebuild(self) -> None:
         """Start wrapping the rows for the current width: only as far as the screen needs now (``_wrap``), the
@@ -203,12 +258,15 @@ class AlignedRows(CursorView, can_focus=True):
             return
         self._layout_width = self.size.width
         self._palette = Palette.from_variables(self.app.theme_variables)
-        side_width, score_width = self._widths(len(comparison.side_keys))
-        self._column_widths = [side_width] * len(comparison.side_keys) + [score_width]
+        self._shown_keys = self._window(comparison.side_keys)
+        side_width, score_width = self._widths(len(self._shown_keys))
+        self._column_widths = [side_width] * len(self._shown_keys) + [score_width]
         # Each name after its tag: the tags head the topic list's count columns, and this line explains them.
         sides = [d.side for d in comparison.documents]
         header = []
-        for tag, name in zip(side_tags(sides), short_names(sides)):
+        for side, tag, name in zip(sides, side_tags(sides), short_names(sides)):
+            if side.key not in self._shown_keys:
+                continue
             cell = Text(tag + " ", style="bold", no_wrap=True, overflow="ellipsis", end="")
             cell.append_text(literal(name, "bold"))
             header.append(cell)
@@ -218,6 +276,8 @@ class AlignedRows(CursorView, can_focus=True):
             [self._render(console, c, w)[0:1] for c, w in zip(header, self._column_widths)], self._column_widths
         )[0]
         self._cells, self._lines, self._line_row, self._row_start = [], [], [], []
+        self.post_message(self.SidesShown(self._first_side, len(self._shown_keys), len(comparison.side_keys)))
+        self.refresh_bindings()
         self._wrap(rows=self.cursor_row + 1, lines=int(self.scroll_offset.y) + self.size.height)
         self.refresh()
         if len(self._row_start) < len(self._rows):

@@ -2,7 +2,8 @@
 a long event never pushes off the line), then each side's publisher and title. Two lines whatever the width: the
 event line, and the sides line, where every side gets a fair share of the width (a short side lends what it does
 not use) and a long title is cut with an ellipsis inside its share, so no side's name is pushed off the line by
-another side's title. A share too small for a name and some title shows the name only (``MIN_TITLE``).
+another side's title. A share too small for a name and some title shows the name only (``MIN_TITLE``); too many sides for
+``MIN_NAME`` cells each, the first ones are named and the line ends "+N more".
 """
 
 from __future__ import annotations
@@ -52,23 +53,45 @@ def _fitted_sides(pair: Pair, palette: Palette, width: int) -> tuple[list[Text],
     A side whose share cannot hold its name and a readable piece of its title shows its name only, lending the
     rest to the others (three sides at 80 columns: "The White House: State…" told less than "The White House");
     when even a name of three sides or more is cut, the separators narrow to give the names two more cells each."""
-    sides = [_side_text(side, palette) for side in pair.sides]
+    shown = _sides_that_fit(pair, width)
+    sides = [_side_text(side, palette) for side in shown]
     separator = SEPARATOR
-    room = width - len(separator) * (len(sides) - 1)
+    room = width - len(separator) * (len(sides) - 1) - len(_more(len(pair.sides) - len(shown)))
     shares = fair_shares([s.cell_len for s in sides], room)
-    for n, (side, share) in enumerate(zip(pair.sides, shares)):
+    for n, (side, share) in enumerate(zip(shown, shares)):
         if side.title and sides[n].cell_len > share and share < len(one_line(side.label)) + 2 + MIN_TITLE:
             sides[n] = _side_text(side, palette, with_title=False)
     shares = fair_shares([s.cell_len for s in sides], room)
-    names_cut = any(share < len(one_line(side.label)) for side, share in zip(pair.sides, shares))
+    names_cut = any(share < len(one_line(side.label)) for side, share in zip(shown, shares))
     if names_cut and len(sides) > 2:
         separator = NARROW_SEPARATOR
-        room = width - len(separator) * (len(sides) - 1)
+        room = width - len(separator) * (len(sides) - 1) - len(_more(len(pair.sides) - len(shown)))
         shares = fair_shares([s.cell_len for s in sides], room)
     for side, share in zip(sides, shares):
         if side.cell_len > share:
             side.truncate(share, overflow="ellipsis")
     return sides, separator
+
+
+MIN_NAME = 8
+"""Cells a side's name keeps at the least; a pair of more sides than that allows names the first ones, then how
+many more there are (300 sides gave 300 ellipses, "… · … · …", and no name at all)."""
+
+
+def _more(hidden: int) -> str:
+    return f"{NARROW_SEPARATOR}+{hidden} more" if hidden else ""
+
+
+def _sides_that_fit(pair: Pair, width: int) -> list:
+    """The sides the sides line names: every one while each keeps ``MIN_NAME`` cells, else the first that do."""
+    total = len(pair.sides)
+    count = total
+    while count > 2:
+        room = width - len(NARROW_SEPARATOR) * (count - 1) - len(_more(total - count))
+        if room // count >= MIN_NAME:
+            break
+        count -= 1
+    return list(pair.sides[:count])
 
 
 def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None = None) -> Text:
@@ -92,6 +115,8 @@ def header_text(pair: Pair, palette: Palette, mode: str = "", width: int | None 
         if n:
             text.append(separator, Style(color=palette.muted))
         text.append_text(side)
+    if len(sides) < len(pair.sides):
+        text.append(_more(len(pair.sides) - len(sides)), Style(color=palette.muted))
     return text
 
 

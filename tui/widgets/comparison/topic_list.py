@@ -26,6 +26,9 @@ from tui.widgets.texts import Palette, literal, short
 
 __all__ = ["TopicList", "ALL", "badge_of", "topic_prompt", "wrap_label", "columns_header"]
 
+MIN_LABEL = 4
+"""The fewest cells a topic's label keeps beside the count columns; fewer, and the counts give way."""
+
 ALL = "all"
 """The option id of "All" (option ids are strings; the screen maps it to ``None``)."""
 
@@ -146,9 +149,15 @@ class TopicList(OptionList):
         width = max(self.scrollable_content_region.width - 1, 12)
         self._built_width = self.scrollable_content_region.width
         keys = comparison.side_keys
+        # A count column per side while they leave a label room to be read; past that (a pair of dozens of sides)
+        # the badges alone, since counts of a few sides out of many would say which sides they are nowhere.
+        counted = width - 3 * len(keys) - 2 >= MIN_LABEL
+        if not counted:
+            keys = ()
         options = [
             Option(
-                topic_prompt("All", [len(d.claims) for d in comparison.documents], "", width, palette),
+                topic_prompt("All", [len(d.claims) for d in comparison.documents if d.side.key in keys], "", width,
+                             palette),
                 id=ALL,
             )
         ]
@@ -165,7 +174,7 @@ class TopicList(OptionList):
         tags = side_tags(sides)
         legend = [f"{tag}  {name}" + (f" ({one_line(side.publisher)})" if side.publisher and side.publisher != name else "")
                   for tag, name, side in zip(tags, short_names(sides), sides)]
-        self.post_message(self.Columns(columns_header(tags, width), "\n".join(legend)))
+        self.post_message(self.Columns(columns_header(tags if counted else [], width), "\n".join(legend)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
