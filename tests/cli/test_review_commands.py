@@ -204,7 +204,8 @@ def test_a_decision_made_already_says_nothing_changed(run_dualread, tmp_path):
     # they had decided something, where the TUI says "Already decided so: nothing changed."
     ok(add(run_dualread, tmp_path, WHITE_HOUSE))
     for args, first, again in [
-        (("confirm", "my-call", "L1"), "confirmed L1 in my-call", "my-call: L1 was decided so already; nothing changed"),
+        (("confirm", "my-call", "L1"), "confirmed L1 (white-house:0 + kremlin:0) in my-call",
+         "my-call: L1 was decided so already; nothing changed"),
         (("link", "my-call", "white-house:1", "kremlin:1"), "linked white-house:1 + kremlin:1 in my-call: now L2",
          "my-call: white-house:1 + kremlin:1 were linked so already; nothing changed"),
         (("unlink", "my-call", "white-house:2"), "unlinked white-house:2 in my-call",
@@ -300,14 +301,14 @@ def test_conflict_marks_or_clears_a_links_conflict_from_the_command_line(run_dua
                     "--side", f"south={tmp_path / 'b.txt'}"))
     assert export(run_dualread, "dates")["links"][0]["conflicts"], "the engine flags the dates"
     done = ok(run_dualread("conflict", "dates", "L1", "--clear", "--note", "two sessions"))
-    assert done.stdout.strip() == "cleared the conflict of L1 in dates: now L1 (confirmed)"
+    assert done.stdout.strip() == "cleared the conflict of L1 (north:0 + south:0) in dates: now L1 (confirmed)"
     data = export(run_dualread, "dates")
     assert data["links"][0]["conflicts"] == [] and data["links"][0]["review"]["conflict"] == "cleared"
     assert "conflict cleared: two sessions" in ok(run_dualread("review", "dates")).stdout
     again = ok(run_dualread("conflict", "dates", "L1", "--clear", "--note", "two sessions"))
     assert again.stdout.strip() == "dates: L1 was decided so already; nothing changed"
     done = ok(run_dualread("conflict", "dates", "L1", "--note", "the dates differ after all"))
-    assert done.stdout.strip() == "marked a conflict on L1 in dates: now L1 (confirmed)"
+    assert done.stdout.strip() == "marked a conflict on L1 (north:0 + south:0) in dates: now L1 (confirmed)"
     assert export(run_dualread, "dates")["links"][0]["review"]["conflict"] == "marked"
     refused = run_dualread("conflict", "dates", "L1")
     assert refused.returncode == 2 and "--note" in refused.stderr
@@ -329,3 +330,18 @@ def test_reviews_opening_lines_wrap_at_the_terminals_width(tmp_path, monkeypatch
     head = " ".join(" ".join(lines[:4]).split())
     assert re.search(r"2022-11-14-biden-xi-bali-meeting: no review yet; \d+ rows as the engine aligned them", head)
     assert "confirm a link: dualread confirm 2022-11-14-biden-xi-bali-meeting L1 (or --all)" in head
+
+
+def test_confirm_and_conflict_say_which_claims_a_renumbered_link_id_stood_for(run_dualread, tmp_path):
+    # Links are numbered again after a link or unlink: `conflict PAIR L4 --note ...` typed from an older listing
+    # marked another link than meant, and said only "marked a conflict on L4 ...: now L4 (confirmed)". The message
+    # names the link's claims, so the slip shows at once.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    before = export(run_dualread, "my-call")["links"]
+    ok(run_dualread("unlink", "my-call", before[0]["claims"][0]))
+    after = export(run_dualread, "my-call")["links"]
+    assert after[0]["claims"] == before[1]["claims"], "the old L2 is L1 now"
+    done = ok(run_dualread("confirm", "my-call", "L1"))
+    assert done.stdout.strip() == f"confirmed L1 ({' + '.join(before[1]['claims'])}) in my-call"
+    done = ok(run_dualread("conflict", "my-call", "L1", "--note", "dates differ"))
+    assert done.stdout.startswith(f"marked a conflict on L1 ({' + '.join(before[1]['claims'])}) in my-call"), done.stdout

@@ -37,7 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from comparisons.review.edits import confirm
-    from tui.commands.reviewing import Reviewing, row_name
+    from tui.commands.reviewing import Reviewing, named_link, row_name
 
     parser: argparse.ArgumentParser = args.confirm_parser
     if bool(args.target) == bool(args.all):
@@ -58,10 +58,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     decisions = [d for row in rows for d in confirm(row)]
     names = [row_name(r) for r in rows]
+    said = names if args.all else [named_link(r.link) if r.link is not None else row_name(r) for r in rows]
     reviewing.decide(decisions)
     if not reviewing.changed:
         print(f"{reviewing.pair.id}: {', '.join(names)} {'was' if len(names) == 1 else 'were'} decided so already; "
               "nothing changed")
         return 0
-    print(f"confirmed {', '.join(names)} in {reviewing.pair.id}")
+    print(f"confirmed {', '.join(said)} in {reviewing.pair.id}")
     return 0

@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from comparisons.review.edits import clear_conflict, mark_conflict
-    from tui.commands.reviewing import Reviewing
+    from tui.commands.reviewing import Reviewing, named_link
 
     note = " ".join(args.note.split())
     if not args.clear and not note:
@@ -56,5 +56,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     now = reviewing.row_of(link.claims[0])
     done = "cleared the conflict of" if args.clear else "marked a conflict on"
-    print(f"{done} {link.id} in {reviewing.pair.id}: now {reviewing.describe(now)}")
+    print(f"{done} {named_link(link)} in {reviewing.pair.id}: now {reviewing.describe(now)}")
     return 0

@@ -7,7 +7,9 @@
 - ``.decide(decisions) -> Comparison``: record decisions in the pair's review.yaml (under its lock, merged with
   whatever is there now) and return the comparison as it is after them; a bundled sample is first copied into the
   library, and a line on stderr says so.
-- ``row_name(row)``: how a row is named in messages (``L3``, or ``omission kremlin:4``).
+- ``row_name(row)``: how a row is named in messages (``L3``, or ``omission kremlin:4``); ``named_link(link)``
+  adds its claims (``L3 (white-house:2 + kremlin:5)``): link ids are numbered again after every link or unlink, so
+  a message about a link says which claims the id stood for.
 
 Text from a readout or a review file is printed as data: control characters made visible.
 """
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from comparisons.review.decisions import Decision
     from readouts.model import Claim
 
-__all__ = ["Reviewing", "add_pair_argument", "row_name", "visible"]
+__all__ = ["Reviewing", "add_pair_argument", "named_link", "row_name", "visible"]
 
 _CLAIM = re.compile(r"([a-z0-9][a-z0-9-]{0,39}):(0|[1-9][0-9]*)")
 _LINK = re.compile(r"L[1-9][0-9]*")
@@ -46,6 +48,12 @@ def row_name(row: "Row") -> str:
     if row.link is not None:
         return row.link.id
     return f"omission {row.omission.claim}" if row.omission is not None else "row"
+
+
+def named_link(link: "Link") -> str:
+    shown = list(link.claims[:4])
+    more = f" + {len(link.claims) - len(shown)} more" if len(link.claims) > len(shown) else ""
+    return f"{link.id} ({' + '.join(shown)}{more})"
 
 
 class Reviewing:
