@@ -152,7 +152,7 @@ def why_link(link: Link, comparison: Comparison) -> list[str]:
     engine evidence, and "no evidence recorded" would send them to recompute a comparison that is not old."""
     status = link.review.status if link.review is not None else None
     if status == "added":
-        return ["linked by hand: the engine had none of these claims in a link together",
+        return ["linked by hand: the engine had none of these claims in a link together", _hand_score(link),
                 *_topic_reasons(link, comparison)]
     if status == "changed":
         if link.evidence is None:
@@ -160,6 +160,15 @@ def why_link(link: Link, comparison: Comparison) -> list[str]:
                     *_topic_reasons(link, comparison)]
         return ["changed by hand; the engine's evidence for the claims it had linked:", *link_reasons(link, comparison)]
     return link_reasons(link, comparison)
+
+
+def _hand_score(link: Link) -> str:
+    """What the score of a link a person made means: it is shown beside the link (``+0.00``), and unexplained it
+    reads as the engine's verdict on the person's decision."""
+    if link.score <= 0.0:
+        return "score 0.00: its claims share nothing the engine weighs (no telling word, concept, name, date or number)"
+    return (f"score {link.score:.2f}: how alike the engine finds its claims (the mean over its claim pairs), "
+            "computed for this link; the link is the person's")
 
 
 def why_omission(omission: Omission, comparison: Comparison) -> list[str]:

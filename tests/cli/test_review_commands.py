@@ -164,6 +164,10 @@ def test_show_why_says_what_a_person_decided_where_the_engine_has_no_evidence(ru
     assert "older dualread" not in shown
     hand = shown[shown.index("✓ linked by hand"):]
     assert hand.index("linked by hand: the engine had none of these claims in a link together") < hand.index("\n\n")
+    # Its score (+0.00 beside the link) is explained, not left to read as the engine's verdict on the person.
+    score = re.search(r"score (\d\.\d\d)", hand).group(1)
+    assert re.search(rf"why: score {score}: (its claims share nothing the engine weighs|how alike the engine finds)",
+                     hand[:hand.index("\n\n")]), hand[:hand.index("\n\n")]
     out = shown[shown.index("They agreed to maintain contacts"):]
     assert out.index("the engine had it in a link: a person's review took it out") < out.index("\n\n")
 
