@@ -49,6 +49,9 @@ RULE_WORDS = {
 }
 """Each rule of ``comparisons.model.LINK_RULES`` said in words."""
 
+ONE_PAIR_MERGE = "the two claims score each other high enough for a link, near each one's best match on the other side"
+"""``merge`` for a link of two claims, the commonest link: the pair is its strongest, and there is nothing more."""
+
 SHOWN_FEATURES = 6
 """Shared features listed per claim pair in words (all of them are in the JSON)."""
 
@@ -105,7 +108,10 @@ def explain_link(link: Link, comparison: Comparison) -> list[str]:
     evidence = link.evidence
     if evidence is None:
         return ["no evidence recorded (a comparison from an older dualread; recompute it to see why)"]
-    lines = [f"rule: {evidence.rule} — {RULE_WORDS.get(evidence.rule, evidence.rule)}"]
+    said = RULE_WORDS.get(evidence.rule, evidence.rule)
+    if evidence.rule == "merge" and len(link.claims) == 2:
+        said = ONE_PAIR_MERGE  # nothing was "added" to a link of one pair: "every pair it added" explained nothing
+    lines = [f"rule: {evidence.rule} — {said}"]
     for pair in evidence.pairs:
         a, b = pair.claims
         lines.append(f"{a} ~ {b}: score {pair.score:.2f} (content {pair.content:.2f})")

@@ -349,3 +349,16 @@ def test_confirm_and_conflict_say_which_claims_a_renumbered_link_id_stood_for(ru
     assert done.stdout.strip() == f"confirmed L1 ({' + '.join(before[1]['claims'])}) in my-call"
     done = ok(run_dualread("conflict", "my-call", "L1", "--note", "dates differ"))
     assert done.stdout.startswith(f"marked a conflict on L1 ({' + '.join(before[1]['claims'])}) in my-call"), done.stdout
+
+
+def test_show_why_of_a_link_of_two_claims_does_not_speak_of_pairs_it_added(run_dualread, tmp_path):
+    # Every one-to-one link's why began "rule: merge — grown from its strongest pair while every pair it added
+    # stayed strong on average": there was no other pair, and the analyst was left looking for one.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    data = export(run_dualread, "my-call")
+    pair_link = next(l for l in data["links"] if len(l["claims"]) == 2 and l["evidence"]["rule"] == "merge")
+    shown = ok(run_dualread("show", "my-call", "--why")).stdout
+    block = shown[shown.index(f"{pair_link['id']} · score"):]
+    block = block[:block.index("\n\n")]
+    assert "every pair it added" not in block, block
+    assert "rule: merge — the two claims score each other high enough for a link" in " ".join(block.split()), block
