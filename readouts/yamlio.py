@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -183,16 +183,31 @@ def loads_yaml(text: str, *, source: object = "<yaml>") -> Any:
         return _without_controls(data) if _MAY_HOLD_CONTROLS.search(text) else data
     except _Refused as refused:
         raise ReadoutError(f"refused: {refused}", file=source) from None
-    except yaml.MarkedYAMLError as error:
+    except yaml.YAMLError as error:
+        merge = _MERGE_MARKER.search(text)
+        if merge is None:
+            _not_valid(error, source)
+        line = text.count("\n", 0, merge.start()) + 1
+        raise ReadoutError(f"an unfinished git merge: conflict markers at line {line} ({merge.group(0).strip()!r}); "
+                           "keep what each side wrote between them, then delete the marker lines",
+                           file=source) from None
+    except RecursionError:
+        raise ReadoutError("not valid YAML: nested too deeply", file=source) from None
+
+
+_MERGE_MARKER = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
+"""The lines git writes around both sides of a conflict; a library shared through git gets them in a review.yaml
+that two people changed, and "not valid YAML at line 96: could not find expected ':'" did not say what to do."""
+
+
+def _not_valid(error: yaml.YAMLError, source: object) -> NoReturn:
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         problem = error.problem or error.context or "malformed YAML"
         raise ReadoutError(f"not valid YAML{where}: {problem}", file=source) from None
-    except yaml.YAMLError as error:
-        raise ReadoutError(f"not valid YAML: {str(error).splitlines()[0] if str(error) else 'malformed'}",
-                           file=source) from None
-    except RecursionError:
-        raise ReadoutError("not valid YAML: nested too deeply", file=source) from None
+    raise ReadoutError(f"not valid YAML: {str(error).splitlines()[0] if str(error) else 'malformed'}",
+                       file=source) from None
 
 
 def load_yaml(path: str | Path, *, max_bytes: int = MAX_YAML_BYTES) -> Any:

@@ -362,3 +362,22 @@ def test_show_why_of_a_link_of_two_claims_does_not_speak_of_pairs_it_added(run_d
     block = block[:block.index("\n\n")]
     assert "every pair it added" not in block, block
     assert "rule: merge — the two claims score each other high enough for a link" in " ".join(block.split()), block
+
+
+def test_a_review_left_mid_merge_by_git_says_so(run_dualread, tmp_path, library_dir):
+    # Two analysts reviewed one pair of a library kept in git; `git pull` left conflict markers in review.yaml, and
+    # dualread said "not valid YAML at line 9, column 11: could not find expected ':'", nothing about the merge.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("confirm", "my-call", "L1", env={"DUALREAD_REVIEWER": "ana"}))
+    path = library_dir / "my-call" / "review.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, decisions = text.split("decisions:\n")
+    path.write_text(f"{head}decisions:\n<<<<<<< HEAD\n{decisions}=======\n{decisions.replace('ana', 'bob')}"
+                    ">>>>>>> 5d1e2c0 (bob's review)\n", encoding="utf-8")
+    line = head.count("\n") + 2
+    for args in (("review", "my-call"), ("show", "my-call")):
+        result = run_dualread(*args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines() == [
+            f"dualread: {path}: an unfinished git merge: conflict markers at line {line} ('<<<<<<< HEAD'); keep what "
+            "each side wrote between them, then delete the marker lines"], result.stderr
