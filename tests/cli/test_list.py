@@ -133,3 +133,19 @@ def test_on_an_80_column_terminal_an_event_in_wide_characters_fits_too(tmp_path,
         lines = format_table(entries, width)
         assert all(cell_len(line) <= width for line in lines), [(cell_len(line), line) for line in lines]
         assert event[:10] in "\n".join(lines)
+
+
+def test_a_pair_of_many_sides_names_the_first_and_how_many_in_a_column_of_its_own_width(run_dualread, library_dir):
+    # One pair of 300 sides padded the SIDES column, and so every line of the listing, to 1,600 characters.
+    folder = library_dir / "press-review"
+    folder.mkdir(parents=True)
+    sides = "".join(f"  - {{key: outlet-{n}, publisher: Outlet {n}, file: outlet-{n}.txt}}\n" for n in range(1, 61))
+    (folder / "pair.yaml").write_text(f"id: press-review\nevent: A call\ndate: 2024-03-04\nsides:\n{sides}",
+                                      encoding="utf-8")
+    for n in range(1, 61):
+        (folder / f"outlet-{n}.txt").write_text(f"Report {n}\n\nThe ministers met.\n", encoding="utf-8")
+    lines = run_dualread("list").stdout.splitlines()
+    row = next(line for line in lines if "press-review" in line)
+    assert "outlet-1, outlet-2, " in row and ", … (60 sides)" in row, row
+    assert max(len(line) for line in lines) < 200, max(len(line) for line in lines)
+    assert json.loads(run_dualread("list", "--json").stdout)[0]["sides"][-1] == "outlet-60", "the JSON has them all"

@@ -65,6 +65,25 @@ _MIN_EVENT = 24
 """Below this many columns left for the event on a row, each event goes on its own line under its row."""
 
 
+MAX_SIDES = 48
+"""The widest the SIDES column gets: every row is padded to it, and one pair of 300 sides (a press review) made
+each line of the listing 1,600 characters long."""
+
+
+def sides_cell(keys: tuple[str, ...] | list[str]) -> str:
+    """The side keys, or as many as fit in ``MAX_SIDES`` and how many there are (``a, b, c, … (300 sides)``)."""
+    whole = ", ".join(keys)
+    if len(whole) <= MAX_SIDES:
+        return whole
+    tail = f", … ({len(keys)} sides)"
+    shown: list[str] = []
+    for key in keys:
+        if len(", ".join([*shown, key])) + len(tail) > MAX_SIDES:
+            break
+        shown.append(key)
+    return ", ".join(shown) + tail
+
+
 def format_table(entries: list[PairSummary], width: int | None) -> list[str]:
     """The readable listing: a header and one line per loaded pair (date, id, sides, sample mark, event).
 
@@ -76,7 +95,7 @@ def format_table(entries: list[PairSummary], width: int | None) -> list[str]:
     for entry in entries:
         if entry.problem is not None or entry.date is None:
             continue
-        rows.append((entry.date.isoformat(), _visible(entry.id), ", ".join(entry.side_keys),
+        rows.append((entry.date.isoformat(), _visible(entry.id), sides_cell(entry.side_keys),
                      "sample" if entry.sample else "", visible_field(entry.event)))
     if not rows:
         return []
