@@ -72,7 +72,7 @@ class DualreadCommands(Provider):
             found.append((f"Show… not mentioned by {name}", partial(screen.set_filter, replace(current, silent=key)),
                           f"only the rows {name} leaves out"))
         for speaker in speakers_of(comparison):
-            said = speaker_name(speaker)
+            said = speaker_name(speaker, comparison)
             found.append((f"Show… said by {said}", partial(screen.set_filter, replace(current, speaker=speaker)),
                           f"only the rows with a claim {said} makes"))
         found.append(("Show… conflicts", partial(screen.set_filter, replace(current, conflicts=True)),

@@ -218,3 +218,26 @@ async def test_topics_brought_up_over_three_sides_at_80_columns_show_their_label
         prompts = [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
         labels = [t.label for t in app.screen.comparison.topics if any(t.claims.values())]
         assert labels and all(any(p.startswith(label + " ") for p in prompts) for label in labels), prompts
+
+
+async def test_a_point_both_ministers_made_is_not_said_to_be_both_leaders(tmp_path, settle):
+    # Two foreign ministers' call: the detail under a row said "speakers Westland: both leaders", of two ministers.
+    from tui_fixtures import real_app, screen_lines
+
+    folder = tmp_path / "library" / "ministers-call"
+    folder.mkdir(parents=True)
+    (folder / "pair.yaml").write_text(
+        "id: ministers-call\nevent: Ministers' call\ndate: 2026-03-01\nsides:\n"
+        "  - {key: eastland, publisher: Eastland, file: eastland.txt}\n"
+        "  - {key: westland, publisher: Westland, file: westland.txt}\n", encoding="utf-8")
+    (folder / "eastland.txt").write_text(
+        "Readout of the Foreign Minister's call\n\nForeign Minister Ana Rolle spoke today with Foreign Minister "
+        "Petr Dvorak by telephone.\n\nThey agreed to stay in close touch.\n", encoding="utf-8")
+    (folder / "westland.txt").write_text(
+        "Telephone conversation\n\nForeign Minister Petr Dvorak held a telephone conversation with Foreign Minister "
+        "Ana Rolle.\n\nThey agreed to continue contacts.\n", encoding="utf-8")
+    app = real_app(tmp_path / "library", tmp_path, open_pair="ministers-call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        said = " ".join(line for line in screen_lines(app) if line.lstrip().startswith("speakers"))
+        assert "both participants" in said and "both leaders" not in said, said

@@ -63,7 +63,7 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
         if n:
             text.append(" · ", muted)
         text.append_text(literal(names[key] + ": ", Style(bold=True)))
-        text.append_text(literal(", ".join(dict.fromkeys(speaker_name(c.speaker) for c in claims))))
+        text.append_text(literal(", ".join(dict.fromkeys(speaker_name(c.speaker, comparison) for c in claims))))
     if row.link is not None:
         languages = diff_languages(comparison, row)
         if languages is not None:

@@ -49,11 +49,16 @@ def row_matches(row: Row, query: str) -> bool:
     return bool(needle) and any(needle in c.text.casefold() for claims in row.claims.values() for c in claims)
 
 
-def speaker_name(speaker: str | None) -> str:
-    """A claim's speaker as the UI names it."""
+def speaker_name(speaker: str | None, comparison: Comparison | None = None) -> str:
+    """A claim's speaker as the UI names it. A point both made is "both leaders"' in a leaders' call, "both
+    participants" in a meeting below them (two ministers' call is no leaders' call), as ``comparison`` tells."""
     if speaker is None:
         return "narrator"
-    return "both leaders" if speaker == BOTH else one_line(speaker)
+    if speaker != BOTH:
+        return one_line(speaker)
+    from comparisons.topics.level import below_leaders
+
+    return "both participants" if comparison is not None and below_leaders(comparison.documents) else "both leaders"
 
 
 def speakers_of(comparison: Comparison) -> list[str]:
@@ -115,7 +120,7 @@ class RowFilter:
             name = names[keys.index(self.silent)] if self.silent in keys else self.silent
             parts.append(f"not mentioned by {name}")
         if self.speaker is not None:
-            parts.append(f"said by {speaker_name(self.speaker)}")
+            parts.append(f"said by {speaker_name(self.speaker, comparison)}")
         if self.to_review:
             parts.append("still to review")
         return " · ".join(parts) or "All"
