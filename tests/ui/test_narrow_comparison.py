@@ -172,3 +172,27 @@ async def test_a_pair_of_thirty_sides_names_its_first_sides_in_the_header_and_ho
         named = sides_line.count("Outlet")
         assert sides_line.endswith(f"+{30 - named} more"), sides_line
         assert len(sides_line) <= 78, sides_line
+
+
+async def test_the_full_text_of_thirty_sides_shows_readable_panes_and_pages_through_the_sides(tmp_path, settle):
+    # The full-text view made a pane of each of 300 sides: two cells wide, no text in any.
+    from tui.screens.fulltext import FullTextScreen
+    from tui.widgets.fulltext.readout_pane import ReadoutPane
+
+    write_many_sides(tmp_path / "library", "press-review", 30)
+    app = tui_fixtures.real_app(tmp_path / "library", tmp_path, open_pair="press-review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FullTextScreen)
+        panes = list(app.screen.query(ReadoutPane))
+        assert 2 <= len(panes) < 30 and all(p.size.width >= 20 for p in panes), [p.size.width for p in panes]
+        assert [p.document.key for p in panes] == [f"outlet-{n}" for n in range(1, len(panes) + 1)]
+        header = app.screen.query_one("#pair-header")
+        first_line = header.render_lines(Region(0, 0, header.outer_size.width, 2))[0].text
+        assert f"sides 1–{len(panes)} of 30" in first_line, first_line
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        keys = [p.document.key for p in app.screen.query(ReadoutPane)]
+        assert keys == [f"outlet-{n}" for n in range(len(panes) + 1, 2 * len(panes) + 1)], keys

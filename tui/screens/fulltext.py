@@ -6,6 +6,9 @@ view (a side that does not report the row shows its claim of the nearest row tha
 pane by hand scrolls the others to the same fraction of their length. Leaving returns the selected row's index so
 the comparison screen keeps the place. When the pair changes on disk, the comparison screen below hands this view
 the new comparison (``show_new``): it is built again, never left showing a pair that is gone.
+
+A pair of more sides than fit at ``MIN_PANE`` cells a pane shows as many as do, and ``]`` / ``[`` show the next
+or previous ones; the header says which ("full text · sides 1–3 of 300"). 300 panes of two cells showed nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.texts import Palette, literal
 
 __all__ = ["FullTextScreen", "topic_colours", "place_in"]
+
+MIN_PANE = 24
+"""The narrowest readout pane: a few words a line, with its border."""
 
 
 def topic_colours(comparison: Comparison, palette: Palette) -> dict[str, str]:
@@ -64,6 +70,10 @@ class FullTextScreen(Screen[int]):
         Binding("N,p", "previous_difference", "Prev diff", id="fulltext.previous-difference", group=DIFFERENCES),
         Binding("pagedown,space", "page(1)", "Page down", id="fulltext.page-down", show=False),
         Binding("pageup", "page(-1)", "Page up", id="fulltext.page-up", show=False),
+        Binding("right_square_bracket", "page_sides(1)", "More sides: the next of the pair's sides",
+                id="fulltext.next-sides", show=False),
+        Binding("left_square_bracket", "page_sides(-1)", "Earlier sides: the previous of the pair's sides",
+                id="fulltext.previous-sides", show=False),
         Binding("question_mark", "help", "Help", id="fulltext.help"),
         Binding("f,escape,q", "back", "Aligned rows", id="fulltext.back"),
     ]
@@ -75,11 +85,23 @@ class FullTextScreen(Screen[int]):
         self.index = max(0, min(index, len(rows) - 1)) if rows else 0
         self.search_text = query
         self._syncing = False
+        self.first_side = 0
+
+    @property
+    def shown_documents(self) -> list:
+        """The sides that have a pane: all of them when each gets ``MIN_PANE`` cells, else as many as do."""
+        documents = list(self.comparison.documents)
+        fit = max(self.app.size.width // MIN_PANE, 2)
+        if len(documents) <= fit:
+            self.first_side = 0
+            return documents
+        self.first_side = max(0, min(self.first_side, len(documents) - fit))
+        return documents[self.first_side:self.first_side + fit]
 
     def compose(self) -> ComposeResult:
         yield PairHeader(id="pair-header")
         with Horizontal(id="panes"):
-            for document in self.comparison.documents:
+            for document in self.shown_documents:
                 yield ReadoutPane(document, id=f"pane-{document.key}", classes="readout-pane")
         yield ChipLegend(id="fulltext-legend")
         yield RowDetail(id="row-detail")
@@ -100,7 +122,11 @@ class FullTextScreen(Screen[int]):
     def set_up(self) -> None:
         palette = Palette.from_variables(self.app.theme_variables)
         self.colours = topic_colours(self.comparison, palette)
-        self.query_one(PairHeader).show(self.comparison.pair, "full text")
+        shown, total = len(self.panes), len(self.comparison.documents)
+        mode = "full text"
+        if shown < total:
+            mode += f" · sides {self.first_side + 1}–{self.first_side + shown} of {total}: [ ] more"
+        self.query_one(PairHeader).show(self.comparison.pair, mode)
         # The selection's key first: with many topics the legend runs past its two lines and loses its end.
         chips = [Text(" selected claim ", Style(reverse=True, bold=True), end=""),
                  Text("   Tints: ", Style(color=palette.muted), end="")]
@@ -182,6 +208,19 @@ class FullTextScreen(Screen[int]):
         if panes:
             first = panes[0]
             first.scroll_to(y=first.scroll_y + direction * max(first.size.height - 2, 1), animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page_sides":  # keys for a pair of more sides than panes only (and in help only then)
+            return len(self.panes) < len(self.comparison.documents)
+        return True
+
+    async def action_page_sides(self, direction: int) -> None:
+        total, shown = len(self.comparison.documents), len(self.panes)
+        first = max(0, min(self.first_side + direction * shown, total - shown))
+        if shown < total and first != self.first_side:
+            self.first_side = first
+            await self.recompose()
+            self.set_up()
 
     def action_help(self) -> None:
         self.app.show_help()
