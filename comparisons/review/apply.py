@@ -120,7 +120,9 @@ def apply_review(comparison: Comparison, review: Review) -> Comparison:
         resolved = [resolver.claims(ref) for ref in decision.claims]
         missing = [ref for ref, ids in zip(decision.claims, resolved, strict=True) if ids is None]
         if missing:
-            stale.append(_stale(decision, f"no longer in the {missing[0].side} readout: {missing[0].shown()}"))
+            changed = resolver.changed(missing[0])
+            stale.append(_stale(decision, f"no longer in the {missing[0].side} readout: {missing[0].shown()}"
+                                + (f"; {changed}" if changed else "")))
             continue
         found_ids = [found for found in resolved if found is not None]  # none is None: ``missing`` is empty
         ids = list(dict.fromkeys(cid for found in found_ids for cid in found))

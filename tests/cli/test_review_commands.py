@@ -381,3 +381,34 @@ def test_a_review_left_mid_merge_by_git_says_so(run_dualread, tmp_path, library_
         assert result.stderr.splitlines() == [
             f"dualread: {path}: an unfinished git merge: conflict markers at line {line} ('<<<<<<< HEAD'); keep what "
             "each side wrote between them, then delete the marker lines"], result.stderr
+
+
+def test_a_stale_decision_says_what_its_readout_now_reads_where_it_read_otherwise(run_dualread, tmp_path, library_dir):
+    # A readout corrected on disk made a decision stale, and review said only 'no longer in the white-house readout:
+    # white-house@... "He warned of severe sanctions if Russia invades Ukra…"': what had changed, and so which
+    # decision to make again, was for the analyst to find.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    side = library_dir / "my-call" / "white-house.txt"
+    side.write_text(side.read_text(encoding="utf-8").replace("severe sanctions", "tough sanctions"), encoding="utf-8")
+    said = " ".join(ok(run_dualread("review", "my-call")).stdout.split())
+    assert ('at its place the readout now reads "He warned of tough sanctions if Russia invades…" (it read '
+            '"He warned of severe sanctions if Russia invades…")') in said, said
+    stale = export(run_dualread, "my-call")["review"]["stale"]
+    assert 'now reads "He warned of tough sanctions' in stale[0]["reason"], stale
+
+
+def test_a_stale_decision_with_a_huge_hand_typed_text_is_reported_in_a_few_words(run_dualread, tmp_path, library_dir):
+    # review.yaml is untrusted: a claim "text" of a million letters without a space, where the readout has its
+    # sentence, must not come back whole in the stale decision's reason.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    data = export(run_dualread, "my-call")
+    claim = next(c for d in data["documents"] if d["side"] == "white-house" for c in d["claims"])
+    huge = "x" * 1_000_000
+    (library_dir / "my-call" / "review.yaml").write_text(
+        "schema: dualread/review@1\npair: my-call\ndecisions:\n  - action: unlink\n    claims:\n"
+        f"      - {{side: white-house, start: {claim['start']}, end: {claim['start'] + len(huge)}, text: {huge}}}\n",
+        encoding="utf-8")
+    result = ok(run_dualread("review", "my-call"))
+    assert len(result.stdout) < 5_000, len(result.stdout)
+    assert "at its place the readout now reads" in result.stdout
