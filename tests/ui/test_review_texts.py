@@ -3,6 +3,8 @@ text (readout words and a person's notes are data, never markup) and the notices
 
 from __future__ import annotations
 
+from tui_fixtures import call_comparison
+
 from comparisons.model import LinkEvidence, PairEvidence, ReviewSummary, SharedFeature, StaleDecision
 from comparisons.review import edits
 from comparisons.review.apply import apply_review
@@ -11,7 +13,6 @@ from comparisons.review.edits import decide
 from tui.widgets.review.marks import decided_text, mark_text, review_notice
 from tui.widgets.review.why_pane import why_text
 from tui.widgets.texts import Palette
-from tui_fixtures import call_comparison
 
 PALETTE = Palette()
 
@@ -44,6 +45,20 @@ def test_the_status_line_says_who_decided_and_the_note_as_typed():
     said = decided_text(row(comparison, "white-house:2"), PALETTE).plain
     assert said.startswith("review: confirmed by ")
     assert said.endswith("conflict marked: [bold]no date[/] given")
+
+
+def test_the_status_line_names_a_reviewer_on_one_short_line_whatever_the_file_says():
+    # A hand-edited review.yaml with `by: "[bold red]Mallory[/]\nsecond line xxx..."` made the row's status line
+    # four lines tall in the comparison screen, pushing its other lines and the keys down.
+    from dataclasses import replace
+
+    _, comparison = reviewed()
+    chosen = row(comparison, "white-house:0")
+    mark = replace(chosen.link.review, by="[bold red]Mallory[/]\nsecond line " + "x" * 300, at="2026-12-07\nT10:00")
+    odd = replace(chosen, link=replace(chosen.link, review=mark))
+    said = decided_text(odd, PALETTE).plain
+    assert "\n" not in said and len(said) < 80, said
+    assert said == "review: confirmed by [bold red]Mallory[/] second lin…, 2026-12-07", said
 
 
 def test_the_why_text_quotes_the_evidence_as_data():

@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from comparisons.model import Comparison, ReviewMark, Row
+from readouts.textshape import one_line
 from tui.widgets.texts import Palette, counted, literal
 
 __all__ = ["GLYPHS", "WORDS", "decided_text", "mark_text", "review_notice", "status_of"]
@@ -44,6 +45,10 @@ def mark_text(row: Row, palette: Palette, *, linking: bool = False) -> Text | No
     return Text(GLYPHS.get(mark.status, "?"), style=Style(color=colour, bold=True), justify="right")
 
 
+MAX_BY = 32
+"""The most of a reviewer's name the status line shows."""
+
+
 def decided_text(row: Row | None, palette: Palette, *, note: bool = True) -> Text:
     muted = Style(color=palette.muted)
     mark = status_of(row)
@@ -52,7 +57,11 @@ def decided_text(row: Row | None, palette: Palette, *, note: bool = True) -> Tex
     text = Text("review: ", style=muted, end="")
     colour = palette.success if mark.status == "confirmed" else palette.warning
     text.append(WORDS.get(mark.status, mark.status), Style(color=colour, bold=True))
-    who = ", ".join(part for part in (mark.by, mark.at[:10]) if part)
+    # A hand-edited review.yaml may name its reviewer on several lines, or at length: one short line here, where
+    # it shares the status line with the row's figures (a name with line breaks pushed the keys off the screen).
+    by = one_line(mark.by)
+    by = by if len(by) <= MAX_BY else by[: MAX_BY - 1] + "…"
+    who = ", ".join(part for part in (by, one_line(mark.at)[:10]) if part)
     if who:
         text.append(" by ", muted)
         text.append_text(literal(who))
