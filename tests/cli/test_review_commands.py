@@ -412,3 +412,20 @@ def test_a_stale_decision_with_a_huge_hand_typed_text_is_reported_in_a_few_words
     result = ok(run_dualread("review", "my-call"))
     assert len(result.stdout) < 5_000, len(result.stdout)
     assert "at its place the readout now reads" in result.stdout
+
+
+def test_a_link_given_for_a_claim_or_a_claim_for_a_link_is_answered_with_what_to_type(run_dualread, tmp_path):
+    # `unlink my-call L1` said only "a claim is named side:number, e.g. kremlin:11"; `conflict my-call kremlin:0`
+    # "no such link (its links: L1 to L2)"; `confirm my-call l1` took l1 for a badly named claim.
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    l1 = export(run_dualread, "my-call")["links"][0]
+    held = f"L1 ({' + '.join(l1['claims'])})"
+    result = run_dualread("unlink", "my-call", "L1")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("dualread: field 'CLAIM': a claim is named side:number, not by its link: "
+                                     f"{held} (got 'L1')")
+    result = run_dualread("conflict", "my-call", l1["claims"][0], "--note", "x")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("dualread: field 'LINK': a link is named L1, L2, ..., not by a claim: it is in "
+                                     f"{held} (got '{l1['claims'][0]}')")
+    assert ok(run_dualread("confirm", "my-call", "l1")).stdout.strip() == f"confirmed {held} in my-call"

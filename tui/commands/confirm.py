@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     reviewing = Reviewing(args, args.pair_id)
     if args.all:
         rows = [r for r in reviewing.comparison.rows if r.link is not None and r.link.review is None]
-    elif args.target.startswith("L"):
+    elif args.target[:1] in ("L", "l") and args.target[1:].isdigit():
         link = reviewing.link(args.target)
         rows = [r for r in reviewing.comparison.rows if r.link is link]
     else:

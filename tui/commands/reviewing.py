@@ -70,6 +70,10 @@ class Reviewing:
 
     def claim(self, text: str, field: str = "CLAIM") -> "Claim":
         match = _CLAIM.fullmatch(text)
+        link = self._link_named(text)
+        if match is None and link is not None:  # `unlink PAIR L3`: say what the link holds, to name one of them
+            raise DualreadError(f"a claim is named side:number, not by its link: {named_link(link)}",
+                                field=field, value=text)
         if match is None:
             raise DualreadError("a claim is named side:number, e.g. kremlin:11 (dualread review PAIR_ID lists "
                                 "them)", field=field, value=text)
@@ -84,8 +88,23 @@ class Reviewing:
                                 field=field, value=text)
         return claims[index]
 
+    def _link_named(self, text: str) -> "Link | None":
+        """The link ``text`` names (``L3``, or ``l3`` as typed in haste), if there is one."""
+        wanted = text[:1].upper() + text[1:]
+        if _LINK.fullmatch(wanted) is None:
+            return None
+        return next((link for link in self.comparison.links if link.id == wanted), None)
+
     def link(self, text: str, field: str = "LINK") -> "Link":
+        named = self._link_named(text)
+        if named is not None:
+            return named
         ids = [link.id for link in self.comparison.links]
+        if _CLAIM.fullmatch(text) is not None and any(c.id == text for d in self.comparison.documents
+                                                      for c in d.claims):
+            row = self.row_of(text)  # `conflict PAIR kremlin:4`: say which link the claim is in, if any
+            where = f"it is in {named_link(row.link)}" if row.link is not None else "it is in no link (an omission)"
+            raise DualreadError(f"a link is named L1, L2, ..., not by a claim: {where}", field=field, value=text)
         if _LINK.fullmatch(text) is None or text not in ids:
             shown = f"L1 to L{len(ids)}" if ids else "none"
             raise DualreadError(f"no such link in {self.pair.id} (its links: {shown})", field=field, value=text)
