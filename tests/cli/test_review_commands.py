@@ -348,7 +348,8 @@ def test_confirm_and_conflict_say_which_claims_a_renumbered_link_id_stood_for(ru
     done = ok(run_dualread("confirm", "my-call", "L1"))
     assert done.stdout.strip() == f"confirmed L1 ({' + '.join(before[1]['claims'])}) in my-call"
     done = ok(run_dualread("conflict", "my-call", "L1", "--note", "dates differ"))
-    assert done.stdout.startswith(f"marked a conflict on L1 ({' + '.join(before[1]['claims'])}) in my-call"), done.stdout
+    held = " + ".join(before[1]["claims"])
+    assert done.stdout.startswith(f"marked a conflict on L1 ({held}) in my-call"), done.stdout
 
 
 def test_show_why_of_a_link_of_two_claims_does_not_speak_of_pairs_it_added(run_dualread, tmp_path):
