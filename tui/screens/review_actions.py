@@ -363,7 +363,8 @@ class ReviewActions:
             else:
                 self._decide(clear_conflict(row, note), keep, f"{row.link.id}: conflict cleared.")
 
-        self.app.push_screen(ConflictNote(row.link.id, engine_conflict, mark.note if mark else ""), callback=chosen)
+        self.app.push_screen(ConflictNote(row.link.id, engine_conflict, mark.note if mark else "",
+                                          clearable=bool(row.link.conflicts)), callback=chosen)
 
     def action_to_review(self) -> None:
         from dataclasses import replace

@@ -5,8 +5,9 @@
   last line (``ALL_APART``), also chosen with the key ``a`` (the box's subtitle says so: on a small terminal that
   line may be below the fold). Dismisses with the claim id (or ``ALL_APART.value``), ``None`` on Esc.
 - ``ALL_APART``: the split's "All apart" choice, named once for its key, the subtitle and the list's line.
-- ``ConflictNote(link_id, engine_conflict, note)``: a short note, then "Mark in conflict" (Enter) or "Clear the
-  conflict"; dismisses with ``("conflict", note)`` / ``("clear-conflict", note)``, ``None`` on Esc.
+- ``ConflictNote(link_id, engine_conflict, note, *, clearable)``: a short note, then "Mark in conflict" (Enter) or
+  "Clear the conflict" (only on a link that shows one); dismisses with ``("conflict", note)`` /
+  ``("clear-conflict", note)``, ``None`` on Esc.
 
 Claim texts and notes are data: they enter as literal text.
 """
@@ -109,11 +110,14 @@ class ConflictNote(ModalScreen[tuple[str, str] | None]):
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="review-conflict.cancel")]
 
-    def __init__(self, link_id: str, engine_conflict: bool, note: str = "") -> None:
+    def __init__(self, link_id: str, engine_conflict: bool, note: str = "", *, clearable: bool = True) -> None:
         super().__init__()
         self.link_id = link_id
         self.engine_conflict = engine_conflict
         self.note = note
+        self.clearable = clearable
+        """Whether the link shows a conflict to clear: on one with none, "Clear the conflict" recorded a decision
+        that cleared nothing (the command line refuses it: "this link has no conflict to clear")."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="review-box") as box:
@@ -121,12 +125,14 @@ class ConflictNote(ModalScreen[tuple[str, str] | None]):
             box.border_subtitle = "Enter marks · Esc cancels"
             said = ("The engine flags a conflict on this link." if self.engine_conflict
                     else "The engine flags no conflict on this link.")
-            yield Static(Text(f"{said} What do the sides disagree on (or why is there no conflict)?"))
+            asked = "What do the sides disagree on" + (" (or why is there no conflict)?" if self.clearable else "?")
+            yield Static(Text(f"{said} {asked}"))
             yield Input(value=self.note, placeholder="a short note, e.g. the dates differ: 10 vs 9 January",
                         max_length=300, id="review-note")
             with Horizontal(classes="review-buttons"):
                 yield Button("Mark in conflict", variant="error", id="review-mark")
-                yield Button("Clear the conflict", id="review-clear")
+                if self.clearable:
+                    yield Button("Clear the conflict", id="review-clear")
                 yield Button("Cancel", id="review-cancel")
 
     def on_mount(self) -> None:
