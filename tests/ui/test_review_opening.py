@@ -58,6 +58,11 @@ async def test_a_review_file_it_cannot_use_still_opens_the_pair_with_the_engines
         screen = await open_pair(app, pilot)
         assert screen.comparison.links and all(link.review is None for link in screen.comparison.links)
         assert "decisions[0].action" in screen.comparison.review.problem
+        # The why pane's edge offered "v confirm  b split ..." while each of those keys was refused.
+        await pilot.press("w")
+        await pilot.pause()
+        edge = str(screen.query_one("WhyPane").border_title)
+        assert "v confirm" not in edge and "cannot be used" in edge, edge
     assert path.read_text(encoding="utf-8") == "decisions:\n  - action: merge\n    claims: []\n"
 
 

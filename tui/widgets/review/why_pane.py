@@ -67,6 +67,7 @@ class WhyPane(VerticalScroll, can_focus=False):
 
     KEYS = "v confirm  b split  l link  x not same  ! conflict  u/U undo/redo  r to review"
     """The review's keys, on the pane's top edge: the key bar has room for few of them."""
+    REFUSED = "review.yaml cannot be used: no change until it is fixed"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -87,6 +88,9 @@ class WhyPane(VerticalScroll, can_focus=False):
         return self._plain
 
     def show(self, comparison: Comparison, row: Row | None) -> None:
+        # While the review file cannot be used every change is refused: its edge says so instead of offering keys.
+        refused = comparison.review is not None and comparison.review.problem is not None
+        self.border_title = Content(self.REFUSED if refused else self.KEYS)
         palette = Palette.from_variables(self.app.theme_variables)
         text = why_text(comparison, row, palette)
         self._plain = text.plain
