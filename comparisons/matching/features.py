@@ -121,14 +121,35 @@ SMALL_NUMBER_WORD = 3
 """Number words below this ("one", "two") count people and sides ("one of", "the two leaders"), not quantities."""
 
 
+_NUMERAL = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)(?!\w)")
+"""A numeral as written: thousands separated by commas ("1,200"), a decimal point or a Russian decimal comma
+("1.25", "1,5"). Read from the text, not from its words: splitting at the punctuation made "1,200" the numbers 1
+and 200, and "$1.25 billion" share a "1" with "USD 1.5 billion"."""
+
+
+def numerals(text: str) -> list[tuple[str, str]]:
+    """Each numeral of ``text`` as ``(value, as written)``: "1,200" -> "1200", "1.25" -> "1.25", "1,5" -> "1.5"."""
+    found = []
+    for match in _NUMERAL.finditer(text):
+        written = match.group(1)
+        if "," in written and all(len(part) == 3 for part in written.split(",")[1:]):
+            value = written.replace(",", "")
+        else:
+            value = written.replace(",", ".")
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
+        found.append((str(int(value)) if value.isdecimal() else value, written))
+    return found
+
+
 def _dates_and_numbers(text: str, tokens: list[str]) -> tuple[set[str], set[str]]:
     """Dates as ``MM-DD`` (each day named) or ``MM`` (a month alone), read from the claim's text by
-    ``comparisons.words.dates``; numbers from its tokens, leaving out the day numbers of its dates."""
+    ``comparisons.words.dates``; numbers from its numerals (``numerals``), leaving out the day numbers of its dates."""
     mentions = read_dates(text)
     dates = {f"{d.month:02d}-{day:02d}" for d in mentions for day in d.days}
     dates.update(f"{month:02d}" for _, _, month in read_months(text, mentions))
-    days = {day for d in mentions for day in d.days}
-    numbers = {str(int(t)) for t in tokens if t.isdecimal() and int(t) not in days}
+    days = {str(day) for d in mentions for day in d.days}
+    numbers = {value for value, _ in numerals(text) if value not in days}
     numbers.update(str(NUMBER_WORDS[t]) for t in NUMBER_WORDS.keys() & tokens if NUMBER_WORDS[t] >= SMALL_NUMBER_WORD)
     numbers.update(str(int(SCALES[t])) for t in SCALES.keys() & tokens if t != "bn")
     return dates, numbers
@@ -220,7 +241,7 @@ def _extract(claim: Claim, position: float, surface: dict[str, str] | None) -> F
     words = frozenset(filter(None, map(_content_stem, tokens)))
     if surface is not None:
         _remember(surface, "w", [(s, tok) for tok in tokens if (s := _content_stem(tok))])
-        _remember(surface, "n", [(str(int(tok)), tok) for tok in tokens if tok.isdecimal()])
+        _remember(surface, "n", numerals(claim.text))
         _remember(surface, "n", [(str(NUMBER_WORDS[tok]), tok) for tok in tokens if tok in NUMBER_WORDS])
         for date in dates:
             month, _, day = date.partition("-")

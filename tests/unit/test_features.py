@@ -210,3 +210,13 @@ def test_a_phrase_with_a_gap_matches_across_a_name_in_the_gap():
     named = features("The leaders pledged to strengthen the bonds between the American and Indian people.")
     assert "people_exchanges" in named.concepts
     assert "people_exchanges" in features("They praised the friendship between the two peoples.").concepts
+
+
+def test_a_number_with_thousands_separators_or_a_decimal_point_is_one_number():
+    """Split at its punctuation, "1,200" was the numbers 1 and 200, and "$1.25 billion" shared a "1" with
+    "USD 1.5 billion": two amounts that differ looked alike."""
+    assert {n for n in features("Each side will free 1,200 prisoners.").numbers} == {"1200"}
+    assert "1200" in features("Some 1200 prisoners will be freed.").numbers
+    assert features("He announced $1.25 billion in aid.").numbers & features("USD 1.5 billion").numbers == {"1000000000"}
+    assert "1.5" in features("Освобождены 1,5 тысячи человек.").numbers
+    assert features("On 12 March, 2022, they met.").numbers == {"2022"}
