@@ -360,8 +360,9 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
             group_of[cid] = keep
 
     partners = _best_partners(scored, side_of)
+    pair_names = _pair_names(documents, prepared)
     _link_mutual_best(scored, partners, members, group_of, side_of, topics, p.mutual_min, rules, prepared.keys,
-                      _pair_names(documents, prepared))
+                      pair_names)
     _join_enumerations(documents, partners, members, group_of, side_of, topics, prepared, p.mutual_min, rules)
     _attach_neighbours(documents, members, group_of, side_of, scores, rules)
 
@@ -383,7 +384,8 @@ def align(documents: Sequence[Document], claim_topics: Mapping[str, Sequence[str
         frozenset(ids): _link_evidence(ids, rules.get(group_of[ids[0]], "merge"), scores, side_of, claims)
         for ids, _ in links
     }
-    omission_evidence = _omission_evidence(omitted, scored, group_of, members, side_of, scores, p)
+    omission_evidence = _omission_evidence(omitted, scored, group_of, members, side_of, scores, p, topics, partners,
+                                           prepared.keys, pair_names)
     return Alignment(tuple(links), tuple(omitted), scored_pairs=len(scores.cache),
                      link_evidence=link_evidence, omission_evidence=omission_evidence)
 
@@ -398,9 +400,25 @@ def _link_evidence(ids: Sequence[str], rule: str, scores: _Scores, side_of: Mapp
     return LinkEvidence(rule, tuple(pairs))
 
 
+def _why_not_mutual(cid: str, other: str, side_of: Mapping[str, str], topics: Mapping[str, frozenset[str]],
+                    partners: Mapping[tuple[str, str], tuple[float, str]], keys: Callable[[str], frozenset[str]],
+                    pair_names: frozenset[str]) -> str:
+    """Which condition of the mutual-best rule (``_link_mutual_best``) two claims left apart fail, in words."""
+    best_back = partners.get((other, side_of[cid]), (0.0, cid))[1]
+    if best_back != cid:
+        return f"{other} matches {best_back} better"
+    if not topics.get(cid, _NO_TOPICS) & topics.get(other, _NO_TOPICS):
+        return "their topics share nothing"
+    if not (keys(cid) & keys(other)) - pair_names:
+        return "they share only the countries the readouts are about"
+    return "one of them already reports a point with another claim"
+
+
 def _omission_evidence(omitted: Sequence[str], scored: Sequence[tuple[float, str, str]], group_of: Mapping[str, str],
                        members: Mapping[str, list[str]], side_of: Mapping[str, str], scores: _Scores,
-                       p: EngineParams) -> dict[str, OmissionEvidence]:
+                       p: EngineParams, topics: Mapping[str, frozenset[str]],
+                       partners: Mapping[tuple[str, str], tuple[float, str]], keys: Callable[[str], frozenset[str]],
+                       pair_names: frozenset[str]) -> dict[str, OmissionEvidence]:
     """For each omitted claim, its nearest claim of another side and what kept the two apart, in one sentence."""
     nearest: dict[str, tuple[float, str]] = {}
     for s, a, b in scored:
@@ -424,6 +442,10 @@ def _omission_evidence(omitted: Sequence[str], scored: Sequence[tuple[float, str
         elif s < p.merge_mean:
             reason = (f"its nearest claim on another side, {other}, scores {s:.2f}, under the {p.merge_mean:.2f} a "
                       f"link needs (or {p.mutual_min:.2f} for two claims that are each other's best match on one topic)")
+            if s >= p.mutual_min:
+                reason = (f"its nearest claim on another side, {other}, scores {s:.2f}: under the {p.merge_mean:.2f} a "
+                          f"link needs, and the {p.mutual_min:.2f} of two claims that are each other's best match "
+                          f"does not apply: {_why_not_mutual(cid, other, side_of, topics, partners, keys, pair_names)}")
         else:
             reason = f"its nearest claim on another side, {other} ({s:.2f}), matches another claim of this side much better"
         out[cid] = OmissionEvidence(other, round(s, 4), reason)

@@ -358,6 +358,12 @@ def test_two_leftovers_that_share_only_the_countries_the_readouts_are_about_stay
     result = align([document("white-house", washington), document("kremlin", moscow)], same_subject, "lexical")
     assert ("white-house:0", "kremlin:0") in dict(result.links)
     assert {"white-house:1", "kremlin:1"} <= set(result.omitted)
+    # the why of the omission names the condition the weaker rule failed, not just a threshold the score passed
+    assert result.omission_evidence["white-house:1"].reason.endswith(
+        "does not apply: they share only the countries the readouts are about")
+    apart = align([document("white-house", washington), document("kremlin", moscow)],
+                  {"white-house:1": ("bilateral",), "kremlin:1": ("humanitarian",)}, "lexical")
+    assert apart.omission_evidence["white-house:1"].reason.endswith("does not apply: their topics share nothing")
     # a telling name shared besides the country still links them
     moscow[1] = "Vladimir Putin said the American detained in Tver had been tried."
     washington[1] = "He raised the case of an American citizen held in Tver."
