@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 
 from comparisons.conflicts.numbers_ru import may_count_ru, russian_number_values
-from comparisons.words.numbers import NUMBER_WORDS, ORDINAL_WORDS, SCALES
+from comparisons.words.numbers import NUMBER_WORDS, NUMERAL, ORDINAL_WORDS, SCALES, format_number, numeral_value
 
 __all__ = ["KILLED", "PER_SIDE", "compatible", "may_count", "number_values"]
 
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
-"""A number in digits ("1,200", "2.5"; a comma only between groups of three, so "175 for 175," ends at 175) or
-words."""
+_NUM = r"(" + NUMERAL + "|" + "|".join(NUMBER_WORDS) + r")"
+"""A number in digits (``comparisons.words.numbers.NUMERAL``) or words."""
 _SCALE = r"(?:\s+(thousand|million|billion|trillion|bn)\b)?"
 _MONEY = re.compile(rf"(US\$|\$|€|£|¥)\s?{_NUM}{_SCALE}", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"\b{_NUM}{_SCALE}\s+(dollars|euros|rubles|roubles|pounds|yuan)\b", re.IGNORECASE)
@@ -207,9 +206,9 @@ def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str, m
     bound = _BOUND.search(text, max(0, start - _BOUND_REACH), start)
     if bound:
         shown = f"{bound.group(1)} {shown}"
-        key = (">" if bound.group(1).lower() in _AT_LEAST else "<") + _fmt(value)
+        key = (">" if bound.group(1).lower() in _AT_LEAST else "<") + format_number(value)
     else:
-        key = _fmt(value)
+        key = format_number(value)
     units.setdefault(unit, {})[key] = shown
 
 
@@ -221,12 +220,8 @@ def compatible(bound: str, exact: str) -> bool:
 
 def _value(number: str, scale: str | None) -> float:
     word = number.lower()
-    base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
+    base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else numeral_value(number)
     return base * SCALES.get((scale or "").lower(), 1.0)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
 
 
 def _singular(noun: str) -> str:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from comparisons.words.numbers import format_number
+
 __all__ = ["may_count_ru", "russian_number_values"]
 
 PER_SIDE = "per side"
@@ -180,8 +182,4 @@ def _put(units: dict[str, dict[str, str]], unit: str, value: float, text: str,
             bound, start = "<", tokens[first - reach][1]
             break
     shown = text[start:tokens[last][2]].strip()
-    units.setdefault(unit, {})[bound + _fmt(value)] = shown
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
+    units.setdefault(unit, {})[bound + format_number(value)] = shown

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from comparisons.matching.concepts import concept_lexicon, entity_lexicon, normalise
 from comparisons.words.dates import MONTH_NAMES, is_month_word, read_dates, read_months
-from comparisons.words.numbers import NUMBER_WORDS, SCALES
+from comparisons.words.numbers import NUMBER_WORDS, NUMERAL, SCALES, format_number, numeral_value
 from comparisons.words.stems import stem
 from readouts.model import Claim
 
@@ -121,24 +121,19 @@ SMALL_NUMBER_WORD = 3
 """Number words below this ("one", "two") count people and sides ("one of", "the two leaders"), not quantities."""
 
 
-_NUMERAL = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)(?!\w)")
-"""A numeral as written: thousands separated by commas ("1,200"), a decimal point or a Russian decimal comma
-("1.25", "1,5"). Read from the text, not from its words: splitting at the punctuation made "1,200" the numbers 1
-and 200, and "$1.25 billion" share a "1" with "USD 1.5 billion"."""
+_NUMERAL = re.compile(rf"(?<![\w.,])(?:(\d+,\d{{1,2}})(?!\d)|({NUMERAL}))(?!\w)")
+"""A numeral as written (``comparisons.words.numbers.NUMERAL``, or a Russian decimal comma: "1,5"). Read from the
+text, not from its words: splitting at the punctuation made "1,200" the numbers 1 and 200, and "$1.25 billion"
+share a "1" with "USD 1.5 billion"."""
 
 
 def numerals(text: str) -> list[tuple[str, str]]:
     """Each numeral of ``text`` as ``(value, as written)``: "1,200" -> "1200", "1.25" -> "1.25", "1,5" -> "1.5"."""
     found = []
     for match in _NUMERAL.finditer(text):
-        written = match.group(1)
-        if "," in written and all(len(part) == 3 for part in written.split(",")[1:]):
-            value = written.replace(",", "")
-        else:
-            value = written.replace(",", ".")
-        if "." in value:
-            value = value.rstrip("0").rstrip(".")
-        found.append((str(int(value)) if value.isdecimal() else value, written))
+        decimal_comma, written = match.groups()
+        value = float(decimal_comma.replace(",", ".")) if decimal_comma else numeral_value(written)
+        found.append((format_number(value), decimal_comma or written))
     return found
 
 
