@@ -98,6 +98,7 @@ WORKER = textwrap.dedent("""
     library = Library(root)
     pair = library.load(pair_id)
     claims = split_document(pair.side(side), pair.participants).claims
+    Path(go).with_name(f"ready-{side}").touch()  # read: a replacer may start now
     while not Path(go).exists():
         time.sleep(0.001)
     for claim in claims:
@@ -121,13 +122,15 @@ def test_two_processes_reviewing_one_pair_lose_no_decision(tmp_path):
 
 
 REPLACER = textwrap.dedent("""
-    import sys
+    import sys, time
     from pathlib import Path
     from readouts.library import Library
 
     root, pair_id, done = sys.argv[1:4]
     library = Library(root)
     pair = library.load(pair_id)
+    while not any(Path(root).parent.glob("ready-*")):  # the reviewer has read the pair it will review
+        time.sleep(0.001)
     (Path(root).parent / "go").touch()
     while not Path(done).exists():
         library.save(pair, force=True)  # what `dualread add --force` and the TUI's edit form do
