@@ -138,6 +138,9 @@ _PROCEDURAL = re.compile(
 
 def is_procedural(sentence: str) -> bool:
     """Whether ``sentence`` only announces what follows in the readout ("The overview of the talk is as
-    follows.") or is a pleasantry of a briefing ("Good afternoon.", "Thank you."): it states no point of the
-    event, so it is never a claim to link."""
+    follows."), is a pleasantry of a briefing ("Good afternoon.", "Thank you.") or is a mark with no word at all
+    (a press release's closing "###", a transcript's elision "<…>", a "* * *" break): it states no point of the
+    event, so it is never a claim to link (as a claim it was listed as a point only one side made)."""
+    if not any(ch.isalnum() for ch in sentence):
+        return True
     return len(sentence) <= 120 and bool(_PROCEDURAL.match(sentence.strip()))

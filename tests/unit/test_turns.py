@@ -63,6 +63,15 @@ def test_greetings_and_the_overview_line_are_procedural_asides():
     assert procedural == ["Good afternoon.", "The overview of the talk is as follows."]
 
 
+def test_marks_with_no_word_are_asides_not_points_only_one_side_made():
+    text = ("Readout of the call\n\nPresident Hale spoke today with President Sorin.\n\n<…>\n\n"
+            "The leaders agreed to stay in touch.\n\n###\n")
+    doc = split_document(Side("white-house", text), PEOPLE)
+    assert [c.text for c in doc.claims] == ["President Hale spoke today with President Sorin.",
+                                           "The leaders agreed to stay in touch."]
+    assert [(a.text, a.kind) for a in doc.asides] == [("<…>", "procedure"), ("###", "procedure")]
+
+
 def test_an_answer_knows_its_question_and_a_bare_yes_opens_its_point():
     doc = split_document(Side("kremlin", BRIEFING), PEOPLE)
     ships = next(c for c in doc.claims if "ships" in c.text)
@@ -121,6 +130,13 @@ def test_an_answer_with_no_topic_of_its_own_is_about_what_its_question_asked():
     ("The claims attributable to the militia were discussed.", False),
     ("The presidents discussed the following issues: trade, energy and climate.", False),
     ("The summary of the talks will be published on Monday in Geneva by both delegations after they meet.", False),
+    # marks with no word: a press release's end, a transcript's elision, a break between parts
+    ("###", True),
+    ("<…>", True),
+    ("[...]", True),
+    ("* * *", True),
+    ("Point 3.", False),
+    ("2.", False),
 ])
 def test_procedural_lines_are_told_from_points(sentence, procedural):
     assert is_procedural(sentence) is procedural
