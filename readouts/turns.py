@@ -6,7 +6,8 @@
   ``body``; ``speaker`` is the name the label gives, titles left out ("Presidential Aide Yury Ushakov" ->
   "Yury Ushakov"), or None for a question; ``question`` says a journalist is asking. A turn runs until the next.
 - ``is_procedural(sentence) -> bool``: a sentence about the readout itself ("The overview of the talk is as
-  follows.") or a briefing's pleasantry ("Good afternoon.") rather than about the event.
+  follows."), a briefing's pleasantry ("Good afternoon."), a mark with no word ("###") or the furniture of a web
+  page ("Related: ...", "Tags: ...") rather than about the event.
 
 Why: some governments publish a briefing's transcript as their readout. A journalist's question is not a point the
 side makes, so it must never link as one; the label is not part of what the speaker says; and a claim with no
@@ -136,11 +137,26 @@ _PROCEDURAL = re.compile(
 )
 
 
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:(?:related|share(?:\s+this)?|photos?|video|tags|print|e-?mail|follow\s+us|subscribe|copyright|"
+    r"фото|видео|теги)\b[^\n:]{0,20}:.*|©.*|(?:https?://|www\.)\S+)\s*$",
+    re.IGNORECASE,
+)
+"""A line of the web page a readout was copied from, not of the readout: "Related: ...", "Share this: ...",
+"Photo: ...", "Tags: ...", a copyright line, a bare address."""
+
+
+def _is_page_furniture(sentence: str) -> bool:
+    lines = [line for line in sentence.splitlines() if line.strip()]
+    return bool(lines) and all(_FURNITURE_LINE.match(line) for line in lines)
+
+
 def is_procedural(sentence: str) -> bool:
     """Whether ``sentence`` only announces what follows in the readout ("The overview of the talk is as
-    follows."), is a pleasantry of a briefing ("Good afternoon.", "Thank you.") or is a mark with no word at all
-    (a press release's closing "###", a transcript's elision "<…>", a "* * *" break): it states no point of the
-    event, so it is never a claim to link (as a claim it was listed as a point only one side made)."""
-    if not any(ch.isalnum() for ch in sentence):
+    follows."), is a pleasantry of a briefing ("Good afternoon.", "Thank you."), is a mark with no word at all
+    (a press release's closing "###", a transcript's elision "<…>", a "* * *" break) or is the furniture of the
+    web page the text was copied from ("Related: ...", "Photo: ...", "Tags: ...", a bare address): it states no
+    point of the event, so it is never a claim to link (as a claim it was listed as a point only one side made)."""
+    if not any(ch.isalnum() for ch in sentence) or _is_page_furniture(sentence):
         return True
     return len(sentence) <= 120 and bool(_PROCEDURAL.match(sentence.strip()))

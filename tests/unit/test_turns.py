@@ -137,6 +137,14 @@ def test_an_answer_with_no_topic_of_its_own_is_about_what_its_question_asked():
     ("* * *", True),
     ("Point 3.", False),
     ("2.", False),
+    # the web page a readout was copied from
+    ("Related: President's remarks at the summit\nShare this: https://example.org/x\nPhoto: Ivan Petrov", True),
+    ("Tags: Russia, USA", True),
+    ("https://www.example.org/readout", True),
+    ("© 2026 Ministry of Foreign Affairs", True),
+    ("Photo opportunities were discussed: the leaders will meet the press.", False),
+    ("Related issues of trade were also raised.", False),
+    ("Related: President's remarks\nThe leaders agreed to meet again in May.", False),
 ])
 def test_procedural_lines_are_told_from_points(sentence, procedural):
     assert is_procedural(sentence) is procedural
