@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     is are was were be been being has have had having do does did will would shall should can could may might must
     not no yes also further furthermore moreover however both all any each every other such same own so too very
     just only even more most much many some few one new who whom whose which what when where why how whether while if
-    then once again still already yet up down out off away today tonight yesterday tomorrow day week month year
+    then once again still already yet always up down out off away today tonight yesterday tomorrow day week month year
     mr mrs ms dr jr sr r j h d w
     president presidents prime minister ministers leader leaders head heads state states side sides party parties
     two countries country government governments official officials counterpart counterparts call conversation

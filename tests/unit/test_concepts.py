@@ -218,6 +218,18 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("air_defense", "He thanked him for the Patriot systems."),
     # "extended a warm welcome" shared only "extend" with "agreed to extend the tariff cut" and joined its link
     ("greetings", "The president extended a warm welcome to his guest."),
+    # the standard notions of a call between two militaries or two leaders, each side in its own words
+    ("ceasefire", "He pressed for a halt to hostilities along the whole front."),
+    ("tone", "It was professional."),
+    ("tone", "The conversation was held in a businesslike manner."),
+    ("future_contacts", "It is worth having this kind of line open."),
+    ("future_contacts", "Both sides will keep up high-level interactions."),
+    ("weapons_supplies", "I thanked him for the new defence package."),
+    ("talks", "We will only sit down at the table once the troops have left."),
+    ("nuclear_safety", "The situation at the Zaporozhye nuclear power station was discussed."),
+    ("initiative", "The Secretary asked for this call."),
+    ("initiative", "The conversation took place at the initiative of the American side."),
+    ("initiative", "Разговор состоялся по инициативе американской стороны."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -229,6 +241,9 @@ NOT_THAT_POINT = [
     ("financial_aid", "The banks reported strong financial results."),
     ("sanctions", "The pressure of the election campaign was felt."),
     ("air_defense", "He spoke like a true patriot."),
+    # who raised a case during the call is not who asked for the call
+    ("initiative", "At the request of the President, the case of a detained citizen was touched upon."),
+    ("future_contacts", "They discussed the front line in the east."),
 ]
 
 

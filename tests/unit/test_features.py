@@ -116,6 +116,12 @@ def test_words_about_the_readouts_themselves_are_not_content():
     assert not {"accoun", "readou", "accord"} & f.words
 
 
+def test_always_is_no_content_word():
+    # "has always been consistent" shared only "always" with another sentence of the other side and joined its link
+    f = features("China's policy toward the United States has always been consistent.")
+    assert not {"alway", "always"} & f.words
+
+
 def test_dates_are_read_in_both_orders_and_languages():
     assert {"01-09", "01-10"} <= features("The round is set for January 9–10 in Geneva.").dates
     assert "03-18" in features("Мораторий действует с 18 марта.").dates
