@@ -230,6 +230,9 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("initiative", "The Secretary asked for this call."),
     ("initiative", "The conversation took place at the initiative of the American side."),
     ("initiative", "Разговор состоялся по инициативе американской стороны."),
+    # measures named with words between ("economic and other measures" is the other side's "restrictive measures")
+    ("sanctions", "He warned of economic and other measures if the troops move."),
+    ("sanctions", "The allies prepared restrictive and punitive measures."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -244,6 +247,7 @@ NOT_THAT_POINT = [
     # who raised a case during the call is not who asked for the call
     ("initiative", "At the request of the President, the case of a detained citizen was touched upon."),
     ("future_contacts", "They discussed the front line in the east."),
+    ("sanctions", "They agreed on measures to deepen economic ties."),
 ]
 
 
