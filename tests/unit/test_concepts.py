@@ -233,6 +233,13 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     # measures named with words between ("economic and other measures" is the other side's "restrictive measures")
     ("sanctions", "He warned of economic and other measures if the troops move."),
     ("sanctions", "The allies prepared restrictive and punitive measures."),
+    # weapons named with words between ("deliveries of Western arms" is the other side's "security assistance")
+    ("weapons_supplies", "He raised the growing deliveries of Western arms to the region."),
+    # making those responsible answer for what they did, however phrased
+    ("accountability", "The leaders agreed to hold Russia to account."),
+    ("accountability", "Those who gave the orders will answer for them."),
+    ("accountability", "They discussed a special tribunal and an end to impunity."),
+    ("accountability", "Виновные будут привлечены к ответственности."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -248,6 +255,8 @@ NOT_THAT_POINT = [
     ("initiative", "At the request of the President, the case of a detained citizen was touched upon."),
     ("future_contacts", "They discussed the front line in the east."),
     ("sanctions", "They agreed on measures to deepen economic ties."),
+    ("accountability", "He gave an account of the talks in Geneva."),
+    ("countering", "Those responsible must be brought to justice."),
 ]
 
 
