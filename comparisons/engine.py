@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENGINE_VERSION", "Prepared", "compare", "prepare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.17"
+ENGINE_VERSION = "1.18"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4
@@ -40,6 +40,7 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     """Compare the sides of ``pair`` under ``options`` (lexical similarity, default taxonomy when ``None``)."""
     from comparisons.matching.align import align
     from comparisons.matching.similarity import get_scorer
+    from comparisons.topics.tagging import for_alignment
 
     options = options or CompareOptions()
     taxonomy = resolve_taxonomy(options)
@@ -53,7 +54,8 @@ def compare(pair: Pair, options: CompareOptions | None = None) -> Comparison:
     # A pair with claims on only one side has nothing to link: skip loading a scorer for it.
     if sum(1 for d in documents if d.claims) >= 2:
         scorer = get_scorer(options.similarity, options.model)
-        alignment = align(documents, claim_topics, scorer, params, voices=[p.name for p in pair.participants])
+        alignment = align(documents, for_alignment(claim_topics, topic_evidence), scorer, params,
+                          voices=[p.name for p in pair.participants])
         raw_links = [(tuple(ids), float(score)) for ids, score in alignment.links]
         link_evidence, omission_evidence = alignment.link_evidence, alignment.omission_evidence
     else:

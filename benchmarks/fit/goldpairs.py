@@ -32,6 +32,7 @@ from comparisons.matching.align import align  # noqa: E402
 from comparisons.matching.similarity import get_scorer  # noqa: E402
 from comparisons.options import CompareOptions  # noqa: E402
 from comparisons.params import EngineParams  # noqa: E402
+from comparisons.topics.tagging import for_alignment  # noqa: E402
 from readouts.adding import build_pair  # noqa: E402
 from readouts.library import Library  # noqa: E402
 from readouts.model import Pair  # noqa: E402
@@ -50,16 +51,19 @@ class GoldPair:
     english: bool = True
     _prepared: tuple | None = field(default=None, repr=False)
     _truth: tuple | None = field(default=None, repr=False)
+    _aligned_topics: dict = field(default_factory=dict, repr=False)
 
     def prepared(self):
         """(documents, claim topics): what the engine computes before any number of ``EngineParams`` matters."""
         if self._prepared is None:
-            documents, topics, _ = prepare(self.pair, resolve_taxonomy(CompareOptions()))
+            documents, topics, evidence = prepare(self.pair, resolve_taxonomy(CompareOptions()))
             self._prepared = (documents, topics)
+            self._aligned_topics = for_alignment(topics, evidence)
         return self._prepared
 
     def links(self, params: EngineParams) -> list[tuple[str, ...]]:
-        documents, topics = self.prepared()
+        documents, _ = self.prepared()
+        topics = self._aligned_topics  # what the engine's aligner weighs (comparisons.engine.compare)
         voices = [p.name for p in self.pair.participants]
         return [ids for ids, _ in align(documents, topics, get_scorer("lexical"), params, voices=voices).links]
 

@@ -14,7 +14,9 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
 3. The previous claim: readouts state one point across sentences. A claim that points back ("this would be a
    grave error", "challenges in this area") also takes the main topic of the claim before it; a claim that opens
    with a linking phrase ("In this context, ...") takes it only when it has no topic of its own; a claim with no
-   topic that simply continues ("They also praised ...") takes the previous claim's main topic.
+   topic that simply continues ("They also praised ...") takes the previous claim's main topic, and so does a claim
+   with no topic in the same paragraph as the claim before ("We went through the draft point by point."):
+   a paragraph states one point, and a sentence that names nothing of its own inside it goes on with that point.
 4. The question it answers: in a briefing's transcript, an answer with no topic of its own ("The topic was not
    raised in any detail.") takes the topics of the journalist's question ("What about sanctions?"), before rule 3.
 """
@@ -22,6 +24,7 @@ How a claim gets its topics (the signals themselves are found by ``comparisons.t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -29,7 +32,8 @@ from comparisons.topics.signals import Found, Hit, Scores, compile_taxonomy
 from comparisons.topics.taxonomy import Taxonomy
 from readouts.model import Document
 
-__all__ = ["THRESHOLD", "ClaimTags", "describe_hit", "refers_back", "score_text", "tag_claims", "tag_document"]
+__all__ = ["BY_PARAGRAPH", "THRESHOLD", "ClaimTags", "describe_hit", "for_alignment", "refers_back", "score_text",
+           "tag_claims", "tag_document"]
 
 Evidence = dict[str, dict[str, tuple[str, ...]]]
 """Claim id -> topic id -> why the claim carries the topic, one description per signal or rule."""
@@ -43,6 +47,9 @@ class ClaimTags(NamedTuple):
 
 THRESHOLD = 1.0
 """The score a topic needs in a claim: one keyword, or two hints."""
+
+BY_PARAGRAPH = "(same paragraph, no topic of its own)"
+"""Ends the evidence of a topic a claim took only for standing in the paragraph of the claim before."""
 
 _A_WORD = re.compile(r"[^\W\d_]{3}")
 
@@ -113,6 +120,7 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
     why: Evidence = {}
     previous: Scores = {}
     previous_id = ""
+    previous_paragraph = -1
     for claim, (own, context), signals in zip(claims, evidence, found, strict=True):
         for t, (score, pos) in context.items():
             if t in present:
@@ -138,16 +146,20 @@ def tag_claims(document: Document, taxonomy: Taxonomy) -> ClaimTags:
             elif not kept and rest != claim.text:
                 kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
                 taken = dict.fromkeys(kept, f"follows on from {previous_id}")
-            if not kept and _CONTINUATION.search(claim.text):
+            continues = not kept and _CONTINUATION.search(claim.text) is not None
+            if continues or (not kept and claim.paragraph == previous_paragraph):
                 # Only the main point carries on: "He also stressed ..." after a claim on sanctions and NATO is
-                # about one of them at most, and the main one is the likelier.
+                # about one of them at most, and the main one is the likelier. A claim that names nothing of its
+                # own inside the paragraph of the claim before ("We went through the draft point by point.")
+                # goes on with that paragraph's point: a paragraph is the writer's unit of one point.
                 kept = {t: (THRESHOLD, -1) for t in _main_topics(previous)}
-                taken = dict.fromkeys(kept, f"continues {previous_id}")
+                how = "" if continues else f" {BY_PARAGRAPH}"
+                taken = dict.fromkeys(kept, f"continues {previous_id}{how}")
         topics = tuple(sorted(kept, key=order.__getitem__))
         result[claim.id] = topics
         if topics:
             why[claim.id] = _describe(claim.text, topics, signals, order, present, taken)
-        previous, previous_id = kept, claim.id
+        previous, previous_id, previous_paragraph = kept, claim.id, claim.paragraph
     return ClaimTags(result, why)
 
 
@@ -200,6 +212,20 @@ def _describe(text: str, topics: tuple[str, ...], signals: Found, order: dict[st
         if topic in taken:
             found.append(taken[topic])
         out[topic] = tuple(dict.fromkeys(found)) if len(found) > 1 else tuple(found)
+    return out
+
+
+def for_alignment(topics: Mapping[str, tuple[str, ...]],
+                  evidence: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    """``topics`` without those a claim carries only for standing in the paragraph of the claim before: they say
+    what a reader takes the claim to be about, not that it reports the same point as a claim of the other side, so
+    the aligner does not weigh them (a one-sided sentence would otherwise join its neighbour's link)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cid, ids in topics.items():
+        why = evidence.get(cid)
+        if why:
+            ids = tuple(t for t in ids if not any(BY_PARAGRAPH in line for line in why.get(t, ())))
+        out[cid] = ids
     return out
 
 

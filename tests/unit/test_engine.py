@@ -108,7 +108,8 @@ def standins(monkeypatch):
 
     for name, attrs in {
         "readouts.documents": {"split_document": standin_split, "one_name_per_speaker": tuple},
-        "comparisons.topics.tagging": {"tag_claims": lambda document, taxonomy: (standin_tag(document, taxonomy), {})},
+        "comparisons.topics.tagging": {"tag_claims": lambda document, taxonomy: (standin_tag(document, taxonomy), {}),
+                                       "for_alignment": lambda topics, evidence: dict(topics)},
         "comparisons.matching.similarity": {"get_scorer": get_scorer},
         "comparisons.matching.align": {"align": standin_align},
     }.items():

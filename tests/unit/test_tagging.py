@@ -15,18 +15,19 @@ from comparisons.topics.tagging import score_text, tag_document
 from readouts.model import Claim, Document, Side
 
 
-def document(*sentences: str, key: str = "norland") -> Document:
-    """One side whose claims are the given sentences, with exact offsets into the joined text."""
+def document(*sentences: str, key: str = "norland", one_paragraph: bool = False) -> Document:
+    """One side whose claims are the given sentences, with exact offsets into the joined text: each sentence a
+    paragraph of its own, or all of them one paragraph."""
     text, claims = "", []
     for index, sentence in enumerate(sentences):
         start = len(text)
         text += sentence + " "
-        claims.append(Claim(key, index, start, start + len(sentence), sentence))
+        claims.append(Claim(key, index, start, start + len(sentence), sentence, paragraph=0 if one_paragraph else index))
     return Document(Side(key, text.rstrip()), tuple(claims))
 
 
-def tags(*sentences: str, taxonomy=None) -> list[tuple[str, ...]]:
-    doc = document(*sentences)
+def tags(*sentences: str, taxonomy=None, one_paragraph: bool = False) -> list[tuple[str, ...]]:
+    doc = document(*sentences, one_paragraph=one_paragraph)
     result = tag_document(doc, taxonomy or default_taxonomy())
     assert set(result) == {c.id for c in doc.claims}
     return [result[c.id] for c in doc.claims]
@@ -61,6 +62,35 @@ def test_a_follow_up_with_no_topic_of_its_own_continues_the_previous_one():
     )
     assert first == ("economy",)
     assert second == ("economy",)
+
+
+# A claim that names no topic of its own, in the paragraph of a claim that does: it goes on with that point,
+# whatever its first words. (previous claim, follow-up, the topic the follow-up takes)
+SAME_PARAGRAPH_FOLLOW_UPS = [
+    ("The delegations reviewed the draft text of the agreement on navigation.",
+     "We went through it point by point.", "talks"),
+    ("The Secretary raised the drone incursions over the airfields near the border.",
+     "In response, it was said that the accusations were groundless.", "de-escalation"),
+    ("Both sides discussed the sanctions imposed on the two banks last spring.",
+     "The Russian side described them as unlawful and counterproductive.", "sanctions"),
+    ("He described the situation on the front line in the east.",
+     "Separately, we spoke about the coalition for our pilots.", "de-escalation"),
+]
+
+
+@pytest.mark.parametrize(("first", "follow_up", "topic"), SAME_PARAGRAPH_FOLLOW_UPS)
+def test_a_claim_with_no_topic_of_its_own_goes_on_with_its_paragraphs_point(first, follow_up, topic):
+    before, after = tags(first, follow_up, one_paragraph=True)
+    assert topic in before
+    assert after == (topic,)
+    # Near miss: the same sentence opening a new paragraph starts a point of its own, with nothing to name it.
+    assert tags(first, follow_up)[1] == ()
+
+
+def test_a_claim_with_a_topic_of_its_own_in_the_same_paragraph_keeps_only_its_own():
+    _, second = tags("The ministers discussed the sanctions on the two banks.",
+                     "The trade in grain through the Black Sea ports was also reviewed.", one_paragraph=True)
+    assert "sanctions" not in second and "economy" in second
 
 
 def test_a_follow_up_continues_only_the_main_point_of_a_claim_on_two_subjects():

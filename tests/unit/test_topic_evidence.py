@@ -13,7 +13,7 @@ from comparisons.engine import compare
 from comparisons.jsonio import from_dict, to_dict
 from comparisons.options import CompareOptions
 from comparisons.topics.taxonomy import load_taxonomy
-from comparisons.topics.tagging import tag_claims
+from comparisons.topics.tagging import for_alignment, tag_claims
 from readouts.model import Pair, Side
 from test_jsonio import validate
 from test_tagging import document
@@ -57,7 +57,7 @@ PAIR = Pair(
     id="test-evidence",
     event="A fisheries call",
     date=dt.date(2024, 5, 2),
-    sides=(Side("east", "East readout\n\nThe ministers discussed the trawler fleet. The lunch was pleasant.\n"),
+    sides=(Side("east", "East readout\n\nThe ministers discussed the trawler fleet.\n\nThe lunch was pleasant.\n"),
            Side("west", "West readout\n\nThe trawler fleet was discussed by the ministers.\n")),
 )
 
@@ -82,3 +82,29 @@ def test_a_comparison_saved_before_topic_evidence_existed_still_loads(tmp_path):
     back = from_dict(data, PAIR)
     assert back.topics_of("east:0") == ("fisheries",)
     assert back.topic_evidence_of("east:0") == {}
+
+
+SAME_PARAGRAPH = Pair(
+    id="test-paragraph",
+    event="A fisheries call",
+    date=dt.date(2024, 5, 2),
+    sides=(Side("east", "East readout\n\nThe ministers discussed the trawler fleet. The lunch was long and pleasant.\n"),
+           Side("west", "West readout\n\nThe trawler fleet was discussed by the ministers.\n\n"
+                        "The lunch was long and pleasant.\n")),
+)
+
+
+def test_a_topic_taken_from_the_paragraph_is_shown_with_its_reason_but_links_nothing(tmp_path):
+    comparison = compare(SAME_PARAGRAPH, CompareOptions(taxonomy=fisheries(tmp_path)))
+    # East's lunch stands in the paragraph on the fleet: a reader takes it as part of that point, and is told why.
+    assert comparison.claim_topics["east:1"] == ("fisheries",)
+    assert comparison.topic_evidence["east:1"]["fisheries"] == (
+        "continues east:0 (same paragraph, no topic of its own)",)
+    # West's lunch, a paragraph of its own, has no topic.
+    assert comparison.claim_topics["west:1"] == ()
+    # The same words still link the two lunches, and the fleet claims link each other: the topic East's lunch took
+    # from its paragraph changes no link.
+    linked = {frozenset(link.claims) for link in comparison.links}
+    assert linked == {frozenset({"east:0", "west:0"}), frozenset({"east:1", "west:1"})}
+    # What the aligner weighs leaves that topic out: it says what the claim is about, not what it reports.
+    assert for_alignment(comparison.claim_topics, comparison.topic_evidence)["east:1"] == ()
