@@ -742,6 +742,10 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     # more pressure on the side at war
     ("sanctions", "The President stressed that pressure on Russia must grow."),
     ("sanctions", "We also discussed a price cap on the aggressor's oil."),
+    # soldiers and pilots trained for the war, fighter jets sent to it
+    ("de-escalation", "The first pilots have begun their training abroad, and the jets will follow in the spring."),
+    ("de-escalation", "The allies will continue the training of the country's soldiers and its new brigades."),
+    ("de-escalation", "He asked the partners for more fighter jets to protect the skies over the capital."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -749,6 +753,8 @@ NOT_THAT_TOPIC = [
     ("de-escalation", "The freeze of the harbour kept the fishing fleet in port."),
     ("de-escalation", "The fund will finance the purchase of new school buses."),
     ("sanctions", "The pressure of the election campaign was felt by both candidates."),
+    ("de-escalation", "He praised the training of young diplomats at the academy."),
+    ("de-escalation", "The national team's players resumed training after the break."),
 ]
 
 
@@ -762,3 +768,18 @@ def test_each_sides_wording_names_its_core_topic(topic, sentence):
 def test_the_same_words_in_another_sense_do_not_name_the_topic(topic, sentence):
     (topics,) = tags(sentence)
     assert topic not in topics, topics
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers agreed on next year's catch quotas under the fisheries agreement.",
+    "The fishing fleets of both countries met at sea.",
+    "Стороны обсудили рыболовство в северных водах.",
+])
+def test_fishing_and_its_quotas_are_the_economy(sentence):
+    (topics,) = tags(sentence)
+    assert "economy" in topics, topics
+
+
+def test_quotas_for_anything_else_are_not_the_economy():
+    (topics,) = tags("The country raised its quotas for refugees from the region.")
+    assert "economy" not in topics, topics
