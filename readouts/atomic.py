@@ -13,6 +13,8 @@
   ``before_swap`` (files carried over from the old folder) just before them.
 - ``changing_inside(folder)``: held while a file inside a subfolder is changed in place (a pair's review), so that
   no replace or removal of that subfolder runs in the middle of the change.
+- ``reading_inside(folder)``: held while a subfolder is listed or read (a pair loaded), so that a reader sees each
+  pair whole, as it was before a replace or as it is after, never between the replace's two renames.
 - ``remove_dir_atomic(folder)``: delete a folder in one step as far as any reader can tell: it is renamed to a
   scratch name first (gone from its place at once, whole), then removed; a crash between the two leaves scratch
   that ``remove_stale_scratch`` clears, never half a folder under its name. A link is removed, not followed.
@@ -38,8 +40,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-__all__ = ["changing_inside", "is_scratch_name", "remove_dir_atomic", "remove_stale_scratch", "replace_dir_atomic",
-           "restore_set_aside", "staging_dir", "write_bytes_atomic", "write_text_atomic", "write_text_through"]
+__all__ = ["changing_inside", "is_scratch_name", "reading_inside", "remove_dir_atomic", "remove_stale_scratch",
+           "replace_dir_atomic", "restore_set_aside", "staging_dir", "write_bytes_atomic", "write_text_atomic",
+           "write_text_through"]
 
 _SCRATCH_MARK = ".dualread-"
 _ASIDE_SUFFIX = ".old"
@@ -94,6 +97,22 @@ def changing_inside(folder: str | Path) -> Iterator[None]:
     review): no ``replace_dir_atomic`` or ``remove_dir_atomic`` in ``folder`` runs meanwhile, so the change lands
     in the folder that stays, never in one being set aside after its files were copied. Many changes may hold it at
     once (they have locks of their own)."""
+    with _swap_lock(Path(folder), shared=True):
+        yield
+
+
+@contextlib.contextmanager
+def reading_inside(folder: str | Path) -> Iterator[None]:
+    """Held while ``folder`` is listed or one of its subfolders read (a pair loaded: pair.yaml, then each side
+    file by the names it gives): no ``replace_dir_atomic`` or ``remove_dir_atomic`` in ``folder`` runs meanwhile.
+
+    Why a lock and not a retry: a replace is two renames (the old folder aside, the new one in), so a reader
+    without it could find no folder at all, or read pair.yaml from the old folder and the side files from the new
+    one ("missing side file" when their sides differ; silently half of each when the names agree, which no retry
+    could tell). The replace already holds this lock exclusively for just its two renames; a reader holding it
+    shared waits at most for those, and a replace waits at most for one pair's read (milliseconds). Readers never
+    wait for each other. Where ``flock`` does not exist (Windows) or the folder cannot be opened, nothing is held
+    and a read is what it was without the lock."""
     with _swap_lock(Path(folder), shared=True):
         yield
 

@@ -37,6 +37,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from readouts.atomic import reading_inside, restore_set_aside
 from readouts.catalog_db import discard, ensure_part, is_damage, open_database, write
 from readouts.errors import ReadoutError
 from readouts.pairfile import PAIR_FILE
@@ -286,8 +287,11 @@ class Catalog:
             return found
         if not root.is_dir():
             raise ReadoutError("the library is not a folder", file=root)
+        restore_set_aside(root)  # a pair a killed replace left set aside is back before it could be missed
         try:
-            with os.scandir(root) as entries:
+            # Under the read lock: a pair being replaced (``add --force``) is under neither name between the
+            # replace's two renames, and would be taken for removed.
+            with reading_inside(root), os.scandir(root) as entries:
                 for entry in entries:
                     if entry.name.startswith("."):
                         continue
@@ -306,9 +310,13 @@ class Catalog:
         pair, or the one-line problem that keeps it from loading."""
         files: tuple[str, ...] = ()
         if folder.path is None:
-            stamp = RESOURCE_STAMP
-        else:
+            return self._load(folder, RESOURCE_STAMP, files)
+        with reading_inside(self.library.root):  # the stamp and the pair of one folder, never of two (a replace)
             stamp, files = take_stamp(folder.path, first=(PAIR_FILE,))
+            return self._load(folder, stamp, files)
+
+    def _load(self, folder: _Folder, stamp: str,
+              files: tuple[str, ...]) -> tuple[_Folder, str, tuple[str, ...], "Pair | None", str | None]:
         try:
             return folder, stamp, files, self.library.load(folder.id), None
         except ReadoutError as error:

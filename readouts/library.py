@@ -33,6 +33,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from readouts.atomic import (
+    reading_inside,
     remove_dir_atomic,
     remove_stale_scratch,
     replace_dir_atomic,
@@ -175,7 +176,9 @@ class Library:
         restore_set_aside(self.root)
         try:
             # A link to a folder is listed too: one that leads out of the library is named as broken when loaded.
-            return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+            # Listed under the read lock: a pair being replaced is under neither name between the two renames.
+            with reading_inside(self.root):
+                return sorted(p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
         except OSError as error:
             raise ReadoutError(f"cannot read the library folder: {error.strerror or error}", file=self.root) from None
 
@@ -189,7 +192,8 @@ class Library:
             found[folder.name] = _entry(folder, Path(str(folder)), sample=True)
         for folder in self._user_folders():
             # A user folder with a sample's name hides that sample: what is on disk is what the user edits.
-            found[folder.name] = _entry(folder, folder, sample=False, within=self.root)
+            with reading_inside(self.root):  # the pair as it was before a replace or after it, whole
+                found[folder.name] = _entry(folder, folder, sample=False, within=self.root)
 
         def order(entry: LibraryEntry) -> tuple[int, int, str]:
             if entry.pair is None:
@@ -217,9 +221,11 @@ class Library:
         check_pair_id(pair_id, field=None)
         folder = self.root / pair_id
         if not folder.exists():
-            restore_set_aside(self.root, pair_id)
-        if folder.is_dir():
-            return _load_folder(folder, sample=False, within=self.root)
+            restore_set_aside(self.root, pair_id)  # before the read lock, which would keep it from taking its own
+        # pair.yaml and every side file from one folder: the old pair or the new one, whole (``reading_inside``).
+        with reading_inside(self.root):
+            if folder.is_dir():
+                return _load_folder(folder, sample=False, within=self.root)
         for sample in _sample_folders():
             if sample.name == pair_id:
                 return _load_folder(sample, sample=True)
