@@ -4,6 +4,8 @@
   weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January", "January 10th", "10 января" and
   "десятого января" are one day; "3:35 p.m." and "15:35" one time) and mapped to how the text writes it. Days and months are read by
   ``comparisons.words.dates``, as the matcher reads them.
+- ``relatives_agree(a, b) -> bool``: whether two sides' relative times can both be true ("early next month" and "next
+  month" can; "next week" and "next month" cannot); a window ("in the coming weeks") is no relative time at all.
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
 - ``unset_dates(text) -> dict[str, str]``: ``{"not set": the words}`` when the text says no date is set yet
@@ -16,12 +18,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from comparisons.words.dates import MONTH_NAMES, read_dates, read_months
 
 __all__ = ["DATE_LEVELS", "NO_DATES", "SET_LEVELS", "UNSET_WORDS", "date_values", "mask_dates", "may_date",
-           "names_a_time_zone", "unset_dates", "within_a_day"]
+           "names_a_time_zone", "relatives_agree", "unset_dates", "within_a_day"]
 
 _MONTH_NAMES_LOW = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(m[:3].lower() for m in MONTH_NAMES)
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):(\d{2})\b", re.IGNORECASE)
@@ -29,10 +31,12 @@ _TIME_ZONE = re.compile(r"\b(?:[A-Z][a-z]+ time|local time|GMT|UTC|EST|EDT|ET|CE
 _YEAR = re.compile(r"(?<![\w$€£.,])((?:19|20)\d\d)(?![\w%])")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(
-    r"\b((?:early |late |later )?(?:next|this|coming) (?:week|month|year)|in the coming (?:days|weeks|months)"
-    r"|(?:early|later) (?:next|this) (?:week|month|year))\b",
+    r"\b(?:(early|late|later)\s+)?(next|this|coming)\s+(week|month|year)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b",
     re.IGNORECASE,
 )
+"""A time said from the day of the readout: "next week", "early next month", "later this year"; and a window, "in the
+coming weeks", "the coming month", which sets no date (it holds next week as well as next month) and is not read."""
+_UNITS = ("week", "month", "year")
 
 _YEAR_END = re.compile(
     r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b|\b(?:this\s+)?year[-\s]end\b"
@@ -123,8 +127,10 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
     for m in _WEEKDAY.finditer(text):
         levels["weekday"][m.group(1)] = m.group(1)
     for m in _RELATIVE.finditer(text):
-        phrase = m.group(1).lower()
-        levels["relative"][phrase] = phrase
+        which = (m.group(2) or "coming").lower()
+        if which != "coming":
+            part = {"early": ":early", "late": ":late", "later": ":late"}.get((m.group(1) or "").lower(), "")
+            levels["relative"][f"{which} {m.group(3).lower()}{part}"] = " ".join(m.group().lower().split())
     for m in _YEAR.finditer(text):
         levels["year"][m.group(1)] = m.group(1)
     # A clock time with a time zone ("23:35 Moscow time") may be the same moment as another zone's: left alone.
@@ -132,6 +138,25 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
         for m in _TIME.finditer(text):
             levels["time"][_clock(m)] = m.group().strip()
     return levels
+
+
+def relatives_agree(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two sides' relative times (``date_values``' "relative" keys: "next month", "next month:early") can
+    both be true of one event: some time of each agrees with some time of the other.
+
+    Two times of one unit agree when they name the same week, month or year and, if both name a part of it, the
+    same part ("early next month" is in "next month", not in "late next month"). A week or a month agrees with
+    "this year" and a week with "this month" (it falls inside them, or may: the readout's date is not known here);
+    any other pair of units names two times ("next week" against "next month", "this week" against "next month")."""
+    def agree(x: str, y: str) -> bool:
+        (xw, xu), xp = x.split(":")[0].split(), x.partition(":")[2]
+        (yw, yu), yp = y.split(":")[0].split(), y.partition(":")[2]
+        if xu == yu:
+            return xw == yw and (not xp or not yp or xp == yp)
+        (_, fu), (cw, cu) = sorted(((xw, xu), (yw, yu)), key=lambda t: _UNITS.index(t[1]))
+        return cw == "this" and _UNITS.index(cu) > _UNITS.index(fu)
+
+    return any(agree(x, y) for x in a for y in b)
 
 
 def _ordinal_forms() -> dict[str, int]:

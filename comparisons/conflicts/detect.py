@@ -3,13 +3,13 @@
 - ``find_conflicts(claims_by_side, pair) -> tuple[Conflict, ...]``: for one link (its claims grouped by side key),
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
-  ``date`` (days, ranges, clock times, months, years, weekdays, "next week"; a date against "no date is set yet"), ``number`` (counts and ordinals of
+  ``date`` (days, ranges, clock times, months, years, weekdays, "next week" against "next month" but not against "this year" or "in the coming weeks"; a date against "no date is set yet"), ``number`` (counts and ordinals of
   the same thing, counts per side of an exchange, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
   rejected; a point one side makes conditional or denies, against a side that states it plainly; an act one side
   calls unlawful and the other lawful; a point one side objects to and the other holds: its internal affair, lawful, not up for negotiation;
-  territorial integrity against the realities on the ground).
+  territorial integrity against the realities on the ground; a measure kept against one to be lifted).
 
 A conflict is a claim a reader can check, so precision comes first. A side that states nothing of a kind is not in
 conflict (saying less is an omission, not a contradiction), and a side whose values include the other's is not
@@ -37,6 +37,7 @@ from comparisons.conflicts.dates import (
     mask_dates,
     may_date,
     names_a_time_zone,
+    relatives_agree,
     unset_dates,
     within_a_day,
 )
@@ -82,6 +83,8 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
     dated = {side: date_values(text) if may_date(text, words[side]) else NO_DATES for side, text in texts.items()}
     for level in DATE_LEVELS if sum(d is not NO_DATES for d in dated.values()) >= 2 else ():
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
+        if conflict and level == "relative" and _relatives_agree(dated):
+            conflict = None  # "early next month" and "next month", "next week" and "this year"
         if (conflict and level in ("day", "weekday") and _a_day_apart(dated)
                 and any(names_a_time_zone(text) for text in texts.values())):
             break  # one moment, two calendars: "November 16, Beijing time" is the evening of November 15 in Washington
@@ -202,6 +205,12 @@ def _unset_date(texts: Mapping[str, str], dated: Mapping[str, dict[str, dict[str
     if not any("not set" in v for v in values.values()):
         return None
     return _disagreement("date", values, disjoint=True)
+
+
+def _relatives_agree(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:
+    """Whether the relative times every two sides state can both be true (``dates.relatives_agree``)."""
+    times = [list(d["relative"]) for d in dated.values() if d["relative"]]
+    return all(relatives_agree(a, b) for i, a in enumerate(times) for b in times[i + 1:])
 
 
 def _a_day_apart(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:

@@ -17,8 +17,8 @@
 - ``detention_values(claims)``: ``wrongful`` when the claims call a person wrongfully or unjustly detained, a
   hostage or a political prisoner, ``convicted`` when they say the person was sentenced or convicted (for a crime);
   nothing when both or neither.
-- ``measure_values(claims)``: ``lifted`` when the claims say a trade measure or sanction is lifted, removed or
-  abolished, ``suspended`` when they say it is suspended, paused or frozen (for a time); nothing when both or neither.
+- ``measure_values(claims)``: a measure ``lifted`` or ``suspended``; ``keeping_values(claims)``: a measure ``kept`` or
+  wanted lifted (``lifting``): read by ``comparisons.conflicts.measures`` (re-exported here), listed in ``VERDICTS``.
 
 Why legality: adversaries judge the same act in law ("in violation of Ukraine's sovereignty" / "in full
 compliance with international law"); the two readouts report one point and disagree on it.
@@ -30,8 +30,7 @@ Why conduct: a military encounter at sea or in the air is told by one side as "u
 the other as handled "in a professional and restrained manner": one incident, opposite verdicts.
 Why detentions: one government calls its citizen "wrongfully detained", the other "sentenced for smuggling":
 one person, opposite verdicts.
-Why measures: one government says duties or sanctions were lifted, the other that they are only suspended for a
-time; a reader checks which.
+Why measures: see ``comparisons.conflicts.measures``.
 Why territory: how a war ends is told by one side as "respecting sovereignty and territorial integrity" and by the
 other as "taking into account the realities on the ground": the same point, opposite terms.
 """
@@ -41,11 +40,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from comparisons.conflicts.measures import MEASURE_CUES, keeping_values, measure_values
 from comparisons.conflicts.statements import phrase
 from readouts.model import Claim
 
-__all__ = ["VERDICTS", "conduct_values", "detention_values", "legality_values", "may_judge", "measure_values",
-           "objection_values", "territory_values"]
+__all__ = ["VERDICTS", "conduct_values", "detention_values", "keeping_values", "legality_values", "may_judge",
+           "measure_values", "objection_values", "territory_values"]
 
 _LAW = r"(?:international\s+(?:humanitarian\s+)?law|the\s+UN\s+Charter|the\s+Charter\s+of\s+the\s+United\s+Nations)"
 _UNLAWFUL = re.compile(
@@ -179,49 +179,6 @@ _UNSAFE_CUES = ("unsafe", "unprofessional", "reckless", "непрофессио�
 _PROFESSIONAL_CUES = ("professional", "профессионал")
 
 
-_MEASURE = (r"(?:duties|duty|tariffs?|sanctions?|restrictions?|measures?|controls?|bans?|embargo|levies|quotas?)")
-_LIFTED = re.compile(
-    rf"\b(?:lift(?:ed|ing|s)?|remov(?:ed|al|ing|es?)|abolish(?:ed|ing)?|scrap(?:ped|ping)?|eliminat(?:ed|ion|ing))\s+"
-    rf"(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_MEASURE}\b"
-    rf"|\b{_MEASURE}\s+(?:\w+\s+){{0,4}}?(?:have|has|had|were|was|are|is|will\s+be|would\s+be)\s+(?:been\s+)?"
-    r"(?:lifted|removed|abolished|scrapped|eliminated)\b",
-    re.IGNORECASE,
-)
-"""A measure lifted for good: "the lifting of the anti-dumping duties", "the tariffs were removed"."""
-_SUSPENDED = re.compile(
-    rf"\b(?:suspend(?:ed|ing|s)?|suspension\s+of|paus(?:e|ed|ing)|freez(?:e|ing)|froze)\s+(?:the\s+|all\s+|its\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?{_MEASURE}\b"
-    rf"|\b{_MEASURE}\s+(?:\w+\s+){{0,4}}?(?:have|has|had|were|was|are|is|will\s+be|would\s+be)\s+(?:been\s+)?"
-    r"(?:suspended|paused|frozen)\b",
-    re.IGNORECASE,
-)
-"""A measure suspended for a time: "decided to suspend the anti-dumping measures for six months"."""
-
-
-def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
-    """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two; a lifting asked
-    for ("the U.S. side should lift the restrictions", "proposed lifting") is a demand, not a measure lifted."""
-    claims = list(claims)
-    found = _one_of_two(claims, ("lifted", _LIFTED_CUES, _LIFTED), ("suspended", _SUSPENDED_CUES, _SUSPENDED))
-    if "lifted" in found:
-        text = " ".join(claim.text for claim in claims)
-        at = text.find(found["lifted"].split()[0])
-        if _ASKED.search(text, max(0, at - _ASKED_REACH), at):
-            return {}
-    return found
-
-
-_ASKED = re.compile(r"\b(?:should|must|propos\w*|call(?:ed|s)?\s+for|call(?:ed|s)?\s+on|urge[sd]?|demand\w*|ask\w*|"
-                    r"press\w*\s+for|wants?|hopes?|expects?|wish\w*)\b[^;]*$", re.IGNORECASE)
-_ASKED_REACH = 90
-"""A demand before a lifting in the same clause ("should lift", "proposed lifting", "should honour its commitments,
-lift the restrictions"); "agreed to lift" is no demand."""
-
-
-_LIFTED_CUES = ("lift", "remov", "abolish", "scrap", "eliminat")
-_SUSPENDED_CUES = ("suspen", "paus", "freez", "froze")
-
-
 _WRONGFUL = re.compile(
     r"\b(?:wrongful(?:ly)?|unjust(?:ly)?|arbitrar(?:y|ily))\s+(?:detained|detention|imprisoned|imprisonment|held|jailed)\b"
     r"|\bhostages?\b(?!\s+to\b)|\bpolitical\s+prisoners?\b|(?<!\w)(?:незаконно|несправедливо)\s+(?:задержан|удерживаем|осужд)\w*",
@@ -244,7 +201,8 @@ def detention_values(claims: Iterable[Claim]) -> dict[str, str]:
 _WRONGFUL_CUES = ("wrongful", "unjust", "arbitrar", "hostage", "political prisoner", "незаконно", "несправедливо")
 _CONVICTED_CUES = ("sentence", "convicted", "guilty", "осужд", "приговор", "наказани")
 
-VERDICTS = (legality_values, objection_values, territory_values, conduct_values, measure_values, detention_values)
+VERDICTS = (legality_values, objection_values, territory_values, conduct_values, measure_values, detention_values,
+            keeping_values)
 """The verdicts in the order a link's stance is read by them: the first two sides disagree on is the conflict."""
 
 
@@ -271,7 +229,7 @@ def _trie(words: Iterable[str]) -> str:
 
 _ANY_CUE = re.compile(_trie(set(
     _UNLAWFUL_CUES + _LAWFUL_CUES + _OBJECTS_CUES + _HOLDS_CUES + _INTEGRITY_CUES + _REALITIES_CUES + _UNSAFE_CUES
-    + _PROFESSIONAL_CUES + _LIFTED_CUES + _SUSPENDED_CUES + _WRONGFUL_CUES + _CONVICTED_CUES)))
+    + _PROFESSIONAL_CUES + MEASURE_CUES + _WRONGFUL_CUES + _CONVICTED_CUES)))
 
 
 def may_judge(low: str) -> bool:

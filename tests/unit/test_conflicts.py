@@ -56,6 +56,24 @@ def test_different_months_and_weekdays():
 def test_relative_dates_differ():
     assert conflicts("Experts will meet next week.", "Experts will meet next month.")["date"] == {
         "alpha": "next week", "beta": "next month"}
+    assert conflicts("Experts will meet this week.", "Experts will meet next week.")["date"] == {
+        "alpha": "this week", "beta": "next week"}
+    assert conflicts("Experts will meet early next month.", "Experts will meet late next month.")["date"] == {
+        "alpha": "early next month", "beta": "late next month"}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a window ("in the coming weeks") sets no date: it holds "next month" as well as "next week"
+    ("The teams will meet next month to settle the quotas.", "The teams will meet in the coming weeks on quotas."),
+    ("Experts will meet in the coming days.", "Experts will meet in the coming weeks."),
+    ("Experts will meet next week.", "Experts will meet in the coming weeks."),
+    ("A visit is planned in the coming months.", "A visit is planned for next year."),
+    # a part of a week or month is in it
+    ("Experts will meet early next month.", "Experts will meet next month."),
+    ("They will speak again later this week.", "They agreed to speak again this week."),
+])
+def test_two_relative_times_that_can_both_be_true_are_no_date_conflict(a, b):
+    assert "date" not in conflicts(a, b)
 
 
 def test_the_end_of_the_year_is_december_against_another_month():
@@ -822,3 +840,35 @@ def test_a_demand_to_stop_answered_by_holding_the_point_is_a_stance_conflict():
                                 "beta": "has never provided weapons to either party, and the other side …"}
     assert "stance" not in conflicts("The Secretary pressed Eastland to stop supplying the machine tools.",
                                      "The ministers discussed the machine tools.")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("He said the sanctions on Eastland's banks would remain in place until the dispute is settled.",
+     "Marr said the sanctions on the banks were illegitimate and should be lifted."),
+    ("The Prime Minister made clear that the restrictions will stay in force.",
+     "The President called for the lifting of the restrictions on Eastland's exports."),
+    ("Norland will maintain its sanctions against Eastland's shipping companies.",
+     "Marr urged Norland to lift the sanctions against the shipping companies without delay."),
+    ("The duties on steel will not be lifted.", "The duties on steel must be removed, the President insisted."),
+    ("He said the export controls remain in effect.", "The export controls were lifted last week."),
+    ("Норландия сохранит санкции против банков Истланда.", "The sanctions on the banks should be lifted, Marr said."),
+    ("The sanctions will remain in place.", "Президент призвал отменить санкции против банков."),
+])
+def test_a_measure_one_side_keeps_and_the_other_wants_lifted_is_a_stance_conflict(a, b):
+    found = conflicts(a, b)
+    assert set(found["stance"]) == {"alpha", "beta"}, found
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # both keep, or both want it lifted
+    ("The sanctions will remain in place.", "Norland will maintain its sanctions."),
+    ("The sanctions should be lifted.", "Marr called for the lifting of the sanctions."),
+    # one side says nothing of keeping or lifting
+    ("The sanctions should be lifted.", "The ministers discussed the sanctions on the banks."),
+    ("The sanctions will remain in place.", "The ministers discussed the sanctions on the banks."),
+    # a lifting on a condition is no lifting asked for: it keeps the measure until then
+    ("The sanctions will stay in force.", "The sanctions could be eased if the talks succeed."),
+    ("Norland will maintain its sanctions.", "Marr said the sanctions would be lifted when the dispute is settled."),
+])
+def test_no_stance_conflict_unless_one_side_keeps_a_measure_and_the_other_wants_it_lifted(a, b):
+    assert "stance" not in conflicts(a, b)
