@@ -272,8 +272,9 @@ def rows_of(comparison: "Comparison") -> PairRows:
                                                     for c in link.conflicts], ensure_ascii=False))
                   for link in comparison.links)
     side_topics = tuple((side, topic, figures[0], figures[1], figures[2]) for (side, topic), figures in cover.items())
+    # A conflict is a link whose claims disagree (SPEC §1), however many details they disagree on.
     return PairRows(tuple(claims), links, side_topics, len(comparison.omissions),
-                    sum(len(link.conflicts) for link in comparison.links))
+                    sum(1 for link in comparison.links if link.conflicts))
 
 
 def _store(connection: sqlite3.Connection, batch: list[tuple[str, str, "PairRows | str"]]) -> None:

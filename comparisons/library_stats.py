@@ -75,7 +75,7 @@ class PairCoverage:
     links: int = 0
     omissions: int = 0
     conflicts: int = 0
-    """The comparison's counts: claims, links, omissions, and conflicts over all links."""
+    """The comparison's counts: claims, links, omissions, and conflicts (links whose claims disagree)."""
 
 
 def library_stats(index: "ClaimIndex", by: str = "publisher") -> LibraryStats:
