@@ -9,8 +9,11 @@
   old file whole. A pair replaced meanwhile (``add --force``, which keeps the review) waits for the change, or the
   change for it (``readouts.atomic.changing_inside``).
 
-The lock is ``folder/.review.lock`` (a dot file: the library never takes it for a pair or a side), held with
-``fcntl.flock`` (``msvcrt.locking`` on Windows) only for the moment of a read-change-write. The review file is read
+The lock is taken on the pair folder itself (``fcntl.flock`` on the folder), only for the moment of a
+read-change-write: no lock file, so a library kept in git carries nothing but the pair and its review (a
+``.review.lock`` file in every reviewed pair was committed by ``git add -A``; one an older dualread left is removed
+by the next change). Windows cannot lock a folder: there the lock is a file in the library's ``.cache`` (kept out of
+git by its ``.gitignore``), ``review-locks/<pair-id>.lock``, held with ``msvcrt.locking``. The review file is read
 only if it is a regular file inside its pair folder (libraries are shared: a link pointing elsewhere, a FIFO or a
 device is refused; ``readouts.safefiles``), and only up to ``MAX_REVIEW_BYTES``.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,9 +32,8 @@ from comparisons.review.decisions import Review
 from comparisons.review.reviewfile import REVIEW_FILE, review_from_text, review_to_text
 from readouts.model import Pair
 
-__all__ = ["LOCK_FILE", "MAX_REVIEW_BYTES", "ReviewStore"]
+__all__ = ["MAX_REVIEW_BYTES", "ReviewStore"]
 
-LOCK_FILE = ".review.lock"
 MAX_REVIEW_BYTES = 4 * 1024 * 1024
 """Thousands of decisions fit in far less; a bigger file is a mistake or an attack."""
 
@@ -84,19 +87,40 @@ class ReviewStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        lock_path = self.folder / LOCK_FILE
+        if sys.platform == "win32":
+            lock_path = self.folder.parent / ".cache" / "review-locks" / f"{self.folder.name}.lock"
+            flags = os.O_RDWR | os.O_CREAT
+        else:
+            lock_path, flags = self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            if sys.platform == "win32":
+                lock_path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock_path, flags, 0o666)
         except OSError as error:
             raise ComparisonError(f"cannot lock the review: {error.strerror or error}", file=lock_path) from None
         try:
             _lock(fd, True)
             try:
+                _clear_old_lock_file(self.folder)
                 yield
             finally:
                 _lock(fd, False)
         finally:
             os.close(fd)
+
+
+OLD_LOCK_FILE = ".review.lock"
+"""The lock file dualread kept in each reviewed pair folder before it locked the folder itself."""
+
+
+def _clear_old_lock_file(folder: Path) -> None:
+    """Remove the ``.review.lock`` an older dualread left in ``folder`` (an empty regular file; never a link or
+    anything with content), so that a library kept in git stops carrying it."""
+    path = folder / OLD_LOCK_FILE
+    with contextlib.suppress(OSError):
+        status = os.lstat(path)
+        if stat.S_ISREG(status.st_mode) and status.st_size == 0:
+            os.unlink(path)
 
 
 def _lock(fd: int, take: bool) -> None:

@@ -35,6 +35,18 @@ def test_a_change_is_saved_at_once_and_reads_back(tmp_path):
     assert not [p for p in (tmp_path / "lib" / PAIR_ID).iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_reviewed_pair_folder_holds_only_the_pair_and_its_review_nothing_for_git_to_carry(tmp_path):
+    # A library kept in git committed each reviewed pair's empty `.review.lock` (`git add -A`); the lock is now
+    # taken on the pair folder itself, and one an older dualread left is cleared by the next change.
+    library = library_with(tmp_path / "lib")
+    pair = library.load(PAIR_ID)
+    folder = tmp_path / "lib" / PAIR_ID
+    (folder / ".review.lock").touch()
+    change_review(library, pair, lambda r: decide(r, [Decision("unlink", (refs(pair, "kremlin")[0],))])[0])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["pair.yaml", "review.yaml", *(side.file for side in pair.sides)])
+
+
 def test_a_bad_file_is_not_overwritten_by_a_change(tmp_path):
     library = library_with(tmp_path / "lib")
     pair = library.load(PAIR_ID)
