@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from readouts.model import Claim
 
@@ -90,6 +90,12 @@ class Decision:
     def keeps_apart(self) -> bool:
         """Whether the decision puts each of its claims in no link (``unlink``, or ``confirm`` of one claim)."""
         return self.action == "unlink" or (self.action == "confirm" and len(self.claims) == 1)
+
+    def names_gone_text(self, texts: Mapping[str, str]) -> bool:
+        """Whether a claim it names is no longer in its side's readout (``texts``: side key -> text): the claim no
+        longer exists, so the decision is stale and says nothing about today's claims. SPEC §3: such a decision is
+        kept, never dropped; a later decision on its other claims stands beside it (``store``, ``reviewfile``)."""
+        return any(ref.text not in texts.get(ref.side, "") for ref in self.claims)
 
     def same_as(self, other: "Decision") -> bool:
         """The same decision whoever made it and whenever: what undo looks for in a file others also edit."""

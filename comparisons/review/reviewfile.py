@@ -10,7 +10,7 @@
 What is refused: a file that is not a mapping, another schema or another pair's review, an unknown action or key, a
 side the pair does not have, offsets that do not fit the text they name, a decision with too few claims or sides
 for its action, a claim named twice in one decision, a claim named by two decisions that each say which link it is
-in (``confirm``, ``link``, ``unlink``), and the same ``distinct`` or conflict decision twice. A file that is refused
+in (``confirm``, ``link``, ``unlink``; a stale one, whose claim's text is gone from its readout, excepted), and the same ``distinct`` or conflict decision twice. A file that is refused
 is never rewritten: the user fixes it, nothing is lost.
 """
 
@@ -68,7 +68,7 @@ def review_from_data(data: Any, pair: Pair, source: object) -> Review:
         raise fail("must be a list of decisions", field="decisions", value=type(raw).__name__)
     sides = {side.key: side.text for side in pair.sides}
     decisions = tuple(_decision(item, f"decisions[{n}]", sides, fail) for n, item in enumerate(raw))
-    _check_once(decisions, fail)
+    _check_once(decisions, fail, {side.key: side.text for side in pair.sides})
     return Review(decisions, pair.id)
 
 
@@ -146,11 +146,15 @@ def _text(value: Any, field: str, fail) -> str:
     return value.strip()
 
 
-def _check_once(decisions: tuple[Decision, ...], fail) -> None:
-    """A claim in two grouping decisions, or a decision given twice, would make the file say two things."""
+def _check_once(decisions: tuple[Decision, ...], fail, texts: dict[str, str]) -> None:
+    """A claim in two grouping decisions, or a decision given twice, would make the file say two things. A decision
+    whose claim's text is gone from its readout says nothing today (it is stale, kept, never applied): a later
+    decision on its other claims does not contradict it."""
     grouped: dict[ClaimRef, int] = {}
     seen: dict[tuple, int] = {}
     for n, decision in enumerate(decisions):
+        if decision.action in GROUPING and decision.names_gone_text(texts):
+            continue
         if decision.action in GROUPING:
             for i, ref in enumerate(decision.claims):
                 if ref in grouped:

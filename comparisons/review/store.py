@@ -25,6 +25,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from comparisons.errors import ComparisonError
@@ -59,7 +60,7 @@ class ReviewStore:
         # and drop the folder this change is written to.
         with changing_inside(self.folder.parent), self._locked():
             current = self.load() or Review((), self.pair.id)
-            changed = edit(current)
+            changed = _stale_kept(current, edit(current), self.pair)
             if changed.decisions != current.decisions or not self.exists():
                 try:
                     write_text_atomic(self.path, review_to_text(changed, self.pair.id))
@@ -107,6 +108,18 @@ class ReviewStore:
                 _lock(fd, False)
         finally:
             os.close(fd)
+
+
+def _stale_kept(before: Review, after: Review, pair: Pair) -> Review:
+    """``after`` with every decision of ``before`` whose claim no longer exists (its text gone from the readout) that
+    ``after`` lost put back: SPEC §3 says such a decision is kept and reported as stale, never dropped. A new decision
+    on its other claims (confirming one's link as it is now) used to take its place. Put back ahead of the newer
+    decisions, as it is older; should its text come back, the file names that claim twice and says so when read,
+    for a person to choose. Undo and redo go through here too."""
+    texts = {side.key: side.text for side in pair.sides}
+    lost = tuple(d for d in before.decisions
+                 if d.names_gone_text(texts) and not any(d.same_as(kept) for kept in after.decisions))
+    return replace(after, decisions=lost + after.decisions) if lost else after
 
 
 OLD_LOCK_FILE = ".review.lock"

@@ -399,6 +399,28 @@ def test_a_stale_decision_says_what_its_readout_now_reads_where_it_read_otherwis
     assert 'now reads "He warned of tough sanctions' in stale[0]["reason"], stale
 
 
+def test_a_new_decision_on_a_claim_of_a_stale_decision_keeps_the_stale_one_in_the_file(run_dualread, tmp_path,
+                                                                                    library_dir):
+    # SPEC §3: a decision whose claim no longer exists is kept and reported as stale, never dropped. Unlinking
+    # kremlin:1, whose partner's text had changed, took the stale link out of review.yaml (only the TUI's undo,
+    # while it ran, could put it back).
+    ok(add(run_dualread, tmp_path, WHITE_HOUSE))
+    ok(run_dualread("link", "my-call", "white-house:1", "kremlin:1"))
+    side = library_dir / "my-call" / "white-house.txt"
+    side.write_text(side.read_text(encoding="utf-8").replace("severe sanctions", "tough sanctions"), encoding="utf-8")
+    ok(run_dualread("unlink", "my-call", "kremlin:1"))
+    decisions = yaml.safe_load((library_dir / "my-call" / "review.yaml").read_text(encoding="utf-8"))["decisions"]
+    assert [(d["action"], [c["side"] for c in d["claims"]]) for d in decisions] == [
+        ("link", ["white-house", "kremlin"]), ("unlink", ["kremlin"])]
+    assert "severe sanctions" in decisions[0]["claims"][0]["text"]
+    said = " ".join(ok(run_dualread("review", "my-call")).stdout.split())
+    assert "1 stale decision (kept in review.yaml, not applied)" in said, said
+    assert 'it read "He warned of severe sanctions' in said, said
+    data = export(run_dualread, "my-call")
+    assert len(data["review"]["stale"]) == 1
+    assert any(o["claim"] == "kremlin:1" and o["review"]["status"] == "confirmed" for o in data["omissions"])
+
+
 def test_a_stale_decision_with_a_huge_hand_typed_text_is_reported_in_a_few_words(run_dualread, tmp_path, library_dir):
     # review.yaml is untrusted: a claim "text" of a million letters without a space, where the readout has its
     # sentence, must not come back whole in the stale decision's reason.
