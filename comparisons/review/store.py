@@ -2,7 +2,8 @@
 
 - ``ReviewStore(folder, pair)``: ``folder/review.yaml`` of ``pair``.
 - ``.load() -> Review | None``: the review, ``None`` without a file; a file that cannot be used raises
-  ``ComparisonError`` (file, field, value) and is left exactly as it is.
+  ``ComparisonError`` (file, field, value) and is left exactly as it is. Read under the library's read lock
+  (``readouts.atomic.reading_inside``), so a pair being replaced never reads as unreviewed.
 - ``.change(edit) -> Review``: under an exclusive lock, read the file as it is now, apply ``edit(review) ->
   Review`` and write the result atomically (a temporary file renamed over the old one). Two processes changing one
   pair take turns, and each changes what the other wrote, so no decision is lost; an interrupted write leaves the
@@ -49,7 +50,12 @@ class ReviewStore:
         return os.path.lexists(self.path)
 
     def load(self) -> Review | None:
-        text = self._read()
+        from readouts.atomic import reading_inside
+
+        # Under the library's read lock: a pair replaced meanwhile (``add --force``, which keeps the review) has
+        # no folder under its name between the replace's two renames, and its review would read as missing.
+        with reading_inside(self.folder.parent):
+            text = self._read()
         return None if text is None else review_from_text(text, self.pair, self.path)
 
     def change(self, edit: Callable[[Review], Review]) -> Review:

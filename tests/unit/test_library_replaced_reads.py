@@ -47,9 +47,9 @@ def _saves(count: Path) -> int:
         return 0
 
 
-def _while_replaced(tmp_path: Path, read) -> tuple[list[str], set[str]]:
+def _while_replaced(tmp_path: Path, read, saves: int = 60) -> tuple[list[str], set[str]]:
     """Call ``read()`` (returning what it saw, or raising) again and again while another process replaces the pair
-    60 times with each of two versions in turn; what failed, and which versions were seen."""
+    ``saves`` times with each of two versions in turn; what failed, and which versions were seen."""
     root, done, count = tmp_path / "lib", tmp_path / "done", tmp_path / "count"
     replacer = subprocess.Popen([sys.executable, "-c", REPLACER, str(root), PAIR_ID, str(done), str(count)],
                                 stderr=subprocess.PIPE, text=True)
@@ -58,7 +58,7 @@ def _while_replaced(tmp_path: Path, read) -> tuple[list[str], set[str]]:
     try:
         while _saves(count) < 2:  # the pair exists
             assert replacer.poll() is None, replacer.stderr.read() if replacer.stderr else ""
-        while _saves(count) < 60 and replacer.poll() is None:
+        while _saves(count) < saves and replacer.poll() is None:
             try:
                 seen.add(read())
             except Exception as error:  # noqa: BLE001 - every failure is what these tests count
@@ -83,7 +83,7 @@ def test_a_pair_read_while_another_process_replaces_it_is_the_old_or_the_new_one
             raise AssertionError(f"half of each: {pair.event} with {keys}")
         return version
 
-    problems, seen = _while_replaced(tmp_path, read)
+    problems, seen = _while_replaced(tmp_path, read, saves=300)  # its window is the instant between two renames
     assert not problems, f"{len(problems)} reads failed, the first: {problems[0]}"
     assert seen == {"A", "B"}
 
@@ -109,3 +109,29 @@ def test_the_listing_made_while_another_process_replaces_a_pair_always_lists_it_
     problems, seen = _while_replaced(tmp_path, read)
     assert not problems, f"{len(problems)} listings failed, the first: {problems[0]}"
     assert seen == {"A", "B"}
+
+
+
+def test_a_review_read_while_another_process_replaces_its_pair_is_always_there(tmp_path):
+    # The replace keeps the review (it is copied into the new folder), but a reader that came between the two
+    # renames found no review.yaml: show, open and export then gave the engine's result as if nobody had reviewed.
+    from comparisons.review.decisions import ClaimRef, Decision
+    from comparisons.review.edits import decide
+    from comparisons.review.reviewed import change_review, read_review
+    from readouts.documents import split_document
+
+    library = Library(tmp_path / "lib")
+    pairs: list = []
+
+    def read() -> str:
+        if not pairs:  # the first read: a decision on the side both versions have, made under the lock
+            pairs.append(library.load(PAIR_ID))
+            claim = split_document(pairs[0].side("norland"), pairs[0].participants).claims[0]
+            change_review(library, pairs[0], lambda r: decide(r, [Decision("unlink", (ClaimRef.of(claim),))])[0])
+        if read_review(library, pairs[0]) is None:
+            raise AssertionError("no review")
+        return "reviewed"
+
+    problems, seen = _while_replaced(tmp_path, read, saves=300)  # its window is the instant between two renames
+    assert not problems, f"{len(problems)} reads failed, the first: {problems[0]}"
+    assert seen == {"reviewed"}
