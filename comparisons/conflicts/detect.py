@@ -238,14 +238,26 @@ def _number_conflicts(texts: Mapping[str, str]) -> list[Conflict]:
 
 def _bounds_met(values: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """Each side's values of one unit, a bound that another side's exact value meets read as that value: "more
-    than two hours" agrees with "two and a half hours", "nearly two hours" does not."""
+    than two hours" agrees with "two and a half hours", "nearly two hours" does not. A lower bound and another
+    side's upper bound above it ("more than 2.7 billion" / "almost three billion") can both be true: both are read
+    as the range between them."""
     exact = {side: [v for v in vals if v[0] not in "<>"] for side, vals in values.items()}
+    bounds = {side: [v for v in vals if v[0] in "<>"] for side, vals in values.items()}
     out: dict[str, dict[str, str]] = {}
     for side, vals in values.items():
         out[side] = {}
         for value, shown in vals.items():
             if value[0] in "<>":
                 met = [e for other, es in exact.items() if other != side for e in es if compatible(value, e)]
-                value = met[0] if met else value
+                ranges = [_range(value, b) for other, bs in bounds.items() if other != side for b in bs]
+                value = met[0] if met else next((r for r in ranges if r), value)
             out[side][value] = shown
     return out
+
+
+def _range(bound: str, other: str) -> str | None:
+    """"low..high" when one of two bounds is a lower one, the other an upper one above it, else None."""
+    if bound[0] == other[0]:
+        return None
+    low, high = (bound, other) if bound[0] == ">" else (other, bound)
+    return f"{low[1:]}..{high[1:]}" if float(low[1:]) < float(high[1:]) else None

@@ -191,6 +191,15 @@ def test_a_bound_the_other_side_meets_is_no_conflict():
     assert found == {"number": {"alpha": "Nearly 200 prisoners", "beta": "250 prisoners"}}
 
 
+def test_a_lower_and_an_upper_bound_that_can_both_be_true_are_no_conflict():
+    # "more than 2.7 billion" and "almost three billion" both hold for 2.8 billion (pairs7's Berlin pair)
+    assert conflicts("Germany pledged more than 2.7 billion euros in aid.",
+                     "Germany is providing almost three billion euros in aid.") == {}
+    found = conflicts("Germany pledged more than 3 billion euros in aid.",
+                      "Germany is providing almost 2.7 billion euros in aid.")
+    assert found == {"number": {"alpha": "more than 3 billion euros", "beta": "almost 2.7 billion euros"}}
+
+
 def test_the_venue_of_a_meeting_to_come_is_read_even_when_no_gazetteer_knows_it():
     found = conflicts("He called for the next round of the maritime talks to be held in Hawaii in October.",
                       "The sides agreed that the next maritime meeting will be held in Qingdao.")
