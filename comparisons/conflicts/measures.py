@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from comparisons.conflicts.statements import phrase
+from comparisons.conflicts.statements import one_of_two, phrase
 from readouts.model import Claim
 
 __all__ = ["MEASURE_CUES", "keeping_values", "measure_values"]
@@ -48,25 +48,13 @@ _SUSPENDED = re.compile(
 """A measure suspended for a time: "decided to suspend the anti-dumping measures for six months"."""
 
 
-def _one_of_two(text: str, first: tuple[str, re.Pattern[str]],
-                second: tuple[str, re.Pattern[str]]) -> dict[str, str]:
-    """{name: the words that say it} for the one of two readings ``text`` takes; nothing for both or neither."""
-    taken = [(name, match) for name, pattern in (first, second) if (match := pattern.search(text))]
-    if len(taken) != 1:
-        return {}
-    name, match = taken[0]
-    return {name: phrase(text, match)}
-
-
 def measure_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``lifted`` or ``suspended`` with the words that say it, when the claims take one of the two; a lifting asked
     for ("the U.S. side should lift the restrictions", "proposed lifting") is a demand, not a measure lifted."""
-    text = " ".join(claim.text for claim in claims)
-    low = text.lower()
-    if not any(cue in low for cue in _LIFTED_CUES + _SUSPENDED_CUES):
-        return {}
-    found = _one_of_two(text, ("lifted", _LIFTED), ("suspended", _SUSPENDED))
+    claims = list(claims)
+    found = one_of_two(claims, ("lifted", _LIFTED_CUES, _LIFTED), ("suspended", _SUSPENDED_CUES, _SUSPENDED))
     if "lifted" in found:
+        text = " ".join(claim.text for claim in claims)
         at = text.find(found["lifted"].split()[0])
         if _ASKED.search(text, max(0, at - _ASKED_REACH), at):
             return {}

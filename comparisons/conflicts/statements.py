@@ -18,6 +18,8 @@ and whether it is agreed or refused), not from details in their text.
   commitment that "will" be kept, done), not as a demand, proposal or offer: what a conditional point is set
   against.
 - ``phrase(text, match)``: a cue and the words after it, as a conflict shows a side's wording.
+- ``one_of_two(claims, first, second)``: which of two opposite readings (each a name, its cues and its pattern)
+  the claims take, with its wording: what ``conflicts.verdicts`` and ``conflicts.measures`` read verdicts with.
 
 Verdicts on the point (unlawful or lawful, an objection or its dismissal) are read by ``conflicts.verdicts``.
 
@@ -63,7 +65,7 @@ from comparisons.conflicts.stance_words import (
 from comparisons.words.stems import stem
 from readouts.model import BOTH, Claim, Pair
 
-__all__ = ["STANCE_WORDS", "names_each_other", "phrase", "plain_values", "refusal_meets", "same_statement",
+__all__ = ["STANCE_WORDS", "Reading", "names_each_other", "one_of_two", "phrase", "plain_values", "refusal_meets", "same_statement",
            "settled_values", "speaker_values", "stance_values"]
 
 _WORD = re.compile(r"\w+")
@@ -203,6 +205,25 @@ def phrase(text: str, match: re.Match[str]) -> str:
     rest = _CLAUSE_END.split(text[match.end():], maxsplit=1)[0].split()
     words = match.group().split() + rest[:_PHRASE_WORDS]
     return " ".join(words) + (" …" if len(rest) > _PHRASE_WORDS else "")
+
+
+Reading = tuple[str, tuple[str, ...], re.Pattern[str]]
+"""A name, the pieces of text its pattern needs (lower case) and the pattern."""
+
+
+def one_of_two(claims: Iterable[Claim], first: Reading, second: Reading) -> dict[str, str]:
+    """{name: the words that say it} for the one of two opposite readings the claims take; nothing when they take
+    both or neither. A reading's pattern is searched only where one of its cues is in the text: most links take
+    neither, and a test per cue is far cheaper than the search (or than one case-blind search for them all)."""
+    text = " ".join(claim.text for claim in claims)
+    low = text.lower()
+    found = [(name, pattern.search(text) if any(cue in low for cue in cues) else None)
+             for name, cues, pattern in (first, second)]
+    taken = [(name, match) for name, match in found if match]
+    if len(taken) != 1:
+        return {}
+    name, match = taken[0]
+    return {name: phrase(text, match)}
 
 
 def plain_values(claims: Iterable[Claim]) -> dict[str, str]:

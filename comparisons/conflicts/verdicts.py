@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable
 
 from comparisons.conflicts.measures import MEASURE_CUES, keeping_values, measure_values
-from comparisons.conflicts.statements import phrase
+from comparisons.conflicts.statements import one_of_two
 from readouts.model import Claim
 
 __all__ = ["VERDICTS", "conduct_values", "detention_values", "keeping_values", "legality_values", "may_judge",
@@ -73,26 +73,7 @@ _LAWFUL_CUES = ("compliance", "accordance", "conformity", "consistent", "lawful"
 
 def legality_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unlawful`` or ``lawful`` with the words that judge the act, when the claims take one of the two only."""
-    return _one_of_two(claims, ("unlawful", _UNLAWFUL_CUES, _UNLAWFUL), ("lawful", _LAWFUL_CUES, _LAWFUL))
-
-
-_Reading = tuple[str, tuple[str, ...], re.Pattern[str]]
-"""A name, the pieces of text its pattern needs (lower case) and the pattern."""
-
-
-def _one_of_two(claims: Iterable[Claim], first: _Reading, second: _Reading) -> dict[str, str]:
-    """{name: the words that say it} for the one of two opposite readings the claims take; nothing when they take
-    both or neither. A reading's pattern is searched only where one of its cues is in the text: most links take
-    neither, and a test per cue is far cheaper than the search (or than one case-blind search for them all)."""
-    text = " ".join(claim.text for claim in claims)
-    low = text.lower()
-    found = [(name, pattern.search(text) if any(cue in low for cue in cues) else None)
-             for name, cues, pattern in (first, second)]
-    taken = [(name, match) for name, match in found if match]
-    if len(taken) != 1:
-        return {}
-    name, match = taken[0]
-    return {name: phrase(text, match)}
+    return one_of_two(claims, ("unlawful", _UNLAWFUL_CUES, _UNLAWFUL), ("lawful", _LAWFUL_CUES, _LAWFUL))
 
 
 _OBJECTS = re.compile(
@@ -134,7 +115,7 @@ _HOLDS_CUES = ("internal", "interfer", "legitimate", "smear", "the table", "up f
 
 def objection_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``objects`` or ``holds`` with the words that say so, when the claims take one of the two only."""
-    return _one_of_two(claims, ("objects", _OBJECTS_CUES, _OBJECTS), ("holds", _HOLDS_CUES, _HOLDS))
+    return one_of_two(claims, ("objects", _OBJECTS_CUES, _OBJECTS), ("holds", _HOLDS_CUES, _HOLDS))
 
 
 _INTEGRITY = re.compile(
@@ -153,7 +134,7 @@ _REALITIES = re.compile(
 
 def territory_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``integrity`` or ``realities`` with the words that say so, when the claims take one of the two only."""
-    return _one_of_two(claims, ("integrity", _INTEGRITY_CUES, _INTEGRITY), ("realities", _REALITIES_CUES, _REALITIES))
+    return one_of_two(claims, ("integrity", _INTEGRITY_CUES, _INTEGRITY), ("realities", _REALITIES_CUES, _REALITIES))
 
 
 _INTEGRITY_CUES = ("integrity", "borders", "целостност")
@@ -172,7 +153,7 @@ _PROFESSIONAL = re.compile(
 
 def conduct_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``unsafe`` or ``professional`` with the words that judge the encounter, when the claims take one of the two."""
-    return _one_of_two(claims, ("unsafe", _UNSAFE_CUES, _UNSAFE), ("professional", _PROFESSIONAL_CUES, _PROFESSIONAL))
+    return one_of_two(claims, ("unsafe", _UNSAFE_CUES, _UNSAFE), ("professional", _PROFESSIONAL_CUES, _PROFESSIONAL))
 
 
 _UNSAFE_CUES = ("unsafe", "unprofessional", "reckless", "непрофессиональн", "небезопасн")
@@ -195,7 +176,7 @@ _CONVICTED = re.compile(
 
 def detention_values(claims: Iterable[Claim]) -> dict[str, str]:
     """``wrongful`` or ``convicted`` with the words that say it, when the claims take one of the two."""
-    return _one_of_two(claims, ("wrongful", _WRONGFUL_CUES, _WRONGFUL), ("convicted", _CONVICTED_CUES, _CONVICTED))
+    return one_of_two(claims, ("wrongful", _WRONGFUL_CUES, _WRONGFUL), ("convicted", _CONVICTED_CUES, _CONVICTED))
 
 
 _WRONGFUL_CUES = ("wrongful", "unjust", "arbitrar", "hostage", "political prisoner", "незаконно", "несправедливо")
