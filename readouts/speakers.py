@@ -16,6 +16,9 @@ claim's subject to one of them. How, and why this way:
   unqualified ("the President", "the Prime Minister"), to the person the readout names without "of <country>":
   a readout qualifies the foreign leader, not its own.
 * "He"/"she" continue the last person who spoke; "they" is both unless nobody spoke in the previous claim.
+* "I" is the text's author: of two participants, the one the text never names. A leader's own post ("I held
+  talks with Chancellor Scholz", "I thanked Germany") names the guest, never its author; a third-person readout
+  names both, so a quoted "I" there stays the narrator's.
 * A side told what it should or must do ("The U.S. side should ...") is the one addressed, not the speaker: the
   demand is the last person's who spoke (the narrator's when that person is the side's own leader).
 * With participants, only they (or both) can be speakers: a subject who is someone else leaves the claim to the
@@ -64,6 +67,8 @@ _BOTH = re.compile(
 _SIDE = re.compile(r"(?:the\s+)?([\w.’'-]+)\s+side\b|([а-яё]+ская)\s+сторона", re.IGNORECASE)
 _SINGULAR = {"he", "she", "он", "она"}
 _PLURAL = {"they", "они"}
+_FIRST_PERSON = {"I", "Я"}
+"""The capitalised pronoun only: a lower-case "i" opening a claim is a list letter ("i) the grain corridor")."""
 _PREPOSITIONS = {"in", "during", "at", "on", "after", "before", "following", "в", "во", "на", "по", "при", "после"}
 _TIME_WORDS = frozenset(
     """this that today tonight yesterday earlier later afternoon morning evening night on in at during last next the
@@ -120,6 +125,13 @@ class _Cast(Cast):
 
     _claim_tokens: list[Token] | None = None
     _mentions: dict[int, tuple[str, str | None, int]]
+
+    def author(self) -> str | None:
+        """Who writes "I": of two participants, the one the text never names (see the module docstring); None
+        when that is not one person."""
+        pool = [p for p in self.people if p.participant]
+        unnamed = [p for p in pool if not p.mentions]
+        return unnamed[0].name if len(pool) == 2 and len(unnamed) == 1 else None
 
     def named_in(self, toks: list[Token]) -> set[str]:
         found: set[str] = set()
@@ -226,6 +238,9 @@ class _Cast(Cast):
             return "singular", None, i + 1
         if low in _PLURAL:
             return "plural", None, i + 1
+        if toks[i].text in _FIRST_PERSON:
+            author = self.author()
+            return ("person", author, i + 1) if author else ("none", None, i)
         for words, person in self.aliases:
             if words and words[0] != low:
                 continue

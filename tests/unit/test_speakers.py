@@ -176,6 +176,24 @@ def test_a_call_or_meeting_between_two_people_is_both_of_theirs_and_he_is_still_
     assert [who for _, who in speakers(text, [SMITH, JONES])] == [BOTH, "Anna Smith", "Robert Jones", "Anna Smith"]
 
 
+def test_i_in_a_leaders_own_post_is_the_participant_the_post_never_names():
+    text = (
+        "My day in Ruritania\n\n"
+        "Today I am in the capital. I held talks with Prime Minister Jones. I thanked our hosts for the support. "
+        "The talks were long."
+    )
+    # "held talks with" Jones is a meeting of both; the other first-person claims are the author's.
+    assert [who for _, who in speakers(text, [SMITH, JONES])] == ["Anna Smith", BOTH, "Anna Smith", None]
+
+
+def test_i_has_no_speaker_when_the_author_is_not_one_unnamed_participant():
+    # A third-person readout names both leaders: an "I" in it is nobody the engine can tell.
+    both_named = "Readout\n\nPresident Smith spoke with Prime Minister Jones. I was told the call was long."
+    assert [who for _, who in speakers(both_named, [SMITH, JONES])] == [BOTH, None]
+    post = "My day\n\nI held talks in the capital."
+    assert [who for _, who in speakers(post)] == [None]
+
+
 def test_time_phrases_and_several_introductory_phrases_are_skipped():
     text = (
         "Readout\n\n"
