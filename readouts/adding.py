@@ -12,7 +12,8 @@
   source keeps its stored text (and file), so a pair whose texts are unchanged keeps its comparison's cache key and
   its review. Saved atomically, as ``add_pair --force`` saves.
 - ``AddResult``: ``pair``, ``folder``, ``replaced`` (an existing pair was overwritten), ``hides_sample`` (the id is a
-  bundled sample's, which this library now shows the user's pair for); ``summary()`` is the one line to print.
+  bundled sample's, which this library now shows the user's pair for), ``kept_participants`` (the replaced pair's,
+  carried over because none were given); ``summary()`` is the one line to print.
 
 ``sources`` maps side keys to sources (a .txt/.md/.html path, ``-`` for ``stdin``, an http(s) URL), as a mapping or
 as (key, source) pairs — pairs let a form's two rows with one key be refused instead of silently merged. The
@@ -48,6 +49,8 @@ METADATA = ("publisher", "title", "url", "language")
 """The per-side metadata ``add_pair`` takes, singular as the error fields name them (``publishers=`` sets the first)."""
 
 Sources = Mapping[str, str] | Iterable[tuple[str, str]]
+_NAMES_SHOWN = 4
+"""Kept participants named in the summary line before "and N more"."""
 BeforeRead = Callable[[str, str], None]
 
 
@@ -61,6 +64,9 @@ class AddResult:
     hides_sample: bool
     edited: bool = False
     """``edit_pair`` saved it: the same pair, changed (``summary`` says "saved", not "replaced")."""
+    kept_participants: tuple[Participant, ...] = ()
+    """The replaced pair's participants, kept because none were given: said in the summary, since they decide who
+    speaks in the new texts, which may be of another event."""
 
     def summary(self) -> str:
         """One line for the user: ``added <id> (2 sides: a, b) in <folder>``, and what it replaced or hid."""
@@ -68,7 +74,16 @@ class AddResult:
         keys = ", ".join(self.pair.side_keys)
         # The bundled sample stays untouched in the package; in this library the user's pair stands in for it.
         hides = " (it hides the bundled sample with this id)" if self.hides_sample else ""
-        return f"{verb} {self.pair.id} ({len(self.pair.sides)} sides: {keys}) in {self.folder}{hides}{self._twins()}"
+        return (f"{verb} {self.pair.id} ({len(self.pair.sides)} sides: {keys}) in {self.folder}{hides}"
+                f"{self._kept()}{self._twins()}")
+
+    def _kept(self) -> str:
+        if not self.kept_participants:
+            return ""
+        names = [person.name for person in self.kept_participants]
+        shown = ", ".join(names[:_NAMES_SHOWN]) + (f" and {len(names) - _NAMES_SHOWN} more"
+                                                  if len(names) > _NAMES_SHOWN else "")
+        return f"; participants kept from the replaced pair: {shown}"
 
     def _twins(self) -> str:
         """Sides holding the same text (one file given for two sides, a slip of the shell's history): saved as asked,
@@ -243,8 +258,9 @@ def add_pair(library: Library, pair_id: str, event: str, date: _dt.date | str, s
     previous = _replaced_pair(library, request.pair_id) if existed else None
     pair = _build(request, previous, stdin, before_read, participants)
     folder = library.save(pair, force=force)
+    kept = previous.participants if previous is not None and participants is None else ()
     return AddResult(pair=pair, folder=folder, replaced=existed,
-                     hides_sample=request.pair_id in library.sample_ids())
+                     hides_sample=request.pair_id in library.sample_ids(), kept_participants=tuple(kept))
 
 
 def _replaced_pair(library: Library, pair_id: str) -> Pair | None:

@@ -31,3 +31,18 @@ def test_a_participant_without_a_name_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 1 and "--participant" in err and err.count("\n") == 1
     assert not (library / "p").exists()
+
+
+def test_a_replace_that_keeps_the_old_participants_says_so_in_its_line(tmp_path, capsys):
+    # The kept people decide who speaks in the new texts, which may be of another event: the user must hear of it.
+    library = tmp_path / "library"
+    base = ["--library", str(library), "add", "p", "--event", "Call", "--date", "2024-05-01", *sources(tmp_path)]
+    people = ["Anna Berg=Berg", "Tomas Ek", "Lena Holm", "Ivo Sand", "Pia Dal"]
+    assert main([*base, *(arg for name in people for arg in ("--participant", name))]) == 0
+    assert "participants kept" not in capsys.readouterr().out, "a new pair keeps nothing"
+    assert main([*base, "--force"]) == 0
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1
+    assert "; participants kept from the replaced pair: Anna Berg, Tomas Ek, Lena Holm, Ivo Sand and 1 more" in line
+    assert main([*base, "--force", "--participant", "Tomas Ek"]) == 0
+    assert "participants kept" not in capsys.readouterr().out, "participants given: nothing kept"
