@@ -42,6 +42,7 @@ from comparisons.conflicts.dates import (
     within_a_day,
 )
 from comparisons.conflicts.initiative import INITIATIVE_WORDS, initiator_values
+from comparisons.conflicts.measures import kept_against_a_conditional_lifting
 from comparisons.conflicts.names import (
     CITY_WORDS,
     ORGANISATION_WORDS,
@@ -127,8 +128,13 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
                    for side, stance in stances.items()}
     elif any("conditional" in s for s in stances.values()):
         # A condition stands against a side that states the point as settled (agreed, will be done), not against a
-        # demand or an offer it answers: that side's own words.
-        stances = {side: stance or settled_values(claims_by_side[side]) for side, stance in stances.items()}
+        # demand or an offer it answers: that side's own words. A measure kept is not set against its lifting on a
+        # condition: both say it stays until then.
+        conditional = [claims_by_side[side] for side, stance in stances.items() if "conditional" in stance]
+        stances = {side: stance or ({} if any(kept_against_a_conditional_lifting(claims_by_side[side], claims)
+                                              for claims in conditional)
+                                    else settled_values(claims_by_side[side]))
+                   for side, stance in stances.items()}
     conflict = _disagreement("stance", stances, disjoint=True)
     if conflict and not refusal_meets(stances, words):
         conflict = None

@@ -8,6 +8,9 @@ says becomes of one.
   want it lifted or say it was (should be lifted, called for its lifting, urged to lift, sanctions relief; "призвал
   отменить санкции", "должны быть сняты"); nothing when both or neither. A lifting on a condition ("only once",
   "if", "after", "could be eased") is neither: it keeps the measure until then, as the other side may well say.
+- ``kept_against_a_conditional_lifting(kept_side, conditional_side)``: whether one side's claims keep a measure
+  and the other's lift it only on a condition: both say it stays until then, so the condition is no disagreement
+  (``conflicts.detect`` asks before setting a condition against a settled point).
 - ``MEASURE_CUES``: pieces of text these readings need, for ``verdicts.may_judge``'s cheap first look.
 
 Why measures lifted or suspended: one government says duties or sanctions were lifted, the other that they are only
@@ -26,7 +29,7 @@ from collections.abc import Iterable
 from comparisons.conflicts.statements import one_of_two, phrase
 from readouts.model import Claim
 
-__all__ = ["MEASURE_CUES", "keeping_values", "measure_values"]
+__all__ = ["MEASURE_CUES", "kept_against_a_conditional_lifting", "keeping_values", "measure_values"]
 
 _MEASURE = r"(?:duties|duty|tariffs?|sanctions?|restrictions?|measures?|controls?|bans?|embargo|levies|quotas?)"
 _RU_MEASURE = r"(?:санкци|ограничени|пошлин|эмбарго|запрет)\w*"
@@ -126,6 +129,18 @@ def keeping_values(claims: Iterable[Claim]) -> dict[str, str]:
     if bool(kept) == bool(lifting):
         return {}
     return {"kept": phrase(text, kept[0])} if kept else {"lifting": phrase(text, lifting[0])}
+
+
+def kept_against_a_conditional_lifting(kept_side: Iterable[Claim], conditional_side: Iterable[Claim]) -> bool:
+    """Whether ``kept_side`` keeps a measure ("The sanctions will remain in place") and ``conditional_side`` lifts
+    one only on a condition ("will be lifted only once the dispute is settled"): a settled point for the condition
+    rule, but the two agree that the measure stays until then (GUIDELINES: a conflict is a disagreement on what was
+    agreed, not two sides telling one position)."""
+    if "kept" not in keeping_values(kept_side):
+        return False
+    text = " ".join(claim.text for claim in conditional_side)
+    low = text.lower()
+    return any(cue in low for cue in _LIFTING_CUES) and any(_conditional(text, m) for m in _LIFTING.finditer(text))
 
 
 def _conditional(text: str, match: re.Match[str]) -> bool:

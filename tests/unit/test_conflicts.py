@@ -878,6 +878,20 @@ def test_a_measure_one_side_keeps_and_the_other_wants_lifted_is_a_stance_conflic
     # a lifting on a condition is no lifting asked for: it keeps the measure until then
     ("The sanctions will stay in force.", "The sanctions could be eased if the talks succeed."),
     ("Norland will maintain its sanctions.", "Marr said the sanctions would be lifted when the dispute is settled."),
+    # ... nor is it a condition set against a settled point: both say the measure stays until then
+    ("The sanctions will remain in place.", "The sanctions will be lifted only once the dispute is settled."),
+    ("Norland will keep its sanctions on the banks.",
+     "The sanctions on the banks will be lifted only after Eastland withdraws its troops."),
+    ("The sanctions will remain in place.", "The sanctions will be lifted provided that Eastland withdraws."),
 ])
 def test_no_stance_conflict_unless_one_side_keeps_a_measure_and_the_other_wants_it_lifted(a, b):
     assert "stance" not in conflicts(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a lifting stated as settled against the same lifting on a condition: the condition rule still holds
+    ("The sanctions will be lifted.", "The sanctions will be lifted only once the dispute is settled."),
+    ("The agreement will take effect on Monday.", "The agreement will take effect only after the sanctions are lifted."),
+])
+def test_a_settled_lifting_or_agreement_against_a_condition_is_still_a_stance_conflict(a, b):
+    assert set(conflicts(a, b)["stance"]) == {"alpha", "beta"}
