@@ -5,7 +5,8 @@
 Two sources, both confined to links (the two sides report the same point there, so different words are words for
 the same thing):
 - **Word diffs**: where two sides' wordings run alike and then differ for a few words ("the talks in *Geneva*" /
-  "the talks in *Vienna*" is a conflict, not a term, and is left to the conflicts; "*the war in* Ukraine" /
+  "the talks in *Vienna*" is a conflict, not a term, and is left to the conflicts: a swap holding a word of one of
+  the link's conflict values is never a term; "*the war in* Ukraine" /
   "*the special military operation in* Ukraine" is a term). Short swaps only (``MAX_WORDS``), with letters, no
   digits (numbers and dates are conflicts' business), not just a stop word, and made of words: a swap holding
   markup-like signs ("[bold]measures[/bold]", "<b>talks</b>", a URL) is a readout's typing, not a term.
@@ -18,9 +19,10 @@ the same thing):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Mapping, Sequence
 
-from comparisons.model import Comparison, Span
+from comparisons.model import Comparison, Link, Span
 from comparisons.reports.view_values import RowView, TermContrast
 
 __all__ = ["MAX_TERMS", "MAX_WORDS", "contrasting_terms"]
@@ -122,6 +124,16 @@ def _concept_terms(text: str) -> dict[str, set[str]]:
     return found
 
 
+def _conflict_words(link: Link) -> defaultdict[str, set[str]]:
+    """Per side, the words of the link's conflict values ("Tallinn" against "Riga"): a swap of those is the two
+    sides disagreeing on a detail, which the conflicts report, never two words for one thing."""
+    words: defaultdict[str, set[str]] = defaultdict(set)
+    for conflict in link.conflicts:
+        for side, value in conflict.values.items():
+            words[side].update(_content(value))
+    return words
+
+
 def contrasting_terms(comparison: Comparison, rows: Sequence[RowView], labels: Mapping[str, str],
                       langs: Mapping[str, str]) -> tuple[TermContrast, ...]:
     keys = comparison.side_keys
@@ -151,10 +163,12 @@ def contrasting_terms(comparison: Comparison, rows: Sequence[RowView], labels: M
         marked = [c for c in row.cells if c.mark]
         if len(marked) == 2 and not row.little_shared:
             first, second = (c.side for c in marked)
+            disputed = _conflict_words(link)
             for a, b in _swaps(link.diff):
                 # A swap is a term only if each side never writes the other's words: "measures" against
                 # "sanctions" by a side that says "sanctions" elsewhere is style, not a contrasting term.
-                if _is_term_swap(a, b) and b.lower() not in lowered[first] and a.lower() not in lowered[second]:
+                if _is_term_swap(a, b) and b.lower() not in lowered[first] and a.lower() not in lowered[second] \
+                        and disputed[first].isdisjoint(_content(a)) and disputed[second].isdisjoint(_content(b)):
                     add(first, {a}, second, {b}, row)
         texts = {k: " ".join(comparison.claim(c).text for c in link.claims if c.rpartition(":")[0] == k)
                  for k in keys}

@@ -144,6 +144,24 @@ def test_contrasting_terms_are_words_never_a_readouts_markup_or_addresses():
     assert (("talks",), ("consultations",)) in shown
 
 
+def test_two_sides_disagreeing_on_a_place_are_a_conflict_never_different_words_for_one_thing():
+    # "again in Tallinn" / "Riga" was listed under "Different words for one thing" beside the place conflict.
+    from dataclasses import replace
+
+    from comparisons.model import Conflict
+
+    north = ["The ministers will meet again in Tallinn in April."]
+    south = ["The ministers will meet in Riga in April."]
+    diffs = {"L1": (Span("equal", "The ministers will meet "), Span("delete", "again in Tallinn"),
+                    Span("insert", "in Riga"), Span("equal", " in April."))}
+    comparison = hand_comparison(north, south, [(("north:0", "south:0"), 0.7)], {}, diffs)
+    assert [(t.terms[0][2], t.terms[1][2]) for t in report_view(comparison).key.terms] == [
+        (("again in Tallinn",), ("Riga",))], "without the conflict, the swap passes every other rule"
+    place = Conflict("place", {"north": "Tallinn", "south": "Riga"})
+    link = replace(comparison.links[0], conflicts=(place,))
+    assert report_view(replace(comparison, links=(link,))).key.terms == ()
+
+
 def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
     north = ["He spoke of the war in the region and its victims."]
     south = ["He spoke of the hostilities in the region and its victims."]
@@ -168,3 +186,4 @@ def test_a_stance_conflict_marks_each_sides_own_words_even_when_cut_short():
     (_row, view), = report_view(replace(comparison, links=(link,))).key.conflicts
     assert [[p.text for p in w.pieces if p.only_here] for w in view.words] == [
         ["take effect at once"], ["take effect only after the lifting of restrictions"]]
+
