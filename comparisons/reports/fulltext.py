@@ -4,7 +4,7 @@
   conflict, omission), its link, score, partners and this side's conflict values.
 - ``full_texts(comparison, claims, langs) -> tuple[FullTextView, ...]``: per side, the body's paragraphs as runs
   of text, each claim a run of its own, the words between claims kept as they stand.
-- ``LOW_SCORE``: below it a link is one the engine is unsure of.
+- ``LOW_SCORE``: below it a link is one the engine is unsure of; ``score_text(score)``: a score as reports print it.
 
 A claim's marker leads to its partner on the next side (the side after it in the pair's order that reports the
 point, wrapping round), so a reader jumps between the two accounts of one point and sees each in its context.
@@ -19,11 +19,23 @@ from comparisons.model import Comparison, Row
 from comparisons.reports.view_values import ClaimView, FullTextView, TextRun
 from readouts.textshape import one_line
 
-__all__ = ["LOW_SCORE", "claim_anchor", "claim_views", "full_texts"]
+__all__ = ["LOW_SCORE", "claim_anchor", "claim_views", "full_texts", "score_text"]
 
 LOW_SCORE = 0.30
 """Links scoring below this are marked "low score": on the 14 real pairs we measure with (54 links), 8 of the 11
 links below 0.30 matched the annotators' links, and all 43 from 0.30 up did."""
+
+
+def score_text(score: float) -> str:
+    """A link's score as the reports and ``show`` print it: two decimals, or more for a score just under
+    ``LOW_SCORE`` that two would round up to it: "L5 (score 0.297)", never "L5 (score 0.30)" in the list of links
+    scored below 0.30 beside an L2 of 0.30 left out of it."""
+    for digits in range(2, 7):
+        text = f"{score:.{digits}f}"
+        if not score < LOW_SCORE <= float(text):
+            break
+    return text
+
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from comparisons.model import Comparison
+from comparisons.reports.fulltext import score_text
 from comparisons.reports.view import report_view
 from comparisons.reports.view_values import ReportView
 from readouts.textshape import RTL_LANGUAGES
@@ -37,7 +38,7 @@ def html_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["score"] = lambda value: "" if value is None else f"{value:.2f}"
+    env.filters["score"] = lambda value: "" if value is None else score_text(value)
     # Arabic or Hebrew text marked only lang="ar" is still laid out left to right: its sentences start at the
     # wrong edge and their end punctuation lands on the left.
     env.tests["rtl"] = lambda code: str(code).split("-")[0].lower() in RTL_LANGUAGES

@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from comparisons.model import Comparison
+from comparisons.reports.fulltext import score_text
 from comparisons.reports.view import report_view
 from comparisons.reports.view_values import ReportView
 
@@ -110,7 +111,7 @@ def markdown_environment() -> Environment:
     )
     env.filters["cell"] = md_cell
     env.filters["link"] = md_link
-    env.filters["score"] = lambda value: "" if value is None else MdSafe(f"{value:.2f}")
+    env.filters["score"] = lambda value: "" if value is None else MdSafe(score_text(value))
     env.filters["md"] = md_escape
     env.filters["diffmd"] = _diff_markdown
     env.filters["markedmd"] = _marked_markdown

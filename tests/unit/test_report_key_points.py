@@ -187,3 +187,26 @@ def test_a_stance_conflict_marks_each_sides_own_words_even_when_cut_short():
     assert [[p.text for p in w.pieces if p.only_here] for w in view.words] == [
         ["take effect at once"], ["take effect only after the lifting of restrictions"]]
 
+
+def test_a_link_listed_as_scored_below_the_threshold_never_shows_the_threshold_as_its_score():
+    # L2 at 0.2975 was listed as "L2 (score 0.30): links scored below 0.30" beside an L1 of 0.3018, "score 0.30",
+    # not listed: the reader saw one score on both sides of the line.
+    import io
+    import re
+
+    from rich.console import Console
+
+    from comparisons.reports.html import render_html
+    from comparisons.reports.markdown import render_markdown
+    from tui.commands.show import render_view
+
+    comparison = hand_comparison(["They spoke of trade.", "They spoke of ports."],
+                                 ["Trade came up.", "Ports came up."],
+                                 [(("north:0", "south:0"), 0.3018), (("north:1", "south:1"), 0.2975)], {})
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    render_view(report_view(comparison), console)
+    for name, report in (("markdown", render_markdown(comparison)), ("html", render_html(comparison)),
+                         ("show", console.file.getvalue())):
+        unsure = re.search(r"(L\d) \(score ([\d.]+)\)[^:]*: links scored below 0\.30", re.sub(r"<[^>]+>", "", report))
+        assert unsure and unsure.groups() == ("L2", "0.297"), (name, unsure and unsure.group())
+        assert "score 0.30" in report, f"{name}: L1 keeps its two decimals"

@@ -103,6 +103,7 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
     from rich.rule import Rule
     from rich.text import Text
 
+    from comparisons.reports.fulltext import score_text
     from tui.widgets.texts import counted
 
     plain = console.no_color or console.color_system is None
@@ -136,7 +137,7 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
         unsure = view.low_score_rows
         if unsure:
             _print_indented(console, Text(
-                ", ".join(f"{r.ref} (score {r.score:.2f})" for r in unsure)
+                ", ".join(f"{r.ref} (score {score_text(r.score)})" for r in unsure)
                 + f": links scored below {view.low_score:.2f}; the engine is unsure of them, check them.",
                 style="yellow"), 0)
 
@@ -249,8 +250,10 @@ def _print_row(row: "RowView", console: "Console", plain: bool) -> None:
     """One linked point: its id, score and topics, each side's words, its conflicts."""
     from rich.text import Text
 
+    from comparisons.reports.fulltext import score_text
+
     head = Text(row.ref, style="bold")
-    head.append(f" · score {row.score:.2f}")
+    head.append(f" · score {score_text(row.score)}")
     if row.review is not None:
         head.append(" · ✓ " + _visible(row.review.said), style="green")
         if row.review.note:
