@@ -16,6 +16,8 @@ from tui_fixtures import (
     record_notices,
     screen_lines,
     shown,
+    still,
+    wait_for,
 )
 
 from comparisons.model import Conflict
@@ -240,15 +242,21 @@ async def test_o_offers_each_sides_web_source_and_opens_the_one_chosen(tmp_path,
         assert isinstance(app.screen, ComparisonScreen)
 
 
-async def test_with_the_detail_pane_open_each_topics_badge_stays_on_its_line(tmp_path, settle):
+async def test_with_the_detail_pane_open_each_topics_badge_stays_on_its_line(tmp_path):
     import re
 
     app = real_app(tmp_path / "library", tmp_path, open_pair="2021-12-30-biden-putin-call")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        # Waited for by name, not by rounds: on a loaded machine Textual's idle wait returns early, and Enter pressed
+        # before the comparison landed does nothing (the list then fits and never scrolls).
+        await wait_for(pilot, lambda: isinstance(app.screen, ComparisonScreen) and app.screen.comparison is not None
+                       and isinstance(app.screen.focused, AlignedRows), "the comparison on screen, the rows focused")
         await pilot.press("enter")
-        await settle(pilot)
-        assert app.screen.query_one("#topics").show_vertical_scrollbar, "the list is taller than its room"
+        topics = app.screen.query_one("#topics")
+        steady = still(app)
+        await wait_for(pilot, lambda: app.screen.query_one(RowDetail).whole and steady(),
+                       "the detail pane open and the screen still")
+        assert topics.show_vertical_scrollbar, "the list is taller than its room"
         panel = [line[:30] for line in screen_lines(app)]
         # A topic's line holds its counts and badge; a line with a badge and nothing else is one that wrapped.
         assert not [line for line in panel if re.fullmatch(r"│[●◐✖] *│", line.rstrip())], panel

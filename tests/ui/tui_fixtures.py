@@ -254,6 +254,18 @@ async def wait_for(pilot, condition, what: str, timeout: float = 60.0) -> None:
         await pilot.pause(0.05)
 
 
+def still(app):
+    """A condition for ``wait_for``: true once the screen shows the same frame twice in a row (each look a round
+    later), so whatever a key set going (a resize, a list laid out again for the width a scrollbar left) is done."""
+    frames: list[list[str]] = []
+
+    def unchanged() -> bool:
+        frames.append(screen_lines(app))
+        return len(frames) > 1 and frames[-1] == frames[-2]
+
+    return unchanged
+
+
 class Notice(str):
     """A notice's message (it compares and searches as the message) and its ``severity``."""
 
