@@ -19,6 +19,7 @@ import re
 from typing import Mapping, Sequence
 
 from comparisons.model import Comparison
+from comparisons.reports.languages import language_caveat
 from comparisons.reports.terms import contrasting_terms
 from comparisons.reports.view_values import (
     ClaimView,
@@ -207,4 +208,5 @@ def key_differences(comparison: Comparison, rows: Sequence[RowView], claims: Map
         omissions=groups,
         lopsided=_lopsided(rows),
         terms=contrasting_terms(comparison, rows, labels, langs),
+        caveat=language_caveat(comparison),
     )

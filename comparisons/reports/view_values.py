@@ -312,6 +312,9 @@ class KeyDifferences:
     omissions: tuple[OmissionGroup, ...]
     lopsided: tuple[Lopsided, ...]
     terms: tuple[TermContrast, ...]
+    caveat: str = ""
+    """What the reader must know before trusting the rest (sides in languages the engine cannot compare);
+    ``""`` when nothing (``comparisons.reports.languages``)."""
 
     @property
     def empty(self) -> bool:

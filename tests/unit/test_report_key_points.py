@@ -210,3 +210,26 @@ def test_a_link_listed_as_scored_below_the_threshold_never_shows_the_threshold_a
         unsure = re.search(r"(L\d) \(score ([\d.]+)\)[^:]*: links scored below 0\.30", re.sub(r"<[^>]+>", "", report))
         assert unsure and unsure.groups() == ("L2", "0.297"), (name, unsure and unsure.group())
         assert "score 0.30" in report, f"{name}: L1 keeps its two decimals"
+
+
+def test_sides_in_languages_the_engine_cannot_compare_open_the_key_differences_with_a_caveat():
+    # An English and a Chinese readout of one call came out as "0 links · 5 omissions", every point "in no other
+    # readout", and nothing said that the lexical engine cannot read the two against each other.
+    import io
+
+    from rich.console import Console
+
+    from comparisons.reports.html import render_html
+    from comparisons.reports.markdown import render_markdown
+    from tui.commands.show import render_view
+
+    north, south = ["The two sides discussed trade."], ["双方讨论了贸易问题。"]
+    comparison = hand_comparison(north, south, [], {}, south_language="zh")
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    render_view(report_view(comparison), console)
+    for name, report in (("markdown", render_markdown(comparison)), ("html", render_html(comparison)),
+                         ("show", console.file.getvalue())):
+        assert "Read with care" in report and "different languages (en, zh)" in report, name
+    # English and Russian are read (the lexicon's concepts, dates and numbers); one language needs no caveat
+    for language in ("ru", "en"):
+        assert report_view(hand_comparison(north, south, [], {}, south_language=language)).key.caveat == ""

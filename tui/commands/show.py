@@ -113,6 +113,8 @@ def render_view(view: "ReportView", console: "Console", *, why: dict[str, list[s
     if key is not None:
         console.print()
         console.print(Rule(Text("Key differences"), align="left"))
+        if key.caveat:
+            _print_indented(console, Text("Read with care: " + _visible(key.caveat), style="yellow"), 0)
         for sentence in key.lede:
             _print_indented(console, Text(_visible(sentence)), 0)
         _print_review(view, console)

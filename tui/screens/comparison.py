@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from comparisons.model import Comparison
+from comparisons.reports.languages import language_caveat
 from readouts.errors import DualreadError
 from tui.screens import styles
 from tui.screens.comparison_filters import FILTER_BINDINGS, FilterActions
@@ -87,6 +88,8 @@ class ComparisonScreen(ReviewActions, FilterActions, RowActions, SearchActions, 
         self.comparison: Comparison | None = None
         self.row_filter = RowFilter()
         self.rows_title = "All"
+        self.caveat_said = ""
+        """The language caveat already told for this pair (``comparisons.reports.languages``)."""
 
     @property
     def topic(self) -> str | None:
@@ -186,6 +189,10 @@ class ComparisonScreen(ReviewActions, FilterActions, RowActions, SearchActions, 
             if self.focused is None:
                 self.query_one(AlignedRows).focus()
         self.refresh_bindings()  # the keys dimmed while loading work now
+        caveat = language_caveat(comparison)
+        if caveat and caveat != self.caveat_said:  # said once, not again each time the pair is compared anew
+            self.caveat_said = caveat
+            self.notify(caveat, title="Read with care", severity="warning", timeout=12, markup=False)
 
     def recolour(self) -> None:
         if self.comparison is not None:
