@@ -746,6 +746,10 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     ("de-escalation", "The first pilots have begun their training abroad, and the jets will follow in the spring."),
     ("de-escalation", "The allies will continue the training of the country's soldiers and its new brigades."),
     ("de-escalation", "He asked the partners for more fighter jets to protect the skies over the capital."),
+    # talks below the leaders that a leader mentions stay talks (near misses of the leaders' own meeting)
+    ("talks", "The Foreign Minister held talks with the Secretary of State on the draft treaty."),
+    ("talks", "The presidents welcomed the talks between their delegations in the neutral capital."),
+    ("talks", "The leaders agreed that talks with the other side's negotiators would resume next week."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -783,3 +787,16 @@ def test_fishing_and_its_quotas_are_the_economy(sentence):
 def test_quotas_for_anything_else_are_not_the_economy():
     (topics,) = tags("The country raised its quotas for refugees from the region.")
     assert "economy" not in topics, topics
+
+
+@pytest.mark.parametrize("sentence", [
+    "I held talks with President Varga in his residence and then in an extended format with our teams.",
+    "Our talks with President Varga today were held in a friendly spirit.",
+    "The one-on-one meeting was followed by talks between the delegations.",
+    "We spoke in private first and then continued in the expanded format.",
+    "The two leaders held long talks, followed by a working dinner with their delegations.",
+    "Several advisers of both presidents were also present at the talks.",
+])
+def test_talks_held_by_or_with_a_leader_are_the_leaders_own_meeting_not_talks(sentence):
+    (topics,) = tags(sentence)
+    assert "talks" not in topics and "leader-contacts" in topics, topics
