@@ -750,6 +750,9 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     ("talks", "The Foreign Minister held talks with the Secretary of State on the draft treaty."),
     ("talks", "The presidents welcomed the talks between their delegations in the neutral capital."),
     ("talks", "The leaders agreed that talks with the other side's negotiators would resume next week."),
+    # a threatened, further or deterred aggression is still the topic (near misses of the war called by its name)
+    ("de-escalation", "He warned that any further Russian aggression would meet a firm and united answer."),
+    ("de-escalation", "The new aid will help deter Russian aggression against its neighbours."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -759,6 +762,12 @@ NOT_THAT_TOPIC = [
     ("sanctions", "The pressure of the election campaign was felt by both candidates."),
     ("de-escalation", "He praised the training of young diplomats at the academy."),
     ("de-escalation", "The national team's players resumed training after the break."),
+    # the war called by its name once it is under way, in a sentence about a visit, aid or a court
+    ("de-escalation", "It was the prime minister's first visit to the capital since the war of aggression began."),
+    ("de-escalation", "The president thanked his host for the aid to the towns affected by the Russian aggression."),
+    ("de-escalation", "A special court for the crime of aggression is also part of the plan."),
+    ("de-escalation", "We reaffirmed our support for the country and our condemnation of Russia's illegal and immoral "
+                      "invasion."),
 ]
 
 
