@@ -753,6 +753,16 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     # a threatened, further or deterred aggression is still the topic (near misses of the war called by its name)
     ("de-escalation", "He warned that any further Russian aggression would meet a firm and united answer."),
     ("de-escalation", "The new aid will help deter Russian aggression against its neighbours."),
+    # military aid named as a package ("the new defence package", "a weapons package")
+    ("de-escalation", "I thanked the Chancellor for the new defence package, the largest so far."),
+    ("de-escalation", "The next weapons package will be announced on Monday."),
+    # a named peace plan and its summit, and taking a seat at the table, are what negotiations are about
+    ("talks", "I presented our peace formula and invited the partners to join its implementation."),
+    ("talks", "Now it is important to move towards a global peace summit."),
+    ("talks", "We will only sit down at the table once the occupying troops have left."),
+    ("talks", "He urged both sides to come back to the table without preconditions."),
+    # relief named by what is still barred
+    ("sanctions", "Obstacles still remain to Russian exports of fertiliser, the minister said."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -768,6 +778,9 @@ NOT_THAT_TOPIC = [
     ("de-escalation", "A special court for the crime of aggression is also part of the plan."),
     ("de-escalation", "We reaffirmed our support for the country and our condemnation of Russia's illegal and immoral "
                       "invasion."),
+    ("de-escalation", "I thanked him for the new aid package for the flooded regions."),
+    ("talks", "The guests sat down at the table for a working dinner."),
+    ("sanctions", "The ministries will meet soon to remove the obstacles to the work of the embassies."),
 ]
 
 
