@@ -763,6 +763,10 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     ("talks", "He urged both sides to come back to the table without preconditions."),
     # relief named by what is still barred
     ("sanctions", "Obstacles still remain to Russian exports of fertiliser, the minister said."),
+    # strikes named by their target, their weapon or their side
+    ("de-escalation", "The enemy is deliberately striking our river ports to cut off the grain trade."),
+    ("de-escalation", "They honoured the victims of the enemy strike on the capital last week."),
+    ("de-escalation", "Every night their drones hit the places where people get heat and light."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -781,6 +785,7 @@ NOT_THAT_TOPIC = [
     ("de-escalation", "I thanked him for the new aid package for the flooded regions."),
     ("talks", "The guests sat down at the table for a working dinner."),
     ("sanctions", "The ministries will meet soon to remove the obstacles to the work of the embassies."),
+    ("de-escalation", "The dock workers' strike at the port ended on Monday."),
 ]
 
 
