@@ -144,3 +144,21 @@ def test_library_columns_fit_the_terminal():
 def test_paragraphs_cover_each_block_of_text():
     text = "Title\n\nFirst paragraph.\nStill first.\n\n  Second.  \n"
     assert [text[a:b] for a, b in paragraphs(text)] == ["Title", "First paragraph.\nStill first.", "Second."]
+
+
+def test_detail_line_says_a_low_score_link_is_one_to_check_as_the_reports_do():
+    # The reports mark a link below 0.30 "low score: check it"; the TUI showed its score alone (0.30 for 0.2975).
+    comparison = call_comparison()
+    low = replace(comparison.links[0], score=0.2975)
+    comparison = replace(comparison, links=(low, *comparison.links[1:]))
+    rows = comparison.rows
+    index = next(i for i, r in enumerate(rows) if r.link is not None and r.link.id == low.id)
+    line = detail_text(comparison, rows[index], index, len(rows), PALETTE).plain
+    assert "score 0.297 · low score: check it" in line
+    other = next(i for i, r in enumerate(rows) if r.link is not None and r.link.id != low.id)
+    assert "low score" not in detail_text(comparison, rows[other], other, len(rows), PALETTE).plain
+    from comparisons.model import ReviewMark
+
+    confirmed = replace(comparison, links=(replace(low, review=ReviewMark("confirmed")), *comparison.links[1:]))
+    rows = confirmed.rows
+    assert "low score" not in detail_text(confirmed, rows[index], index, len(rows), PALETTE).plain, "a person decided"

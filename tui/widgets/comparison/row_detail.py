@@ -1,4 +1,5 @@
-"""``RowDetail``: what the selected row is, under the rows: link or omission, its place, score and topics, who
+"""``RowDetail``: what the selected row is, under the rows: link or omission, its place, score ("low score: check it"
+below 0.30 unless a person decided it, as the reports say) and topics, who
 decided it (the engine, or a person's review: confirmed, added or changed by hand), who speaks on each side, and every conflict with each side's value whole (one line per conflict, wrapped, never cut).
 
 Opened (``whole``: Enter or ``d`` on the comparison screen) it is a taller, scrolling pane that adds each side's
@@ -16,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
+from comparisons.reports.fulltext import LOW_SCORE, score_text
 from tui.widgets.comparison.row_filter import speaker_name
 from tui.widgets.comparison.word_languages import diff_languages
 from tui.widgets.review.marks import decided_text
@@ -39,7 +41,10 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
     if row.link is not None:
         text.append(f"Link {row.link.id}", Style(bold=True))
         text.append(f" · row {index + 1} of {total} · score ", muted)
-        text.append(f"{row.link.score:.2f}")
+        text.append(score_text(row.link.score))
+        if row.link.score < LOW_SCORE and row.link.review is None:
+            # What the reports say of such a link: the engine is unsure of it (a person's decision settles it).
+            text.append(" · low score: check it", Style(color=palette.warning))
     else:
         side = row.omission.side if row.omission else ""
         text.append("Omission", Style(bold=True, color=palette.warning))
