@@ -8,8 +8,8 @@ the same thing):
   "the talks in *Vienna*" is a conflict, not a term, and is left to the conflicts: a swap holding a word of one of
   the link's conflict values is never a term; "*the war in* Ukraine" /
   "*the special military operation in* Ukraine" is a term). Short swaps only (``MAX_WORDS``), with letters, no
-  digits (numbers and dates are conflicts' business), not just a stop word, and made of words: a swap holding
-  markup-like signs ("[bold]measures[/bold]", "<b>talks</b>", a URL) is a readout's typing, not a term.
+  digits (numbers and dates are conflicts' business), not just a stop word, within one clause, and made of words:
+  a swap holding markup-like signs ("[bold]measures[/bold]", "<b>talks</b>", a URL) is a readout's typing, not a term.
 - **The concept lexicon** of the matching engine, which lists the phrases readouts use for one meaning: when two
   linked claims share a concept in different words, and neither side uses the other's words anywhere in its
   readout, those are its contrasting terms. Only between sides written in one language: across languages every
@@ -41,6 +41,8 @@ around""".split())
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NOT_WORDING = re.compile(r"[\[\]<>{}=/\\|*_#@^~`$%&+]")
 """Signs no wording of a point is made of, but markup and addresses are: a swap holding one is not a term."""
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+"""A swap running across a clause break ("New Delhi, which" / "later this year") rewords the sentence: not a term."""
 
 
 def _clean(text: str) -> str:
@@ -99,7 +101,7 @@ def _family(x: str, y: str) -> bool:
 def _is_term_swap(a: str, b: str) -> bool:
     if not a or not b or len(a.split()) > MAX_WORDS or len(b.split()) > MAX_WORDS:
         return False
-    if any(ch.isdigit() for ch in a + b) or _NOT_WORDING.search(a + b):
+    if any(ch.isdigit() for ch in a + b) or _NOT_WORDING.search(a + b) or _CLAUSE_BREAK.search(a + b):
         return False
     return _distinct((a,), (b,))
 

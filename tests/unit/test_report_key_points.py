@@ -162,6 +162,20 @@ def test_two_sides_disagreeing_on_a_place_are_a_conflict_never_different_words_f
     assert report_view(replace(comparison, links=(link,))).key.terms == ()
 
 
+def test_a_swap_across_a_clause_break_is_a_rewording_never_different_words_for_one_thing():
+    # An own-words pair listed "New Delhi, which" / "later this year" as two words for one thing.
+    def terms(north: str, a: str) -> list:
+        south = "They agreed he would visit later this year the aide confirmed."
+        diffs = {"L1": (Span("equal", "They agreed he would visit "), Span("delete", a),
+                        Span("insert", "later this year"), Span("equal", " the aide confirmed."))}
+        view = report_view(hand_comparison([north], [south], [(("north:0", "south:0"), 0.7)], {}, diffs))
+        return [(t.terms[0][2], t.terms[1][2]) for t in view.key.terms]
+
+    assert terms("They agreed he would visit New Delhi, which the aide confirmed.", "New Delhi, which") == []
+    assert terms("They agreed he would visit New Delhi the aide confirmed.", "New Delhi") == [
+        (("New Delhi",), ("later this year",))], "within one clause the swap passes every other rule"
+
+
 def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
     north = ["He spoke of the war in the region and its victims."]
     south = ["He spoke of the hostilities in the region and its victims."]
