@@ -407,6 +407,10 @@ def _why_not_mutual(cid: str, other: str, side_of: Mapping[str, str], topics: Ma
     best_back = partners.get((other, side_of[cid]), (0.0, cid))[1]
     if best_back != cid:
         return f"{other} matches {best_back} better"
+    for claim in (cid, other):
+        if not topics.get(claim):
+            # The user may see a topic on it all the same: one taken from its paragraph, which linking does not weigh.
+            return f"{claim} has no topic of its own to share (a topic taken from its paragraph is not weighed)"
     if not topics.get(cid, _NO_TOPICS) & topics.get(other, _NO_TOPICS):
         return "their topics share nothing"
     if not (keys(cid) & keys(other)) - pair_names:

@@ -364,6 +364,12 @@ def test_two_leftovers_that_share_only_the_countries_the_readouts_are_about_stay
     apart = align([document("white-house", washington), document("kremlin", moscow)],
                   {"white-house:1": ("bilateral",), "kremlin:1": ("humanitarian",)}, "lexical")
     assert apart.omission_evidence["white-house:1"].reason.endswith("does not apply: their topics share nothing")
+    # a claim with no topic the aligner weighs is said to have none, not to share nothing: the user may see a topic
+    # on it that it took from its paragraph
+    untagged = align([document("white-house", washington), document("kremlin", moscow)],
+                     {"white-house:1": ("bilateral",)}, "lexical")
+    assert untagged.omission_evidence["white-house:1"].reason.endswith(
+        "does not apply: kremlin:1 has no topic of its own to share (a topic taken from its paragraph is not weighed)")
     # a telling name shared besides the country still links them
     moscow[1] = "Vladimir Putin said the American detained in Tver had been tried."
     washington[1] = "He raised the case of an American citizen held in Tver."
