@@ -35,8 +35,10 @@ def split_document(side: Side, participants: Sequence[Participant] = ()) -> Docu
     segments = _without_labels(text, segment(text, frozenset(t.start for t in turns)), turns)
     if turns:
         segments = _replies_joined(text, segments)
-    speakers = attribute(text, segments, tuple(participants))
     starts = [t.start for t in turns]
+    in_turn = [bool(turns) and seg.start >= starts[0] and turns[bisect_right(starts, seg.start) - 1].speaker is not None
+               for seg in segments]
+    speakers = attribute(text, segments, tuple(participants), in_turn=in_turn)
     claims: list[Claim] = []
     asides: list[Aside] = []
     question = ""

@@ -90,8 +90,12 @@ _AGREE = re.compile(r"(?:have\s+|has\s+|also\s+)?(?:agreed|agree|welcome[sd]?|wi
                     r"согласились|договорились|приветствуют|продолжат|условились)\b", re.IGNORECASE)
 
 
-def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Participant] = ()) -> list[str | None]:
-    """The speaker of each segment, in order: a participant's name, ``BOTH`` or ``None`` (the narrator)."""
+def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Participant] = (), *,
+              in_turn: Sequence[bool] = ()) -> list[str | None]:
+    """The speaker of each segment, in order: a participant's name, ``BOTH`` or ``None`` (the narrator).
+
+    ``in_turn`` says, per segment, whether it lies in a transcript's turn ("John Kirby: I would not put it that
+    way."): its "I" is the turn's speaker, whom the caller knows, not the text's author."""
     all_tokens = tokens(text)
     starts = [tok.start for tok in all_tokens]
     cast = _Cast(text, participants, all_tokens)
@@ -99,7 +103,8 @@ def attribute(text: str, segments: Sequence[_Span], participants: Sequence[Parti
     previous: str | None = None
     last_person: str | None = None
     previous_people = 0
-    for seg in segments:
+    for n, seg in enumerate(segments):
+        cast.turn = n < len(in_turn) and in_turn[n]
         claim_tokens = all_tokens[bisect_left(starts, seg.start) : bisect_left(starts, seg.end)]
         kind, who = cast.subject(claim_tokens)
         if kind == "singular":
@@ -125,6 +130,8 @@ class _Cast(Cast):
 
     _claim_tokens: list[Token] | None = None
     _mentions: dict[int, tuple[str, str | None, int]]
+    turn = False
+    """Whether the claim at hand lies in a transcript's turn (its "I" is then the turn's speaker's)."""
 
     def author(self) -> str | None:
         """Who writes "I": of two participants, the one the text never names (see the module docstring); None
@@ -239,7 +246,7 @@ class _Cast(Cast):
         if low in _PLURAL:
             return "plural", None, i + 1
         if toks[i].text in _FIRST_PERSON:
-            author = self.author()
+            author = None if self.turn else self.author()
             return ("person", author, i + 1) if author else ("none", None, i)
         for words, person in self.aliases:
             if words and words[0] != low:

@@ -88,6 +88,20 @@ def test_a_claim_without_a_speaker_of_its_own_is_the_turns_speaker():
     assert ended.speaker == "Oleg Markov"
 
 
+def test_i_in_a_turn_is_the_turns_speaker_not_the_leader_the_briefing_never_names():
+    # The aide's briefing names the guest (Sorin) but never its own president by name: "I" is still the aide's.
+    briefing = (
+        "Briefing by the presidential aide\n\n"
+        "Oleg Markov: The President spoke with President Sorin for an hour. I would add that the tone was good.\n\n"
+        "Question: Was a meeting discussed?\n\n"
+        "Oleg Markov: I cannot say more today.\n"
+    )
+    doc = split_document(Side("kremlin", briefing), PEOPLE)
+    speakers = {c.text: c.speaker for c in doc.claims}
+    assert speakers["I would add that the tone was good."] == "Oleg Markov"
+    assert speakers["I cannot say more today."] == "Oleg Markov"
+
+
 def test_an_answer_links_on_its_questions_words_and_a_question_never_links():
     pair = Pair("t", "Call", dt.date(2025, 1, 1), (Side("white-house", READOUT), Side("kremlin", BRIEFING)), PEOPLE)
     comp = compare(pair)
