@@ -101,6 +101,9 @@ class Lexicon:
     broader: Mapping[str, str] = field(default_factory=dict)
     """Group -> the broader group it also names: a peace plan is also about peace, so a sentence on "our peace plan"
     still meets one on "a just peace" (the longer phrase takes the words, which would otherwise leave none)."""
+    terms: frozenset[str] = frozenset()
+    """Groups whose phrases are one thing in other words ("war" / "special military operation"), as against groups of
+    related notions ("status quo" / "independence"): only these are the sides' different words for one thing."""
     _groups_of_word: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Word -> the groups with a phrase that may start at it (a cache over ``triggers``)."""
 
@@ -160,7 +163,7 @@ def lexicon_fingerprint() -> str:
 
 
 def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float],
-             broader: Mapping[str, str] | None = None) -> Lexicon:
+             broader: Mapping[str, str] | None = None, terms: frozenset[str] = frozenset()) -> Lexicon:
     triggers: dict[str, set[tuple[str | None, bool, str]]] = {}
     for key, phrases in groups.items():
         for phrase in phrases:
@@ -173,6 +176,7 @@ def _lexicon(groups: Mapping[str, list[str]], weights: Mapping[str, float],
         # A plain dict of sorted tuples: looked up for every new word, in the same order in every process.
         {k: tuple(sorted(v, key=lambda t: (t[0] or "", t[1], t[2]))) for k, v in triggers.items()},
         MappingProxyType(dict(broader or {})),
+        terms,
     )
 
 
@@ -181,7 +185,9 @@ def concept_lexicon() -> Lexicon:
     data = _load("lexicon.yaml")
     groups = {key: [str(p) for p in entry["phrases"]] for key, entry in sorted(data.items())}
     broader = {key: str(entry["broader"]) for key, entry in data.items() if entry.get("broader")}
-    return _lexicon(groups, {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())}, broader)
+    terms = frozenset(key for key, entry in data.items() if entry.get("terms") is True)
+    return _lexicon(groups, {key: float(entry.get("weight", 1.0)) for key, entry in sorted(data.items())}, broader,
+                    terms)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,9 @@ the same thing):
   a swap holding markup-like signs ("[bold]measures[/bold]", "<b>talks</b>", a URL) is a readout's typing, not a term.
 - **The concept lexicon** of the matching engine, which lists the phrases readouts use for one meaning: when two
   linked claims share a concept in different words, and neither side uses the other's words anywhere in its
-  readout, those are its contrasting terms. Only between sides written in one language: across languages every
+  readout, those are its contrasting terms. Only concepts marked ``terms: true`` (one thing in other words: "war" /
+  "special military operation"); the others gather related notions ("status quo" / "independence") and the
+  styles of saying that a call took place. Only between sides written in one language: across languages every
   word differs.
 """
 
@@ -31,9 +33,6 @@ MAX_WORDS = 3
 """A swap of more words than this on either side is a rewording, not a term."""
 MAX_TERMS = 6
 """The report lists at most this many contrasts, most frequent first."""
-GENERIC_CONCEPTS = frozenset({"call"})
-"""Concepts whose variants are only styles of saying that the call took place ("spoke with" / "telephone
-conversation"): true, but not a difference a reader looks for."""
 
 _STOP = frozenset("""a an and as at by for from in into of on or that the their this those to with its it his her
 was were is are be been has had have will would also both about over some more than little nearly almost
@@ -120,8 +119,9 @@ def _concept_terms(text: str) -> dict[str, set[str]]:
 
     flat = normalise(text)
     found: dict[str, set[str]] = {}
-    for concept, start, end in concept_lexicon().matches(flat):
-        if concept not in GENERIC_CONCEPTS:
+    lexicon = concept_lexicon()
+    for concept, start, end in lexicon.matches(flat):
+        if concept in lexicon.terms:  # one thing in other words, not a family of related notions
             found.setdefault(concept, set()).add(flat[start:end].strip())
     return found
 

@@ -186,6 +186,15 @@ def test_contrasting_terms_from_the_concept_lexicon_only_within_one_language():
     assert across == ()
 
 
+def test_a_concept_of_related_notions_is_never_listed_as_different_words_for_one_thing():
+    # "tension" and "buildup" report one worry (they link), but they are two things, not two words for one;
+    # "war" / "hostilities" above are one thing.
+    north = ["He spoke of the tension on the border."]
+    south = ["He spoke of the buildup on the border."]
+    terms = report_view(hand_comparison(north, south, [(("north:0", "south:0"), 0.6)], {})).key.terms
+    assert [(t.terms[0][2], t.terms[1][2]) for t in terms] == []
+
+
 def test_a_stance_conflict_marks_each_sides_own_words_even_when_cut_short():
     from dataclasses import replace
 
