@@ -36,18 +36,19 @@ def split_document(side: Side, participants: Sequence[Participant] = ()) -> Docu
     if turns:
         segments = _replies_joined(text, segments)
     starts = [t.start for t in turns]
-    in_turn = [bool(turns) and seg.start >= starts[0] and turns[bisect_right(starts, seg.start) - 1].speaker is not None
+    # Each segment's turn (None before the first), looked up once for the speakers and for the claims.
+    turn_of = [turns[bisect_right(starts, seg.start) - 1] if turns and seg.start >= starts[0] else None
                for seg in segments]
-    speakers = attribute(text, segments, tuple(participants), in_turn=in_turn)
+    speakers = attribute(text, segments, tuple(participants),
+                         in_turn=[turn is not None and turn.speaker is not None for turn in turn_of])
     claims: list[Claim] = []
     asides: list[Aside] = []
     question = ""
     first_paragraph: dict[int, int] = {}
-    for seg in segments:
-        if turns and seg.start >= starts[0]:
-            first_paragraph.setdefault(turns[bisect_right(starts, seg.start) - 1].start, seg.paragraph)
-    for seg, speaker in zip(segments, speakers, strict=True):
-        turn = turns[bisect_right(starts, seg.start) - 1] if turns and seg.start >= starts[0] else None
+    for seg, turn in zip(segments, turn_of, strict=True):
+        if turn is not None:
+            first_paragraph.setdefault(turn.start, seg.paragraph)
+    for seg, speaker, turn in zip(segments, speakers, turn_of, strict=True):
         sentence = text[seg.start : seg.end]
         if turn is not None and turn.question:
             question = sentence if seg.start == turn.body else f"{question} {sentence}"

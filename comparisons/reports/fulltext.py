@@ -4,7 +4,9 @@
   conflict, omission), its link, score, partners and this side's conflict values.
 - ``full_texts(comparison, claims, langs) -> tuple[FullTextView, ...]``: per side, the body's paragraphs as runs
   of text, each claim a run of its own, the words between claims kept as they stand.
-- ``LOW_SCORE``: below it a link is one the engine is unsure of; ``score_text(score)``: a score as reports print it.
+- ``LOW_SCORE``: below it a link is one the engine is unsure of; ``unsure(link)``: such a link no person has decided
+  on since (what every report and the TUI flag "low score: check it"); ``score_text(score)``: a score as reports
+  print it.
 
 A claim's marker leads to its partner on the next side (the side after it in the pair's order that reports the
 point, wrapping round), so a reader jumps between the two accounts of one point and sees each in its context.
@@ -15,15 +17,20 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from comparisons.model import Comparison, Row
+from comparisons.model import Comparison, Link, Row
 from comparisons.reports.view_values import ClaimView, FullTextView, TextRun
 from readouts.textshape import one_line
 
-__all__ = ["LOW_SCORE", "claim_anchor", "claim_views", "full_texts", "score_text"]
+__all__ = ["LOW_SCORE", "claim_anchor", "claim_views", "full_texts", "score_text", "unsure"]
 
 LOW_SCORE = 0.30
 """Links scoring below this are marked "low score": on the 14 real pairs we measure with (54 links), 8 of the 11
 links below 0.30 matched the annotators' links, and all 43 from 0.30 up did."""
+
+
+def unsure(link: Link) -> bool:
+    """A low score the engine gave and no person has since decided on."""
+    return link.score < LOW_SCORE and link.review is None
 
 
 def score_text(score: float) -> str:
@@ -78,7 +85,7 @@ def claim_views(comparison: Comparison, labels: Mapping[str, str], langs: Mappin
                     start=claim.start, end=claim.end, text=claim.text, speaker=one_line(claim.speaker or ""),
                     topics=comparison.topics_of(claim.id), status=status, link=link.id if link else "",
                     partners=partners, score=link.score if link else None,
-                    low_score=bool(link and link.score < LOW_SCORE and link.review is None), conflicts=conflicts,
+                    low_score=bool(link and unsure(link)), conflicts=conflicts,
                     anchor=claim_anchor(claim.id),
                     partner_href=f"#{claim_anchor(partner)}" if partner else "",
                     partner_label=labels.get(partner_side, ""),

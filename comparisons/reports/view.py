@@ -22,7 +22,7 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 from comparisons.model import Comparison, Row, Span
-from comparisons.reports.fulltext import LOW_SCORE, claim_anchor, claim_views, full_texts
+from comparisons.reports.fulltext import LOW_SCORE, claim_anchor, claim_views, full_texts, unsure
 from comparisons.reports.review_view import REVIEW_KIND, mark_view, review_view
 from comparisons.reports.stamp import make_stamp
 from comparisons.reports.view_values import (
@@ -146,15 +146,10 @@ def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs
         ordered = [k for k in keys if k in conflict.values] + sorted(k for k in conflict.values if k not in keys)
         conflicts.append(ConflictView(conflict.kind, tuple((labels.get(k, k), conflict.values[k]) for k in ordered)))
     return RowView(
-        anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=_unsure(link),
+        anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=unsure(link),
         topics=tuple(topic_labels.get(t, t) for t in row.topics), cells=tuple(cells), conflicts=tuple(conflicts),
         little_shared=little_shared, review=mark_view(link.review),
     )
-
-
-def _unsure(link) -> bool:
-    """A low score the engine gave and no person has since decided on."""
-    return link.score < LOW_SCORE and link.review is None
 
 
 def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
@@ -170,7 +165,7 @@ def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:
 def _point(row: Row, labels: Mapping[str, str]) -> PointRef:
     if row.link is not None:
         return PointRef(row.link.id, f"#link-{_slug(row.link.id)}", "link", bool(row.link.conflicts),
-                        _unsure(row.link), "")
+                        unsure(row.link), "")
     assert row.omission is not None
     return PointRef(row.omission.claim, f"#{claim_anchor(row.omission.claim)}", "omission", False, False,
                     labels[row.omission.side])

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from comparisons.model import Comparison, Row
-from comparisons.reports.fulltext import LOW_SCORE, score_text
+from comparisons.reports.fulltext import score_text, unsure
 from tui.widgets.comparison.row_filter import speaker_name
 from tui.widgets.comparison.word_languages import diff_languages
 from tui.widgets.review.marks import decided_text
@@ -42,7 +42,7 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
         text.append(f"Link {row.link.id}", Style(bold=True))
         text.append(f" · row {index + 1} of {total} · score ", muted)
         text.append(score_text(row.link.score))
-        if row.link.score < LOW_SCORE and row.link.review is None:
+        if unsure(row.link):
             # What the reports say of such a link: the engine is unsure of it (a person's decision settles it).
             text.append(" · low score: check it", Style(color=palette.warning))
     else:
