@@ -317,6 +317,21 @@ def test_a_russian_readout_links_to_an_english_one_through_dates_numbers_and_con
     assert {"en:2", "ru:2"} <= set(result.omitted)
 
 
+def test_a_briefing_on_the_front_meets_the_other_sides_battlefield_in_other_words():
+    kyiv = document("kyiv", [
+        "The President of Ukraine held a phone call with the Prime Minister.",
+        "He briefed his counterpart on the latest situation at the front and the enemy's attacks near the river.",
+        "The parties also spoke about the reconstruction conference in the autumn.",
+    ])
+    london = document("london", [
+        "The Prime Minister spoke to President Zelenskyy this morning.",
+        "The leaders discussed the battlefield situation in detail.",
+        "The Prime Minister set out the new package of long-range weapons.",
+    ])
+    result = align([kyiv, london], {}, "lexical")
+    assert ("kyiv:1", "london:1") in {ids for ids, _ in result.links}
+
+
 class FixedScores:
     """A scorer whose pair scores are given: the aligner's grouping rules tested without any wording."""
 

@@ -240,6 +240,10 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("accountability", "Those who gave the orders will answer for them."),
     ("accountability", "They discussed a special tribunal and an end to impunity."),
     ("accountability", "Виновные будут привлечены к ответственности."),
+    # the state of the fighting, wherever a side says it stands
+    ("battlefield", "The leaders discussed the situation on the battlefield."),
+    ("battlefield", "He informed the President of the latest developments on the frontline."),
+    ("battlefield", "Президент рассказал о ситуации на фронте."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -256,6 +260,9 @@ NOT_THAT_POINT = [
     ("future_contacts", "They discussed the front line in the east."),
     ("sanctions", "They agreed on measures to deepen economic ties."),
     ("accountability", "He gave an account of the talks in Geneva."),
+    # a line to cease fire along, or the facts on the ground, is not a report on the fighting
+    ("battlefield", "They proposed a ceasefire along the current front line."),
+    ("battlefield", "Any settlement must reflect the realities on the ground."),
     ("countering", "Those responsible must be brought to justice."),
 ]
 
