@@ -332,6 +332,21 @@ def test_a_briefing_on_the_front_meets_the_other_sides_battlefield_in_other_word
     assert ("kyiv:1", "london:1") in {ids for ids, _ in result.links}
 
 
+def test_a_request_to_use_influence_meets_the_promise_of_a_constructive_role():
+    washington = document("washington", [
+        "The President spoke with President Xi of China by video.",
+        "He urged China to use its influence with Moscow.",
+        "The leaders also reviewed the export controls announced in May.",
+    ])
+    beijing = document("beijing", [
+        "President Xi held a video call with the US President.",
+        "Xi stressed that China will keep playing a constructive role in its own way.",
+        "Xi said the Taiwan question is the first red line that must not be crossed.",
+    ])
+    result = align([washington, beijing], {}, "lexical")
+    assert ("washington:1", "beijing:1") in {ids for ids, _ in result.links}
+
+
 class FixedScores:
     """A scorer whose pair scores are given: the aligner's grouping rules tested without any wording."""
 

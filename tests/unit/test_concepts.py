@@ -244,6 +244,10 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("battlefield", "The leaders discussed the situation on the battlefield."),
     ("battlefield", "He informed the President of the latest developments on the frontline."),
     ("battlefield", "Президент рассказал о ситуации на фронте."),
+    # a request to use one's sway and the answer that one will play a constructive role
+    ("influence", "He urged Beijing to use its considerable influence with Moscow."),
+    ("influence", "China will continue to play a constructive role in its own way."),
+    ("influence", "Он призвал использовать влияние на Тегеран."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -263,6 +267,8 @@ NOT_THAT_POINT = [
     # a line to cease fire along, or the facts on the ground, is not a report on the fighting
     ("battlefield", "They proposed a ceasefire along the current front line."),
     ("battlefield", "Any settlement must reflect the realities on the ground."),
+    # sway named, but nobody is asked to use it
+    ("influence", "The suffering has a strong influence on public opinion."),
     ("countering", "Those responsible must be brought to justice."),
 ]
 
