@@ -347,6 +347,21 @@ def test_a_request_to_use_influence_meets_the_promise_of_a_constructive_role():
     assert ("washington:1", "beijing:1") in {ids for ids, _ in result.links}
 
 
+def test_what_one_side_asks_for_meets_what_the_other_sides_package_holds():
+    kyiv = document("kyiv", [
+        "President Zelenskyy had a phone conversation with President Biden.",
+        "He said that shells and drones are what the defenders need most in the east.",
+        "The President also spoke about the return of deported children.",
+    ])
+    washington = document("washington", [
+        "President Biden spoke with President Zelenskyy of Ukraine today.",
+        "He described the new package, which includes heavy artillery, ammunition and unmanned aerial systems.",
+        "The President reaffirmed support for the country's bid to join the European Union.",
+    ])
+    result = align([kyiv, washington], {}, "lexical")
+    assert ("kyiv:1", "washington:1") in {ids for ids, _ in result.links}
+
+
 class FixedScores:
     """A scorer whose pair scores are given: the aligner's grouping rules tested without any wording."""
 

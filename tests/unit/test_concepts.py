@@ -248,6 +248,17 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("influence", "He urged Beijing to use its considerable influence with Moscow."),
     ("influence", "China will continue to play a constructive role in its own way."),
     ("influence", "Он призвал использовать влияние на Тегеран."),
+    ("influence", "He called on Beijing to bring its influence to bear on Moscow."),
+    # the standard other names of a point already in the lexicon
+    ("climate", "They agreed to cooperate in the fight against global warming."),
+    ("health", "China has coordinated its epidemic response with development."),
+    ("humanitarian", "He thanked the country for taking in families forced to leave their homes."),
+    ("humanitarian", "The program will admit Ukrainians fleeing the war."),
+    ("drones", "The package includes unmanned aerial systems."),
+    # the arms a side asks for and a package lists
+    ("munitions", "Guns and shells are what our defenders need right now."),
+    ("munitions", "The package includes heavy artillery and 144,000 rounds of ammunition."),
+    ("munitions", "Он попросил снаряды и боеприпасы."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -269,6 +280,7 @@ NOT_THAT_POINT = [
     ("battlefield", "Any settlement must reflect the realities on the ground."),
     # sway named, but nobody is asked to use it
     ("influence", "The suffering has a strong influence on public opinion."),
+    ("munitions", "They discussed shell companies used to evade the restrictions."),
     ("countering", "Those responsible must be brought to justice."),
 ]
 
