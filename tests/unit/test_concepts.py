@@ -259,6 +259,9 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("munitions", "Guns and shells are what our defenders need right now."),
     ("munitions", "The package includes heavy artillery and 144,000 rounds of ammunition."),
     ("munitions", "Он попросил снаряды и боеприпасы."),
+    ("military_action", "Any further incursion would be met with a swift response."),
+    ("sanctions", "They discussed the arms embargo."),
+    ("tone", "The conversation was held in a cordial atmosphere."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.

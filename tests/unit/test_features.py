@@ -32,6 +32,13 @@ def test_diplomatic_paraphrases_meet_in_one_concept():
     assert "talks" in diplomacy.concepts & rounds.concepts
 
 
+def test_phone_talks_are_the_call_itself_not_talks_between_officials():
+    opener = features("Xi Jinping held phone talks with the Chancellor.", index=0)
+    other = features("The Chancellor spoke by phone with President Xi.", index=0)
+    assert "call" in opener.concepts & other.concepts
+    assert "talks" not in opener.concepts
+
+
 def test_a_promise_of_further_contact_meets_its_paraphrase_with_a_word_in_between():
     close = features("The two presidents agreed to stay in close contact.")
     touch = features("Both sides said they would keep in regular touch.")
