@@ -1,11 +1,12 @@
-"""The ``date`` kind of conflict: the dates a claim states, read at six levels, and its text with dates blanked.
+"""The ``date`` kind of conflict: the dates a claim states, read at eight levels, and its text with dates blanked.
 
-- ``date_values(text) -> dict[level, dict[value, shown]]``: per level in ``DATE_LEVELS`` (day, clock time, month,
-  weekday, relative phrase, year), each date normalised ("Jan. 10", "10 January", "January 10th", "10 января" and
+- ``date_values(text) -> dict[level, dict[value, shown]]``: per level in ``DATE_LEVELS`` (day, clock time, part of a
+  month, month, weekday, relative phrase, period ahead, year), each date normalised ("Jan. 10", "10 January", "January 10th", "10 января" and
   "десятого января" are one day; "3:35 p.m." and "15:35" one time) and mapped to how the text writes it. Days and months are read by
   ``comparisons.words.dates``, as the matcher reads them.
 - ``relatives_agree(a, b) -> bool``: whether two sides' relative times can both be true ("early next month" and "next
-  month" can; "next week" and "next month" cannot); a window ("in the coming weeks") is no relative time at all.
+  month" can; "next week" and "next month" cannot); a window ("in the coming weeks") is no relative time at all:
+  it is a period ahead, read at its own level by ``periods`` ("within days" against "in the coming weeks").
 - ``may_date(text, words) -> bool``: a cheap first look; ``NO_DATES`` stands for a text that states none.
 - ``mask_dates(text) -> str``: dates, clock times and years blanked out, so their digits are not read as counts.
 - ``unset_dates(text) -> dict[str, str]``: ``{"not set": the words}`` when the text says no date is set yet
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from comparisons.conflicts.periods import PERIOD_WORDS, period_values
 from comparisons.words.dates import MONTH_NAMES, read_dates, read_months
 
 __all__ = ["DATE_LEVELS", "NO_DATES", "SET_LEVELS", "UNSET_WORDS", "date_values", "mask_dates", "may_date",
@@ -35,7 +37,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 """A time said from the day of the readout: "next week", "early next month", "later this year"; and a window, "in the
-coming weeks", "the coming month", which sets no date (it holds next week as well as next month) and is not read."""
+coming weeks", "the coming month", which sets no date (it holds next week as well as next month) and is read as a period
+ahead instead (``periods``)."""
 _UNITS = ("week", "month", "year")
 
 _YEAR_END = re.compile(
@@ -87,8 +90,8 @@ _END_RU = frozenset({"конца", "конце", "концу"})
 _DIGIT = re.compile(r"\d").search
 _DATE_WORDS = _MONTH_NAMES_LOW | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "next", "this", "coming", "spring", "summer", "autumn", "fall", "winter",
-                                  "весной", "летом", "осенью", "зимой"}
-DATE_LEVELS = ("day", "time", "part", "month", "weekday", "relative", "year")
+                                  "весной", "летом", "осенью", "зимой"} | PERIOD_WORDS
+DATE_LEVELS = ("day", "time", "part", "month", "weekday", "relative", "period", "year")
 """From the most precise to the least: the first level on which the sides disagree is the one reported."""
 NO_DATES: dict[str, dict[str, str]] = {k: {} for k in DATE_LEVELS}
 """The values of a text with no date in it (one shared object, so callers can tell it apart by identity)."""
@@ -131,6 +134,7 @@ def date_values(text: str) -> dict[str, dict[str, str]]:
         if which != "coming":
             part = {"early": ":early", "late": ":late", "later": ":late"}.get((m.group(1) or "").lower(), "")
             levels["relative"][f"{which} {m.group(3).lower()}{part}"] = " ".join(m.group().lower().split())
+    levels["period"] = period_values(text)
     for m in _YEAR.finditer(text):
         levels["year"][m.group(1)] = m.group(1)
     # A clock time with a time zone ("23:35 Moscow time") may be the same moment as another zone's: left alone.

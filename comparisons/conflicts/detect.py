@@ -3,7 +3,7 @@
 - ``find_conflicts(claims_by_side, pair) -> tuple[Conflict, ...]``: for one link (its claims grouped by side key),
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
-  ``date`` (days, ranges, clock times, months, years, weekdays, "next week" against "next month" but not against "this year" or "in the coming weeks"; a date against "no date is set yet"), ``number`` (counts and ordinals of
+  ``date`` (days, ranges, clock times, months, years, weekdays, "next week" against "next month" but not against "this year" or "in the coming weeks"; a period ahead by its scale, "within days" against "in the coming weeks"; a date against "no date is set yet"), ``number`` (counts and ordinals of
   the same thing, counts per side of an exchange, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
