@@ -8,7 +8,8 @@
 - ``link_reasons(link, comparison) -> list[str]``: ``explain_link``, then what gave each of its claims its topics.
 - ``why_link(link, comparison)`` / ``why_omission(omission, comparison)``: those lines said for what a person's
   review made of the row (a link made by hand has no engine evidence; a claim a review took out of its link has no
-  omission evidence): what ``dualread show --why`` prints and the TUI's why pane shows (one function, so they agree).
+  omission evidence): what ``dualread show --why`` prints and the TUI's why pane shows, and (without the topics)
+  each linked point of the HTML and Markdown reports: one function, so they agree.
 
 Why it matters: an analyst who quotes a comparison must be able to check it; a link with no stated reason is a
 claim about two governments that nobody can verify.
@@ -153,19 +154,22 @@ def _topic_reasons(link: Link, comparison: Comparison) -> list[str]:
             for cid in link.claims for topic, signals in comparison.topic_evidence.get(cid, {}).items()]
 
 
-def why_link(link: Link, comparison: Comparison) -> list[str]:
+def why_link(link: Link, comparison: Comparison, *, topics: bool = True) -> list[str]:
     """Why ``link`` is as it is: the engine's reasons, or first what a review made of it. A link a person made has no
-    engine evidence, and "no evidence recorded" would send them to recompute a comparison that is not old."""
+    engine evidence, and "no evidence recorded" would send them to recompute a comparison that is not old.
+    ``topics=False`` leaves out what gave each claim its topics: the reports show a link's topics beside it, and
+    their "why linked" says only what joined the claims."""
     status = link.review.status if link.review is not None else None
+    topic_lines = _topic_reasons(link, comparison) if topics else []
     if status == "added":
         return ["linked by hand: the engine had none of these claims in a link together", _hand_score(link),
-                *_topic_reasons(link, comparison)]
+                *topic_lines]
     if status == "changed":
         if link.evidence is None:
-            return ["changed by hand: the engine recorded no evidence for the claims it had linked here",
-                    *_topic_reasons(link, comparison)]
-        return ["changed by hand; the engine's evidence for the claims it had linked:", *link_reasons(link, comparison)]
-    return link_reasons(link, comparison)
+            return ["changed by hand: the engine recorded no evidence for the claims it had linked here", *topic_lines]
+        return ["changed by hand; the engine's evidence for the claims it had linked:",
+                *explain_link(link, comparison), *topic_lines]
+    return [*explain_link(link, comparison), *topic_lines]
 
 
 def _hand_score(link: Link) -> str:

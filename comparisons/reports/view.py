@@ -21,6 +21,7 @@ import re
 from typing import Mapping
 from urllib.parse import urlsplit
 
+from comparisons.evidence import why_link
 from comparisons.model import Comparison, Row, Span
 from comparisons.reports.fulltext import LOW_SCORE, claim_anchor, claim_views, full_texts, unsure
 from comparisons.reports.review_view import REVIEW_KIND, mark_view, review_view
@@ -148,8 +149,18 @@ def _row_view(comparison: Comparison, row: Row, labels: Mapping[str, str], langs
     return RowView(
         anchor=f"link-{_slug(link.id)}", ref=link.id, score=link.score, low_score=unsure(link),
         topics=tuple(topic_labels.get(t, t) for t in row.topics), cells=tuple(cells), conflicts=tuple(conflicts),
-        little_shared=little_shared, review=mark_view(link.review),
+        little_shared=little_shared, review=mark_view(link.review), why=_why(comparison, row),
     )
+
+
+def _why(comparison: Comparison, row: Row) -> tuple[str, ...]:
+    """Why a row's claims are linked (``evidence.why_link``), or nothing when neither the engine nor a person said
+    why (a comparison built without evidence): "no evidence recorded" is for the screens that ask for it."""
+    link = row.link
+    assert link is not None
+    if link.evidence is None and link.review is None:
+        return ()
+    return tuple(why_link(link, comparison, topics=False))
 
 
 def _conflict_sides(row: Row, keys: tuple[str, ...]) -> set[str]:

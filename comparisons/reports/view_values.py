@@ -176,6 +176,9 @@ class RowView:
     little_shared: bool = False
     """The sides share too little wording for a useful word diff (see ``view.MIN_SHARED_WORDING``)."""
     review: "ReviewMarkView | None" = None
+    why: tuple[str, ...] = ()
+    """Why the claims are linked, in the lines ``dualread show --why`` prints for it (``evidence.why_link`` without
+    the topics); none for a link with no recorded evidence that no person made."""
 
     @property
     def marked(self) -> bool:
