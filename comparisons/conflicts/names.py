@@ -33,10 +33,15 @@ _VENUE = re.compile(
     r"(?:be\s+held|take\s+place|meet|convene|be\s+hosted)(?:\s+again)?\s+in\s+"
     r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
     r"|\b(?:will|would|shall|to)\s+(?:host|hosting|welcome|welcoming|receive|receiving)\s+(?:[\w.'’-]+\s+){1,5}?(?:to|in)\s+"
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    r"|\b(?:proposed|suggested|offered|agreed)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,5}?"
+    r"(?:meet|convene|be\s+held|meeting|holding(?:\s+[\w-]+){1,5}?)(?:\s+again)?\s+in\s+"
     r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)")
 """A meeting still to come said to be held in a place ("will be held in Qingdao", "should be held in Hawaii", "will
 meet again in Tromsø"), or a host who will receive the other leader there ("look forward to welcoming Prime
-Minister Hale to Brisbane", "will host the President in Wellington"): the place is read whether or not the gazetteer knows it, as venues of talks are often small
+Minister Hale to Brisbane", "will host the President in Wellington"), or a meeting proposed or agreed there
+("proposed that the two coast guards meet in Tromsø", "suggested holding the next round in Geneva"): the place is
+read whether or not the gazetteer knows it, as venues of talks are often small
 or new. Only a meeting to come: a past one ("since the leaders met in Woodside") is background, often another
 meeting than the other side's. A country ("held in China"), month or weekday is not a venue here."""
 _NOT_VENUES = frozenset(MONTH_NAMES) | frozenset(
@@ -44,7 +49,7 @@ _NOT_VENUES = frozenset(MONTH_NAMES) | frozenset(
     form for forms in COUNTRIES.values() for form in forms) | frozenset(
     alias for aliases in ORGANISATIONS.values() for alias in aliases) | STATES
 VENUE_WORDS = frozenset("held place meet met convene convened hosted host hosting welcome welcoming receive "
-                        "receiving".split())
+                        "receiving meeting holding".split())
 """Words a venue said with a verb of meeting needs, for a cheap first look."""
 
 _ORG_LOOKUP = {alias: canon for canon, aliases in ORGANISATIONS.items() for alias in aliases}
@@ -75,7 +80,7 @@ def place_values(text: str) -> dict[str, str]:
         city = CITY_ALIASES.get(m.group(1), m.group(1))
         out[city] = m.group(1)
     for m in _VENUE.finditer(text):
-        place = m.group(1) or m.group(2)
+        place = m.group(1) or m.group(2) or m.group(3)
         if place.split()[0] in _NOT_VENUES or place in _NOT_VENUES:
             continue
         out.setdefault(CITY_ALIASES.get(place, place), place)

@@ -244,6 +244,19 @@ def test_the_venue_of_a_meeting_to_come_is_read_even_when_no_gazetteer_knows_it(
     assert "place" not in conflicts("We look forward to welcoming Norland to NATO.", "Hale will host Dunn in Wellington.")
 
 
+@pytest.mark.parametrize("a, b, values", [
+    ("Minister Lind proposed that the two coast guards meet in Tromsø on March 4.",
+     "The coast guards of the two countries are to meet in Bergen.", ("Tromsø", "Bergen")),
+    ("He suggested holding the next round of consultations in Hawaii.", "The next round will take place in Qingdao.",
+     ("Hawaii", "Qingdao")),
+    ("The ministers agreed that the working group be held in Tromsø.", "The working group will convene in Bergen.",
+     ("Tromsø", "Bergen")),
+])
+def test_the_venue_of_a_meeting_proposed_or_agreed_is_read_as_a_meeting_to_come(a, b, values):
+    # the sides disagree on where the meeting is to be, even when the gazetteer knows neither place
+    assert conflicts(a, b) == {"place": {"alpha": values[0], "beta": values[1]}}
+
+
 @pytest.mark.parametrize("a, b", [
     # a country, or a month, is no venue here
     ("The talks will be held in China.", "The talks will be held in Qingdao."),
