@@ -15,7 +15,7 @@ from typing import NoReturn
 __all__ = ["HelpFormatter", "build_parser", "main"]
 
 COMMANDS = ("open", "list", "add", "show", "export", "topics", "review", "link", "unlink", "confirm", "conflict",
-            "score", "search", "stats")
+            "reset", "score", "search", "stats")
 
 
 def _version() -> str:
