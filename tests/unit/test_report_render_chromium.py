@@ -22,10 +22,13 @@ import lxml.html
 import pypdf
 import pytest
 
+import readouts
+from comparisons.engine import compare
 from comparisons.reports import render
 from comparisons.reports.html import render_html
 from comparisons.reports.library_index import PairDigest, TopicCoverage, render_index
 from comparisons.topics.taxonomy import default_taxonomy
+from readouts.library import Library
 from reports_fixtures import HOSTILE, make_comparison
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -134,6 +137,18 @@ def test_the_printed_report_has_both_full_texts_and_the_footer(pages, tmp_path):
     assert "The leaders agreed to meet in Geneva on March 3." in text
     assert "The meeting will be in Geneva, the wire reported." in text
     assert re.search(r"Exported \d{4}-\d{2}-\d{2} by dualread", text)
+
+
+def test_a_why_fold_is_printed_only_when_the_reader_opened_it(tmp_path):
+    # A closed fold would print as a bare "Why linked" under every link; an opened one prints whole.
+    samples = Path(readouts.__file__).parent / "samples"
+    page = render(compare(Library(samples).load("2021-12-07-biden-putin-video-call")), "html")
+    closed, opened = tmp_path / "closed.html", tmp_path / "opened.html"
+    closed.write_text(page, encoding="utf-8")
+    opened.write_text(page.replace('<details class="why">', '<details class="why" open>', 1), encoding="utf-8")
+    assert "Why linked" not in pdf_text(tmp_path, closed)[1]
+    text = pdf_text(tmp_path, opened)[1]
+    assert text.count("Why linked") == 1 and "rule: merge" in text
 
 
 AUDIT = r"""
