@@ -3,7 +3,7 @@
 - ``find_conflicts(claims_by_side, pair) -> tuple[Conflict, ...]``: for one link (its claims grouped by side key),
   the details its sides state differently, each a ``Conflict(kind, values)`` with one value per side that
   states one. Kinds, in this order:
-  ``date`` (days, ranges, clock times, months, years, weekdays, "next week" against "next month" but not against "this year" or "in the coming weeks"; a period ahead by its scale, "within days" against "in the coming weeks"; a date against "no date is set yet"), ``number`` (counts and ordinals of
+  ``date`` (days, ranges, clock times, months, years, weekdays, "next week" against "next month" but not against "this year" or "in the coming weeks"; a period ahead by its scale, "within days" against "in the coming weeks" or "within two months"; a date against "no date is set yet"), ``number`` (counts and ordinals of
   the same thing, counts per side of an exchange, percentages, money), ``place`` (where something happens: "in Geneva" vs "in Brussels"),
   ``entity`` (organisations or titled officials named for the same point), ``attribution`` (who the point is
   attributed to: the claims' speakers; or who asked for the call or meeting), ``stance`` (agreed vs refused or
@@ -53,6 +53,7 @@ from comparisons.conflicts.names import (
     place_values,
 )
 from comparisons.conflicts.numbers import KILLED, PER_SIDE, compatible, may_count, number_values
+from comparisons.conflicts.periods import periods_agree
 from comparisons.conflicts.statements import (
     STANCE_WORDS,
     names_each_other,
@@ -86,6 +87,8 @@ def find_conflicts(claims_by_side: Mapping[str, Sequence[Claim]], pair: Pair) ->
         conflict = _disagreement("date", {side: d[level] for side, d in dated.items()})
         if conflict and level == "relative" and _relatives_agree(dated):
             conflict = None  # "early next month" and "next month", "next week" and "this year"
+        if conflict and level == "period" and _periods_agree(dated):
+            conflict = None  # "within 10 days" and "in the coming weeks"; two counts are the numbers' to compare
         if (conflict and level in ("day", "weekday") and _a_day_apart(dated)
                 and any(names_a_time_zone(text) for text in texts.values())):
             break  # one moment, two calendars: "November 16, Beijing time" is the evening of November 15 in Washington
@@ -217,6 +220,12 @@ def _relatives_agree(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:
     """Whether the relative times every two sides state can both be true (``dates.relatives_agree``)."""
     times = [list(d["relative"]) for d in dated.values() if d["relative"]]
     return all(relatives_agree(a, b) for i, a in enumerate(times) for b in times[i + 1:])
+
+
+def _periods_agree(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:
+    """Whether the periods ahead every two sides state can both be true (``periods.periods_agree``)."""
+    periods = [list(d["period"]) for d in dated.values() if d["period"]]
+    return all(periods_agree(a, b) for i, a in enumerate(periods) for b in periods[i + 1:])
 
 
 def _a_day_apart(dated: Mapping[str, dict[str, dict[str, str]]]) -> bool:

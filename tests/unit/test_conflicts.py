@@ -85,6 +85,11 @@ def test_two_relative_times_that_can_both_be_true_are_no_date_conflict(a, b):
     ("The grain will be shipped within weeks.", "Зерно будет отправлено в ближайшие дни.", ("within weeks", "в ближайшие дни")),
     ("Обмен состоится в течение нескольких месяцев.", "The exchange will take place within days.",
      ("в течение нескольких месяцев", "within days")),
+    # a counted period against a scale that cannot hold it
+    ("The vessels will be withdrawn within days.", "The vessels will be pulled back within two months.",
+     ("within days", "within two months")),
+    ("A decision is expected over the next six months.", "A decision is expected in the coming weeks.",
+     ("over the next six months", "in the coming weeks")),
 ])
 def test_a_period_ahead_counted_in_other_units_is_a_date_conflict(a, b, values):
     # no date on either side, yet a reader checks which: days against weeks is how soon, disputed
@@ -101,7 +106,11 @@ def test_a_period_ahead_counted_in_other_units_is_a_date_conflict(a, b, values):
     ("Aid has arrived in recent weeks.", "Aid will arrive within days."),
     ("It was their first call in years.", "They will speak again in the coming months."),
     ("The partnership will last for years to come.", "The partnership will be renewed within months."),
+    # a counted period its scale holds; two counted periods are compared as numbers, never as dates
     ("Aid will arrive within two weeks.", "Aid will arrive within days."),
+    ("Aid will arrive within 10 days.", "Aid will arrive in the coming weeks."),
+    ("The exchange will take place in the next 48 hours.", "The exchange will take place within days."),
+    ("Aid will arrive within two months.", "Aid will arrive within three months."),
     ("Aid will arrive soon.", "Aid will arrive within days."),
     ("The summit will take place in the near future.", "The summit will take place in the coming months."),
 ])
