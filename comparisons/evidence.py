@@ -115,7 +115,7 @@ def explain_link(link: Link, comparison: Comparison) -> list[str]:
     lines = [f"rule: {evidence.rule} — {said}"]
     for pair in evidence.pairs:
         a, b = pair.claims
-        lines.append(f"{a} ~ {b}: score {pair.score:.2f} (content {pair.content:.2f})")
+        lines.append(f"{a} and {b}: score {pair.score:.2f} (content {pair.content:.2f})")
         if pair.shared:
             shown = [_shared_words(s, a, b) for s in pair.shared[:SHOWN_FEATURES]]
             more = len(pair.shared) - SHOWN_FEATURES

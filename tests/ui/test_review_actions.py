@@ -154,7 +154,7 @@ async def test_why_shows_the_engines_evidence_for_the_selected_row_and_follows_t
         assert text.startswith("Why L1  decided by the engine")
         for line in link_reasons(link, screen.comparison):
             assert line in text
-        assert "rule: " in text and "white-house:0 ~ kremlin:0: score" in text
+        assert "rule: " in text and "white-house:0 and kremlin:0: score" in text
         await pilot.press("n")  # the first difference: the omission kremlin:6
         assert rows(app).current.omission.claim == "kremlin:6"
         text = pane.text

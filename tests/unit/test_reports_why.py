@@ -73,6 +73,15 @@ def test_every_linked_point_says_why_in_the_words_show_why_prints(comparison):
     assert any(line.startswith("shared: ") and '"' in line for line in first)
 
 
+def test_the_why_reads_as_plain_words_in_the_markdown_source(comparison):
+    # Markdown is also read as plain text (pasted into a briefing): no sign there needs a backslash to stay a sign.
+    text = render(comparison, "md")
+    pair = comparison.links[0].evidence.pairs[0]
+    a, b = pair.claims
+    assert f"- {a} and {b}: score {pair.score:.2f}" in text
+    assert "\\~" not in text
+
+
 def test_a_link_a_person_made_says_so_where_the_engine_would_give_its_reasons(comparison):
     link = comparison.links[0]
     made = dataclasses.replace(link, evidence=None, review=ReviewMark("added", by="ana"))
