@@ -362,6 +362,21 @@ def test_what_one_side_asks_for_meets_what_the_other_sides_package_holds():
     assert ("kyiv:1", "washington:1") in {ids for ids, _ in result.links}
 
 
+def test_a_call_for_a_level_playing_field_meets_the_promise_of_a_non_discriminatory_environment():
+    berlin = document("berlin", [
+        "The Chancellor held a video call with President Xi Jinping.",
+        "He argued for a level playing field and reciprocal access for German companies.",
+        "The Chancellor also raised the situation in Xinjiang.",
+    ])
+    beijing = document("beijing", [
+        "President Xi Jinping held a video call with the German Chancellor.",
+        "Xi said China will give German enterprises a fair, just and non-discriminatory environment.",
+        "Xi called for closer cooperation on climate and food security.",
+    ])
+    result = align([berlin, beijing], {}, "lexical")
+    assert ("berlin:1", "beijing:1") in {ids for ids, _ in result.links}
+
+
 class FixedScores:
     """A scorer whose pair scores are given: the aligner's grouping rules tested without any wording."""
 

@@ -262,6 +262,11 @@ ONE_POINT_UNDER_EACH_SIDES_NAME = [
     ("military_action", "Any further incursion would be met with a swift response."),
     ("sanctions", "They discussed the arms embargo."),
     ("tone", "The conversation was held in a cordial atmosphere."),
+    # the US idiom for more sanctions pressure
+    ("sanctions", "Washington will keep working to raise the costs of the war for Moscow."),
+    # fair terms for each other's companies, asked for and promised
+    ("fair_terms", "The Chancellor argued for a level playing field and reciprocal market access."),
+    ("fair_terms", "China will provide a fair, just and non-discriminatory environment for foreign firms."),
 ]
 
 # Near misses: the same words in another sense must not name the concept.
@@ -284,6 +289,7 @@ NOT_THAT_POINT = [
     # sway named, but nobody is asked to use it
     ("influence", "The suffering has a strong influence on public opinion."),
     ("munitions", "They discussed shell companies used to evade the restrictions."),
+    ("fair_terms", "The elections were held in a fair environment."),
     ("countering", "Those responsible must be brought to justice."),
 ]
 
