@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENGINE_VERSION", "Prepared", "compare", "prepare", "resolve_params", "resolve_taxonomy"]
 
-ENGINE_VERSION = "1.20"
+ENGINE_VERSION = "1.21"
 """Part of every cache key: bump it when a code change can change a comparison."""
 
 _SCORE_DIGITS = 4

@@ -51,6 +51,11 @@ class EngineParams:
     """Share of the score kept when one claim is negated and the other is not: a point and the denial of a point
     near it ("will deploy missiles" / "does not intend to deploy missiles") share words more often than they
     report the same thing."""
+    sole_unit: float
+    """Share of the score kept when all two claims share is one name or one plain word (no concept, date or number
+    beside it): two short sentences that share only "Ukraine" or "companies" score high on it, yet two sides that
+    report one point in their own words rarely share only that; with nothing telling in common, whatever single
+    word is left would decide the partner. Set by hand on the pairs first seen unscored (dev unchanged at 0.7-0.9)."""
 
     # --- candidates (matching/candidates.py) ---
     max_posting: int

@@ -12,7 +12,8 @@
   concepts, entities, dates and numbers, each weighted by its rarity in this comparison; across languages only the
   language-free features (concepts, entities, dates, numbers) count. The participants' names, which the opening
   claims of all sides share, only link those openings. A negated claim and an affirmative one score a little
-  lower (``EngineParams.one_negated``). Every number comes from ``comparisons.params``.
+  lower (``EngineParams.one_negated``), and so do two claims that share one name or one plain word and nothing
+  else (``EngineParams.sole_unit``). Every number comes from ``comparisons.params``.
 
 A semantic scorer drops in by implementing the same two methods (it may block on the lexical scorer's keys and score
 with embeddings); the aligner adds topics and position itself, so a scorer only judges content.
@@ -61,6 +62,10 @@ class _Vector:
     language_free_norm: float
     cyrillic: bool
     negated: bool
+
+
+SOLE_KINDS = frozenset("we")
+"""Unit kinds (``w:`` plain words, ``e:`` names) too common alone to tell that two claims report one point."""
 
 
 class PreparedLexical:
@@ -130,26 +135,36 @@ class PreparedLexical:
             small_weights, large_weights = small.free_weights, large.free_weights
         else:
             small_weights, large_weights = small.weights, large.weights
-        dot = sum([w * large_weights[u] for u, w in small_weights.items() if u in large_weights])
+        shared = [u for u in small_weights if u in large_weights]
+        dot = sum([small_weights[u] * large_weights[u] for u in shared])
         if not dot:
             return 0.0
         score = min(1.0, (dot / low ** 2) ** share * (dot / high ** 2) ** (1.0 - share))
-        if va.negated != vb.negated:
-            score *= self.params.one_negated
+        for _, factor in self._factors(va, vb, shared):
+            score *= factor
         return score
+
+    def _factors(self, va: _Vector, vb: _Vector, shared: Sequence[str]) -> list[tuple[str, float]]:
+        """What weakens a pair's content score, each with its reason (the why shows them)."""
+        factors = []
+        if va.negated != vb.negated:
+            factors.append(("one claim is negated, the other not", self.params.one_negated))
+        if len(shared) == 1 and shared[0][0] in SOLE_KINDS:
+            factors.append(("one name or plain word is all they share", self.params.sole_unit))
+        return factors
 
     def explain(self, a: str, b: str) -> tuple[float, list[tuple[str, float]], list[tuple[str, float]]]:
         """``(content, shared, factors)`` for the pair: the score before factors, each shared unit with its share
         of that score (the units' products of weights, in proportion), and the factors that ``score`` applied."""
         va, vb = self.vectors[a], self.vectors[b]
-        factors = [("one claim is negated, the other not", self.params.one_negated)] if va.negated != vb.negated else []
-        score = self.score(a, b)
-        content = score / factors[0][1] if factors else score
         if va.cyrillic != vb.cyrillic:
             wa, wb = va.free_weights, vb.free_weights
         else:
             wa, wb = va.weights, vb.weights
         products = {u: w * wb[u] for u, w in wa.items() if u in wb}
+        factors = self._factors(va, vb, list(products)) if products else []
+        score = self.score(a, b)
+        content = score / math.prod(f for _, f in factors) if factors else score
         dot = sum(products.values())
         shared = sorted(((u, content * p / dot) for u, p in products.items()), key=lambda x: (-x[1], x[0])) if dot else []
         return content, shared, factors

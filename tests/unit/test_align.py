@@ -421,13 +421,16 @@ def test_two_leftovers_that_share_only_the_countries_the_readouts_are_about_stay
     # the why of the omission names the condition the weaker rule failed, not just a threshold the score passed
     assert result.omission_evidence["white-house:1"].reason.endswith(
         "does not apply: they share only the countries the readouts are about")
+    # (the country alone also weakens the pair's score, sole_unit; kept whole here, so that the why reaches the
+    # topics condition)
+    whole = default_params().replace(sole_unit=1.0)
     apart = align([document("white-house", washington), document("kremlin", moscow)],
-                  {"white-house:1": ("bilateral",), "kremlin:1": ("humanitarian",)}, "lexical")
+                  {"white-house:1": ("bilateral",), "kremlin:1": ("humanitarian",)}, "lexical", whole)
     assert apart.omission_evidence["white-house:1"].reason.endswith("does not apply: their topics share nothing")
     # a claim with no topic the aligner weighs is said to have none, not to share nothing: the user may see a topic
     # on it that it took from its paragraph
     untagged = align([document("white-house", washington), document("kremlin", moscow)],
-                     {"white-house:1": ("bilateral",)}, "lexical")
+                     {"white-house:1": ("bilateral",)}, "lexical", whole)
     assert untagged.omission_evidence["white-house:1"].reason.endswith(
         "does not apply: kremlin:1 has no topic of its own to share (a topic taken from its paragraph is not weighed)")
     # a telling name shared besides the country still links them

@@ -100,3 +100,25 @@ def test_evidence_survives_the_json_round_trip(sample):
 
 def test_the_engine_records_the_fingerprint_of_its_numbers(sample):
     assert sample.engine.settings["params"] == default_params().fingerprint()
+
+
+def test_a_link_on_one_shared_name_alone_says_so_and_scores_lower():
+    # Two sides on one broad subject, each with its own point: "Ukraine" is all they share (GUIDELINES: a broad
+    # subject is no link). The why names the factor, so a reader sees how thin the link is.
+    norland = document("norland", [
+        "President Lind spoke today with President Reyk.",
+        "President Lind made clear the firm commitment of Norland to Ukraine's sovereignty and territorial integrity.",
+    ])
+    vesk = document("vesk", [
+        "President Reyk had a telephone conversation with President Lind.",
+        "Reyk set out his approaches to a settlement of the internal Ukrainian crisis on the basis of the Minsk accords.",
+    ])
+    topics = {"norland:1": ("ukraine",), "vesk:1": ("ukraine",)}
+    result = align([norland, vesk], topics, "lexical")
+    (pair,) = result.link_evidence[frozenset({"norland:1", "vesk:1"})].pairs
+    assert [s.feature for s in pair.shared] == ["entity:ukraine"]
+    sole = [f for f in pair.factors if "one name or plain word" in f.name]
+    assert sole and sole[0].value == default_params().sole_unit < 1.0
+    assert pair.score < pair.content
+    opening = result.link_evidence[frozenset({"norland:0", "vesk:0"})].pairs[0]
+    assert not [f for f in opening.factors if "one name or plain word" in f.name]
