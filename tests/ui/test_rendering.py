@@ -146,6 +146,29 @@ def test_paragraphs_cover_each_block_of_text():
     assert [text[a:b] for a, b in paragraphs(text)] == ["Title", "First paragraph.\nStill first.", "Second."]
 
 
+def test_a_reviewers_conflict_note_is_in_the_six_lines_the_detail_shows_at_80_columns():
+    # The engine's stance conflict, wrapped at 80 columns, filled the pane's six lines and hid the note a person
+    # had just typed (it was listed last).
+    from comparisons.model import Conflict, ReviewMark
+
+    comparison = call_comparison()
+    link = comparison.links[0]
+    a, b = comparison.side_keys[:2]
+    stance = Conflict("stance", {a: "raised concerns about the export restrictions on rare earth magnets announced",
+                                 b: "a legitimate step in line with international practice and not targeted at anyone"})
+    marked = replace(link, conflicts=(stance, Conflict("review", {})),
+                     review=ReviewMark("confirmed", conflict="marked", note="both views stand"))
+    comparison = replace(comparison, links=(marked, *comparison.links[1:]))
+    rows = comparison.rows
+    index = next(i for i, r in enumerate(rows) if r.link is not None and r.link.id == link.id)
+    console = Console(width=78, color_system=None, legacy_windows=False)  # 80 columns less the pane's padding
+    with console.capture() as capture:
+        console.print(detail_text(comparison, rows[index], index, len(rows), PALETTE))
+    shown = capture.get().splitlines()[:6]
+    assert any(line.startswith("✖ review  both views stand") for line in shown), shown
+    assert any(line.startswith("✖ stance  ") for line in shown), "the engine's conflict is still said"
+
+
 def test_detail_line_says_a_low_score_link_is_one_to_check_as_the_reports_do():
     # The reports mark a link below 0.30 "low score: check it"; the TUI showed its score alone (0.30 for 0.2975).
     comparison = call_comparison()

@@ -1,6 +1,7 @@
 """``RowDetail``: what the selected row is, under the rows: link or omission, its place, score ("low score: check it"
 below 0.30 unless a person decided it, as the reports say) and topics, who
-decided it (the engine, or a person's review: confirmed, added or changed by hand), who speaks on each side, and every conflict with each side's value whole (one line per conflict, wrapped, never cut).
+decided it (the engine, or a person's review: confirmed, added or changed by hand), who speaks on each side, and every conflict with each side's value whole (one line per conflict, wrapped, never cut;
+a conflict a person marked first, with their note).
 
 Opened (``whole``: Enter or ``d`` on the comparison screen) it is a taller, scrolling pane that adds each side's
 claims in full: a row taller than the rows' view, or cut at 80 columns, can be read there whole.
@@ -75,7 +76,9 @@ def detail_text(comparison: Comparison, row: Row | None, index: int, total: int,
             text.append(f" · different languages ({languages[0]}, {languages[1]}): words not compared", muted)
         if not row.link.conflicts:
             text.append(" · no conflict", muted)
-        for conflict in row.link.conflicts:
+        # A person's conflict first: the pane shows six lines at most, and an engine conflict's values, wrapped at
+        # 80 columns, pushed the reviewer's note below them, out of sight.
+        for conflict in sorted(row.link.conflicts, key=lambda c: bool(c.values)):
             text.append("\n✖ ", Style(color=palette.error, bold=True))
             text.append(f"{conflict.kind}  ", Style(color=palette.error, bold=True))
             for n, (key, value) in enumerate(conflict.values.items()):
