@@ -767,6 +767,14 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     ("de-escalation", "The enemy is deliberately striking our river ports to cut off the grain trade."),
     ("de-escalation", "They honoured the victims of the enemy strike on the capital last week."),
     ("de-escalation", "Every night their drones hit the places where people get heat and light."),
+    # military support to a side at war named by what it does for that side's defence
+    ("de-escalation", "The Prime Minister set out our work to bolster Norland's defences this winter."),
+    ("de-escalation", "The cooperation contributes to strengthening the capabilities of the Armed Forces of Norland."),
+    ("de-escalation", "Our partners will keep supporting Norland politically, financially and militarily."),
+    ("de-escalation", "We are going to keep getting our partner what it needs to defend itself."),
+    ("de-escalation", "The first light anti-tank weapons were delivered last week."),
+    ("de-escalation", "He welcomed the decision to finance the production of long-range drones in the country."),
+    ("de-escalation", "She outlined the extension of the military training mission for another three years."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -786,6 +794,10 @@ NOT_THAT_TOPIC = [
     ("talks", "The guests sat down at the table for a working dinner."),
     ("sanctions", "The ministries will meet soon to remove the obstacles to the work of the embassies."),
     ("de-escalation", "The dock workers' strike at the port ended on Monday."),
+    # a country standing apart, a company in court, a factory's output: the same words without a war
+    ("de-escalation", "The country has stayed militarily non-aligned for decades."),
+    ("de-escalation", "The company has all it needs to defend itself in court."),
+    ("de-escalation", "The plant will double its production of school buses."),
 ]
 
 
