@@ -775,6 +775,12 @@ TOPIC_UNDER_EACH_SIDES_WORDING = [
     ("de-escalation", "The first light anti-tank weapons were delivered last week."),
     ("de-escalation", "He welcomed the decision to finance the production of long-range drones in the country."),
     ("de-escalation", "She outlined the extension of the military training mission for another three years."),
+    # the fighting named: an incursion, the front, combat operations, attacks by their civilian target
+    ("de-escalation", "He said that any incursion across the border would be a strategic error."),
+    ("de-escalation", "The parties discussed the situation at the front."),
+    ("de-escalation", "Thousands of foreign soldiers are already involved in combat operations in the north."),
+    ("de-escalation", "He drew attention to the continuing attacks by the other side, with outside help, on civilian "
+                      "targets in the border regions."),
 ]
 
 NOT_THAT_TOPIC = [
@@ -798,6 +804,8 @@ NOT_THAT_TOPIC = [
     ("de-escalation", "The country has stayed militarily non-aligned for decades."),
     ("de-escalation", "The company has all it needs to defend itself in court."),
     ("de-escalation", "The plant will double its production of school buses."),
+    ("de-escalation", "The ministers described the situation on the economic front."),
+    ("de-escalation", "The situation on the front page of the morning papers worried the spokesman."),
 ]
 
 
