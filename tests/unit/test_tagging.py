@@ -636,6 +636,34 @@ def test_leaders_agreeing_to_continue_contacts_or_teams_preparing_their_meeting_
     assert "talks" in expert
 
 
+def test_the_leaders_next_contact_said_with_a_pronoun_their_own_trip_and_a_bare_dialogue_are_their_channel():
+    """The guidelines' leader-contacts: future leader calls, visits or meetings, agreement to stay in contact. "They"
+    after a sentence on sanctions are the leaders, and their next meeting is a point of its own: it no longer goes on
+    with the sanctions of its paragraph."""
+    _, riga = tags("The President said the sanctions would remain in place.", "They will meet in Riga in April.",
+                   one_paragraph=True)
+    assert riga == ("leader-contacts",)
+    channel = tags(
+        "They agreed to speak again soon.",
+        "President Novak said he looks forward to visiting Norland in the spring.",
+        "The presidents agreed to continue the dialogue.",
+        "They also discussed the value of meeting in person and agreed that their teams would look for a suitable "
+        "time.",
+        "The two presidents tasked their teams with exploring the possibility of a face-to-face meeting.",
+    )
+    for topics in channel:
+        assert "leader-contacts" in topics and "talks" not in topics, topics
+    # Near misses: a dialogue on a subject, negotiators meeting again and teams looking for a compromise are talks.
+    subject, negotiators, compromise = tags(
+        "The presidents agreed to continue the dialogue on information security.",
+        "The negotiators will meet again in Geneva next week.",
+        "Their teams will look for a compromise on the tariffs.",
+    )
+    assert "talks" in subject
+    assert "talks" in negotiators and "leader-contacts" not in negotiators
+    assert "talks" in compromise and "leader-contacts" not in compromise
+
+
 def test_export_licensing_and_dual_use_exports_are_export_controls_hence_sanctions():
     """The guidelines count export controls as sanctions; readouts name them by how they are applied."""
     for sentence in ("He welcomed the decision to resume issuing general licences for exports of rare earth magnets.",
